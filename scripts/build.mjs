@@ -1,0 +1,50 @@
+// One build script for every bundle: the VS Code client, the language server and the CLI.
+// web-tree-sitter is aliased to its CommonJS file: its ESM build relies on import.meta.url, which is empty
+// in a CJS bundle, and the server would die at start without a warning at build time.
+import { build } from "esbuild";
+import { copyFileSync, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+const require = createRequire(import.meta.url);
+const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
+// HFRG_DIST lets parallel work (and tests of the build itself) write bundles to a private folder.
+const dist = process.env.HFRG_DIST ? path.resolve(process.env.HFRG_DIST) : path.join(root, "dist");
+const production = process.argv.includes("--production");
+mkdirSync(dist, { recursive: true });
+
+const wtsDir = path.join(root, "node_modules", "web-tree-sitter");
+const common = {
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  sourcemap: !production,
+  minify: production,
+  logLevel: "warning",
+  alias: { "web-tree-sitter": path.join(wtsDir, "web-tree-sitter.cjs") },
+};
+
+const entries = [
+  { in: "client/src/extension.ts", out: "client.js", external: ["vscode"] },
+  { in: "server/src/lsp/main.ts", out: "server.js" },
+  { in: "server/src/cli/main.ts", out: "cli.js" },
+];
+await Promise.all(
+  entries
+    .filter((e) => {
+      try {
+        require.resolve(path.join(root, e.in));
+        return true;
+      } catch {
+        return false;
+      }
+    })
+    .map((e) =>
+      build({ ...common, entryPoints: [path.join(root, e.in)], outfile: path.join(dist, e.out), external: e.external ?? [] }),
+    ),
+);
+
+// The parsers' wasm files travel next to the bundles; the core locates them relative to its own file.
+copyFileSync(path.join(wtsDir, "web-tree-sitter.wasm"), path.join(dist, "web-tree-sitter.wasm"));
+copyFileSync(require.resolve("tree-sitter-python/tree-sitter-python.wasm"), path.join(dist, "tree-sitter-python.wasm"));

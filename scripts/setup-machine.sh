@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# System packages and Python packages the tests use (real programs run against the mock HF API).
+# Idempotent: skips what is already there, so a developer can run it too.
+set -euo pipefail
+export PIP_RETRIES=0
+export DEBIAN_FRONTEND=noninteractive
+need_apt=()
+command -v python3 >/dev/null || need_apt+=(python3 python3-pip)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  apt-get update -qq
+  apt-get install -y -qq "${need_apt[@]}"
+fi

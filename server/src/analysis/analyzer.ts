@@ -1,0 +1,227 @@
+// The analysis core's entry point. The CLI, the language server and the tests all drive this class the same way:
+// set the workspace's files, then ask for one file's diagnostics. Cross-file facts (retry helpers, bill-to
+// evidence) come from every file set, so results do not depend on the order files were added.
+import { RULES, ruleMeta, type RuleCode, type RuleSetting, type Severity } from "../../../shared/src/rules";
+import { resolveConfig } from "./config/resolveConfig";
+import type { ConfigOverrides, ResolvedConfig } from "./config/types";
+import type { Diagnostic, FileResult } from "./diagnostic";
+import { fileKind, mayMatter, skipReason, type FileKind } from "./fileKinds";
+import type { FileSystem } from "./fileSystem";
+import { fixesFor } from "./fixes/index";
+import { analyzeJs } from "./js/index";
+import { emptyModel, type FileModel, type HfCall, type PackageVersions, type Protection } from "./model";
+import { resolveModule } from "./moduleResolution";
+import { parseNotebook, type NotebookCell } from "./notebook";
+import { analyzePython, initPython } from "./python/index";
+import { ALL_RULES } from "./rules/index";
+import type { Finding, OrgContext } from "./rules/types";
+import { parseSuppressions } from "./suppressions";
+import { LineIndex } from "./text";
+import { detectVersions } from "./versions/detectVersions";
+
+interface Entry {
+  kind: FileKind;
+  text: string;
+  /** Text the frontends saw (a notebook's joined cells); equals `text` for source files. */
+  analysedText: string;
+  cells?: NotebookCell[];
+  model: FileModel;
+  versions: PackageVersions;
+  skipped?: string;
+  notes: string[];
+}
+
+export interface AnalyzerOptions {
+  fs: FileSystem;
+  /** Folder holding tree-sitter's wasm files; defaults to next to the bundle. */
+  wasmDir?: string;
+  maxBytes?: number;
+}
+
+export class Analyzer {
+  private readonly files = new Map<string, Entry>();
+
+  private constructor(private readonly options: AnalyzerOptions) {}
+
+  static async create(options: AnalyzerOptions): Promise<Analyzer> {
+    await initPython(options.wasmDir);
+    return new Analyzer(options);
+  }
+
+  static isAnalysable(path: string): boolean {
+    return fileKind(path) !== undefined;
+  }
+
+  /** Adds or replaces a workspace file; `text` defaults to reading it through the file system. */
+  setFile(path: string, text?: string): void {
+    const kind = fileKind(path);
+    if (!kind) return;
+    const content = text ?? this.options.fs.readFile(path);
+    if (content === undefined) {
+      this.files.delete(path);
+      return;
+    }
+    this.files.set(path, this.build(path, kind, content));
+  }
+
+  removeFile(path: string): void {
+    this.files.delete(path);
+  }
+
+  hasFile(path: string): boolean {
+    return this.files.has(path);
+  }
+
+  /** Version facts depend on manifests: call after requirements/package.json/lock files change. */
+  refreshVersions(): void {
+    for (const [path, entry] of this.files) this.files.set(path, this.build(path, entry.kind, entry.text));
+  }
+
+  private build(path: string, kind: FileKind, text: string): Entry {
+    const language = kind === "js" ? "js" : "python";
+    const base: Entry = { kind, text, analysedText: text, model: emptyModel(language), versions: {}, notes: [] };
+    const skipped = skipReason(text, this.options.maxBytes);
+    if (skipped) return { ...base, skipped };
+    let analysedText = text;
+    let cells: NotebookCell[] | undefined;
+    if (kind === "notebook") {
+      const parsed = parseNotebook(text);
+      if ("error" in parsed) return { ...base, skipped: `notebook: ${parsed.error}` };
+      analysedText = parsed.text;
+      cells = parsed.cells;
+    }
+    if (!mayMatter(analysedText)) return { ...base, analysedText, cells };
+    const versions = detectVersions(this.options.fs, path);
+    const input = { path, text: analysedText, versions };
+    let model: FileModel;
+    try {
+      model = language === "js" ? analyzeJs(input) : analyzePython(input);
+    } catch (err) {
+      // A frontend bug must cost one file's diagnostics, never the whole run or the server.
+      return { ...base, analysedText, cells, skipped: `internal error while analysing: ${(err as Error).message}` };
+    }
+    const notes = model.hasSyntaxErrors ? ["syntax errors: analysed as far as the parser recovered"] : [];
+    return { kind, text, analysedText, cells, model, versions, notes };
+  }
+
+  /** Diagnostics for one file that was set, under the config that applies to it and the given overrides. */
+  check(path: string, overrides: ConfigOverrides = {}): FileResult {
+    const entry = this.files.get(path);
+    if (!entry) return { path, diagnostics: [], skipped: "not in the workspace", configErrors: [], notes: [] };
+    const config = this.config(path, overrides);
+    const result: FileResult = { path, diagnostics: [], configErrors: config.errors, notes: entry.notes };
+    if (entry.skipped) return { ...result, skipped: entry.skipped };
+
+    const model = this.resolveImportedProtection(path, entry.model);
+    const orgContext = this.orgContext(config, path);
+    const lines = new LineIndex(entry.analysedText);
+    const suppressions = parseSuppressions(entry.analysedText);
+    const fixContext = { path, text: entry.analysedText, lines, model, versions: entry.versions, orgContext };
+
+    const findings: Finding[] = [];
+    for (const rule of ALL_RULES) {
+      if (severityOf(rule.code, config, overrides) === "off") continue;
+      findings.push(...rule.check({ path, model, orgContext }));
+    }
+    for (const finding of findings) {
+      const severity = severityOf(finding.code, config, overrides) as Severity;
+      const range = lines.range(finding.span.start, finding.span.end);
+      if (suppressions.isSuppressed(finding.code, range.start.line)) continue;
+      const diagnostic: Diagnostic = {
+        code: finding.code,
+        rule: ruleMeta(finding.code).name,
+        severity,
+        message: finding.message,
+        range,
+        fixes: fixesFor(fixContext, finding),
+      };
+      result.diagnostics.push(entry.cells ? toCell(diagnostic, entry.cells) : diagnostic);
+    }
+    result.diagnostics.sort(
+      (a, b) => (a.cell ?? 0) - (b.cell ?? 0) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code),
+    );
+    return result;
+  }
+
+  /** The config that applies to a file: nearest config file, then overrides. */
+  config(path: string, overrides: ConfigOverrides = {}): ResolvedConfig {
+    const found = resolveConfig(this.options.fs, path, overrides.configFile);
+    return {
+      ...found,
+      billTo: overrides.billTo || found.billTo,
+      rules: { ...found.rules, ...overrides.rules },
+    };
+  }
+
+  /** Orgs billed anywhere in the workspace, for HF003's organization context. */
+  private orgContext(config: ResolvedConfig, path: string): OrgContext | undefined {
+    if (config.billTo) return { org: config.billTo, source: "configuration" };
+    const own = this.files.get(path)?.model.billToEvidence[0];
+    if (own) return { org: own.org, source: "this file" };
+    for (const file of [...this.files.keys()].sort()) {
+      const evidence = this.files.get(file)!.model.billToEvidence[0];
+      if (evidence) return { org: evidence.org, source: relative(path, file) };
+    }
+    return undefined;
+  }
+
+  /** Turns "goes through a helper imported from module M" into a verdict, using M's facts when M is in the workspace. */
+  private resolveImportedProtection(path: string, model: FileModel): FileModel {
+    if (!model.calls.some((c) => c.protection.kind === "imported-helper")) return model;
+    const calls = model.calls.map((call): HfCall => {
+      const p = call.protection;
+      if (p.kind !== "imported-helper") return call;
+      return { ...call, protection: this.helperVerdict(path, model.language, p) };
+    });
+    return { ...model, calls };
+  }
+
+  private helperVerdict(path: string, language: FileModel["language"], p: Extract<Protection, { kind: "imported-helper" }>): Protection {
+    const target = resolveModule(language, p.fromFile || path, p.module, (f) => this.files.has(f), () => this.files.keys());
+    const facts = target ? this.files.get(target)?.model.exports.retryHelpers[p.name] : undefined;
+    if (!facts) return p.fallback;
+    const where = `${p.name} (${relative(path, target!)})`;
+    return facts.handles429
+      ? { kind: "protected", by: where }
+      : { kind: "unprotected", reason: `the helper ${where} does not retry 429` };
+  }
+
+  /** Every file currently in the workspace. */
+  paths(): string[] {
+    return [...this.files.keys()];
+  }
+
+  /** The text a file was analysed with (as set). */
+  text(path: string): string | undefined {
+    return this.files.get(path)?.text;
+  }
+}
+
+function severityOf(code: RuleCode, config: ResolvedConfig, overrides: ConfigOverrides): RuleSetting {
+  if (overrides.select && !overrides.select.includes(code)) return "off";
+  if (overrides.ignore?.includes(code)) return "off";
+  return config.rules[code] ?? RULES.find((r): boolean => r.code === code)!.defaultSeverity;
+}
+
+function toCell(d: Diagnostic, cells: NotebookCell[]): Diagnostic {
+  const line = d.range.start.line;
+  const cell = cells.find((c) => line >= c.startLine && line < c.startLine + c.lineCount) ?? cells[cells.length - 1];
+  const shift = (r: Diagnostic["range"]) => ({
+    start: { line: r.start.line - cell.startLine, character: r.start.character },
+    end: { line: r.end.line - cell.startLine, character: r.end.character },
+  });
+  return {
+    ...d,
+    range: shift(d.range),
+    cell: cell.index,
+    fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, range: shift(e.range), cell: cell.index })) })),
+  };
+}
+
+function relative(from: string, to: string): string {
+  const a = from.split("/").slice(0, -1);
+  const b = to.split("/");
+  let i = 0;
+  while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
+  return [...a.slice(i).map(() => ".."), ...b.slice(i)].join("/") || to;
+}

@@ -1,0 +1,43 @@
+// What the core hands to every face (CLI, language server, tests): diagnostics with their fixes as data.
+import type { RuleCode, Severity } from "../../../shared/src/rules";
+import type { Range } from "./text";
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+  /** Notebook cell the edit applies to (ranges are then cell-relative). */
+  cell?: number;
+}
+
+export type FixKind = "quickfix" | "suppress-line" | "suppress-file";
+
+export interface Fix {
+  /** Names the rule code, e.g. "HF001: Wrap in a Retry-After-aware backoff". */
+  title: string;
+  kind: FixKind;
+  isPreferred: boolean;
+  edits: TextEdit[];
+}
+
+export interface Diagnostic {
+  code: RuleCode;
+  rule: string;
+  severity: Severity;
+  message: string;
+  /** 0-based; for notebooks, relative to the cell. */
+  range: Range;
+  /** 0-based notebook cell index. */
+  cell?: number;
+  fixes: Fix[];
+}
+
+export interface FileResult {
+  path: string;
+  diagnostics: Diagnostic[];
+  /** Set when the file was not analysed (binary, too large, minified, excluded): the reason, for verbose output. */
+  skipped?: string;
+  /** Problems with the configuration that applies to this file; defaults were used. */
+  configErrors: string[];
+  /** Informational notes (syntax errors recovered from, ...), for verbose output. */
+  notes: string[];
+}
