@@ -8,6 +8,7 @@ import type { Diagnostic, FileResult } from "./diagnostic";
 import { fileKind, mayMatter, skipReason, type FileKind } from "./fileKinds";
 import type { FileSystem } from "./fileSystem";
 import { fixesFor } from "./fixes/index";
+import { fixToFixpoint, type FixAllResult } from "./fixes/fixAll";
 import { analyzeJs } from "./js/index";
 import { emptyModel, type FileModel, type HfCall, type PackageVersions, type Protection } from "./model";
 import { resolveModule } from "./moduleResolution";
@@ -184,6 +185,26 @@ export class Analyzer {
     return facts.handles429
       ? { kind: "protected", by: where }
       : { kind: "unprotected", reason: `the helper ${where} does not retry 429` };
+  }
+
+  /**
+   * Applies the preferred fixes of a file to a fixpoint. The workspace keeps the fixed text afterwards.
+   * Files with syntax errors are never touched.
+   */
+  fixAll(path: string, overrides: ConfigOverrides = {}): FixAllResult {
+    const entry = this.files.get(path);
+    if (!entry) return { text: "", changed: false, skipped: "not in the workspace" };
+    if (entry.skipped) return { text: entry.text, changed: false, skipped: entry.skipped };
+    const original = entry;
+    const result = fixToFixpoint(entry.text, (candidate) => {
+      this.files.set(path, this.build(path, entry.kind, candidate));
+      const built = this.files.get(path)!;
+      if (built.skipped) return built.skipped;
+      if (built.model.hasSyntaxErrors) return "syntax errors";
+      return this.check(path, overrides).diagnostics;
+    });
+    if (!result.changed) this.files.set(path, original);
+    return result;
   }
 
   /** Every file currently in the workspace. */
