@@ -10,3 +10,6 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get update -qq
   apt-get install -y -qq "${need_apt[@]}"
 fi
+
+# Real Python programs run against the mock HF API in the tests (quick-fix proofs).
+python3 -m pip install -q --disable-pip-version-check huggingface_hub openai requests httpx aiohttp tenacity backoff
