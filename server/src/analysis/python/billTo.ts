@@ -1,0 +1,44 @@
+// X-HF-Bill-To in Python code: header dicts (literal, or a name bound to one), `bill_to=` arguments, and
+// headers set on a session after it is made. The header name matches case-insensitively (hf-facts).
+import type { Node } from "web-tree-sitter";
+import type { BillTo } from "../model";
+import type { Scope } from "./scope";
+
+const HEADER = /^x-hf-bill-to$/i;
+
+export function billToInHeaders(scope: Scope, headers: Node | undefined, depth = 0): BillTo {
+  if (!headers || depth > 4) return { present: false };
+  const dict = scope.resolve(headers);
+  if (dict.type === "dictionary") {
+    for (const item of dict.namedChildren) {
+      if (item.type === "pair") {
+        const key = scope.evalString(item.childForFieldName("key"));
+        if (key && HEADER.test(key)) return { present: true, org: literal(scope, item.childForFieldName("value")) };
+      } else if (item.type === "dictionary_splat") {
+        const inner = billToInHeaders(scope, item.namedChildren[0], depth + 1);
+        if (inner.present) return inner;
+      }
+    }
+  }
+  if (dict.type === "call" && /(^|\.)dict$/.test(dict.childForFieldName("function")?.text ?? "")) {
+    // dict(**base, ...) cannot spell the header as a keyword; look through its positional mapping.
+    return billToInHeaders(scope, dict.childForFieldName("arguments")?.namedChildren[0], depth + 1);
+  }
+  return { present: false };
+}
+
+/** The org when the value is a literal string (or a constant bound to one). */
+export function literal(scope: Scope, value: Node | null | undefined): string | undefined {
+  const s = scope.evalString(value);
+  return s && !s.includes("{}") ? s : undefined;
+}
+
+/** `session.headers.update({...})` or `session.headers["X-HF-Bill-To"] = ...` anywhere in the file. */
+export function sessionHeadersBillTo(scope: Scope, root: Node, variable: string | undefined): BillTo {
+  if (!variable) return { present: false };
+  const re = new RegExp(`\\b${variable.replace(/\./g, "\\.")}\\.headers(\\.update\\(|\\s*\\[)[^\\n]*x-hf-bill-to`, "i");
+  const m = re.exec(root.text);
+  if (!m) return { present: false };
+  const org = /x-hf-bill-to["']\s*[\]:,]\s*=?\s*["']([^"']+)["']/i.exec(root.text.slice(m.index, m.index + 300));
+  return { present: true, org: org?.[1] };
+}

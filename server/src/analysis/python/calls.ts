@@ -1,0 +1,212 @@
+// Finding HF calls: methods on known clients, Hub functions, raw HTTP to HF hosts, litellm.
+import type { Node } from "web-tree-sitter";
+import type { BillTo, Surface } from "../model";
+import { classifyUrl, HFAPI_NON_CALLS, HTTP_METHODS, HUB_DOWNLOADS, HUB_FUNCTIONS, INFERENCE_NON_CALLS, LANGCHAIN_METHODS } from "./catalog";
+import type { ClientTracker, PyClient } from "./clients";
+import type { Scope } from "./scope";
+import { kwargs, methodCall, positionalArgs } from "./syntax";
+
+/** What a 429 looks like to the caller's code. */
+export type RaiseKind = "hf" | "openai" | "response" | "aiohttp-response" | "litellm" | "smolagents";
+
+export interface PyCall {
+  /** The call expression (for a method passed by reference, the reference). */
+  node: Node;
+  callee: string;
+  library: string;
+  surface: Surface;
+  client?: PyClient;
+  raises: RaiseKind;
+  isAsync: boolean;
+  isStreaming: boolean;
+  billTo: BillTo;
+  /** The library retries 429 itself (e.g. OpenAI SDK); names it. */
+  builtinRetry?: string;
+  /** The library's own retry was switched off, for the message. */
+  builtinDisabled?: string;
+}
+
+const OPENAI_GROUPS = new Set(["chat", "completions", "embeddings", "responses", "models", "images", "audio"]);
+
+export interface CallContext {
+  scope: Scope;
+  clients: ClientTracker;
+  billToOf(headers: Node | undefined): BillTo;
+  atLeast(pkg: "huggingface_hub" | "smolagents", version: string): boolean;
+}
+
+/** Recognises `node` (a call, or an attribute passed by reference) as an HF call, or returns undefined. */
+export function recognise(ctx: CallContext, node: Node): PyCall | undefined {
+  if (node.type === "attribute") return methodReference(ctx, node);
+  const fn = node.childForFieldName("function");
+  if (!fn) return undefined;
+  const method = methodCall(node);
+  if (method) {
+    const found = onClient(ctx, node, method[0], method[1]);
+    if (found) return found;
+  }
+  if (fn.type === "identifier") {
+    // smolagents models are callables: `model(messages)`.
+    const client = ctx.clients.clientOf(fn);
+    if (client?.cls.kind === "smolagents-model" && client.surface) return clientCall(ctx, node, client, fn.text, fn.text);
+  }
+  return onModule(ctx, node, fn);
+}
+
+function methodReference(ctx: CallContext, ref: Node): PyCall | undefined {
+  const obj = ref.childForFieldName("object");
+  const attr = ref.childForFieldName("attribute")?.text;
+  if (!obj || !attr || ref.parent?.type !== "argument_list") return undefined;
+  return onClient(ctx, ref, obj, attr);
+}
+
+function onClient(ctx: CallContext, node: Node, object: Node, method: string): PyCall | undefined {
+  // client.chat.completions.create -> the client is `client`.
+  let base = object;
+  const path: string[] = [];
+  while (base.type === "attribute" && OPENAI_GROUPS.has(base.childForFieldName("attribute")?.text ?? "")) {
+    path.unshift(base.childForFieldName("attribute")!.text);
+    base = base.childForFieldName("object")!;
+  }
+  const client = ctx.clients.clientOf(base);
+  if (!client) return undefined;
+  const callee = node.type === "call" ? node.childForFieldName("function")!.text : node.text;
+  switch (client.cls.kind) {
+    case "inference":
+      if (INFERENCE_NON_CALLS.has(method) || method.startsWith("_") || !client.surface) return undefined;
+      return clientCall(ctx, node, client, callee, method);
+    case "hfapi": {
+      if (HFAPI_NON_CALLS.has(method) || method.startsWith("_")) return undefined;
+      const download = HUB_DOWNLOADS.has(method);
+      return {
+        ...clientCall(ctx, node, client, callee, method),
+        surface: download ? "hub-download" : "hub",
+        builtinRetry: download && ctx.atLeast("huggingface_hub", "1.2.0") ? "huggingface_hub retries downloads and uploads (>= 1.2)" : undefined,
+      };
+    }
+    case "openai": {
+      if (!client.surface || !["create", "list", "stream", "parse"].includes(method) || path.length === 0) return undefined;
+      const surface: Surface = path[0] === "models" ? "router-models" : client.surface;
+      return { ...clientCall(ctx, node, client, callee, method), surface };
+    }
+    case "requests-session":
+    case "httpx-client":
+    case "aiohttp-session":
+      return httpCall(ctx, node, method, client, callee);
+    case "langchain":
+      if (!LANGCHAIN_METHODS.has(method) || !client.surface) return undefined;
+      return clientCall(ctx, node, client, callee, method);
+    case "smolagents-model":
+      if (!["generate", "generate_stream", "__call__"].includes(method) || !client.surface) return undefined;
+      return clientCall(ctx, node, client, callee, method);
+    case "smolagents-agent":
+      if (method !== "run" || !client.surface) return undefined;
+      return clientCall(ctx, node, client, callee, method);
+  }
+}
+
+function clientCall(ctx: CallContext, node: Node, client: PyClient, callee: string, method: string): PyCall {
+  const kind = client.cls.kind;
+  const kw = node.type === "call" ? kwargs(node) : new Map<string, Node>();
+  const stream = kw.get("stream")?.text === "True" || /stream/.test(method);
+  let billTo = client.billTo;
+  const perCall = kw.get("extra_headers") ?? kw.get("headers");
+  if (!billTo.present && perCall) billTo = ctx.billToOf(perCall);
+  const call: PyCall = {
+    node,
+    callee,
+    library: client.cls.library,
+    surface: client.surface!,
+    client,
+    raises: kind === "openai" ? "openai" : kind.startsWith("smolagents") ? "smolagents" : "hf",
+    isAsync: client.cls.isAsync || method.startsWith("a") && ["ainvoke", "astream", "abatch", "agenerate", "aembed_query", "aembed_documents"].includes(method),
+    isStreaming: stream,
+    billTo,
+  };
+  if (kind === "openai") {
+    if (client.retriesDisabled) call.builtinDisabled = "max_retries=0 switches off the OpenAI SDK's retries";
+    else call.builtinRetry = "the OpenAI SDK retries 429 (2 retries, honours Retry-After)";
+  }
+  if (kind === "smolagents-model" || kind === "smolagents-agent") {
+    if (client.retryOff) call.builtinDisabled = "retry=False switches off smolagents' retries";
+    else if (ctx.atLeast("smolagents", "1.23.0")) call.builtinRetry = "smolagents retries rate limits (>= 1.23)";
+  }
+  return call;
+}
+
+function httpCall(ctx: CallContext, node: Node, method: string, client: PyClient | undefined, callee: string): PyCall | undefined {
+  if (!HTTP_METHODS.has(method) || node.type !== "call") return undefined;
+  const args = positionalArgs(node);
+  const kw = kwargs(node);
+  const urlNode = kw.get("url") ?? (method === "request" ? args[1] : args[0]);
+  const verb = method === "request" ? (ctx.scope.evalString(args[0]) ?? "post").toLowerCase() : method;
+  const url = urlNode ? ctx.scope.evalString(urlNode) : undefined;
+  if (!url) return undefined;
+  const host = classifyUrl(url, verb);
+  if (host === "other") return undefined;
+  const library = client?.cls.library ?? callee.split(".")[0];
+  const billTo = ctx.billToOf(kw.get("headers"));
+  return {
+    node,
+    callee,
+    library,
+    surface: host,
+    client,
+    raises: library === "aiohttp" ? "aiohttp-response" : "response",
+    isAsync: client?.cls.isAsync ?? false,
+    isStreaming: kw.get("stream")?.text === "True" || method === "stream",
+    billTo: billTo.present ? billTo : client?.billTo ?? billTo,
+  };
+}
+
+function onModule(ctx: CallContext, node: Node, fn: Node): PyCall | undefined {
+  const q = ctx.scope.qualify(fn);
+  if (!q) return undefined;
+  const [pkg, ...rest] = q.split(".");
+  const name = rest[rest.length - 1];
+  if ((pkg === "requests" || pkg === "httpx") && rest.length === 1) return httpCall(ctx, node, name, undefined, q);
+  if (pkg === "huggingface_hub") {
+    if (q.endsWith("http_backoff")) {
+      const args = positionalArgs(node);
+      const url = ctx.scope.evalString(kwargs(node).get("url") ?? args[1]);
+      const host = url ? classifyUrl(url, (ctx.scope.evalString(args[0]) ?? "post").toLowerCase()) : "hub";
+      if (host === "other") return undefined;
+      const call: PyCall = { node, callee: fn.text, library: "huggingface_hub", surface: host, raises: "response", isAsync: false, isStreaming: false, billTo: ctx.billToOf(kwargs(node).get("headers")) };
+      if (ctx.atLeast("huggingface_hub", "1.2.0")) call.builtinRetry = "http_backoff retries 429 (huggingface_hub >= 1.2)";
+      else call.builtinDisabled = "http_backoff does not retry 429 before huggingface_hub 1.2";
+      return call;
+    }
+    if (HUB_DOWNLOADS.has(name) || HUB_FUNCTIONS.has(name)) {
+      const download = HUB_DOWNLOADS.has(name);
+      return {
+        node,
+        callee: fn.text,
+        library: "huggingface_hub",
+        surface: download ? "hub-download" : "hub",
+        raises: "hf",
+        isAsync: false,
+        isStreaming: false,
+        billTo: { present: false },
+        builtinRetry: download && ctx.atLeast("huggingface_hub", "1.2.0") ? "huggingface_hub retries downloads and uploads (>= 1.2)" : undefined,
+      };
+    }
+  }
+  if (pkg === "litellm" && (name === "completion" || name === "acompletion" || name === "embedding")) {
+    const model = ctx.scope.evalString(kwargs(node).get("model") ?? positionalArgs(node)[0]);
+    if (!model?.startsWith("huggingface/")) return undefined;
+    const kw = kwargs(node);
+    const retries = kw.get("num_retries") ?? kw.get("max_retries");
+    return {
+      node,
+      callee: fn.text,
+      library: "litellm",
+      surface: "router",
+      raises: "litellm",
+      isAsync: name === "acompletion",
+      isStreaming: kw.get("stream")?.text === "True",
+      billTo: ctx.billToOf(kw.get("extra_headers") ?? kw.get("headers")),
+      builtinRetry: retries && retries.text !== "0" ? "litellm retries (num_retries)" : undefined,
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,203 @@
+// Client objects: which constructor made the object a call goes through, and what that construction says
+// (where it points, bill-to, retries switched off).
+import type { Node } from "web-tree-sitter";
+import type { BillTo, ClientConstruction, Surface } from "../model";
+import { CLIENT_CLASSES, classifyUrl, type ClientClass } from "./catalog";
+import { kwarg, kwargs } from "./syntax";
+import type { Scope } from "./scope";
+
+export interface PyClient {
+  node: Node;
+  cls: ClientClass;
+  surface: Surface | undefined; // undefined: not an HF destination (e.g. OpenAI on api.openai.com, local TGI)
+  billTo: BillTo;
+  retriesDisabled?: Node;
+  /** smolagents `retry=False`. */
+  retryOff?: boolean;
+  index?: number;
+}
+
+export class ClientTracker {
+  private readonly byNode = new Map<number, PyClient>();
+  readonly constructions: ClientConstruction[] = [];
+
+  constructor(
+    private readonly scope: Scope,
+    private readonly billToOf: (headers: Node | undefined) => BillTo & { headersNode?: Node },
+  ) {}
+
+  /** The client class a constructor call instantiates, if it is one we know. */
+  classOf(call: Node): ClientClass | undefined {
+    if (call.type !== "call") return undefined;
+    const q = this.scope.qualify(call.childForFieldName("function"));
+    return q ? CLIENT_CLASSES.get(q) ?? CLIENT_CLASSES.get(q.replace(/^huggingface_hub\.inference\._client\./, "huggingface_hub.")) : undefined;
+  }
+
+  /** The client behind an object expression (`client`, `self.client`, `hh.InferenceClient()`, an annotated parameter). */
+  clientOf(expr: Node | null | undefined): PyClient | undefined {
+    if (!expr) return undefined;
+    const value = this.scope.resolve(expr);
+    if (value.type === "call" && this.classOf(value)) return this.construction(value);
+    // `ChatHuggingFace(llm=endpoint)` or `CodeAgent(model=model)`: the wrapper is the client the calls go through.
+    const annotation = this.scope.annotationOf(value);
+    if (annotation) {
+      const q = this.scope.qualify(typeName(annotation));
+      const cls = q ? CLIENT_CLASSES.get(q) : undefined;
+      if (cls) return { node: annotation, cls, surface: defaultSurface(cls), billTo: { present: false } };
+    }
+    return undefined;
+  }
+
+  construction(call: Node): PyClient | undefined {
+    const existing = this.byNode.get(call.id);
+    if (existing) return existing;
+    const cls = this.classOf(call);
+    if (!cls) return undefined;
+    const client = this.describe(call, cls);
+    this.byNode.set(call.id, client);
+    if (client.surface && cls.kind !== "requests-session" && cls.kind !== "httpx-client" && cls.kind !== "aiohttp-session") {
+      client.index = this.constructions.length;
+      const args = call.childForFieldName("arguments")!;
+      const headersNode = kwarg(call, cls.kind === "openai" ? "default_headers" : "headers");
+      this.constructions.push({
+        span: { start: call.startIndex, end: call.endIndex },
+        library: cls.library,
+        className: cls.className,
+        surface: client.surface,
+        billTo: client.billTo,
+        argsSpan: { start: args.startIndex + 1, end: args.endIndex - 1 },
+        headersSpan: headersNode?.type === "dictionary" ? { start: headersNode.startIndex, end: headersNode.endIndex } : undefined,
+        retriesDisabledSpan: client.retriesDisabled ? spanOfKeyword(client.retriesDisabled) : undefined,
+        variable: variableName(call),
+      });
+    }
+    return client;
+  }
+
+  private describe(call: Node, cls: ClientClass): PyClient {
+    const s = this.scope;
+    const kw = kwargs(call);
+    const positional = call.childForFieldName("arguments")?.namedChildren.filter((a) => a.type !== "keyword_argument") ?? [];
+    let surface: Surface | undefined = defaultSurface(cls);
+    let billTo: BillTo = { present: false };
+    const headerBill = this.billToOf(kw.get(cls.kind === "openai" ? "default_headers" : "headers"));
+    if (headerBill.present) billTo = headerBill;
+
+    switch (cls.kind) {
+      case "inference": {
+        const target = kw.get("base_url") ?? kw.get("model") ?? positional[0];
+        const url = target ? s.evalString(target) : undefined;
+        if (url && /^(https?:)?\/\//i.test(url)) {
+          const host = classifyUrl(url);
+          surface = host === "other" || host === "hub-download" ? undefined : host;
+        }
+        const provider = kw.get("provider");
+        const key = kw.get("api_key") ?? kw.get("token");
+        if (provider && key && isProviderKey(s, key)) surface = "provider";
+        const bill = kw.get("bill_to");
+        if (bill) billTo = { present: true, org: s.evalString(bill) };
+        break;
+      }
+      case "openai": {
+        const base = kw.get("base_url");
+        const url = base ? s.evalString(base) : undefined;
+        const host = url ? classifyUrl(url) : "other";
+        surface = host === "other" || host === "hub" || host === "hub-download" ? undefined : host;
+        const retries = kw.get("max_retries");
+        if (retries && retries.text.trim() === "0") return { node: call, cls, surface, billTo, retriesDisabled: retries };
+        break;
+      }
+      case "langchain": {
+        const endpoint = kw.get("endpoint_url");
+        const url = endpoint ? s.evalString(endpoint) : undefined;
+        if (url) {
+          const host = classifyUrl(url);
+          surface = host === "other" || host === "hub" || host === "hub-download" ? undefined : host;
+        }
+        const llm = kw.get("llm");
+        const inner = llm ? this.clientOf(llm) : undefined;
+        if (inner) {
+          surface = inner.surface;
+          billTo = inner.billTo;
+        }
+        const server = kw.get("server_kwargs");
+        if (server?.type === "dictionary") {
+          for (const pair of server.namedChildren) {
+            if (pair.type === "pair" && /^["']bill_to["']$/.test(pair.childForFieldName("key")?.text ?? "")) {
+              billTo = { present: true, org: s.evalString(pair.childForFieldName("value")) };
+            }
+          }
+        }
+        break;
+      }
+      case "smolagents-model": {
+        const bill = kw.get("bill_to");
+        if (bill) billTo = { present: true, org: s.evalString(bill) };
+        const retry = kw.get("retry");
+        const provider = kw.get("provider");
+        const key = kw.get("api_key") ?? kw.get("token");
+        if (provider && key && isProviderKey(s, key)) surface = "provider";
+        return { node: call, cls, surface, billTo, retryOff: retry?.text === "False" };
+      }
+      case "smolagents-agent": {
+        const model = kw.get("model") ?? positional[1];
+        const inner = model ? this.clientOf(model) : undefined;
+        if (!inner) return { node: call, cls, surface: undefined, billTo };
+        return { ...inner, node: call, cls: { ...inner.cls, kind: "smolagents-agent" }, index: inner.index };
+      }
+    }
+    return { node: call, cls, surface, billTo };
+  }
+}
+
+function defaultSurface(cls: ClientClass): Surface | undefined {
+  switch (cls.kind) {
+    case "inference":
+    case "langchain":
+    case "smolagents-model":
+      return "router";
+    case "hfapi":
+      return "hub";
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * A provider's own key means HF neither bills the call nor reads bill-to (hf-facts "Hosts"). Recognised when the
+ * key is a literal not starting with hf_, or an env var whose name does not mention HF.
+ */
+function isProviderKey(scope: Scope, key: Node): boolean {
+  const literal = scope.evalString(key);
+  if (literal !== undefined && !literal.includes("{}")) return !literal.startsWith("hf_");
+  const env = /environ(?:\.get)?\s*[[(]\s*["']([A-Z0-9_]+)["']|getenv\(\s*["']([A-Z0-9_]+)["']/.exec(scope.resolve(key).text);
+  const name = env?.[1] ?? env?.[2];
+  return name !== undefined && !/HF|HUGGING/.test(name);
+}
+
+export function typeName(annotation: Node): Node | undefined {
+  let node: Node | undefined = annotation.type === "type" ? annotation.namedChildren[0] : annotation;
+  for (let i = 0; node && i < 6; i++) {
+    if (node.type === "identifier" || node.type === "attribute") return node;
+    if (node.type === "generic_type") {
+      const head: Node | undefined = node.namedChildren[0];
+      if (head?.text === "Optional") node = node.namedChildren[1]?.namedChildren[0]?.namedChildren[0];
+      else node = head;
+    } else if (node.type === "binary_operator") node = node.childForFieldName("left") ?? undefined;
+    else if (node.type === "type") node = node.namedChildren[0];
+    else if (node.type === "string") return undefined;
+    else return undefined;
+  }
+  return undefined;
+}
+
+function spanOfKeyword(value: Node): { start: number; end: number } {
+  const kw = value.parent?.type === "keyword_argument" ? value.parent : value;
+  return { start: kw.startIndex, end: kw.endIndex };
+}
+
+function variableName(call: Node): string | undefined {
+  const parent = call.parent;
+  if (parent?.type === "assignment") return parent.childForFieldName("left")?.text;
+  return undefined;
+}

@@ -1,0 +1,103 @@
+// Retry helpers defined in the user's code: `def with_backoff(fn, ...)` that loops around a call of its
+// parameter, or a decorator factory doing the same. They protect the calls passed into them, in this file and,
+// through ModuleFacts, in files that import them.
+import type { Node } from "web-tree-sitter";
+import type { RetryHelperFacts } from "../model";
+import { caughtTypes, isBroad } from "./exceptions";
+import { handWrittenTraits, isBackoff, isTenacity, MENTIONS_429, tenacityTraits, backoffTraits, type Traits } from "./retryTraits";
+import type { Scope } from "./scope";
+
+export interface LocalHelper {
+  def: Node;
+  facts: RetryHelperFacts;
+  traits: Traits;
+  /** The loop (or decorator) that does the retrying, for the RetryConstruct span. */
+  anchor: Node;
+}
+
+const NOT_HTTP = new Set(["ValueError", "KeyError", "TypeError", "IndexError", "AttributeError", "json.JSONDecodeError", "StopIteration"]);
+
+export class HelperIndex {
+  private readonly cache = new Map<number, LocalHelper | null>();
+  constructor(private readonly scope: Scope, private readonly hubMajor1: boolean) {}
+
+  /** The helper a function definition is, or undefined when it is not a retry helper. */
+  classify(def: Node): LocalHelper | undefined {
+    const cached = this.cache.get(def.id);
+    if (cached !== undefined) return cached ?? undefined;
+    this.cache.set(def.id, null); // guards recursion
+    const found = this.compute(def);
+    this.cache.set(def.id, found ?? null);
+    return found;
+  }
+
+  byName(name: string): LocalHelper | undefined {
+    const def = this.scope.functions.get(name);
+    return def ? this.classify(def) : undefined;
+  }
+
+  private compute(def: Node): LocalHelper | undefined {
+    const params = paramNames(def);
+    if (params.length === 0) return undefined;
+    const name = def.childForFieldName("name")?.text ?? "";
+    // Decorator factory: def retry_hf(func): def wrapper(*a, **k): <loop calling func> ; return wrapper
+    const inner = def.childForFieldName("body")?.namedChildren.find((n) => n.type === "function_definition" || n.type === "decorated_definition");
+    const innerDef = inner?.type === "decorated_definition" ? inner.childForFieldName("definition") : inner;
+    if (innerDef && callsAny(innerDef, params)) {
+      const body = this.retryTraits(innerDef, params, def);
+      if (body) return { def, facts: { name, style: "decorator", ...facts(body.traits) }, traits: body.traits, anchor: body.anchor };
+    }
+    if (!callsAny(def, params)) return undefined;
+    const body = this.retryTraits(def, params, def);
+    return body ? { def, facts: { name, style: "callable", ...facts(body.traits) }, traits: body.traits, anchor: body.anchor } : undefined;
+  }
+
+  private retryTraits(fn: Node, params: string[], outer: Node): { traits: Traits; anchor: Node } | undefined {
+    // A tenacity/backoff-decorated function that calls its parameter is a helper with that library's traits.
+    const decorated = fn.parent?.type === "decorated_definition" ? fn.parent : undefined;
+    for (const dec of decorated?.namedChildren.filter((n) => n.type === "decorator") ?? []) {
+      const expr = dec.namedChildren[0];
+      const callee = expr?.type === "call" ? expr.childForFieldName("function") : expr;
+      if (isTenacity(this.scope, callee) === "decorator") {
+        return { traits: tenacityTraits(this.scope, expr?.type === "call" ? expr : undefined, undefined, true, this.hubMajor1), anchor: dec };
+      }
+      const style = isBackoff(this.scope, callee);
+      if (style && expr?.type === "call") return { traits: backoffTraits(this.scope, expr, style, undefined, true, this.hubMajor1), anchor: dec };
+    }
+    const loop = fn.descendantsOfType(["for_statement", "while_statement"]).find((l) => callsAny(l, params));
+    const name = outer.childForFieldName("name")?.text;
+    const recursive = !loop && name !== undefined && fn.descendantsOfType("call").some((c) => c.childForFieldName("function")?.text.split(".").pop() === name);
+    if (!loop && !recursive) return undefined;
+    const scopeNode = loop ?? fn;
+    const clauses = scopeNode.descendantsOfType("except_clause");
+    const statusCheck = MENTIONS_429.test(scopeNode.text) || /status(_code)?\b/.test(scopeNode.text);
+    if (clauses.length === 0 && !statusCheck) return undefined;
+    const catchesHttp = clauses.some((c) => {
+      const types = caughtTypes(this.scope, c);
+      return isBroad(types) || (types ?? []).some((t) => !NOT_HTTP.has(t) && !/Timeout|Connection/.test(t));
+    });
+    const base = handWrittenTraits(this.scope, fn, loop);
+    return { traits: { ...base, handles429: catchesHttp || MENTIONS_429.test(scopeNode.text) }, anchor: loop ?? fn };
+  }
+}
+
+function facts(t: Traits): Omit<RetryHelperFacts, "name" | "style"> {
+  return { handles429: t.handles429, honorsRetryAfter: t.honorsRetryAfter, hasJitter: t.hasJitter, bounded: t.bounded, retries402: t.retries402 };
+}
+
+export function paramNames(def: Node): string[] {
+  const params = def.childForFieldName("parameters");
+  const names: string[] = [];
+  for (const p of params?.namedChildren ?? []) {
+    const id = p.type === "identifier" ? p : p.childForFieldName("name") ?? p.namedChildren.find((c) => c.type === "identifier");
+    if (id && id.text !== "self" && id.text !== "cls") names.push(id.text);
+  }
+  return names;
+}
+
+function callsAny(node: Node, names: string[]): boolean {
+  return node.descendantsOfType("call").some((c) => {
+    const fn = c.childForFieldName("function");
+    return fn?.type === "identifier" && names.includes(fn.text);
+  });
+}

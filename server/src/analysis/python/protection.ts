@@ -1,0 +1,314 @@
+// The verdict for each HF call: does something in its path really retry or surface a 429?
+// Walks outward from the call: try/except clauses, retry helpers it is passed into, retry decorators on the
+// enclosing functions, tenacity Retrying loops, session retry configs, callers that protect the function, and
+// the library's own retries. The first thing that really protects wins; the first trap met explains HF001.
+import type { Node } from "web-tree-sitter";
+import type { Protection, RetryConstruct } from "../model";
+import type { PyCall } from "./calls";
+import { caughtTypes, describeTypes, isBroad, isRateLimitType, matches } from "./exceptions";
+import type { HelperIndex } from "./helpers";
+import { backoffTraits, handWrittenTraits, isBackoff, isTenacity, makeConstruct, MENTIONS_429, tenacityTraits, type Traits } from "./retryTraits";
+import { enclosingFunction, type Scope } from "./scope";
+import { sessionRetry } from "./sessionRetry";
+import { headerSpan, isInside } from "./syntax";
+
+/** Modules whose functions are never user retry helpers (so `asyncio.to_thread(lambda: ...)` is looked through). */
+const LIBRARY_ROOTS = /^(asyncio|concurrent|functools|itertools|os|time|json|typing|threading|multiprocessing|contextlib|huggingface_hub|openai|requests|httpx|aiohttp|tenacity|backoff|langchain\w*|smolagents|litellm|random|math|logging|anyio|trio|builtins)(\.|$)/;
+
+interface Verdict {
+  protection: Protection;
+  retries: number[];
+}
+
+type Found = { kind: "protected"; by: string; retry?: number } | { kind: "trap"; reason: string } | { kind: "imported"; module: string; name: string } | undefined;
+
+export class ProtectionAnalyzer {
+  private readonly constructs = new Map<number, number>();
+  readonly retries: RetryConstruct[] = [];
+
+  constructor(
+    private readonly scope: Scope,
+    private readonly helpers: HelperIndex,
+    private readonly path: string,
+    private readonly hubMajor1: boolean,
+  ) {}
+
+  verdict(call: PyCall): Verdict {
+    const raisesOn429 = this.raisesOn429(call);
+    const covering: number[] = [];
+    const found = this.walk(call, call.node, raisesOn429, covering, 0);
+    const fallback = (reason?: string): Exclude<Protection, { kind: "imported-helper" }> => {
+      if (call.builtinRetry) return { kind: "protected", by: call.builtinRetry };
+      const session = call.client && call.raises !== "hf" ? sessionRetry(this.scope, call) : undefined;
+      if (session?.protects) return { kind: "protected", by: session.by };
+      const why = reason ?? session?.reason ?? call.builtinDisabled ?? this.constructorRetryReason(call);
+      return why ? { kind: "unprotected", reason: why } : { kind: "unprotected" };
+    };
+    if (found?.kind === "protected") return { protection: { kind: "protected", by: found.by }, retries: covering };
+    if (found?.kind === "imported") {
+      return { protection: { kind: "imported-helper", module: found.module, name: found.name, fromFile: this.path, fallback: fallback() }, retries: covering };
+    }
+    return { protection: fallback(found?.kind === "trap" ? found.reason : undefined), retries: covering };
+  }
+
+  /** Response-returning calls (requests, httpx, aiohttp) raise on 429 only through raise_for_status. */
+  private raisesOn429(call: PyCall): boolean {
+    if (call.raises !== "response" && call.raises !== "aiohttp-response") return true;
+    if (call.node.type !== "call") return false;
+    const parent = call.node.parent;
+    if (parent?.type === "attribute" && parent.childForFieldName("attribute")?.text === "raise_for_status") return true;
+    if (/raise_for_status\s*=\s*True/.test(call.node.text)) return true;
+    if (call.client && /raise_for_status\s*=\s*True/.test(call.client.node.text)) return true;
+    const name = resultName(call.node);
+    if (!name) return false;
+    const fn = enclosingFunction(call.node) ?? call.node.tree.rootNode;
+    return new RegExp(`\\b${name}\\.raise_for_status\\s*\\(`).test(fn.text.slice(call.node.endIndex - fn.startIndex));
+  }
+
+  private walk(call: PyCall, from: Node, raisesOn429: boolean, covering: number[], depth: number): Found {
+    let trap: Found;
+    const keep = (f: Found): Found => (f?.kind === "trap" && !trap ? (trap = f) : undefined, f?.kind === "trap" ? undefined : f);
+    // A status branch on the returned response: `if r.status_code == 429: ...`.
+    const status = this.statusBranch(call, covering);
+    if (status) return status;
+    let child = from;
+    for (let node = from.parent; node; child = node, node = node.parent) {
+      let result: Found;
+      switch (node.type) {
+        case "try_statement":
+          if (child.id === node.childForFieldName("body")?.id) result = keep(this.tryStatement(call, node, raisesOn429, covering));
+          break;
+        case "argument_list":
+          if (child.type === "lambda" || child.id === call.node.id || child.type === "identifier") result = keep(this.helperArgument(call, node.parent!, raisesOn429, covering));
+          break;
+        case "for_statement":
+          result = keep(this.retryingLoop(call, node, raisesOn429, covering));
+          break;
+        case "function_definition": {
+          result = keep(this.decorators(call, node, raisesOn429, covering));
+          if (!result && depth < 2) result = keep(this.callers(call, node, raisesOn429, covering, depth));
+          break;
+        }
+      }
+      if (result) return result;
+    }
+    return trap;
+  }
+
+  private tryStatement(call: PyCall, tryNode: Node, raisesOn429: boolean, covering: number[]): Found {
+    const clauses = tryNode.namedChildren.filter((c) => c.type === "except_clause");
+    for (const clause of clauses) {
+      const types = caughtTypes(this.scope, clause);
+      const catches = types === undefined || types.some((t) => matches(t, call.raises, this.hubMajor1));
+      if (!catches) continue;
+      if (!raisesOn429) {
+        return { kind: "trap", reason: `\`${call.callee}\` does not raise on 429 without raise_for_status(), so the except clause never runs` };
+      }
+      const block = clause.namedChildren.find((c) => c.type === "block");
+      if (!block) continue;
+      const rateLimitType = (types ?? []).some(isRateLimitType);
+      const has429 = rateLimitType || MENTIONS_429.test(block.text);
+      const retry = this.handlerRetry(call, tryNode, block);
+      if (retry) {
+        const index = this.construct(retry.kind === "loop" ? "loop" : "recursion", retry.anchor, { ...retry.traits, handles429: true }, true);
+        covering.push(index);
+        return { kind: "protected", by: retry.kind === "loop" ? "a retry loop" : "a recursive retry", retry: index };
+      }
+      if (has429) return { kind: "protected", by: "an except clause with a 429 branch" };
+      if (!/\braise\b/.test(block.text)) {
+        return {
+          kind: "trap",
+          reason: isBroad(types)
+            ? `\`${clause.text.split(":")[0].trim()}\` swallows every error, the 429 included, instead of retrying`
+            : `the except clause for ${describeTypes(types)} has no 429 branch and no retry`,
+        };
+      }
+      return { kind: "trap", reason: `the except clause for ${describeTypes(types)} re-raises without handling 429` };
+    }
+    if (clauses.length && raisesOn429) {
+      const names = clauses.map((c) => describeTypes(caughtTypes(this.scope, c))).join(", ");
+      return { kind: "trap", reason: `the except clause catches ${names}, which \`${call.callee}\` does not raise on 429` };
+    }
+    return undefined;
+  }
+
+  /** A handler that leads to another attempt: a loop that goes on, or a recursive call. */
+  private handlerRetry(call: PyCall, tryNode: Node, block: Node): { kind: "loop" | "recursion"; anchor: Node; traits: Omit<Traits, "handles429"> } | undefined {
+    const fn = enclosingFunction(tryNode);
+    const fnName = fn?.childForFieldName("name")?.text;
+    if (fnName && block.descendantsOfType("call").some((c) => c.childForFieldName("function")?.text.split(".").pop() === fnName)) {
+      return { kind: "recursion", anchor: fn!.childForFieldName("name")!, traits: handWrittenTraits(this.scope, fn!, undefined) };
+    }
+    const last = block.namedChildren[block.namedChildren.length - 1];
+    if (last && ["raise_statement", "return_statement", "break_statement"].includes(last.type)) return undefined;
+    for (let p = tryNode.parent; p && p !== fn; p = p.parent) {
+      if (p.type === "for_statement" || p.type === "while_statement") {
+        return { kind: "loop", anchor: p, traits: handWrittenTraits(this.scope, p, p) };
+      }
+    }
+    return undefined;
+  }
+
+  /** `r = requests.post(...)` followed by `if r.status_code == 429:` in the same function. */
+  private statusBranch(call: PyCall, covering: number[]): Found {
+    if (call.raises !== "response" && call.raises !== "aiohttp-response") return undefined;
+    const name = resultName(call.node);
+    if (!name) return undefined;
+    const fn = enclosingFunction(call.node) ?? call.node.tree.rootNode;
+    const after = fn.text.slice(call.node.endIndex - fn.startIndex);
+    const re = new RegExp(`\\b${name}\\.status(_code)?\\s*(==|in|!=|>=|>)\\s*[^\\n]*\\b(429|TOO_MANY_REQUESTS)\\b|\\b(429|TOO_MANY_REQUESTS)\\b[^\\n]*(==|in)\\s*${name}\\.status`);
+    if (!re.test(after)) return undefined;
+    for (let p = call.node.parent; p && p !== fn; p = p.parent) {
+      if (p.type === "for_statement" || p.type === "while_statement") {
+        const index = this.construct("loop", p, { ...handWrittenTraits(this.scope, p, p), handles429: true }, true);
+        covering.push(index);
+        return { kind: "protected", by: "a retry loop on the response status", retry: index };
+      }
+    }
+    return { kind: "protected", by: "a 429 branch on the response status" };
+  }
+
+  /** The call sits in a lambda (or is a method reference / function name) passed to `helper(...)`. */
+  private helperArgument(call: PyCall, helperCall: Node, raisesOn429: boolean, covering: number[]): Found {
+    const fn = helperCall.childForFieldName("function");
+    if (!fn) return undefined;
+    const tenacity = this.tenacityInstance(fn);
+    if (tenacity) return this.fromTraits(call, "tenacity", helperCall, tenacityTraits(this.scope, tenacity, call.raises, raisesOn429, this.hubMajor1), covering, "a tenacity Retrying call");
+    const q = this.scope.qualify(fn) ?? fn.text;
+    if (LIBRARY_ROOTS.test(q)) return undefined;
+    const name = fn.type === "attribute" ? fn.childForFieldName("attribute")!.text : fn.text;
+    const local = this.helpers.byName(name);
+    if (local) {
+      if (!local.facts.handles429) return { kind: "trap", reason: `the helper ${name} does not retry 429` };
+      const index = this.construct("helper", local.def.childForFieldName("name") ?? local.def, local.traits, true, name);
+      covering.push(index);
+      return { kind: "protected", by: `the retry helper ${name}`, retry: index };
+    }
+    const imported = fn.type === "identifier" ? this.scope.importedFrom.get(fn.text) : undefined;
+    if (imported && !LIBRARY_ROOTS.test(imported.module)) return { kind: "imported", module: imported.module, name: imported.name };
+    return undefined;
+  }
+
+  private tenacityInstance(fn: Node): Node | undefined {
+    const value = this.scope.resolve(fn);
+    if (value.type === "call" && isTenacity(this.scope, value.childForFieldName("function")) === "retrying") return value;
+    return undefined;
+  }
+
+  /** `for attempt in Retrying(...): with attempt: <call>` */
+  private retryingLoop(call: PyCall, loop: Node, raisesOn429: boolean, covering: number[]): Found {
+    const right = loop.childForFieldName("right");
+    const value = right ? this.scope.resolve(right) : undefined;
+    if (value?.type !== "call" || isTenacity(this.scope, value.childForFieldName("function")) !== "retrying") return undefined;
+    return this.fromTraits(call, "tenacity", value, tenacityTraits(this.scope, value, call.raises, raisesOn429, this.hubMajor1), covering, "a tenacity Retrying loop");
+  }
+
+  private decorators(call: PyCall, fn: Node, raisesOn429: boolean, covering: number[]): Found {
+    const decorated = fn.parent?.type === "decorated_definition" ? fn.parent : undefined;
+    if (!decorated) return undefined;
+    for (const dec of decorated.namedChildren.filter((n) => n.type === "decorator")) {
+      const expr = dec.namedChildren[0];
+      if (!expr) continue;
+      const callee = expr.type === "call" ? expr.childForFieldName("function") : expr;
+      if (isTenacity(this.scope, callee) === "decorator") {
+        return this.fromTraits(call, "tenacity", dec, tenacityTraits(this.scope, expr.type === "call" ? expr : undefined, call.raises, raisesOn429, this.hubMajor1), covering, "a tenacity @retry");
+      }
+      const style = isBackoff(this.scope, callee);
+      if (style && expr.type === "call") {
+        const traits = backoffTraits(this.scope, expr, style, call.raises, style === "on_predicate" ? true : raisesOn429, this.hubMajor1);
+        return this.fromTraits(call, "backoff", dec, traits, covering, `a backoff.${style} decorator`);
+      }
+      const name = callee?.text.split(".").pop() ?? "";
+      const local = this.helpers.byName(name);
+      if (local && local.facts.style === "decorator") {
+        if (!local.facts.handles429) return { kind: "trap", reason: `the decorator ${name} does not retry 429` };
+        const index = this.construct("helper", local.def.childForFieldName("name") ?? local.def, local.traits, true, name);
+        covering.push(index);
+        return { kind: "protected", by: `the retry decorator ${name}`, retry: index };
+      }
+      const imported = callee?.type === "identifier" ? this.scope.importedFrom.get(callee.text) : undefined;
+      if (imported && !LIBRARY_ROOTS.test(imported.module)) return { kind: "imported", module: imported.module, name: imported.name };
+    }
+    return undefined;
+  }
+
+  /** One level of callers: the function holding the call is itself called from protected code. */
+  private callers(call: PyCall, fn: Node, raisesOn429: boolean, covering: number[], depth: number): Found {
+    const name = fn.childForFieldName("name")?.text;
+    if (!name) return undefined;
+    for (const site of this.scope.callSites(name)) {
+      if (isInside(site, fn)) continue;
+      let anchor: Node | undefined;
+      if (site.type === "call") {
+        const f = site.childForFieldName("function");
+        if (f && (f.text === name || f.text.endsWith(`.${name}`))) anchor = site;
+      } else if (site.text === name && site.parent?.type === "argument_list") {
+        anchor = site; // passed by name: `with_backoff(ask)`
+      }
+      if (!anchor) continue;
+      const found = this.walk(call, anchor, raisesOn429, covering, depth + 1);
+      if (found && found.kind !== "trap") return found.kind === "protected" ? { ...found, by: `${found.by} around its caller` } : found;
+    }
+    return undefined;
+  }
+
+  private fromTraits(call: PyCall, kind: "tenacity" | "backoff", anchor: Node, traits: Traits, covering: number[], by: string): Found {
+    const index = this.construct(kind, anchor, traits, true);
+    covering.push(index);
+    if (traits.handles429) return { kind: "protected", by, retry: index };
+    return { kind: "trap", reason: `${by.replace(/^a /, "the ")} never fires: ${traits.whyNot}` + (call.raises === "response" ? ` and \`${call.callee}\` does not raise on 429 without raise_for_status()` : "") };
+  }
+
+  private construct(kind: RetryConstruct["kind"], anchor: Node, traits: Traits, relevant: boolean, name?: string): number {
+    const existing = this.constructs.get(anchor.id);
+    if (existing !== undefined) {
+      if (relevant) this.retries[existing].relevant = true;
+      return existing;
+    }
+    const spanNode = anchor.type === "for_statement" || anchor.type === "while_statement" ? anchor : anchor;
+    const c = makeConstruct(kind, spanNode, traits, relevant, name);
+    if (anchor.type === "for_statement" || anchor.type === "while_statement") c.span = headerSpan(anchor);
+    this.retries.push(c);
+    this.constructs.set(anchor.id, this.retries.length - 1);
+    return this.retries.length - 1;
+  }
+
+  /** Registers a helper defined here as a retry construct even when no HF call in this file uses it. */
+  registerHelper(def: Node, traits: Traits, name: string): void {
+    const relevant = MENTIONS_429.test(def.text) || /HfHubHTTPError|HTTPError|ClientResponseError/.test(def.text);
+    this.construct("helper", def.childForFieldName("name") ?? def, traits, relevant, name);
+  }
+
+  /** A retry wrapped around building the client protects nothing: the construction never calls HF. */
+  private constructorRetryReason(call: PyCall): string | undefined {
+    const node = call.client?.node;
+    if (!node || node.type !== "call") return undefined;
+    for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+      const decorated = fn.parent?.type === "decorated_definition" ? fn.parent : undefined;
+      const hasRetry = decorated?.namedChildren.some((d) => {
+        if (d.type !== "decorator") return false;
+        const expr = d.namedChildren[0];
+        const callee = expr?.type === "call" ? expr.childForFieldName("function") : expr;
+        return isTenacity(this.scope, callee) === "decorator" || isBackoff(this.scope, callee) !== undefined;
+      });
+      if (hasRetry) return "the retry wraps the client's construction, which never calls HF; wrap the call instead";
+    }
+    return undefined;
+  }
+}
+
+/** The name a call's result is bound to: `r = requests.post(...)`, `r = await client.post(...)`, `async with s.post(...) as r`. */
+export function resultName(call: Node): string | undefined {
+  let node = call;
+  if (node.parent?.type === "await") node = node.parent;
+  const parent = node.parent;
+  if (parent?.type === "assignment" && parent.childForFieldName("right") === node) {
+    const left = parent.childForFieldName("left");
+    return left?.type === "identifier" ? left.text : undefined;
+  }
+  if (parent?.type === "as_pattern") {
+    const target = parent.namedChildren.find((c) => c.type === "as_pattern_target")?.namedChildren[0];
+    return target?.type === "identifier" ? target.text : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,203 @@
+// Judging a retry written in the user's code: tenacity and backoff arguments, and hand-written loops/helpers.
+// The traits map onto RetryConstruct (model.ts) and drive HF002, HF004, HF005 and HF006.
+import type { Node } from "web-tree-sitter";
+import type { RetryConstruct, RetryKind } from "../model";
+import type { RaiseKind } from "./calls";
+import { caughtTypes, isBroad, isRateLimitType, matches } from "./exceptions";
+import type { Scope } from "./scope";
+import { kwargs, positionalArgs } from "./syntax";
+
+export type Traits = Omit<RetryConstruct, "kind" | "span" | "relevant" | "name" | "waitSpan"> & {
+  waitNode?: Node;
+  /** Why the retry cannot fire for this call, when handles429 is false. */
+  whyNot?: string;
+};
+
+const RETRY_AFTER = /retry[-_]after|["']ratelimit["']/i;
+const JITTER = /\brandom\b|uniform|randint|jitter|random_exponential|wait_random/i;
+const MENTIONS_429 = /\b429\b|TOO_MANY_REQUESTS|RateLimitError|too_many_requests/i;
+/** A status test that also lets 402 through: >= 400, != 200, not ok. */
+const BROAD_STATUS = />=\s*400|>\s*399|!=\s*200|\bnot\s+\w+\.ok\b|status_code\s*\/\/\s*100\s*==\s*4/;
+
+/** The text that decides a predicate or wait callable: a lambda's body or a named function's definition. */
+export function callableText(scope: Scope, node: Node | undefined): string {
+  if (!node) return "";
+  if (node.type === "identifier") return scope.functions.get(node.text)?.text ?? node.text;
+  if (node.type === "call") {
+    // retry_if_exception(pred), a wait factory, `wait_a + wait_b`
+    return node.text + " " + positionalArgs(node).map((a) => callableText(scope, a)).join(" ");
+  }
+  return node.text;
+}
+
+export function retries402FromText(text: string, broadCatch: boolean): boolean {
+  if (BROAD_STATUS.test(text)) return true;
+  if (MENTIONS_429.test(text) || /\b5\d\d\b/.test(text)) return false;
+  return broadCatch;
+}
+
+export function isTenacity(scope: Scope, fn: Node | null | undefined): "decorator" | "retrying" | undefined {
+  const q = scope.qualify(fn);
+  if (!q) return undefined;
+  if (q === "tenacity.retry") return "decorator";
+  if (q === "tenacity.Retrying" || q === "tenacity.AsyncRetrying") return "retrying";
+  return undefined;
+}
+
+/** tenacity `@retry(...)`, `Retrying(...)`: `call` is the call with the kwargs, undefined for bare `@retry`. */
+export function tenacityTraits(scope: Scope, call: Node | undefined, raises: RaiseKind | undefined, raisesOn429: boolean, hubMajor1: boolean): Traits {
+  const kw = call ? kwargs(call) : new Map<string, Node>();
+  const cond = kw.get("retry");
+  const stop = kw.get("stop");
+  const wait = kw.get("wait");
+  const waitText = callableText(scope, wait);
+  const traits: Traits = {
+    handles429: raisesOn429,
+    honorsRetryAfter: RETRY_AFTER.test(waitText),
+    waits: wait !== undefined,
+    hasJitter: JITTER.test(waitText),
+    bounded: stop !== undefined && !/stop_never/.test(stop.text),
+    retries402: true,
+    waitNode: wait,
+  };
+  if (!raisesOn429) traits.whyNot = "tenacity only retries when an exception is raised";
+  if (cond) {
+    const condText = cond.text;
+    const types = exceptionTypesIn(scope, cond);
+    if (/retry_if_exception_type|retry_if_not_exception_type/.test(condText) && types.length) {
+      const hit = raises ? types.some((t) => matches(t, raises, hubMajor1)) : true;
+      if (!hit && raisesOn429) {
+        traits.handles429 = false;
+        traits.whyNot = `its condition retries ${types.map((t) => t.split(".").pop()).join(", ")}, which is not what this call raises on 429`;
+      }
+      traits.retries402 = !types.every(isRateLimitType);
+    } else {
+      const text = callableText(scope, cond);
+      traits.retries402 = retries402FromText(text, true);
+      if (/retry_if_result/.test(condText) && MENTIONS_429.test(text)) traits.handles429 = true;
+    }
+  }
+  return traits;
+}
+
+export function isBackoff(scope: Scope, fn: Node | null | undefined): "on_exception" | "on_predicate" | undefined {
+  const q = scope.qualify(fn);
+  if (q === "backoff.on_exception") return "on_exception";
+  if (q === "backoff.on_predicate") return "on_predicate";
+  return undefined;
+}
+
+/** `@backoff.on_exception(wait_gen, exc, max_tries=, max_time=, giveup=, jitter=)` / `on_predicate`. */
+export function backoffTraits(scope: Scope, call: Node, style: "on_exception" | "on_predicate", raises: RaiseKind | undefined, raisesOn429: boolean, hubMajor1: boolean): Traits {
+  const kw = kwargs(call);
+  const args = positionalArgs(call);
+  const waitGen = args[0] ?? kw.get("wait_gen");
+  const jitter = kw.get("jitter");
+  const giveup = callableText(scope, kw.get("giveup"));
+  const waitText = callableText(scope, waitGen) + " " + (kw.get("value") ? callableText(scope, kw.get("value")) : "");
+  const traits: Traits = {
+    handles429: true,
+    honorsRetryAfter: RETRY_AFTER.test(waitText),
+    waits: true,
+    // backoff's default jitter is full jitter; jitter=None switches it off.
+    hasJitter: !jitter || jitter.text !== "None",
+    bounded: kw.has("max_tries") || kw.has("max_time"),
+    retries402: true,
+    waitNode: waitGen,
+  };
+  if (style === "on_exception") {
+    const excNode = args[1] ?? kw.get("exception");
+    const types = excNode ? exceptionTypesIn(scope, excNode) : [];
+    if (!raisesOn429) {
+      traits.handles429 = false;
+      traits.whyNot = "backoff.on_exception only retries when an exception is raised";
+    } else if (raises && types.length && !types.some((t) => matches(t, raises, hubMajor1))) {
+      traits.handles429 = false;
+      traits.whyNot = `it retries ${types.map((t) => t.split(".").pop()).join(", ")}, which is not what this call raises on 429`;
+    }
+    traits.retries402 = giveup ? retries402FromText(giveup.replace(/!=\s*429/, "== 429"), false) && !/402/.test(giveup) : !types.every(isRateLimitType);
+  } else {
+    const predicate = callableText(scope, args[1] ?? kw.get("predicate"));
+    traits.handles429 = MENTIONS_429.test(predicate) || BROAD_STATUS.test(predicate);
+    if (!traits.handles429) traits.whyNot = "its predicate does not test for 429";
+    traits.retries402 = retries402FromText(predicate, false);
+  }
+  return traits;
+}
+
+function exceptionTypesIn(scope: Scope, node: Node): string[] {
+  const out: string[] = [];
+  const stack = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === "identifier" || n.type === "attribute") {
+      const q = scope.qualify(n) ?? n.text;
+      if (/Error$|Exception$|TooManyRequests/.test(q)) out.push(q);
+      if (n.type === "attribute") continue;
+    }
+    if (n.type === "call" && /retry_if_exception_type|retry_if_not_exception_type/.test(n.childForFieldName("function")?.text ?? "")) {
+      stack.push(...positionalArgs(n));
+      continue;
+    }
+    stack.push(...n.namedChildren);
+  }
+  return out;
+}
+
+/** Traits of a hand-written retry (loop, recursion or helper) from its text. */
+export function handWrittenTraits(scope: Scope, body: Node, loop: Node | undefined): Omit<Traits, "handles429"> {
+  const text = body.text;
+  const sleep = findSleep(body);
+  const catches = body.descendantsOfType("except_clause").map((c) => caughtTypes(scope, c));
+  const broad = catches.some((t) => isBroad(t) || (t ?? []).some((x) => !isRateLimitType(x)));
+  return {
+    honorsRetryAfter: RETRY_AFTER.test(text),
+    waits: sleep !== undefined,
+    hasJitter: JITTER.test(sleep ? sleepContext(scope, sleep) : text),
+    bounded: loop ? loopBounded(loop) : /(attempt|tries|retries|retry|count|depth|n)\w*\s*(>=|>|==|<)\s*\w+/.test(text),
+    retries402: retries402FromText(text, broad),
+    waitNode: sleep?.childForFieldName("arguments")?.namedChildren[0] ?? sleep,
+  };
+}
+
+function findSleep(body: Node): Node | undefined {
+  return body.descendantsOfType("call").find((c) => /(^|\.)sleep$/.test(c.childForFieldName("function")?.text ?? ""));
+}
+
+/** The sleep's argument plus the assignments of names it uses, so `time.sleep(delay)` sees `delay = random...`. */
+function sleepContext(scope: Scope, sleep: Node): string {
+  const arg = sleep.childForFieldName("arguments");
+  if (!arg) return "";
+  let text = arg.text;
+  for (const id of arg.descendantsOfType("identifier")) {
+    const v = scope.valueOf(id);
+    if (v) text += " " + v.text;
+  }
+  return text;
+}
+
+export function loopBounded(loop: Node): boolean {
+  if (loop.type === "for_statement") {
+    const right = loop.childForFieldName("right")?.text ?? "";
+    return !/itertools\.count|\bcount\(\)|\bcycle\(/.test(right);
+  }
+  const cond = loop.childForFieldName("condition")?.text ?? "True";
+  if (cond !== "True" && cond !== "1") return true;
+  // `while True:` is bounded only by an attempt counter that breaks or raises.
+  const body = loop.childForFieldName("body")?.text ?? "";
+  return /(attempt|tries|retries|retry|count|n|i)\w*\s*(>=|>|==)\s*\w+/.test(body) && /\b(raise|break|return)\b/.test(body);
+}
+
+export function makeConstruct(kind: RetryKind, span: Node, traits: Traits, relevant: boolean, name?: string): RetryConstruct {
+  const { waitNode, whyNot: _whyNot, ...rest } = traits;
+  return {
+    kind,
+    span: { start: span.startIndex, end: span.endIndex },
+    waitSpan: waitNode ? { start: waitNode.startIndex, end: waitNode.endIndex } : undefined,
+    relevant,
+    name,
+    ...rest,
+  };
+}
+
+export { MENTIONS_429, RETRY_AFTER };

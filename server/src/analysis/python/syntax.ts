@@ -1,0 +1,46 @@
+// Small helpers over tree-sitter-python nodes.
+import type { Node } from "web-tree-sitter";
+
+/** Keyword arguments of a call by name. */
+export function kwargs(call: Node): Map<string, Node> {
+  const out = new Map<string, Node>();
+  const args = call.childForFieldName("arguments");
+  if (!args) return out;
+  for (const a of args.namedChildren) {
+    if (a.type !== "keyword_argument") continue;
+    const name = a.childForFieldName("name")?.text;
+    const value = a.childForFieldName("value");
+    if (name && value) out.set(name, value);
+  }
+  return out;
+}
+
+export function kwarg(call: Node, name: string): Node | undefined {
+  return kwargs(call).get(name);
+}
+
+export function positionalArgs(call: Node): Node[] {
+  return call.childForFieldName("arguments")?.namedChildren.filter((a) => a.type !== "keyword_argument" && a.type !== "comment") ?? [];
+}
+
+/** `obj.method(...)` -> [obj, "method"]. */
+export function methodCall(call: Node): [Node, string] | undefined {
+  const fn = call.childForFieldName("function");
+  if (fn?.type !== "attribute") return undefined;
+  const obj = fn.childForFieldName("object");
+  const attr = fn.childForFieldName("attribute")?.text;
+  return obj && attr ? [obj, attr] : undefined;
+}
+
+export function isInside(node: Node, ancestor: Node): boolean {
+  return node.startIndex >= ancestor.startIndex && node.endIndex <= ancestor.endIndex;
+}
+
+/** The first line of a compound statement (`for ...:`, `while ...:`, `def f(...):`), for diagnostics. */
+export function headerSpan(node: Node): { start: number; end: number } {
+  const body = node.childForFieldName("body");
+  const end = body ? Math.max(node.startIndex, body.startIndex) : node.endIndex;
+  const text = node.text.slice(0, end - node.startIndex);
+  const trimmed = text.replace(/\s+$/, "");
+  return { start: node.startIndex, end: node.startIndex + trimmed.length };
+}
