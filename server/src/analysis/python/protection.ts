@@ -7,6 +7,7 @@ import type { Protection, RetryConstruct } from "../model";
 import type { PyCall } from "./calls";
 import { caughtTypes, describeTypes, isBroad, isRateLimitType, matches } from "./exceptions";
 import type { HelperIndex } from "./helpers";
+import { codeText } from "../retryHeuristics";
 import { backoffTraits, handWrittenTraits, isBackoff, isTenacity, makeConstruct, MENTIONS_429, tenacityTraits, type Traits } from "./retryTraits";
 import { enclosingFunction, type Scope } from "./scope";
 import { sessionRetry } from "./sessionRetry";
@@ -107,7 +108,8 @@ export class ProtectionAnalyzer {
       const block = clause.namedChildren.find((c) => c.type === "block");
       if (!block) continue;
       const rateLimitType = (types ?? []).some(isRateLimitType);
-      const has429 = rateLimitType || MENTIONS_429.test(block.text);
+      const blockText = codeText(block.text, "python");
+      const has429 = rateLimitType || MENTIONS_429.test(blockText);
       const retry = this.handlerRetry(call, tryNode, block);
       if (retry) {
         const index = this.construct(retry.kind === "loop" ? "loop" : "recursion", retry.anchor, { ...retry.traits, handles429: true }, true);
@@ -115,7 +117,7 @@ export class ProtectionAnalyzer {
         return { kind: "protected", by: retry.kind === "loop" ? "a retry loop" : "a recursive retry", retry: index };
       }
       if (has429) return { kind: "protected", by: "an except clause with a 429 branch" };
-      if (!/\braise\b/.test(block.text)) {
+      if (!/\braise\b/.test(blockText)) {
         return {
           kind: "trap",
           reason: isBroad(types)
@@ -155,7 +157,7 @@ export class ProtectionAnalyzer {
     const name = resultName(call.node);
     if (!name) return undefined;
     const fn = enclosingFunction(call.node) ?? call.node.tree.rootNode;
-    const after = fn.text.slice(call.node.endIndex - fn.startIndex);
+    const after = codeText(fn.text.slice(call.node.endIndex - fn.startIndex), "python");
     const re = new RegExp(`\\b${name}\\.status(_code)?\\s*(==|in|!=|>=|>)\\s*[^\\n]*\\b(429|TOO_MANY_REQUESTS)\\b|\\b(429|TOO_MANY_REQUESTS)\\b[^\\n]*(==|in)\\s*${name}\\.status`);
     if (!re.test(after)) return undefined;
     for (let p = call.node.parent; p && p !== fn; p = p.parent) {

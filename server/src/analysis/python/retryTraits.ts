@@ -13,11 +13,7 @@ export type Traits = Omit<RetryConstruct, "kind" | "span" | "relevant" | "name" 
   whyNot?: string;
 };
 
-const RETRY_AFTER = /retry[-_]after|["']ratelimit["']/i;
-const JITTER = /\brandom\b|uniform|randint|jitter|random_exponential|wait_random/i;
-const MENTIONS_429 = /\b429\b|TOO_MANY_REQUESTS|RateLimitError|too_many_requests/i;
-/** A status test that also lets 402 through: >= 400, != 200, not ok. */
-const BROAD_STATUS = />=\s*400|>\s*399|!=\s*200|\bnot\s+\w+\.ok\b|status_code\s*\/\/\s*100\s*==\s*4/;
+import { ATTEMPT_LIMIT, codeText, JITTER, MENTIONS_429, RETRY_AFTER, retries402FromText } from "../retryHeuristics";
 
 /** The text that decides a predicate or wait callable: a lambda's body or a named function's definition. */
 export function callableText(scope: Scope, node: Node | undefined): string {
@@ -30,11 +26,6 @@ export function callableText(scope: Scope, node: Node | undefined): string {
   return node.text;
 }
 
-export function retries402FromText(text: string, broadCatch: boolean): boolean {
-  if (BROAD_STATUS.test(text)) return true;
-  if (MENTIONS_429.test(text) || /\b5\d\d\b/.test(text)) return false;
-  return broadCatch;
-}
 
 export function isTenacity(scope: Scope, fn: Node | null | undefined): "decorator" | "retrying" | undefined {
   const q = scope.qualify(fn);
@@ -118,7 +109,7 @@ export function backoffTraits(scope: Scope, call: Node, style: "on_exception" | 
     traits.retries402 = giveup ? retries402FromText(giveup.replace(/!=\s*429/, "== 429"), false) && !/402/.test(giveup) : !types.every(isRateLimitType);
   } else {
     const predicate = callableText(scope, args[1] ?? kw.get("predicate"));
-    traits.handles429 = MENTIONS_429.test(predicate) || BROAD_STATUS.test(predicate);
+    traits.handles429 = MENTIONS_429.test(predicate) || retries402FromText(predicate, false);
     if (!traits.handles429) traits.whyNot = "its predicate does not test for 429";
     traits.retries402 = retries402FromText(predicate, false);
   }
@@ -146,7 +137,7 @@ function exceptionTypesIn(scope: Scope, node: Node): string[] {
 
 /** Traits of a hand-written retry (loop, recursion or helper) from its text. */
 export function handWrittenTraits(scope: Scope, body: Node, loop: Node | undefined): Omit<Traits, "handles429"> {
-  const text = body.text;
+  const text = codeText(body.text, "python");
   const sleep = findSleep(body);
   const catches = body.descendantsOfType("except_clause").map((c) => caughtTypes(scope, c));
   const broad = catches.some((t) => isBroad(t) || (t ?? []).some((x) => !isRateLimitType(x)));
@@ -154,7 +145,7 @@ export function handWrittenTraits(scope: Scope, body: Node, loop: Node | undefin
     honorsRetryAfter: RETRY_AFTER.test(text),
     waits: sleep !== undefined,
     hasJitter: JITTER.test(sleep ? sleepContext(scope, sleep) : text),
-    bounded: loop ? loopBounded(loop) : /(attempt|tries|retries|retry|count|depth|n)\w*\s*(>=|>|==|<)\s*\w+/.test(text),
+    bounded: loop ? loopBounded(loop) : ATTEMPT_LIMIT.test(text),
     retries402: retries402FromText(text, broad),
     waitNode: sleep?.childForFieldName("arguments")?.namedChildren[0] ?? sleep,
   };
@@ -185,7 +176,7 @@ export function loopBounded(loop: Node): boolean {
   if (cond !== "True" && cond !== "1") return true;
   // `while True:` is bounded only by an attempt counter that breaks or raises.
   const body = loop.childForFieldName("body")?.text ?? "";
-  return /(attempt|tries|retries|retry|count|n|i)\w*\s*(>=|>|==)\s*\w+/.test(body) && /\b(raise|break|return)\b/.test(body);
+  return ATTEMPT_LIMIT.test(body) && /\b(raise|break|return)\b/.test(body);
 }
 
 export function makeConstruct(kind: RetryKind, span: Node, traits: Traits, relevant: boolean, name?: string): RetryConstruct {

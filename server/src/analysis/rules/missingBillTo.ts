@@ -14,14 +14,14 @@ export const missingBillTo: Rule = {
     for (const call of model.calls) {
       if (!needsBillTo(call.surface) || call.billTo.present) continue;
       if (call.client !== undefined) clientsNeedingIt.add(call.client);
-      else findings.push({ code: "HF003", span: call.span, call, message: message(ctx, `\`${call.callee}\``) });
+      else findings.push({ code: "HF003", span: call.span, call, message: message(ctx, `\`${call.callee}\` bills`) });
     }
     model.clients.forEach((client, i) => {
       if (!needsBillTo(client.surface) || client.billTo.present) return;
       const hasCalls = model.calls.some((c) => c.client === i);
       // A client whose every call carries its own bill-to is fine; one with no visible calls will still bill.
       if (hasCalls && !clientsNeedingIt.has(i)) return;
-      findings.push({ code: "HF003", span: client.span, client, message: message(ctx, `calls through this ${client.className}`) });
+      findings.push({ code: "HF003", span: client.span, client, message: message(ctx, `calls through this ${client.className} bill`) });
     });
     return findings;
   },
@@ -30,5 +30,5 @@ export const missingBillTo: Rule = {
 function message({ orgContext }: RuleContext, subject: string): string {
   const org = orgContext!.org;
   const why = orgContext!.source === "configuration" ? "the configured billTo" : `${orgContext!.source} bills "${org}"`;
-  return `Without X-HF-Bill-To, ${subject} bill the personal account, not "${org}" (${why}). Add bill-to "${org}".`;
+  return `Without X-HF-Bill-To, ${subject} the personal account, not "${org}" (${why}). Add bill-to "${org}".`;
 }

@@ -1,0 +1,43 @@
+// Checks a config object key by key; every problem becomes a message naming the key, and the rest still applies.
+import { isRuleCode, RULES, type RuleCode, type RuleSetting } from "../../../../shared/src/rules";
+import type { HfConfig } from "./types";
+
+const SETTINGS: readonly string[] = ["off", "info", "warning", "error"];
+const KNOWN = new Set(["billTo", "rules", "exclude", "$schema"]);
+
+export function validateConfig(raw: unknown, where: string): { config: HfConfig; errors: string[] } {
+  const config: HfConfig = { rules: {}, exclude: [] };
+  const errors: string[] = [];
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    return { config, errors: [`${where}: expected an object with billTo, rules and exclude; using defaults`] };
+  }
+  const obj = raw as Record<string, unknown>;
+  for (const key of Object.keys(obj)) if (!KNOWN.has(key)) errors.push(`${where}: unknown key "${key}" (expected billTo, rules, exclude)`);
+  if (obj.billTo !== undefined) {
+    if (typeof obj.billTo === "string" && obj.billTo.trim()) config.billTo = obj.billTo.trim();
+    else errors.push(`${where}: billTo must be a non-empty string (an organization name)`);
+  }
+  if (obj.rules !== undefined) {
+    if (typeof obj.rules !== "object" || obj.rules === null || Array.isArray(obj.rules)) {
+      errors.push(`${where}: rules must be an object like {"HF001": "error"}`);
+    } else {
+      for (const [key, value] of Object.entries(obj.rules as Record<string, unknown>)) {
+        const code = codeFor(key);
+        if (!code) errors.push(`${where}: rules.${key} is not a rule (codes HF001-HF007 or names like unhandled-rate-limit)`);
+        else if (typeof value !== "string" || !SETTINGS.includes(value)) errors.push(`${where}: rules.${key} must be one of "off", "info", "warning", "error"`);
+        else config.rules[code] = value as RuleSetting;
+      }
+    }
+  }
+  if (obj.exclude !== undefined) {
+    if (Array.isArray(obj.exclude) && obj.exclude.every((g) => typeof g === "string")) config.exclude = obj.exclude as string[];
+    else errors.push(`${where}: exclude must be an array of glob strings`);
+  }
+  return { config, errors };
+}
+
+function codeFor(key: string): RuleCode | undefined {
+  const upper = key.toUpperCase();
+  if (isRuleCode(upper)) return upper;
+  return RULES.find((r) => r.name === key)?.code;
+}

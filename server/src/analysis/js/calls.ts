@@ -1,0 +1,207 @@
+// Finding HF calls in JS/TS: @huggingface/inference clients and task functions, @huggingface/hub functions,
+// the OpenAI SDK on the router, the AI SDK's HF provider, LangChain JS, and fetch/axios/ky/got to HF hosts.
+import ts from "typescript";
+import type { BillTo, Surface } from "../model";
+import { classifyUrl } from "../python/catalog";
+import { AI_SDK_CALLS, CLIENT_CLASSES, FACTORIES, HFJS_NON_CALLS, HTTP_VERBS, HUB_DOWNLOADS, LANGCHAIN_METHODS, type JsClientKind, type JsRaise } from "./catalog";
+import { optionOf, billToInObject, type JsClient, type JsClients } from "./clients";
+import { unwrap, type JsScope } from "./scope";
+
+export interface JsCall {
+  node: ts.CallExpression | ts.Expression;
+  callee: string;
+  library: string;
+  surface: Surface;
+  client?: JsClient;
+  raises: JsRaise;
+  isStreaming: boolean;
+  billTo: BillTo;
+  builtinRetry?: string;
+  builtinDisabled?: string;
+  /** HTTP verb for raw calls, for library retry configs that skip POST. */
+  verb?: string;
+}
+
+const OPENAI_GROUPS = new Set(["chat", "completions", "embeddings", "responses", "models", "images", "audio"]);
+
+export function recognise(scope: JsScope, clients: JsClients, call: ts.CallExpression): JsCall | undefined {
+  const callee = call.expression;
+  if (ts.isPropertyAccessExpression(callee)) {
+    const onClient = clientMethod(scope, clients, call, callee);
+    if (onClient) return onClient;
+  }
+  const q = scope.qualify(callee);
+  if (!q) return undefined;
+  if (q === "fetch" || q === "globalThis.fetch" || q === "node-fetch.default" || q === "undici.fetch") return httpCall(scope, call, "fetch", "fetch", undefined);
+  if (q === "axios.default" || q === "got.default" || q === "ky.default") return httpCall(scope, call, q.split(".")[0], "request", undefined);
+  const [module, name] = splitQualified(q);
+  if ((module === "axios" || module === "ky" || module === "got") && name && HTTP_VERBS.has(name.replace(/^default\./, ""))) {
+    return httpCall(scope, call, module, name.replace(/^default\./, ""), undefined);
+  }
+  if (module === "@huggingface/inference" && name && /^[a-z]/.test(name) && !HFJS_NON_CALLS.has(name)) {
+    // Standalone task functions: chatCompletion({ accessToken, model, ... }).
+    const options = call.arguments[0];
+    const endpoint = options ? optionOf(options, "endpointUrl") : undefined;
+    const url = endpoint ? scope.evalString(endpoint) : undefined;
+    const host = url ? classifyUrl(url) : "router";
+    if (host === "other") return undefined;
+    return {
+      node: call,
+      callee: callee.getText(),
+      library: module,
+      surface: host === "hub" || host === "hub-download" ? "router" : host,
+      raises: "hfjs",
+      isStreaming: /stream/i.test(name),
+      billTo: billToOption(scope, call.arguments[1]),
+    };
+  }
+  if (module === "@huggingface/hub" && name && /^[a-z]/.test(name)) {
+    return { node: call, callee: callee.getText(), library: module, surface: HUB_DOWNLOADS.has(name) ? "hub-download" : "hub", raises: "hubjs", isStreaming: false, billTo: { present: false } };
+  }
+  if (module === "ai" && name && AI_SDK_CALLS.has(name)) return aiSdkCall(scope, clients, call, name);
+  return undefined;
+}
+
+function splitQualified(q: string): [string, string | undefined] {
+  // Modules may contain dots and slashes ("@langchain/community/llms/hf"); exports do not contain "/".
+  const slash = q.lastIndexOf("/");
+  const dot = q.indexOf(".", slash + 1);
+  return dot < 0 ? [q, undefined] : [q.slice(0, dot), q.slice(dot + 1)];
+}
+
+function clientMethod(scope: JsScope, clients: JsClients, call: ts.CallExpression, callee: ts.PropertyAccessExpression): JsCall | undefined {
+  const method = callee.name.text;
+  let base: ts.Expression = callee.expression;
+  const path: string[] = [];
+  while (ts.isPropertyAccessExpression(base) && OPENAI_GROUPS.has(base.name.text)) {
+    path.unshift(base.name.text);
+    base = base.expression;
+  }
+  const client = clients.clientOf(base);
+  if (!client) return undefined;
+  const text = callee.getText();
+  switch (client.kind) {
+    case "hfjs":
+      if (HFJS_NON_CALLS.has(method) || !client.surface) return undefined;
+      return {
+        node: call,
+        callee: text,
+        library: client.library,
+        surface: client.surface,
+        client,
+        raises: "hfjs",
+        isStreaming: /stream/i.test(method),
+        billTo: client.billTo.present ? client.billTo : billToOption(scope, call.arguments[1]),
+        builtinRetry: client.retryingFetch ? "the client's custom fetch retries" : undefined,
+      };
+    case "openai": {
+      if (!client.surface || path.length === 0 || !["create", "list", "stream", "parse"].includes(method)) return undefined;
+      const perRequest = call.arguments[1] ? optionOf(call.arguments[1], "headers") : undefined;
+      return {
+        node: call,
+        callee: text,
+        library: "openai",
+        surface: path[0] === "models" ? "router-models" : client.surface,
+        client,
+        raises: "openai",
+        isStreaming: call.arguments[0] ? /stream\s*:\s*true/.test(call.arguments[0].getText()) : false,
+        billTo: client.billTo.present ? client.billTo : billToInObject(scope, perRequest),
+        builtinRetry: client.retriesDisabled ? undefined : "the OpenAI SDK retries 429 (2 retries, honours Retry-After)",
+        builtinDisabled: client.retriesDisabled ? "maxRetries: 0 switches off the OpenAI SDK's retries" : undefined,
+      };
+    }
+    case "axios":
+    case "ky":
+    case "got":
+      if (!HTTP_VERBS.has(method)) return undefined;
+      return httpCall(scope, call, client.kind, method, client);
+    case "langchain":
+      if (!LANGCHAIN_METHODS.has(method)) return undefined;
+      return {
+        node: call,
+        callee: text,
+        library: client.library,
+        surface: client.surface ?? "router",
+        client,
+        raises: "langchain",
+        isStreaming: method === "stream",
+        billTo: client.billTo,
+        builtinRetry: client.retriesDisabled ? undefined : "LangChain's AsyncCaller retries failed calls",
+        builtinDisabled: client.retriesDisabled ? "maxRetries: 0 switches off LangChain's retries" : undefined,
+      };
+    default:
+      return undefined;
+  }
+}
+
+function httpCall(scope: JsScope, call: ts.CallExpression, library: string, method: string, client: JsClient | undefined): JsCall | undefined {
+  const args = call.arguments;
+  let urlNode: ts.Expression | undefined = args[0];
+  let init: ts.Expression | undefined = args[1];
+  if (method === "request" && args[0] && ts.isObjectLiteralExpression(unwrap(args[0]))) {
+    // axios({ url, method }) / got({ url })
+    init = args[0];
+    urlNode = optionOf(args[0], "url");
+  }
+  let url = urlNode ? scope.evalString(urlNode) : undefined;
+  if (url !== undefined && client?.baseUrl && !/^https?:/i.test(url)) url = client.baseUrl + url;
+  if (url === undefined && client?.baseUrl) url = client.baseUrl;
+  if (!url) return undefined;
+  let verb = method;
+  if (method === "fetch" || method === "request") {
+    const m = init ? optionOf(init, "method") : undefined;
+    verb = ((m && scope.evalString(m)) ?? "get").toLowerCase();
+  }
+  const host = classifyUrl(url, verb);
+  if (host === "other") return undefined;
+  const headers = init ? optionOf(init, "headers") : undefined;
+  const billTo = billToInObject(scope, headers);
+  const raises: JsRaise = library === "fetch" ? "fetch" : (library as JsRaise);
+  return {
+    node: call,
+    callee: call.expression.getText(),
+    library,
+    surface: host,
+    client,
+    raises,
+    isStreaming: init ? /stream\s*:\s*true/.test(init.getText()) : false,
+    billTo: billTo.present ? billTo : client?.billTo ?? billTo,
+    verb,
+  };
+}
+
+function aiSdkCall(scope: JsScope, clients: JsClients, call: ts.CallExpression, name: string): JsCall | undefined {
+  const options = call.arguments[0];
+  const model = options ? optionOf(options, "model") : undefined;
+  if (!model) return undefined;
+  const value = scope.resolve(model);
+  if (!ts.isCallExpression(value)) return undefined;
+  const provider = clients.clientOf(value.expression) ?? clients.defaultAiSdkProvider(value.expression);
+  if (!provider) return undefined;
+  const maxRetries = options ? optionOf(options, "maxRetries") : undefined;
+  const disabled = maxRetries?.getText() === "0";
+  const headers = options ? optionOf(options, "headers") : undefined;
+  const perCall = billToInObject(scope, headers);
+  return {
+    node: call,
+    callee: call.expression.getText(),
+    library: "@ai-sdk/huggingface",
+    surface: "router",
+    client: provider,
+    raises: "aisdk",
+    isStreaming: name.startsWith("stream"),
+    billTo: provider.billTo.present ? provider.billTo : perCall,
+    builtinRetry: disabled ? undefined : "the AI SDK retries 429 (maxRetries 2, honours Retry-After)",
+    builtinDisabled: disabled ? "maxRetries: 0 switches off the AI SDK's retries" : undefined,
+  };
+}
+
+function billToOption(scope: JsScope, options: ts.Expression | undefined): BillTo {
+  const bill = options ? optionOf(options, "billTo") : undefined;
+  if (!bill) return { present: false };
+  const org = scope.evalString(bill);
+  return { present: true, org: org && !org.includes("{}") ? org : undefined };
+}
+
+export type { JsClientKind };
+export { FACTORIES, CLIENT_CLASSES };

@@ -1,0 +1,186 @@
+// Client objects in JS/TS: which constructor or factory made the object a call goes through, and what that
+// construction says (destination, bill-to, retries off, a custom fetch, instance retry configs).
+import ts from "typescript";
+import type { BillTo, ClientConstruction, Surface } from "../model";
+import { classifyUrl } from "../python/catalog";
+import { CLIENT_CLASSES, FACTORIES, type JsClientKind } from "./catalog";
+import { unwrap, type JsScope } from "./scope";
+
+export interface JsClient {
+  node: ts.Node;
+  kind: JsClientKind;
+  library: string;
+  className: string;
+  surface: Surface | undefined;
+  billTo: BillTo;
+  retriesDisabled?: ts.Node;
+  /** @huggingface/inference `fetch` option whose function retries. */
+  retryingFetch?: boolean;
+  fetchOption?: ts.Expression;
+  /** axios.create({ baseURL }) / ky prefixUrl / got prefixUrl. */
+  baseUrl?: string;
+  /** ky/got `retry` option on the instance. */
+  retryOption?: ts.Expression;
+  index?: number;
+}
+
+const HEADER = /^x-hf-bill-to$/i;
+
+export function optionOf(obj: ts.Expression, name: string): ts.Expression | undefined {
+  const o = unwrap(obj);
+  if (!ts.isObjectLiteralExpression(o)) return undefined;
+  for (const p of o.properties) {
+    if (ts.isPropertyAssignment(p) && propName(p.name) === name) return p.initializer;
+    if (ts.isShorthandPropertyAssignment(p) && p.name.text === name) return p.name;
+  }
+  return undefined;
+}
+
+function propName(name: ts.PropertyName): string | undefined {
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
+  return undefined;
+}
+
+/** X-HF-Bill-To in a headers object literal (or a name bound to one; `new Headers({...})` too). */
+export function billToInObject(scope: JsScope, headers: ts.Expression | undefined, depth = 0): BillTo {
+  if (!headers || depth > 4) return { present: false };
+  let value = scope.resolve(headers);
+  if (ts.isNewExpression(value) && value.arguments?.[0]) value = scope.resolve(value.arguments[0]);
+  if (!ts.isObjectLiteralExpression(value)) return { present: false };
+  for (const p of value.properties) {
+    if (ts.isPropertyAssignment(p)) {
+      const key = propName(p.name) ?? (ts.isComputedPropertyName(p.name) ? scope.evalString(p.name.expression) : undefined);
+      if (key && HEADER.test(key)) {
+        const org = scope.evalString(p.initializer);
+        return { present: true, org: org && !org.includes("{}") ? org : undefined };
+      }
+    } else if (ts.isSpreadAssignment(p)) {
+      const inner = billToInObject(scope, p.expression, depth + 1);
+      if (inner.present) return inner;
+    }
+  }
+  return { present: false };
+}
+
+export class JsClients {
+  private readonly byPos = new Map<number, JsClient>();
+  readonly constructions: ClientConstruction[] = [];
+
+  constructor(private readonly scope: JsScope, private readonly fetchRetries: (fn: ts.Expression) => boolean) {}
+
+  clientOf(expr: ts.Expression): JsClient | undefined {
+    const value = this.scope.resolve(expr);
+    if (ts.isNewExpression(value)) return this.construction(value);
+    if (ts.isCallExpression(value)) {
+      const q = this.scope.qualify(value.expression);
+      if (q && FACTORIES.has(q)) return this.construction(value);
+    }
+    // A typed parameter or field: `client: InferenceClient`.
+    const annotation = this.scope.annotationOf(unwrap(expr));
+    if (annotation && ts.isTypeReferenceNode(annotation)) {
+      const q = this.scope.qualify(annotation);
+      const cls = q ? CLIENT_CLASSES.get(q) : undefined;
+      if (cls) return { node: annotation, ...cls, surface: cls.kind === "openai" ? undefined : "router", billTo: { present: false } };
+    }
+    return undefined;
+  }
+
+  /** The AI SDK's ready-made provider: `import { huggingface } from "@ai-sdk/huggingface"`. */
+  defaultAiSdkProvider(expr: ts.Expression): JsClient | undefined {
+    const q = this.scope.qualify(expr);
+    if (q !== "@ai-sdk/huggingface.huggingface") return undefined;
+    return { node: expr, kind: "aisdk-provider", library: "@ai-sdk/huggingface", className: "huggingface", surface: "router", billTo: { present: false } };
+  }
+
+  construction(node: ts.NewExpression | ts.CallExpression): JsClient | undefined {
+    const cached = this.byPos.get(node.pos);
+    if (cached) return cached;
+    const q = this.scope.qualify(node.expression);
+    const cls = q ? CLIENT_CLASSES.get(q) : undefined;
+    const factory = q ? FACTORIES.get(q) : undefined;
+    if (!cls && !factory) return undefined;
+    const client = cls ? this.describeClass(node, cls) : this.describeFactory(node, factory!, q!);
+    this.byPos.set(node.pos, client);
+    if (client.surface && (client.kind === "hfjs" || client.kind === "openai" || client.kind === "aisdk-provider" || client.kind === "langchain")) {
+      client.index = this.constructions.length;
+      const args = node.arguments ?? ts.factory.createNodeArray();
+      const src = node.getSourceFile();
+      const open = node.getText().indexOf("(", node.expression.getEnd() - node.getStart());
+      const argsStart = open >= 0 ? node.getStart() + open + 1 : node.getEnd();
+      const headersNode = this.headersOption(node, client.kind);
+      this.constructions.push({
+        span: { start: node.getStart(src), end: node.getEnd() },
+        library: client.library,
+        className: client.className,
+        surface: client.surface,
+        billTo: client.billTo,
+        argsSpan: { start: argsStart, end: args.length ? args.end : Math.max(argsStart, node.getEnd() - 1) },
+        headersSpan: headersNode && ts.isObjectLiteralExpression(headersNode) ? { start: headersNode.getStart(), end: headersNode.getEnd() } : undefined,
+        retriesDisabledSpan: client.retriesDisabled ? { start: client.retriesDisabled.getStart(), end: client.retriesDisabled.getEnd() } : undefined,
+        variable: ts.isVariableDeclaration(node.parent) ? node.parent.name.getText() : undefined,
+      });
+    }
+    return client;
+  }
+
+  private headersOption(node: ts.NewExpression | ts.CallExpression, kind: JsClientKind): ts.Expression | undefined {
+    const options = kind === "hfjs" ? node.arguments?.[1] : node.arguments?.[0];
+    if (!options) return undefined;
+    return optionOf(options, kind === "openai" ? "defaultHeaders" : "headers");
+  }
+
+  private describeClass(node: ts.NewExpression | ts.CallExpression, cls: { kind: JsClientKind; library: string; className: string }): JsClient {
+    const args = node.arguments ?? [];
+    const client: JsClient = { node, ...cls, surface: "router", billTo: { present: false } };
+    if (cls.kind === "hfjs") {
+      const options = args[1];
+      const bill = options ? optionOf(options, "billTo") : undefined;
+      if (bill) {
+        const org = this.scope.evalString(bill);
+        client.billTo = { present: true, org: org && !org.includes("{}") ? org : undefined };
+      }
+      const endpoint = options ? optionOf(options, "endpointUrl") : cls.className === "HfInferenceEndpoint" ? args[0] : undefined;
+      const url = endpoint ? this.scope.evalString(endpoint) : undefined;
+      if (url) {
+        const host = classifyUrl(url);
+        client.surface = host === "other" || host === "hub" || host === "hub-download" ? undefined : host;
+      }
+      const fetchOpt = options ? optionOf(options, "fetch") : undefined;
+      if (fetchOpt) {
+        client.fetchOption = fetchOpt;
+        client.retryingFetch = this.fetchRetries(fetchOpt);
+      }
+    } else if (cls.kind === "openai") {
+      const options = args[0];
+      const base = options ? optionOf(options, "baseURL") : undefined;
+      const url = base ? this.scope.evalString(base) : undefined;
+      const host = url ? classifyUrl(url) : "other";
+      client.surface = host === "other" || host === "hub" || host === "hub-download" ? undefined : host;
+      const headers = options ? optionOf(options, "defaultHeaders") : undefined;
+      client.billTo = billToInObject(this.scope, headers);
+      const retries = options ? optionOf(options, "maxRetries") : undefined;
+      if (retries?.getText() === "0") client.retriesDisabled = retries.parent;
+    } else if (cls.kind === "langchain") {
+      const options = args[0];
+      const retries = options ? optionOf(options, "maxRetries") : undefined;
+      if (retries?.getText() === "0") client.retriesDisabled = retries.parent;
+      const endpoint = options ? optionOf(options, "endpointUrl") : undefined;
+      const url = endpoint ? this.scope.evalString(endpoint) : undefined;
+      if (url && classifyUrl(url) === "other") client.surface = undefined;
+    }
+    return client;
+  }
+
+  private describeFactory(node: ts.NewExpression | ts.CallExpression, kind: JsClientKind, q: string): JsClient {
+    const options = node.arguments?.[0];
+    const library = q.split(".")[0];
+    const client: JsClient = { node, kind, library, className: q.split(".").pop()!, surface: undefined, billTo: { present: false } };
+    if (!options) return kind === "aisdk-provider" ? { ...client, surface: "router" } : client;
+    const base = optionOf(options, kind === "axios" ? "baseURL" : kind === "aisdk-provider" ? "baseURL" : "prefixUrl");
+    client.baseUrl = base ? this.scope.evalString(base) : undefined;
+    client.billTo = billToInObject(this.scope, optionOf(options, "headers"));
+    client.retryOption = optionOf(options, "retry");
+    if (kind === "aisdk-provider") client.surface = "router";
+    return client;
+  }
+}

@@ -1,0 +1,402 @@
+// The verdict for each JS/TS HF call: does something in its path really retry or surface a 429?
+// Walks outward: a status branch on a fetch Response, try/catch (with the right error shape for the library),
+// retry helpers the call is passed into (local, imported, p-retry, async-retry), enclosing loops, callers,
+// then instance retry configs (axios-retry, ky, got) and the library's own retries.
+import ts from "typescript";
+import type { Protection, RetryConstruct, RetryHelperFacts } from "../model";
+import { ATTEMPT_LIMIT, codeText, JITTER, MENTIONS_429, RETRY_AFTER, retries402FromText } from "../retryHeuristics";
+import type { JsCall } from "./calls";
+import { optionOf } from "./clients";
+import { enclosingFunction, functionName, isFunctionLike, unwrap, type JsScope } from "./scope";
+
+type Found = { kind: "protected"; by: string } | { kind: "trap"; reason: string } | { kind: "imported"; module: string; name: string } | undefined;
+
+interface Traits {
+  handles429: boolean;
+  honorsRetryAfter: boolean;
+  waits: boolean;
+  hasJitter: boolean;
+  bounded: boolean;
+  retries402: boolean;
+  waitNode?: ts.Node;
+}
+
+/** Error-shape checks per library: what a catch must read to see the status (hf-facts "error shape"). */
+const RIGHT_SHAPE: Record<string, RegExp> = {
+  hfjs: /\.httpResponse\b|\.message\b/,
+  hubjs: /\.statusCode\b|\.message\b/,
+  openai: /\.status\b|RateLimitError|APIError/,
+  axios: /\.response\??\.status\b|\.status\b/,
+  ky: /\.response\??\.status\b/,
+  got: /\.response\??\.statusCode\b/,
+  aisdk: /\.statusCode\b|APICallError/,
+  langchain: /\.status\b|\.message\b/,
+  fetch: /./,
+};
+const WRONG_SHAPE: Record<string, { re: RegExp; fix: string }> = {
+  hfjs: { re: /\.response\??\.status|\.statusCode\b|\b(e|err|error|ex)\??\.status\b/, fix: "@huggingface/inference errors expose err.httpResponse.status" },
+  got: { re: /\.response\??\.status\b(?!Code)/, fix: "got errors expose err.response.statusCode" },
+  hubjs: { re: /\.response\??\.status/, fix: "@huggingface/hub errors expose err.statusCode" },
+};
+
+const LIBRARY_HELPERS: Record<string, "p-retry" | "async-retry"> = { "p-retry.default": "p-retry", "async-retry.default": "async-retry" };
+
+export class JsProtection {
+  readonly retries: RetryConstruct[] = [];
+  private readonly constructs = new Map<number, number>();
+  private readonly helperCache = new Map<number, { facts: Omit<RetryHelperFacts, "name" | "style">; traits: Traits; anchor: ts.Node } | null>();
+
+  constructor(private readonly scope: JsScope, private readonly path: string, private readonly hfjsV4: boolean) {}
+
+  verdict(call: JsCall): { protection: Protection; retries: number[] } {
+    const covering: number[] = [];
+    const raises = this.raisesOn429(call);
+    const found = this.walk(call, call.node, raises, covering, 0);
+    const fallback = (reason?: string): Exclude<Protection, { kind: "imported-helper" }> => {
+      if (call.builtinRetry) return { kind: "protected", by: call.builtinRetry };
+      const config = this.instanceConfig(call);
+      if (config?.kind === "protected") return config;
+      const why = reason ?? (config?.kind === "trap" ? config.reason : undefined) ?? call.builtinDisabled ?? this.constructorRetryReason(call);
+      return why ? { kind: "unprotected", reason: why } : { kind: "unprotected" };
+    };
+    if (found?.kind === "protected") return { protection: found, retries: covering };
+    if (found?.kind === "imported") return { protection: { kind: "imported-helper", module: found.module, name: found.name, fromFile: this.path, fallback: fallback() }, retries: covering };
+    return { protection: fallback(found?.kind === "trap" ? found.reason : undefined), retries: covering };
+  }
+
+  /** fetch never throws on 429; it does when the code throws on `!res.ok` / a status test. */
+  private raisesOn429(call: JsCall): boolean {
+    if (call.raises !== "fetch") return true;
+    const name = resultName(call.node);
+    if (!name) return /\.then\([^]*\b(ok|status)\b[^]*throw/.test(call.node.parent?.getText() ?? "");
+    const fn = enclosingFunction(call.node) ?? call.node.getSourceFile();
+    const after = fn.getText().slice(call.node.getEnd() - fn.getStart());
+    return new RegExp(`\\b${name}\\.(ok|status)\\b[^;]*\\)?[^;]*\\bthrow\\b`).test(after) || new RegExp(`if\\s*\\(\\s*!\\s*${name}\\.ok\\s*\\)\\s*\\{?\\s*throw`).test(after);
+  }
+
+  private walk(call: JsCall, from: ts.Node, raises: boolean, covering: number[], depth: number): Found {
+    let trap: Found;
+    const note = (f: Found): Found => {
+      if (f?.kind === "trap") {
+        trap ??= f;
+        return undefined;
+      }
+      return f;
+    };
+    const status = this.statusBranch(call, covering);
+    if (status) return status;
+    let child: ts.Node = from;
+    for (let node = from.parent; node; child = node, node = node.parent) {
+      let result: Found;
+      if (ts.isTryStatement(node) && child === node.tryBlock && node.catchClause) result = note(this.tryStatement(call, node, raises, covering));
+      else if (ts.isCallExpression(node) && node.arguments.some((a) => a === child)) result = note(this.helperArgument(call, node, child, raises, covering));
+      else if (isFunctionLike(node) && depth < 2 && functionName(node)) result = note(this.callers(call, node, raises, covering, depth));
+      if (result) return result;
+    }
+    return trap;
+  }
+
+  private tryStatement(call: JsCall, tryNode: ts.TryStatement, raises: boolean, covering: number[]): Found {
+    const clause = tryNode.catchClause!;
+    if (!raises) return { kind: "trap", reason: `\`${call.callee}\` resolves with a Response on 429 instead of throwing, so the catch never runs (check res.status)` };
+    const text = codeText(clause.block.getText(), "js");
+    const has429 = MENTIONS_429.test(text) || /too many requests|rate.?limit/i.test(text);
+    const wrong = WRONG_SHAPE[call.raises];
+    if (has429 && call.raises === "hfjs" && !this.hfjsV4 && /\.httpResponse\b/.test(text)) {
+      return { kind: "trap", reason: "before @huggingface/inference 4.0 errors are plain Error objects without httpResponse, so the 429 test never matches" };
+    }
+    if (has429 && wrong && wrong.re.test(text) && !RIGHT_SHAPE[call.raises].test(text)) {
+      return { kind: "trap", reason: `the catch tests the wrong error shape (${wrong.fix}), so its 429 branch never fires` };
+    }
+    const retry = this.catchRetry(tryNode, clause);
+    if (retry) {
+      const index = this.construct(retry.kind, retry.anchor, { ...retry.traits, handles429: true }, call.raises === "hfjs" ? false : undefined);
+      covering.push(index);
+      return { kind: "protected", by: retry.kind === "loop" ? "a retry loop" : "a recursive retry" };
+    }
+    if (has429) return { kind: "protected", by: "a catch with a 429 branch" };
+    if (!/\bthrow\b/.test(text)) return { kind: "trap", reason: "the catch swallows every error, the 429 included, instead of retrying" };
+    return { kind: "trap", reason: "the catch re-throws without handling 429" };
+  }
+
+  private catchRetry(tryNode: ts.TryStatement, clause: ts.CatchClause): { kind: "loop" | "recursion"; anchor: ts.Node; traits: Omit<Traits, "handles429"> } | undefined {
+    const fn = enclosingFunction(tryNode);
+    const name = fn ? functionName(fn) : undefined;
+    const block = clause.block;
+    if (name && new RegExp(`\\b${name}\\s*\\(`).test(block.getText())) {
+      return { kind: "recursion", anchor: fn!, traits: this.handWritten(fn!, undefined) };
+    }
+    const last = block.statements[block.statements.length - 1];
+    if (last && (ts.isThrowStatement(last) || ts.isReturnStatement(last) || ts.isBreakStatement(last))) return undefined;
+    for (let p: ts.Node | undefined = tryNode.parent; p && p !== fn; p = p.parent) {
+      if (isLoop(p)) return { kind: "loop", anchor: p, traits: this.handWritten(p, p) };
+    }
+    return undefined;
+  }
+
+  /** `const res = await fetch(...)` then `if (res.status === 429)`. */
+  private statusBranch(call: JsCall, covering: number[]): Found {
+    if (call.raises !== "fetch") return undefined;
+    const name = resultName(call.node);
+    if (!name) return undefined;
+    const fn = enclosingFunction(call.node) ?? call.node.getSourceFile();
+    const after = codeText(fn.getText().slice(call.node.getEnd() - fn.getStart()), "js");
+    const re = new RegExp(`\\b${name}\\.status\\s*(===?|!==?)\\s*429|429\\s*(===?|!==?)\\s*${name}\\.status|\\[[^\\]]*429[^\\]]*\\]\\.includes\\(\\s*${name}\\.status`);
+    if (!re.test(after)) return undefined;
+    for (let p: ts.Node | undefined = call.node.parent; p && p !== fn; p = p.parent) {
+      if (isLoop(p)) {
+        const index = this.construct("loop", p, { ...this.handWritten(p, p), handles429: true });
+        covering.push(index);
+        return { kind: "protected", by: "a retry loop on the response status" };
+      }
+    }
+    return { kind: "protected", by: "a 429 branch on the response status" };
+  }
+
+  private helperArgument(call: JsCall, helperCall: ts.CallExpression, arg: ts.Node, raises: boolean, covering: number[]): Found {
+    if (!isFunctionLike(arg) && arg !== call.node && !ts.isIdentifier(arg)) return undefined;
+    const q = this.scope.qualify(helperCall.expression) ?? helperCall.expression.getText();
+    const lib = LIBRARY_HELPERS[q];
+    if (lib) {
+      const traits = this.libraryHelperTraits(lib, helperCall, raises);
+      const index = this.construct(lib, helperCall, traits);
+      covering.push(index);
+      return traits.handles429 ? { kind: "protected", by: lib } : { kind: "trap", reason: `${lib} only retries thrown errors, and \`${call.callee}\` does not throw on 429` };
+    }
+    if (/^(Promise|Array|console|setTimeout|JSON|Object)\b/.test(q) || /\.(then|catch|finally|map|forEach|filter|reduce|push)$/.test(q)) return undefined;
+    const name = ts.isPropertyAccessExpression(helperCall.expression) ? helperCall.expression.name.text : helperCall.expression.getText();
+    const def = this.scope.functions.get(name);
+    const helper = def ? this.classifyHelper(def) : undefined;
+    if (helper) {
+      if (!helper.facts.handles429) return { kind: "trap", reason: `the helper ${name} does not retry 429` };
+      const index = this.construct("helper", helper.anchor, helper.traits, undefined, name);
+      covering.push(index);
+      return { kind: "protected", by: `the retry helper ${name}` };
+    }
+    const imported = ts.isIdentifier(helperCall.expression) ? this.scope.importedFrom.get(helperCall.expression.text) : undefined;
+    if (imported && imported.module.startsWith(".")) return { kind: "imported", module: imported.module, name: imported.name };
+    return undefined;
+  }
+
+  private libraryHelperTraits(lib: "p-retry" | "async-retry", helperCall: ts.CallExpression, raises: boolean): Traits {
+    const options = helperCall.arguments[1];
+    const text = options?.getText() ?? "";
+    const retriesOpt = options ? optionOf(options, "retries") : undefined;
+    return {
+      handles429: raises,
+      honorsRetryAfter: RETRY_AFTER.test(text),
+      waits: true,
+      // p-retry's randomize defaults to false, async-retry's to true.
+      hasJitter: lib === "async-retry" ? !/randomize\s*:\s*false/.test(text) : /randomize\s*:\s*true/.test(text),
+      bounded: !(retriesOpt && /Infinity/.test(retriesOpt.getText())) && !/forever\s*:\s*true/.test(text),
+      retries402: retries402FromText(text + " " + (helperCall.arguments[0]?.getText() ?? ""), true),
+    };
+  }
+
+  private callers(call: JsCall, fn: ts.FunctionLikeDeclaration, raises: boolean, covering: number[], depth: number): Found {
+    const name = functionName(fn);
+    if (!name) return undefined;
+    for (const site of this.scope.calls) {
+      const callee = site.expression;
+      const matchesCall = (ts.isIdentifier(callee) && callee.text === name) || (ts.isPropertyAccessExpression(callee) && callee.name.text === name);
+      if (matchesCall && !(site.pos >= fn.pos && site.end <= fn.end)) {
+        const found = this.walk(call, site, raises, covering, depth + 1);
+        if (found && found.kind !== "trap") return found.kind === "protected" ? { ...found, by: `${found.by} around its caller` } : found;
+      }
+    }
+    for (const ref of this.scope.argumentRefs) {
+      if (!ts.isIdentifier(ref) || ref.text !== name) continue;
+      const found = this.walk(call, ref, raises, covering, depth + 1);
+      if (found && found.kind !== "trap") return found;
+    }
+    return undefined;
+  }
+
+  /** axios-retry, ky and got retry options: they skip POST unless told otherwise (hf-facts "Retry libraries"). */
+  private instanceConfig(call: JsCall): Found {
+    const verb = call.verb ?? "post";
+    if (call.raises === "axios") {
+      for (const c of this.scope.calls) {
+        const q = this.scope.qualify(c.expression);
+        if (q !== "axios-retry.default" && q !== "axios-retry.default.default") continue;
+        const target = c.arguments[0] ? this.scope.resolve(c.arguments[0]) : undefined;
+        const applies = call.client ? target === call.client.node || target?.pos === call.client.node.pos : this.scope.qualify(target) === "axios.default";
+        if (!applies) continue;
+        const cond = c.arguments[1] ? optionOf(c.arguments[1], "retryCondition") : undefined;
+        const condText = cond ? this.functionText(cond) : "";
+        if (cond && MENTIONS_429.test(condText)) return { kind: "protected", by: "axios-retry with a retryCondition covering 429" };
+        return { kind: "trap", reason: "axios-retry's default retryCondition never retries POST or 429; give it a retryCondition that checks for 429" };
+      }
+      return undefined;
+    }
+    if (call.raises === "ky" || call.raises === "got") {
+      const perCall = call.node && ts.isCallExpression(call.node) ? call.node.arguments[1] : undefined;
+      const retry = (perCall ? optionOf(perCall, "retry") : undefined) ?? call.client?.retryOption;
+      const text = retry ? this.scope.resolve(retry).getText() : "";
+      if (retry && /^0$|limit\s*:\s*0\b/.test(text.trim())) return { kind: "trap", reason: `${call.raises} retries are switched off (retry: 0)` };
+      const methods = /methods\s*:\s*\[([^\]]*)\]/i.exec(text)?.[1];
+      const allowed = methods !== undefined ? new RegExp(`["']${verb}["']`, "i").test(methods) : !["post", "patch"].includes(verb);
+      if (allowed) return { kind: "protected", by: `${call.raises}'s built-in retry (honours Retry-After)` };
+      return { kind: "trap", reason: `${call.raises} does not retry ${verb.toUpperCase()} by default; add "${verb}" to retry.methods` };
+    }
+    return undefined;
+  }
+
+  private functionText(expr: ts.Expression): string {
+    const value = this.scope.resolve(expr);
+    if (ts.isIdentifier(value)) return this.scope.functions.get(value.text)?.getText() ?? value.getText();
+    return value.getText();
+  }
+
+  /** A retry around building the client protects nothing. */
+  private constructorRetryReason(call: JsCall): string | undefined {
+    const node = call.client?.node;
+    if (!node) return undefined;
+    for (let p = node.parent; p; p = p.parent) {
+      if (ts.isCallExpression(p)) {
+        const q = this.scope.qualify(p.expression) ?? "";
+        const name = ts.isIdentifier(p.expression) ? p.expression.text : "";
+        if (LIBRARY_HELPERS[q] || (name && this.scope.functions.get(name) && this.classifyHelper(this.scope.functions.get(name)!))) {
+          return "the retry wraps the client's construction, which never calls HF; wrap the call instead";
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** A local function that retries a callable parameter: loop or recursion around a call of the parameter. */
+  classifyHelper(fn: ts.FunctionLikeDeclaration): { facts: Omit<RetryHelperFacts, "name" | "style">; traits: Traits; anchor: ts.Node } | undefined {
+    const cached = this.helperCache.get(fn.pos);
+    if (cached !== undefined) return cached ?? undefined;
+    this.helperCache.set(fn.pos, null);
+    const params = fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : "")).filter(Boolean);
+    const body = fn.body;
+    if (!body || params.length === 0) return undefined;
+    const callsParam = (n: ts.Node): boolean => {
+      let hit = false;
+      const visit = (x: ts.Node): void => {
+        if (hit) return;
+        if (ts.isCallExpression(x) && ts.isIdentifier(x.expression) && params.includes(x.expression.text)) hit = true;
+        else ts.forEachChild(x, visit);
+      };
+      visit(n);
+      return hit;
+    };
+    if (!callsParam(body)) return undefined;
+    let loop: ts.Node | undefined;
+    const findLoop = (x: ts.Node): void => {
+      if (loop) return;
+      if (isLoop(x) && callsParam(x)) loop = x;
+      else ts.forEachChild(x, findLoop);
+    };
+    findLoop(body);
+    const name = functionName(fn);
+    const recursive = !loop && name !== undefined && new RegExp(`\\b${name}\\s*\\(`).test(body.getText());
+    if (!loop && !recursive) return undefined;
+    const text = codeText((loop ?? body).getText(), "js");
+    const handles = /\bcatch\b/.test(text) || MENTIONS_429.test(text) || /\.status\b|\.ok\b/.test(text);
+    if (!handles) return undefined;
+    const traits: Traits = { ...this.handWritten(fn, loop), handles429: true };
+    const found = { facts: { handles429: true, honorsRetryAfter: traits.honorsRetryAfter, hasJitter: traits.hasJitter, bounded: traits.bounded, retries402: traits.retries402 }, traits, anchor: loop ?? fn };
+    this.helperCache.set(fn.pos, found);
+    return found;
+  }
+
+  private handWritten(scopeNode: ts.Node, loop: ts.Node | undefined): Omit<Traits, "handles429"> {
+    const text = codeText(scopeNode.getText(), "js");
+    const wait = findWait(scopeNode);
+    const waitText = wait ? this.waitContext(wait) : "";
+    return {
+      honorsRetryAfter: RETRY_AFTER.test(text),
+      waits: wait !== undefined,
+      hasJitter: JITTER.test(waitText || text),
+      bounded: loop ? loopBounded(loop) : ATTEMPT_LIMIT.test(text),
+      retries402: retries402FromText(text, /\bcatch\b/.test(text)),
+      waitNode: wait,
+    };
+  }
+
+  /** The delay expression plus what its identifiers were assigned, so `setTimeout(r, delay)` sees `delay = ... Math.random()`. */
+  private waitContext(wait: ts.Node): string {
+    let text = wait.getText();
+    const visit = (n: ts.Node): void => {
+      if (ts.isIdentifier(n)) {
+        const v = this.scope.valueOf(n);
+        if (v) text += " " + v.getText();
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(wait);
+    return text;
+  }
+
+  private construct(kind: RetryConstruct["kind"], anchor: ts.Node, traits: Traits, honorsOverride?: boolean, name?: string): number {
+    const existing = this.constructs.get(anchor.pos);
+    if (existing !== undefined) return existing;
+    const src = anchor.getSourceFile();
+    const start = anchor.getStart(src);
+    const headerEnd = isLoop(anchor) ? start + anchor.getText(src).split("\n")[0].length : isFunctionLike(anchor) && anchor.name ? anchor.name.getEnd() : anchor.getEnd();
+    const spanStart = isFunctionLike(anchor) && anchor.name ? anchor.name.getStart(src) : start;
+    const { waitNode, ...rest } = traits;
+    this.retries.push({
+      kind,
+      span: { start: spanStart, end: Math.max(spanStart, headerEnd) },
+      waitSpan: waitNode ? { start: waitNode.getStart(src), end: waitNode.getEnd() } : undefined,
+      relevant: true,
+      name,
+      ...rest,
+      // @huggingface/inference errors carry no headers: a catch-based retry cannot read Retry-After (hf-facts).
+      honorsRetryAfter: honorsOverride ?? rest.honorsRetryAfter,
+    });
+    this.constructs.set(anchor.pos, this.retries.length - 1);
+    return this.retries.length - 1;
+  }
+
+  /** Registers a helper defined here even when no HF call in this file uses it (it is judged where it is written). */
+  registerHelper(fn: ts.FunctionLikeDeclaration, name: string): void {
+    const helper = this.classifyHelper(fn);
+    if (!helper) return;
+    const index = this.construct("helper", helper.anchor, helper.traits, undefined, name);
+    this.retries[index].relevant = MENTIONS_429.test(fn.getText()) || /rate.?limit/i.test(fn.getText());
+  }
+}
+
+function isLoop(n: ts.Node): boolean {
+  return ts.isForStatement(n) || ts.isWhileStatement(n) || ts.isDoStatement(n) || ts.isForOfStatement(n) || ts.isForInStatement(n);
+}
+
+function loopBounded(loop: ts.Node): boolean {
+  if (ts.isForStatement(loop)) return loop.condition !== undefined && loop.condition.getText() !== "true";
+  if (ts.isForOfStatement(loop) || ts.isForInStatement(loop)) return true;
+  const cond = ts.isWhileStatement(loop) || ts.isDoStatement(loop) ? loop.expression.getText() : "true";
+  if (cond !== "true" && cond !== "1") return true;
+  const body = loop.getText();
+  return ATTEMPT_LIMIT.test(body) && /\b(throw|break|return)\b/.test(body);
+}
+
+/** `setTimeout(resolve, delay)` inside a Promise, a `sleep(ms)` / `delay(ms)` / `wait(ms)` call: returns the delay. */
+function findWait(scope: ts.Node): ts.Node | undefined {
+  let found: ts.Node | undefined;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(n)) {
+      const name = ts.isIdentifier(n.expression) ? n.expression.text : ts.isPropertyAccessExpression(n.expression) ? n.expression.name.text : "";
+      if (name === "setTimeout" && n.arguments[1]) found = n.arguments[1];
+      else if (/^(sleep|delay|wait|setTimeoutPromise)$/.test(name) && n.arguments[0]) found = n.arguments[0];
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(scope);
+  return found;
+}
+
+export function resultName(call: ts.Node): string | undefined {
+  let node: ts.Node = call;
+  if (node.parent && ts.isAwaitExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (parent && ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(parent.left)) return parent.left.text;
+  return undefined;
+}
+
+export { unwrap };
