@@ -14,7 +14,9 @@ const production = process.argv.includes("--production");
 mkdirSync(dist, { recursive: true });
 
 const wtsDir = path.join(root, "node_modules", "web-tree-sitter");
+const pkg = JSON.parse((await import("node:fs")).readFileSync(path.join(root, "package.json"), "utf8"));
 const common = {
+  define: { HFRG_VERSION: JSON.stringify(pkg.version) },
   bundle: true,
   platform: "node",
   format: "cjs",
@@ -28,7 +30,7 @@ const common = {
 const entries = [
   { in: "client/src/extension.ts", out: "client.js", external: ["vscode"] },
   { in: "server/src/lsp/main.ts", out: "server.js" },
-  { in: "server/src/cli/main.ts", out: "cli.js" },
+  { in: "server/src/cli/run.ts", out: "cli.js" },
 ];
 await Promise.all(
   entries

@@ -1,7 +1,126 @@
-// STUB owned by the version work: nearest manifests and lock files.
+// Package versions from the nearest manifests and lock files, for the version gates in hf-facts.md.
+// Lock files give exact versions; manifests give a range's lower bound. Unknown stays undefined (= newest).
+import { parse as parseToml } from "smol-toml";
 import type { FileSystem } from "../fileSystem";
 import type { PackageVersions } from "../model";
 
-export function detectVersions(_fs: FileSystem, _filePath: string): PackageVersions {
-  return {};
+type Key = keyof PackageVersions;
+
+const PY_NAMES: Record<string, Key> = { "huggingface-hub": "huggingface_hub", huggingface_hub: "huggingface_hub", smolagents: "smolagents", openai: "openai" };
+const JS_NAMES: Record<string, Key> = { "@huggingface/inference": "@huggingface/inference", openai: "openai-js" };
+
+const PY_LOCKS = ["poetry.lock", "uv.lock", "Pipfile.lock"];
+const PY_MANIFESTS = ["pyproject.toml", "requirements.txt", "requirements-dev.txt", "requirements.in", "requirements/base.txt", "requirements/prod.txt"];
+const JS_LOCKS = ["package-lock.json", "pnpm-lock.yaml", "yarn.lock"];
+const JS_MANIFESTS = ["package.json"];
+
+const cache = new WeakMap<FileSystem, Map<string, PackageVersions>>();
+
+export function invalidateVersionCache(fs: FileSystem): void {
+  cache.delete(fs);
+}
+
+export function detectVersions(fs: FileSystem, filePath: string): PackageVersions {
+  const js = /\.(m|c)?(j|t)sx?$/.test(filePath);
+  const dir = dirname(filePath);
+  let perFs = cache.get(fs);
+  if (!perFs) cache.set(fs, (perFs = new Map()));
+  const key = `${js ? "js" : "py"}:${dir}`;
+  const cached = perFs.get(key);
+  if (cached) return cached;
+  const found: PackageVersions = {};
+  const names = js ? JS_NAMES : PY_NAMES;
+  // Walk up; the nearest folder that says anything about a package wins for that package.
+  for (let d = dir; ; d = dirname(d)) {
+    for (const file of js ? [...JS_LOCKS, ...JS_MANIFESTS] : [...PY_LOCKS, ...PY_MANIFESTS]) {
+      const text = fs.readFile(join(d, file));
+      if (text === undefined) continue;
+      for (const [name, version] of read(file, text)) {
+        const k = names[name.toLowerCase()];
+        if (k && found[k] === undefined && version) found[k] = version;
+      }
+    }
+    if (d === "/" || dirname(d) === d || Object.keys(found).length === new Set(Object.values(names)).size) break;
+  }
+  perFs.set(key, found);
+  return found;
+}
+
+/** [package name, version] pairs a file states; never throws. */
+export function read(file: string, text: string): [string, string][] {
+  try {
+    if (file === "poetry.lock" || file === "uv.lock") {
+      const doc = parseToml(text) as { package?: { name: string; version: string }[] };
+      return (doc.package ?? []).map((p) => [p.name, p.version]);
+    }
+    if (file === "Pipfile.lock") {
+      const doc = JSON.parse(text) as Record<string, Record<string, { version?: string }>>;
+      return Object.entries({ ...doc.develop, ...doc.default }).map(([n, v]) => [n, lowerBound(v.version ?? "")]);
+    }
+    if (file === "pyproject.toml") return pyproject(parseToml(text) as Record<string, unknown>);
+    if (file.includes("requirements")) return text.split(/\r?\n/).map(requirement).filter((r): r is [string, string] => r !== undefined);
+    if (file === "package-lock.json") {
+      const doc = JSON.parse(text) as { packages?: Record<string, { version?: string }>; dependencies?: Record<string, { version?: string }> };
+      const out: [string, string][] = [];
+      for (const [p, v] of Object.entries(doc.packages ?? {})) if (p.startsWith("node_modules/") && v.version) out.push([p.slice("node_modules/".length), v.version]);
+      for (const [p, v] of Object.entries(doc.dependencies ?? {})) if (v.version) out.push([p, v.version]);
+      return out;
+    }
+    if (file === "pnpm-lock.yaml" || file === "yarn.lock") {
+      const out: [string, string][] = [];
+      for (const name of Object.keys(JS_NAMES)) {
+        const escaped = name.replace(/[/.]/g, "\\$&");
+        const pnpm = new RegExp(`['"/]${escaped}@(\\d+\\.\\d+\\.\\d+)`).exec(text);
+        const yarn = new RegExp(`^"?${escaped}@[^\\n]*:\\n\\s+version:? "?(\\d+\\.\\d+\\.\\d+)`, "m").exec(text);
+        const v = (file === "yarn.lock" ? yarn : pnpm)?.[1];
+        if (v) out.push([name, v]);
+      }
+      return out;
+    }
+    if (file === "package.json") {
+      const doc = JSON.parse(text) as Record<string, Record<string, string> | undefined>;
+      return Object.entries({ ...doc.devDependencies, ...doc.peerDependencies, ...doc.dependencies }).map(([n, v]) => [n, lowerBound(v)]);
+    }
+  } catch {
+    // A broken manifest tells us nothing; the version stays unknown (assumed newest).
+  }
+  return [];
+}
+
+function pyproject(doc: Record<string, unknown>): [string, string][] {
+  const out: [string, string][] = [];
+  const project = doc.project as { dependencies?: string[]; "optional-dependencies"?: Record<string, string[]> } | undefined;
+  for (const dep of [...(project?.dependencies ?? []), ...Object.values(project?.["optional-dependencies"] ?? {}).flat()]) {
+    const r = requirement(dep);
+    if (r) out.push(r);
+  }
+  const poetry = (doc.tool as { poetry?: { dependencies?: Record<string, unknown>; group?: Record<string, { dependencies?: Record<string, unknown> }> } } | undefined)?.poetry;
+  const tables = [poetry?.dependencies ?? {}, ...Object.values(poetry?.group ?? {}).map((g) => g.dependencies ?? {})];
+  for (const table of tables) {
+    for (const [name, spec] of Object.entries(table)) {
+      const v = typeof spec === "string" ? spec : (spec as { version?: string })?.version;
+      if (v) out.push([name, lowerBound(v)]);
+    }
+  }
+  return out;
+}
+
+function requirement(line: string): [string, string] | undefined {
+  const m = /^\s*([A-Za-z0-9_.-]+)\s*(\[[^\]]*\])?\s*(?:\(?\s*)(===|==|>=|~=|\^|>)\s*v?(\d+(?:\.\d+){0,2})/.exec(line.split("#")[0]);
+  return m ? [m[1], m[4]] : undefined;
+}
+
+/** "^4.0.1" -> "4.0.1", ">=0.28,<1" -> "0.28", "==1.2.3" -> "1.2.3"; "*" or a tag -> "". */
+export function lowerBound(spec: string): string {
+  const m = /(\d+(?:\.\d+){0,2})/.exec(spec);
+  return m && !/^\s*</.test(spec) ? m[1] : "";
+}
+
+function dirname(p: string): string {
+  const i = p.lastIndexOf("/");
+  return i <= 0 ? "/" : p.slice(0, i);
+}
+
+function join(dir: string, name: string): string {
+  return dir === "/" ? `/${name}` : `${dir}/${name}`;
 }

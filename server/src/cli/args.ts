@@ -1,0 +1,89 @@
+// Command-line parsing for `hf-rate-guard check`; no dependency, and every mistake is a clear usage error.
+import { isRuleCode, type RuleCode } from "../../../shared/src/rules";
+
+export type Format = "text" | "json" | "sarif" | "github";
+
+export interface CheckOptions {
+  paths: string[];
+  format: Format;
+  billTo?: string;
+  select?: RuleCode[];
+  ignore?: RuleCode[];
+  config?: string;
+  fix: boolean;
+  verbose: boolean;
+}
+
+export type Parsed = { command: "check"; options: CheckOptions } | { command: "help" } | { command: "version" } | { command: "error"; message: string };
+
+export const USAGE = `Usage: hf-rate-guard check [PATH...] [options]
+
+Finds Hugging Face API calls that do not survive HF's rate limits and billing rules.
+
+Options:
+  --format text|json|sarif|github  output format (default: text)
+  --bill-to ORG                    organization to bill (enables HF003 everywhere)
+  --select CODES                   only these rules, e.g. HF001,HF003
+  --ignore CODES                   skip these rules
+  --config FILE                    use this config file instead of the nearest one
+  --fix                            apply the preferred fixes and report what is left
+  --verbose                        also list skipped files and notes
+  --version                        print the version
+  --help                           print this help
+
+Exit status: 0 no problems, 1 problems found, 2 usage, config or internal error.`;
+
+export function parseArgs(argv: string[]): Parsed {
+  if (argv.includes("--help") || argv.includes("-h")) return { command: "help" };
+  if (argv.includes("--version") || argv.includes("-V")) return { command: "version" };
+  if (argv.length === 0) return { command: "help" };
+  const [command, ...rest] = argv;
+  if (command !== "check") return { command: "error", message: `unknown command "${command}" (expected "check")` };
+  const options: CheckOptions = { paths: [], format: "text", fix: false, verbose: false };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const value = (): string | undefined => inline ?? rest[++i];
+    switch (flag) {
+      case "--format": {
+        const v = value();
+        if (v !== "text" && v !== "json" && v !== "sarif" && v !== "github") return { command: "error", message: `--format takes text, json, sarif or github (got ${v ?? "nothing"})` };
+        options.format = v;
+        break;
+      }
+      case "--bill-to": {
+        const v = value();
+        if (!v) return { command: "error", message: "--bill-to takes an organization name" };
+        options.billTo = v;
+        break;
+      }
+      case "--select":
+      case "--ignore": {
+        const v = value();
+        const codes = (v ?? "").split(",").map((c) => c.trim().toUpperCase()).filter(Boolean);
+        const bad = codes.filter((c) => !isRuleCode(c));
+        if (!v || codes.length === 0 || bad.length) return { command: "error", message: `${flag} takes rule codes like HF001,HF003${bad.length ? ` (unknown: ${bad.join(", ")})` : ""}` };
+        options[flag === "--select" ? "select" : "ignore"] = codes as RuleCode[];
+        break;
+      }
+      case "--config": {
+        const v = value();
+        if (!v) return { command: "error", message: "--config takes a file path" };
+        options.config = v;
+        break;
+      }
+      case "--fix":
+        options.fix = true;
+        break;
+      case "--verbose":
+      case "-v":
+        options.verbose = true;
+        break;
+      default:
+        if (arg.startsWith("-")) return { command: "error", message: `unknown option ${arg}` };
+        options.paths.push(arg);
+    }
+  }
+  if (options.paths.length === 0) options.paths.push(".");
+  return { command: "check", options };
+}

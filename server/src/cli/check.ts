@@ -1,0 +1,78 @@
+// `hf-rate-guard check`: collect files, set them all as the workspace (cross-file facts), then check each.
+import * as path from "node:path";
+import { Analyzer } from "../analysis/analyzer";
+import type { ConfigOverrides } from "../analysis/config/types";
+import { LineIndex } from "../analysis/text";
+import { DiskFileSystem } from "../node/diskFileSystem";
+import type { CheckOptions } from "./args";
+import type { Report, ReportedDiagnostic } from "./formats/report";
+import { collectFiles } from "./walk";
+import { writeFixed } from "./writeFixed";
+
+export interface CheckOutcome {
+  report: Report;
+  /** Usage/config problems: printed to stderr, and the exit status becomes 2. */
+  errors: string[];
+  /** Verbose notes (skipped files, recovered syntax errors). */
+  notes: string[];
+}
+
+export async function runCheck(options: CheckOptions, cwd = process.cwd(), wasmDir = __dirname): Promise<CheckOutcome> {
+  const fs = new DiskFileSystem();
+  const analyzer = await Analyzer.create({ fs, wasmDir });
+  const { files, missing } = collectFiles(options.paths.map((p) => path.resolve(cwd, p)));
+  const errors = missing.map((m) => `${m}: no such file or directory`);
+  const notes: string[] = [];
+  const overrides: ConfigOverrides = {
+    billTo: options.billTo,
+    select: options.select,
+    ignore: options.ignore,
+    configFile: options.config ? path.resolve(cwd, options.config) : undefined,
+  };
+  if (overrides.configFile && fs.readFile(overrides.configFile) === undefined) errors.push(`${options.config}: cannot read the config file`);
+
+  for (const file of files) analyzer.setFile(toPosix(file));
+  const configErrors = new Set<string>();
+  const diagnostics: ReportedDiagnostic[] = [];
+  let fixed = 0;
+  for (const file of files) {
+    const p = toPosix(file);
+    const rel = path.relative(cwd, file) || path.basename(file);
+    if (options.fix) {
+      const result = analyzer.fixAll(p, overrides);
+      if (result.changed) {
+        writeFixed(file, result.text);
+        fixed++;
+      } else if (result.skipped && options.verbose) notes.push(`${rel}: not fixed (${result.skipped})`);
+    }
+    const result = analyzer.check(p, overrides);
+    for (const e of result.configErrors) configErrors.add(e);
+    if (result.skipped) {
+      if (options.verbose) notes.push(`${rel}: skipped (${result.skipped})`);
+      continue;
+    }
+    if (options.verbose) for (const n of result.notes) notes.push(`${rel}: ${n}`);
+    const lines = result.diagnostics.length ? new LineIndex(analyzer.text(p) ?? "") : undefined;
+    for (const d of result.diagnostics) {
+      diagnostics.push({
+        file: rel,
+        line: d.range.start.line + 1,
+        column: d.range.start.character + 1,
+        endLine: d.range.end.line + 1,
+        endColumn: d.range.end.character + 1,
+        code: d.code,
+        rule: d.rule,
+        severity: d.severity,
+        message: d.message,
+        cell: d.cell,
+        source: d.cell === undefined ? lines?.lineText(d.range.start.line) : undefined,
+      });
+    }
+  }
+  diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.cell ?? 0) - (b.cell ?? 0) || a.line - b.line || a.column - b.column);
+  return { report: { diagnostics, filesChecked: files.length, fixed }, errors: [...errors, ...configErrors], notes };
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join("/");
+}

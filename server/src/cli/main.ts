@@ -1,0 +1,52 @@
+// The `hf-rate-guard` command. Exit status: 0 no problems, 1 problems, 2 usage, config or internal error.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parseArgs, USAGE } from "./args";
+import { runCheck } from "./check";
+import { formatGithub } from "./formats/github";
+import { formatJson } from "./formats/json";
+import { formatSarif } from "./formats/sarif";
+import { formatText } from "./formats/text";
+
+declare const HFRG_VERSION: string | undefined;
+
+function version(): string {
+  if (typeof HFRG_VERSION === "string") return HFRG_VERSION;
+  try {
+    return JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "..", "package.json"), "utf8")).version;
+  } catch {
+    return "unknown";
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (parsed.command === "help") {
+    process.stdout.write(USAGE + "\n");
+    return 0;
+  }
+  if (parsed.command === "version") {
+    process.stdout.write(`hf-rate-guard ${version()}\n`);
+    return 0;
+  }
+  if (parsed.command === "error") {
+    process.stderr.write(`hf-rate-guard: ${parsed.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const options = parsed.options;
+  const outcome = await runCheck(options);
+  const { report } = outcome;
+  const out =
+    options.format === "json"
+      ? formatJson(report)
+      : options.format === "sarif"
+        ? formatSarif(report, version())
+        : options.format === "github"
+          ? formatGithub(report)
+          : formatText(report, process.stdout.isTTY === true && !process.env.NO_COLOR);
+  process.stdout.write(out);
+  for (const note of outcome.notes) process.stderr.write(`note: ${note}\n`);
+  for (const error of outcome.errors) process.stderr.write(`hf-rate-guard: ${error}\n`);
+  if (outcome.errors.length) return 2;
+  return report.diagnostics.length ? 1 : 0;
+}
