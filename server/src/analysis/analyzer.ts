@@ -2,7 +2,8 @@
 // set the workspace's files, then ask for one file's diagnostics. Cross-file facts (retry helpers, bill-to
 // evidence) come from every file set, so results do not depend on the order files were added.
 import { RULES, ruleMeta, type RuleCode, type RuleSetting, type Severity } from "../../../shared/src/rules";
-import { resolveConfig } from "./config/resolveConfig";
+import picomatch from "picomatch";
+import { invalidateConfigCache, resolveConfig } from "./config/resolveConfig";
 import type { ConfigOverrides, ResolvedConfig } from "./config/types";
 import type { Diagnostic, FileResult } from "./diagnostic";
 import { fileKind, mayMatter, skipReason, type FileKind } from "./fileKinds";
@@ -18,7 +19,7 @@ import { ALL_RULES } from "./rules/index";
 import type { Finding, OrgContext } from "./rules/types";
 import { parseSuppressions } from "./suppressions";
 import { LineIndex } from "./text";
-import { detectVersions } from "./versions/detectVersions";
+import { detectVersions, invalidateVersionCache } from "./versions/detectVersions";
 
 interface Entry {
   kind: FileKind;
@@ -75,6 +76,7 @@ export class Analyzer {
 
   /** Version facts depend on manifests: call after requirements/package.json/lock files change. */
   refreshVersions(): void {
+    invalidateVersionCache(this.options.fs);
     for (const [path, entry] of this.files) this.files.set(path, this.build(path, entry.kind, entry.text));
   }
 
@@ -112,6 +114,7 @@ export class Analyzer {
     const config = this.config(path, overrides);
     const result: FileResult = { path, diagnostics: [], configErrors: config.errors, notes: entry.notes };
     if (entry.skipped) return { ...result, skipped: entry.skipped };
+    if (isExcluded(path, config)) return { ...result, skipped: `excluded by ${config.source}` };
 
     const model = this.resolveImportedProtection(path, entry.model);
     const orgContext = this.orgContext(config, path);
@@ -142,6 +145,11 @@ export class Analyzer {
       (a, b) => (a.cell ?? 0) - (b.cell ?? 0) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code),
     );
     return result;
+  }
+
+  /** Config files are cached per folder: call after one is created, changed or deleted. */
+  invalidateConfig(): void {
+    invalidateConfigCache(this.options.fs);
   }
 
   /** The config that applies to a file: nearest config file, then overrides. */
@@ -216,6 +224,12 @@ export class Analyzer {
   text(path: string): string | undefined {
     return this.files.get(path)?.text;
   }
+}
+
+function isExcluded(path: string, config: ResolvedConfig): boolean {
+  if (!config.exclude.length || !config.root) return false;
+  const rel = path.startsWith(config.root + "/") ? path.slice(config.root.length + 1) : undefined;
+  return rel !== undefined && picomatch(config.exclude, { dot: true })(rel);
 }
 
 function severityOf(code: RuleCode, config: ResolvedConfig, overrides: ConfigOverrides): RuleSetting {

@@ -366,9 +366,8 @@ function isLoop(n: ts.Node): boolean {
 }
 
 function loopBounded(loop: ts.Node): boolean {
-  if (ts.isForStatement(loop)) return loop.condition !== undefined && loop.condition.getText() !== "true";
   if (ts.isForOfStatement(loop) || ts.isForInStatement(loop)) return true;
-  const cond = ts.isWhileStatement(loop) || ts.isDoStatement(loop) ? loop.expression.getText() : "true";
+  const cond = ts.isForStatement(loop) ? loop.condition?.getText() ?? "true" : ts.isWhileStatement(loop) || ts.isDoStatement(loop) ? loop.expression.getText() : "true";
   if (cond !== "true" && cond !== "1") return true;
   const body = loop.getText();
   return ATTEMPT_LIMIT.test(body) && /\b(throw|break|return)\b/.test(body);

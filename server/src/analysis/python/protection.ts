@@ -143,7 +143,7 @@ export class ProtectionAnalyzer {
     }
     const last = block.namedChildren[block.namedChildren.length - 1];
     if (last && ["raise_statement", "return_statement", "break_statement"].includes(last.type)) return undefined;
-    for (let p = tryNode.parent; p && p !== fn; p = p.parent) {
+    for (let p = tryNode.parent; p && p.id !== fn?.id; p = p.parent) {
       if (p.type === "for_statement" || p.type === "while_statement") {
         return { kind: "loop", anchor: p, traits: handWrittenTraits(this.scope, p, p) };
       }
@@ -160,7 +160,7 @@ export class ProtectionAnalyzer {
     const after = codeText(fn.text.slice(call.node.endIndex - fn.startIndex), "python");
     const re = new RegExp(`\\b${name}\\.status(_code)?\\s*(==|in|!=|>=|>)\\s*[^\\n]*\\b(429|TOO_MANY_REQUESTS)\\b|\\b(429|TOO_MANY_REQUESTS)\\b[^\\n]*(==|in)\\s*${name}\\.status`);
     if (!re.test(after)) return undefined;
-    for (let p = call.node.parent; p && p !== fn; p = p.parent) {
+    for (let p = call.node.parent; p && p.id !== fn.id; p = p.parent) {
       if (p.type === "for_statement" || p.type === "while_statement") {
         const index = this.construct("loop", p, { ...handWrittenTraits(this.scope, p, p), handles429: true }, true);
         covering.push(index);
@@ -304,7 +304,7 @@ export function resultName(call: Node): string | undefined {
   let node = call;
   if (node.parent?.type === "await") node = node.parent;
   const parent = node.parent;
-  if (parent?.type === "assignment" && parent.childForFieldName("right") === node) {
+  if (parent?.type === "assignment" && parent.childForFieldName("right")?.id === node.id) {
     const left = parent.childForFieldName("left");
     return left?.type === "identifier" ? left.text : undefined;
   }

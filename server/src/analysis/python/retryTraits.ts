@@ -18,7 +18,13 @@ import { ATTEMPT_LIMIT, codeText, JITTER, MENTIONS_429, RETRY_AFTER, retries402F
 /** The text that decides a predicate or wait callable: a lambda's body or a named function's definition. */
 export function callableText(scope: Scope, node: Node | undefined): string {
   if (!node) return "";
-  if (node.type === "identifier") return scope.functions.get(node.text)?.text ?? node.text;
+  if (node.type === "identifier") {
+    const def = scope.functions.get(node.text);
+    if (!def) return scope.valueOf(node)?.text ?? node.text;
+    // One level of what the function uses: `return _fallback(state)` where `_fallback = wait_random_exponential()`.
+    const used = def.descendantsOfType("identifier").map((id) => (id.text === node.text ? undefined : scope.valueOf(id)?.text)).filter(Boolean);
+    return [def.text, ...used].join(" ");
+  }
   if (node.type === "call") {
     // retry_if_exception(pred), a wait factory, `wait_a + wait_b`
     return node.text + " " + positionalArgs(node).map((a) => callableText(scope, a)).join(" ");
@@ -51,7 +57,12 @@ export function tenacityTraits(scope: Scope, call: Node | undefined, raises: Rai
     retries402: true,
     waitNode: wait,
   };
-  if (!raisesOn429) traits.whyNot = "tenacity only retries when an exception is raised";
+  if (!raisesOn429) {
+    traits.whyNot = "tenacity only retries when an exception is raised";
+    // It never fires for an HTTP status, so it cannot retry a 402 either.
+    traits.retries402 = false;
+    return traits;
+  }
   if (cond) {
     const condText = cond.text;
     const types = exceptionTypesIn(scope, cond);
@@ -102,6 +113,8 @@ export function backoffTraits(scope: Scope, call: Node, style: "on_exception" | 
     if (!raisesOn429) {
       traits.handles429 = false;
       traits.whyNot = "backoff.on_exception only retries when an exception is raised";
+      traits.retries402 = false;
+      return traits;
     } else if (raises && types.length && !types.some((t) => matches(t, raises, hubMajor1))) {
       traits.handles429 = false;
       traits.whyNot = `it retries ${types.map((t) => t.split(".").pop()).join(", ")}, which is not what this call raises on 429`;
