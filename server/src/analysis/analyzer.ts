@@ -101,6 +101,7 @@ export class Analyzer {
       model = language === "js" ? analyzeJs(input) : analyzePython(input);
     } catch (err) {
       // A frontend bug must cost one file's diagnostics, never the whole run or the server.
+      if (err instanceof RangeError) return { ...base, analysedText, cells, skipped: "nested too deeply to parse" };
       return { ...base, analysedText, cells, skipped: `internal error while analysing: ${(err as Error).message}` };
     }
     const notes = model.hasSyntaxErrors ? ["syntax errors: analysed as far as the parser recovered"] : [];
