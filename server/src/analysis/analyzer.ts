@@ -42,6 +42,8 @@ export interface AnalyzerOptions {
 
 export class Analyzer {
   private readonly files = new Map<string, Entry>();
+  /** First bill-to evidence in the workspace (by path), recomputed lazily after files change. */
+  private evidence: { org: string; file: string } | null | undefined;
 
   private constructor(private readonly options: AnalyzerOptions) {}
 
@@ -64,10 +66,12 @@ export class Analyzer {
       return;
     }
     this.files.set(path, this.build(path, kind, content));
+    this.evidence = undefined;
   }
 
   removeFile(path: string): void {
     this.files.delete(path);
+    this.evidence = undefined;
   }
 
   hasFile(path: string): boolean {
@@ -117,6 +121,8 @@ export class Analyzer {
     if (entry.skipped) return { ...result, skipped: entry.skipped };
     if (isExcluded(path, config)) return { ...result, skipped: `excluded by ${config.source}` };
 
+    // Most files of a workspace hold nothing HF-related: nothing to report, nothing more to compute.
+    if (isEmpty(entry.model)) return result;
     const model = this.resolveImportedProtection(path, entry.model);
     const orgContext = this.orgContext(config, path);
     const lines = new LineIndex(entry.analysedText);
@@ -168,11 +174,14 @@ export class Analyzer {
     if (config.billTo) return { org: config.billTo, source: "configuration" };
     const own = this.files.get(path)?.model.billToEvidence[0];
     if (own) return { org: own.org, source: "this file" };
-    for (const file of [...this.files.keys()].sort()) {
-      const evidence = this.files.get(file)!.model.billToEvidence[0];
-      if (evidence) return { org: evidence.org, source: relative(path, file) };
+    if (this.evidence === undefined) {
+      this.evidence = null;
+      for (const [file, entry] of this.files) {
+        const first = entry.model.billToEvidence[0];
+        if (first && (!this.evidence || file < this.evidence.file)) this.evidence = { org: first.org, file };
+      }
     }
-    return undefined;
+    return this.evidence ? { org: this.evidence.org, source: relative(path, this.evidence.file) } : undefined;
   }
 
   /** Turns "goes through a helper imported from module M" into a verdict, using M's facts when M is in the workspace. */
@@ -225,6 +234,10 @@ export class Analyzer {
   text(path: string): string | undefined {
     return this.files.get(path)?.text;
   }
+}
+
+function isEmpty(model: FileModel): boolean {
+  return model.calls.length === 0 && model.retries.length === 0 && model.clients.length === 0;
 }
 
 function isExcluded(path: string, config: ResolvedConfig): boolean {

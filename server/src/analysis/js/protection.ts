@@ -196,18 +196,10 @@ export class JsProtection {
   private callers(call: JsCall, fn: ts.FunctionLikeDeclaration, raises: boolean, covering: number[], depth: number): Found {
     const name = functionName(fn);
     if (!name) return undefined;
-    for (const site of this.scope.calls) {
-      const callee = site.expression;
-      const matchesCall = (ts.isIdentifier(callee) && callee.text === name) || (ts.isPropertyAccessExpression(callee) && callee.name.text === name);
-      if (matchesCall && !(site.pos >= fn.pos && site.end <= fn.end)) {
-        const found = this.walk(call, site, raises, covering, depth + 1);
-        if (found && found.kind !== "trap") return found.kind === "protected" ? { ...found, by: `${found.by} around its caller` } : found;
-      }
-    }
-    for (const ref of this.scope.argumentRefs) {
-      if (!ts.isIdentifier(ref) || ref.text !== name) continue;
-      const found = this.walk(call, ref, raises, covering, depth + 1);
-      if (found && found.kind !== "trap") return found;
+    for (const site of this.scope.callSites(name)) {
+      if (site.pos >= fn.pos && site.end <= fn.end) continue;
+      const found = this.walk(call, site, raises, covering, depth + 1);
+      if (found && found.kind !== "trap") return found.kind === "protected" ? { ...found, by: `${found.by} around its caller` } : found;
     }
     return undefined;
   }

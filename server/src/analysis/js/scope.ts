@@ -105,6 +105,23 @@ export class JsScope {
     else this.bindings.set(key, [value]);
   }
 
+  private sites?: Map<string, ts.Node[]>;
+
+  /** Calls of a function by name (`f()`, `this.f()`) and places it is passed by name; indexed once. */
+  callSites(name: string): ts.Node[] {
+    if (!this.sites) {
+      const index = new Map<string, ts.Node[]>();
+      const add = (key: string, node: ts.Node) => index.set(key, [...(index.get(key) ?? []), node]);
+      for (const c of this.calls) {
+        if (ts.isIdentifier(c.expression)) add(c.expression.text, c);
+        else if (ts.isPropertyAccessExpression(c.expression)) add(c.expression.name.text, c);
+      }
+      for (const r of this.argumentRefs) if (ts.isIdentifier(r)) add(r.text, r);
+      this.sites = index;
+    }
+    return this.sites.get(name) ?? [];
+  }
+
   valueOf(ref: ts.Expression): ts.Expression | undefined {
     if (ts.isPropertyAccessExpression(ref) && ref.expression.kind === ts.SyntaxKind.ThisKeyword) {
       const cls = enclosingClass(ref);

@@ -37,8 +37,11 @@ export class HelperIndex {
   }
 
   private compute(def: Node): LocalHelper | undefined {
+    // Cheap text test first: a helper calls one of its parameters and either loops, recurses or is decorated.
+    const text = def.text;
+    if (!/\b(for|while)\b|@/.test(text) && !/\bdef\s+(\w+)[\s\S]*\b\1\s*\(/.test(text)) return undefined;
     const params = paramNames(def);
-    if (params.length === 0) return undefined;
+    if (params.length === 0 || !params.some((p) => new RegExp(`\\b${p}\\s*\\(`).test(text))) return undefined;
     const name = def.childForFieldName("name")?.text ?? "";
     // Decorator factory: def retry_hf(func): def wrapper(*a, **k): <loop calling func> ; return wrapper
     const inner = def.childForFieldName("body")?.namedChildren.find((n) => n.type === "function_definition" || n.type === "decorated_definition");

@@ -15,13 +15,9 @@ export async function initPython(wasmDir?: string): Promise<void> {
 }
 
 export function analyzePython(input: FrontendInput): FileModel {
-  const tree = parsePython(input.text);
-  try {
-    return analyzeTree(tree.rootNode, input);
-  } finally {
-    // Trees live in wasm memory; the server analyses on every keystroke.
-    tree.delete();
-  }
+  // The tree stays in the parser's cache for the next incremental parse of this file.
+  const tree = parsePython(input.path, input.text);
+  return analyzeTree(tree.rootNode, input);
 }
 
 function analyzeTree(root: Node, input: FrontendInput): FileModel {

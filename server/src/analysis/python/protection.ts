@@ -9,7 +9,7 @@ import { caughtTypes, describeTypes, isBroad, isRateLimitType, matches } from ".
 import type { HelperIndex } from "./helpers";
 import { codeText } from "../retryHeuristics";
 import { backoffTraits, handWrittenTraits, isBackoff, isTenacity, makeConstruct, MENTIONS_429, tenacityTraits, type Traits } from "./retryTraits";
-import { enclosingFunction, type Scope } from "./scope";
+import type { Scope } from "./scope";
 import { sessionRetry } from "./sessionRetry";
 import { headerSpan, isInside } from "./syntax";
 
@@ -62,7 +62,7 @@ export class ProtectionAnalyzer {
     if (call.client && /raise_for_status\s*=\s*True/.test(call.client.node.text)) return true;
     const name = resultName(call.node);
     if (!name) return false;
-    const fn = enclosingFunction(call.node) ?? call.node.tree.rootNode;
+    const fn = this.scope.enclosingFunction(call.node) ?? call.node.tree.rootNode;
     return new RegExp(`\\b${name}\\.raise_for_status\\s*\\(`).test(fn.text.slice(call.node.endIndex - fn.startIndex));
   }
 
@@ -136,9 +136,9 @@ export class ProtectionAnalyzer {
 
   /** A handler that leads to another attempt: a loop that goes on, or a recursive call. */
   private handlerRetry(call: PyCall, tryNode: Node, block: Node): { kind: "loop" | "recursion"; anchor: Node; traits: Omit<Traits, "handles429"> } | undefined {
-    const fn = enclosingFunction(tryNode);
+    const fn = this.scope.enclosingFunction(tryNode);
     const fnName = fn?.childForFieldName("name")?.text;
-    if (fnName && block.descendantsOfType("call").some((c) => c.childForFieldName("function")?.text.split(".").pop() === fnName)) {
+    if (fnName && new RegExp(`\\b${fnName}\\s*\\(`).test(block.text)) {
       return { kind: "recursion", anchor: fn!.childForFieldName("name")!, traits: handWrittenTraits(this.scope, fn!, undefined) };
     }
     const last = block.namedChildren[block.namedChildren.length - 1];
@@ -156,7 +156,7 @@ export class ProtectionAnalyzer {
     if (call.raises !== "response" && call.raises !== "aiohttp-response") return undefined;
     const name = resultName(call.node);
     if (!name) return undefined;
-    const fn = enclosingFunction(call.node) ?? call.node.tree.rootNode;
+    const fn = this.scope.enclosingFunction(call.node) ?? call.node.tree.rootNode;
     const after = codeText(fn.text.slice(call.node.endIndex - fn.startIndex), "python");
     const re = new RegExp(`\\b${name}\\.status(_code)?\\s*(==|in|!=|>=|>)\\s*[^\\n]*\\b(429|TOO_MANY_REQUESTS)\\b|\\b(429|TOO_MANY_REQUESTS)\\b[^\\n]*(==|in)\\s*${name}\\.status`);
     if (!re.test(after)) return undefined;
@@ -285,7 +285,7 @@ export class ProtectionAnalyzer {
   private constructorRetryReason(call: PyCall): string | undefined {
     const node = call.client?.node;
     if (!node || node.type !== "call") return undefined;
-    for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+    for (let fn = this.scope.enclosingFunction(node); fn; fn = this.scope.enclosingFunction(fn)) {
       const decorated = fn.parent?.type === "decorated_definition" ? fn.parent : undefined;
       const hasRetry = decorated?.namedChildren.some((d) => {
         if (d.type !== "decorator") return false;

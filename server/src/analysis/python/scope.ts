@@ -3,7 +3,20 @@
 // where it is made to where it is used, without a type checker.
 import type { Node } from "web-tree-sitter";
 
+import { pythonQuery } from "./parser";
+
 const MAX_DEPTH = 8;
+const COLLECT = `
+(import_statement) @import
+(import_from_statement) @from
+(assignment) @assign
+(with_item) @with
+(function_definition) @def
+(class_definition) @class
+(call) @call
+(argument_list (identifier) @arg)
+(argument_list (attribute) @arg)
+`;
 
 export class Scope {
   /** Local name -> qualified name ("IC" -> "huggingface_hub.InferenceClient"). */
@@ -16,6 +29,10 @@ export class Scope {
   private readonly annotations = new Map<string, Node>();
   /** Function definitions by name (module-level and nested), for helpers and predicates. */
   readonly functions = new Map<string, Node>();
+  /** Function and class definitions with their ranges, in source order: enclosing scopes are found by
+   * comparing numbers instead of walking parents through wasm. */
+  private readonly defs: Range[] = [];
+  private readonly classes: Range[] = [];
   /** Every call in the file, in source order, collected in the one walk. */
   readonly calls: Node[] = [];
   /** Identifiers and attributes passed as arguments (`helper(fn)`, `helper(client.method)`). */
@@ -26,35 +43,36 @@ export class Scope {
   }
 
   private collect(root: Node): void {
-    // Iterative walk: user code controls nesting depth, recursion could overflow on generated files.
-    const stack: Node[] = [root];
-    while (stack.length) {
-      const node = stack.pop()!;
-      switch (node.type) {
-        case "import_statement":
+    // One query instead of a walk: it runs inside wasm and materialises only the nodes we need, which matters
+    // because every node crossing from wasm to JS costs more than parsing it.
+    for (const { name, node } of pythonQuery(COLLECT).captures(root)) {
+      switch (name) {
+        case "import":
           this.importStatement(node);
           break;
-        case "import_from_statement":
+        case "from":
           this.importFrom(node);
           break;
-        case "assignment":
+        case "assign":
           this.assignment(node);
           break;
-        case "with_item":
+        case "with":
           this.withItem(node);
           break;
-        case "function_definition":
+        case "def":
+          this.defs.push({ start: node.startIndex, end: node.endIndex, node });
           this.functionDefinition(node);
+          break;
+        case "class":
+          this.classes.push({ start: node.startIndex, end: node.endIndex, node });
           break;
         case "call":
           this.calls.push(node);
           break;
-        case "argument_list":
-          for (const a of node.namedChildren) if (a.type === "identifier" || a.type === "attribute") this.argumentRefs.push(a);
+        case "arg":
+          this.argumentRefs.push(node);
           break;
       }
-      const children = node.namedChildren;
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
     }
   }
 
@@ -95,12 +113,12 @@ export class Scope {
     const right = node.childForFieldName("right");
     if (!left || !right) return;
     if (left.type === "identifier") {
-      this.bind(scopeId(node), left.text, right);
+      this.bind(this.scopeId(node), left.text, right);
       // Class fields are reachable as self.<name> from the class's methods.
-      const cls = enclosingClass(node, true);
+      const cls = this.enclosingClass(node, true);
       if (cls) this.bind(cls.id, `self.${left.text}`, right);
     } else if (left.type === "attribute" && left.childForFieldName("object")?.text === "self") {
-      const cls = enclosingClass(node, false);
+      const cls = this.enclosingClass(node, false);
       if (cls) this.bind(cls.id, left.text, right);
     } else if (left.type === "attribute") {
       this.bind(0, left.text, right);
@@ -112,7 +130,7 @@ export class Scope {
     if (value?.type === "as_pattern") {
       const target = value.namedChildren.find((c) => c.type === "as_pattern_target")?.namedChildren[0];
       const source = value.namedChildren[0];
-      if (target?.type === "identifier" && source) this.bind(scopeId(node), target.text, source);
+      if (target?.type === "identifier" && source) this.bind(this.scopeId(node), target.text, source);
     }
   }
 
@@ -141,12 +159,12 @@ export class Scope {
   valueOf(ref: Node): Node | undefined {
     const name = ref.text;
     if (ref.type === "attribute" && ref.childForFieldName("object")?.text === "self") {
-      const cls = enclosingClass(ref, false);
+      const cls = this.enclosingClass(ref, false);
       return cls ? last(this.bindings.get(`${cls.id}:${name}`)) : undefined;
     }
     if (ref.type === "attribute") return last(this.bindings.get(`0:${name}`));
     if (ref.type !== "identifier") return undefined;
-    for (let fn = enclosingFunction(ref); fn; fn = enclosingFunction(fn)) {
+    for (let fn = this.enclosingFunction(ref); fn; fn = this.enclosingFunction(fn)) {
       const local = this.bindings.get(`${fn.id}:${name}`);
       if (local) return lastBefore(local, ref) ?? local[0];
     }
@@ -154,19 +172,51 @@ export class Scope {
     return global ? lastBefore(global, ref) ?? last(global) : undefined;
   }
 
-  /** Calls of a function by name (`f(...)`, `self.f(...)`) and places it is passed by name. */
+  private sitesByName?: Map<string, Node[]>;
+
+  enclosingFunction(node: Node): Node | undefined {
+    return innermost(this.defs, node.startIndex, node.endIndex)?.node;
+  }
+
+  /** The class whose body holds `node`; with `direct`, only when no function sits in between (class fields). */
+  enclosingClass(node: Node, direct: boolean): Node | undefined {
+    const cls = innermost(this.classes, node.startIndex, node.endIndex);
+    if (!cls) return undefined;
+    if (direct) {
+      const fn = innermost(this.defs, node.startIndex, node.endIndex);
+      if (fn && fn.start > cls.start) return undefined;
+    }
+    return cls.node;
+  }
+
+  private scopeId(node: Node): number {
+    return this.enclosingFunction(node)?.id ?? 0;
+  }
+
+  /** Calls of a function by name (`f(...)`, `self.f(...)`) and places it is passed by name; indexed once. */
   callSites(name: string): Node[] {
-    const sites = this.calls.filter((c) => {
-      const f = c.childForFieldName("function");
-      return f !== null && (f.text === name || f.text.endsWith(`.${name}`));
-    });
-    return sites.concat(this.argumentRefs.filter((a) => a.type === "identifier" && a.text === name));
+    if (!this.sitesByName) {
+      const index = new Map<string, Node[]>();
+      const add = (key: string, node: Node) => {
+        const list = index.get(key);
+        if (list) list.push(node);
+        else index.set(key, [node]);
+      };
+      for (const c of this.calls) {
+        const f = c.childForFieldName("function");
+        if (f?.type === "identifier") add(f.text, c);
+        else if (f?.type === "attribute") add(f.childForFieldName("attribute")?.text ?? "", c);
+      }
+      for (const a of this.argumentRefs) if (a.type === "identifier") add(a.text, a);
+      this.sitesByName = index;
+    }
+    return this.sitesByName.get(name) ?? [];
   }
 
   /** The annotation of a parameter named by `ref` in its enclosing functions. */
   annotationOf(ref: Node): Node | undefined {
     if (ref.type !== "identifier") return undefined;
-    for (let fn = enclosingFunction(ref); fn; fn = enclosingFunction(fn)) {
+    for (let fn = this.enclosingFunction(ref); fn; fn = this.enclosingFunction(fn)) {
       const a = this.annotations.get(`${fn.id}:${ref.text}`);
       if (a) return a;
     }
@@ -256,22 +306,18 @@ function lastBefore(list: Node[], ref: Node): Node | undefined {
   return found;
 }
 
-function scopeId(node: Node): number {
-  return enclosingFunction(node)?.id ?? 0;
+interface Range {
+  start: number;
+  end: number;
+  node: Node;
 }
 
-export function enclosingFunction(node: Node): Node | undefined {
-  for (let p = node.parent; p; p = p.parent) {
-    if (p.type === "function_definition") return p;
+/** The innermost range strictly around [start, end). */
+function innermost(ranges: Range[], start: number, end: number): Range | undefined {
+  let found: Range | undefined;
+  for (const r of ranges) {
+    if (r.start > start) break;
+    if (r.end >= end && !(r.start === start && r.end === end)) found = r;
   }
-  return undefined;
-}
-
-/** The class whose body holds `node`; with `direct`, only when no function sits in between (class fields). */
-export function enclosingClass(node: Node, direct: boolean): Node | undefined {
-  for (let p = node.parent; p; p = p.parent) {
-    if (p.type === "class_definition") return p;
-    if (direct && p.type === "function_definition") return undefined;
-  }
-  return undefined;
+  return found;
 }

@@ -1,0 +1,102 @@
+// `npm run bench`: the analyzer's speed and memory targets, measured in one run and printed as ratios against a
+// baseline measured in the same run (never absolute times alone: these machines are shared and noisy).
+//   1. scanning a generated 200,000-line workspace costs at most 3x just reading every file;
+//   2. the CLI's peak RSS on that workspace is at most 200 MB;
+//   3. a warm re-analysis of a 5,000-line HF-heavy Python or TS file takes a median of at most 20 ms.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { Analyzer } from "../server/src/analysis/analyzer";
+import { MemoryFileSystem } from "../server/src/analysis/fileSystem";
+import { runCheck } from "../server/src/cli/check";
+import { generateWorkspace, hfPython, hfTs } from "./benchWorkspace";
+
+const root = path.resolve(__dirname, "..");
+const wasmDir = path.join(root, "node_modules");
+const failures: string[] = [];
+
+function readAll(dir: string): number {
+  let bytes = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) bytes += readAll(full);
+    else bytes += fs.readFileSync(full, "utf8").length;
+  }
+  return bytes;
+}
+
+/** The generated module with enough blocks for 5,000 lines. */
+function sized(gen: (blocks: number) => string): string {
+  let blocks = 10;
+  while (gen(blocks).split("\n").length < 5000) blocks += 5;
+  return gen(blocks);
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function report(name: string, value: string, ok: boolean, target: string): void {
+  console.log(`${ok ? "PASS" : "FAIL"}  ${name.padEnd(44)} ${value.padEnd(26)} target ${target}`);
+  if (!ok) failures.push(name);
+}
+
+async function main(): Promise<void> {
+  const ws = fs.mkdtempSync(path.join(os.tmpdir(), "hfrg-bench-"));
+  const { lines, files } = generateWorkspace(ws, 200_000);
+  console.log(`workspace: ${files} files, ${lines} lines (5% use HF) in ${ws}`);
+
+  // Warm both paths once so the comparison is of steady-state work, not module loading or the disk cache.
+  readAll(ws);
+  await runCheck({ paths: [ws], format: "json", fix: false, verbose: false }, ws, wasmDir);
+  const readTimes: number[] = [];
+  const scanTimes: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    let t = performance.now();
+    readAll(ws);
+    readTimes.push(performance.now() - t);
+    t = performance.now();
+    await runCheck({ paths: [ws], format: "json", fix: false, verbose: false }, ws, wasmDir);
+    scanTimes.push(performance.now() - t);
+  }
+  const ratio = median(scanTimes) / median(readTimes);
+  report("workspace scan / read every file", `${ratio.toFixed(2)}x (${median(scanTimes).toFixed(0)} / ${median(readTimes).toFixed(0)} ms)`, ratio <= 3, "<= 3x");
+
+  // Peak RSS of the real CLI process over the same workspace.
+  const hook = path.join(ws, "rss-hook.js");
+  fs.writeFileSync(hook, `process.on("exit", () => require("fs").writeSync(2, "\\nMAXRSS " + process.resourceUsage().maxRSS + "\\n"));`);
+  const child = spawnSync(process.execPath, ["-r", hook, path.join(root, "dist", "cli.js"), "check", "--format", "json", ws], { encoding: "utf8", maxBuffer: 1 << 28 });
+  const rssKb = Number(/MAXRSS (\d+)/.exec(child.stderr)?.[1] ?? NaN);
+  const baseline = spawnSync(process.execPath, ["-r", hook, "-e", "0"], { encoding: "utf8" });
+  const baseKb = Number(/MAXRSS (\d+)/.exec(baseline.stderr)?.[1] ?? NaN);
+  report("CLI peak RSS over the workspace", `${(rssKb / 1024).toFixed(0)} MB (node alone ${(baseKb / 1024).toFixed(0)} MB)`, rssKb / 1024 <= 200, "<= 200 MB");
+
+  // Warm single-file analysis: the editor re-analyses the file being typed in.
+  for (const [name, file, text] of [
+    ["python", "/ws/heavy.py", sized(hfPython)],
+    ["typescript", "/ws/heavy.ts", sized(hfTs)],
+  ] as const) {
+    const analyzer = await Analyzer.create({ fs: new MemoryFileSystem({ [file]: text }), wasmDir });
+    const times: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      // A one-character edit each time, as typing does.
+      const edited = text + `\n# ${i}\n`.replace("#", name === "python" ? "#" : "//");
+      const t = performance.now();
+      analyzer.setFile(file, edited);
+      analyzer.check(file);
+      if (i >= 5) times.push(performance.now() - t);
+    }
+    const linesCount = text.split("\n").length;
+    report(`warm analysis, ${linesCount}-line HF-heavy ${name} file`, `median ${median(times).toFixed(1)} ms`, median(times) <= 20, "<= 20 ms");
+  }
+  fs.rmSync(ws, { recursive: true, force: true });
+  if (failures.length) {
+    console.log(`\n${failures.length} target(s) missed`);
+    process.exitCode = 1;
+  }
+}
+
+main();

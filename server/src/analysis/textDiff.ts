@@ -1,0 +1,53 @@
+// The single changed region between two versions of a text (common prefix and suffix), so the parsers can
+// re-parse incrementally: an editor sends a whole new text on each keystroke, but only a few characters differ.
+
+export interface TextChange {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+export function changedRegion(before: string, after: string): TextChange {
+  const max = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let oldEnd = before.length;
+  let newEnd = after.length;
+  while (oldEnd > start && newEnd > start && before.charCodeAt(oldEnd - 1) === after.charCodeAt(newEnd - 1)) {
+    oldEnd--;
+    newEnd--;
+  }
+  return { start, oldEnd, newEnd };
+}
+
+/** Row and UTF-16 column of an offset (what tree-sitter's edit API wants alongside the offset). */
+export function pointAt(text: string, offset: number): { row: number; column: number } {
+  let row = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
+    row++;
+    lineStart = i + 1;
+  }
+  return { row, column: offset - lineStart };
+}
+
+/** A small least-recently-used cache of the last parse per file, for incremental re-parsing. */
+export class ParseCache<T> {
+  private readonly entries = new Map<string, { text: string; value: T }>();
+  constructor(private readonly size: number, private readonly dispose: (value: T) => void = () => {}) {}
+
+  take(path: string): { text: string; value: T } | undefined {
+    const e = this.entries.get(path);
+    if (e) this.entries.delete(path);
+    return e;
+  }
+
+  put(path: string, text: string, value: T): void {
+    this.entries.set(path, { text, value });
+    while (this.entries.size > this.size) {
+      const [oldest, entry] = this.entries.entries().next().value as [string, { text: string; value: T }];
+      this.entries.delete(oldest);
+      this.dispose(entry.value);
+    }
+  }
+}
