@@ -1,5 +1,8 @@
-// STUB owned by the quick-fix work: applies preferred fixes to a fixpoint and returns the final text.
+// Fix-all: apply preferred fixes one at a time, re-analysing after each, until none is left (a fixpoint). One
+// fix per round means every fix is computed on the text it edits, so overlapping fixes can never be stitched
+// into a broken file; a round that would leave the text unparsable is undone.
 import type { Diagnostic } from "../diagnostic";
+import { LineIndex } from "../text";
 
 export interface FixAllResult {
   text: string;
@@ -8,10 +11,50 @@ export interface FixAllResult {
   skipped?: string;
 }
 
+const MAX_ROUNDS = 200;
+
 /**
  * `check(text)` re-analyses a candidate text and returns its diagnostics, or a string saying why it cannot be
  * analysed (then nothing is changed).
  */
-export function fixToFixpoint(text: string, _check: (text: string) => Diagnostic[] | string): FixAllResult {
-  return { text, changed: false };
+export function fixToFixpoint(original: string, check: (text: string) => Diagnostic[] | string): FixAllResult {
+  let text = original;
+  let diagnostics = check(text);
+  if (typeof diagnostics === "string") return { text, changed: false, skipped: diagnostics };
+  // Fixes that did not help on the current text, by rule, message and occurrence.
+  const tried = new Set<string>();
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const keys = occurrenceKeys(diagnostics);
+    const index = diagnostics.findIndex((d, i) => d.cell === undefined && !tried.has(keys[i]) && d.fixes.some((f) => f.isPreferred && f.kind === "quickfix"));
+    if (index === -1) break;
+    const candidate = diagnostics[index];
+    tried.add(keys[index]);
+    const fix = candidate.fixes.find((f) => f.isPreferred && f.kind === "quickfix")!;
+    const lines = new LineIndex(text);
+    const edits = fix.edits.map((e) => ({ start: lines.offset(e.range.start), end: lines.offset(e.range.end), newText: e.newText })).sort((a, b) => b.start - a.start);
+    let next = text;
+    for (const e of edits) next = next.slice(0, e.start) + e.newText + next.slice(e.end);
+    if (next === text) continue;
+    const after = check(next);
+    // A fix must leave parsable code and fewer problems of its rule; otherwise it is undone.
+    const before = diagnostics.filter((d) => d.code === candidate.code).length;
+    if (typeof after === "string" || after.filter((d) => d.code === candidate.code).length >= before) {
+      check(text); // restore the analyzer's view of the last good text
+      continue;
+    }
+    text = next;
+    diagnostics = after;
+    tried.clear();
+  }
+  return { text, changed: text !== original };
+}
+
+function occurrenceKeys(diagnostics: Diagnostic[]): string[] {
+  const seen = new Map<string, number>();
+  return diagnostics.map((d) => {
+    const base = `${d.code}:${d.message}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return `${base}#${n}`;
+  });
 }

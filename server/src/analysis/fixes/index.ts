@@ -1,19 +1,38 @@
-// STUB owned by the quick-fix work: builds each finding's fixes (quick fixes and suppressions) as text edits.
+// Fixes for each finding, carried as data (text edits) on the diagnostic, so every face applies the same edits.
 import type { Fix } from "../diagnostic";
-import type { FileModel } from "../model";
-import type { LineIndex } from "../text";
-import type { Finding, OrgContext } from "../rules/types";
-import type { PackageVersions } from "../model";
+import type { Finding } from "../rules/types";
+import { billToFixes } from "./billToFix";
+import type { FixContext } from "./context";
+import { legacyUrlFix } from "./legacyUrl";
+import { tenacityFixes, unhandledRateLimitFixes } from "./retryFixes";
+import { suppressionFixes } from "./suppress";
 
-export interface FixContext {
-  path: string;
-  text: string;
-  lines: LineIndex;
-  model: FileModel;
-  versions: PackageVersions;
-  orgContext?: OrgContext;
+export type { FixContext } from "./context";
+
+export function fixesFor(ctx: FixContext, finding: Finding): Fix[] {
+  const quick = quickFixes(ctx, finding);
+  const line = ctx.lines.position(finding.span.start).line;
+  return [...quick, ...suppressionFixes(ctx, finding.code, line)];
 }
 
-export function fixesFor(_ctx: FixContext, _finding: Finding): Fix[] {
-  return [];
+function quickFixes(ctx: FixContext, finding: Finding): Fix[] {
+  try {
+    switch (finding.code) {
+      case "HF001":
+        return finding.call ? unhandledRateLimitFixes(ctx, finding.call) : [];
+      case "HF002":
+      case "HF004":
+      case "HF006":
+        return finding.retry ? tenacityFixes(ctx, finding.retry, finding.code) : [];
+      case "HF003":
+        return billToFixes(ctx, finding.client, finding.call);
+      case "HF007":
+        return legacyUrlFix(ctx);
+      default:
+        return [];
+    }
+  } catch {
+    // A fix we cannot build must never cost the diagnostic itself.
+    return [];
+  }
 }

@@ -68,7 +68,11 @@ function isTopLevel(fn: ts.Node): boolean {
 function customFetchRetries(scope: JsScope, fetchFn: ts.Expression): boolean {
   const value = scope.resolve(fetchFn);
   const fn = ts.isIdentifier(value) ? scope.functions.get(value.text) : isFunctionLike(value) ? value : undefined;
-  if (fn) return MENTIONS_429.test(fn.getText()) && /\b(for|while|do)\b|retry/i.test(fn.getText());
+  if (fn) {
+    // Its own body and the helpers it calls: `(input, init) => hfRetry(() => fetch(input, init))`.
+    const text = scope.expandedText(scope.expandedText(fn.getText()));
+    return MENTIONS_429.test(text) && /\b(for|while|do)\b|retry/i.test(text);
+  }
   if (ts.isCallExpression(value)) return /retry|backoff/i.test(value.expression.getText());
   // Imported from elsewhere: its name is all we can read.
   return ts.isIdentifier(value) && /retry|backoff/i.test(value.text);

@@ -285,7 +285,7 @@ export class JsProtection {
     const name = functionName(fn);
     const recursive = !loop && name !== undefined && new RegExp(`\\b${name}\\s*\\(`).test(body.getText());
     if (!loop && !recursive) return undefined;
-    const text = codeText((loop ?? body).getText(), "js");
+    const text = this.scope.expandedText(codeText((loop ?? body).getText(), "js"));
     const handles = /\bcatch\b/.test(text) || MENTIONS_429.test(text) || /\.status\b|\.ok\b/.test(text);
     if (!handles) return undefined;
     const traits: Traits = { ...this.handWritten(fn, loop), handles429: true };
@@ -295,7 +295,7 @@ export class JsProtection {
   }
 
   private handWritten(scopeNode: ts.Node, loop: ts.Node | undefined): Omit<Traits, "handles429"> {
-    const text = codeText(scopeNode.getText(), "js");
+    const text = this.scope.expandedText(codeText(scopeNode.getText(), "js"));
     const wait = findWait(scopeNode);
     const waitText = wait ? this.waitContext(wait) : "";
     return {
@@ -319,7 +319,7 @@ export class JsProtection {
       ts.forEachChild(n, visit);
     };
     visit(wait);
-    return text;
+    return this.scope.expandedText(text);
   }
 
   private construct(kind: RetryConstruct["kind"], anchor: ts.Node, traits: Traits, honorsOverride?: boolean, name?: string): number {

@@ -122,6 +122,26 @@ export class JsScope {
     return this.sites.get(name) ?? [];
   }
 
+  /** A text plus, one level deep, the local functions and module constants it names (see the Python twin). */
+  expandedText(text: string): string {
+    const parts = [text];
+    const seen = new Set<string>();
+    for (const m of text.matchAll(/\b[A-Za-z_$][\w$]*\b/g)) {
+      const name = m[0];
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const fn = this.functions.get(name);
+      const fnText = fn?.getText();
+      if (fnText && !text.includes(fnText)) parts.push(fnText);
+      else if (!fn) {
+        const list = this.bindings.get(`${this.file.pos}:${this.file.kind}:${name}`);
+        const value = list?.[list.length - 1];
+        if (value && value.end - value.pos < 2000) parts.push(value.getText());
+      }
+    }
+    return parts.join("\n");
+  }
+
   valueOf(ref: ts.Expression): ts.Expression | undefined {
     if (ts.isPropertyAccessExpression(ref) && ref.expression.kind === ts.SyntaxKind.ThisKeyword) {
       const cls = enclosingClass(ref);

@@ -73,14 +73,15 @@ export class HelperIndex {
     if (!loop && !recursive) return undefined;
     const scopeNode = loop ?? fn;
     const clauses = scopeNode.descendantsOfType("except_clause");
-    const statusCheck = MENTIONS_429.test(scopeNode.text) || /status(_code)?\b/.test(scopeNode.text);
+    const expanded = this.scope.expandedText(scopeNode.text);
+    const statusCheck = MENTIONS_429.test(expanded) || /status(_code)?\b/.test(expanded);
     if (clauses.length === 0 && !statusCheck) return undefined;
     const catchesHttp = clauses.some((c) => {
       const types = caughtTypes(this.scope, c);
       return isBroad(types) || (types ?? []).some((t) => !NOT_HTTP.has(t) && !/Timeout|Connection/.test(t));
     });
     const base = handWrittenTraits(this.scope, fn, loop);
-    return { traits: { ...base, handles429: catchesHttp || MENTIONS_429.test(scopeNode.text) }, anchor: loop ?? fn };
+    return { traits: { ...base, handles429: catchesHttp || MENTIONS_429.test(expanded) }, anchor: loop ?? fn };
   }
 }
 

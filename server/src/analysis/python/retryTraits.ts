@@ -150,7 +150,7 @@ function exceptionTypesIn(scope: Scope, node: Node): string[] {
 
 /** Traits of a hand-written retry (loop, recursion or helper) from its text. */
 export function handWrittenTraits(scope: Scope, body: Node, loop: Node | undefined): Omit<Traits, "handles429"> {
-  const text = codeText(body.text, "python");
+  const text = scope.expandedText(codeText(body.text, "python"));
   const sleep = findSleep(body);
   const catches = body.descendantsOfType("except_clause").map((c) => caughtTypes(scope, c));
   const broad = catches.some((t) => isBroad(t) || (t ?? []).some((x) => !isRateLimitType(x)));
@@ -177,7 +177,7 @@ function sleepContext(scope: Scope, sleep: Node): string {
     const v = scope.valueOf(id);
     if (v) text += " " + v.text;
   }
-  return text;
+  return scope.expandedText(text);
 }
 
 export function loopBounded(loop: Node): boolean {

@@ -213,6 +213,27 @@ export class Scope {
     return this.sitesByName.get(name) ?? [];
   }
 
+  /**
+   * A text plus, one level deep, the definitions of the local functions and module constants it names, so that
+   * `time.sleep(_delay(headers, attempt))` is judged with `_delay`'s body, and `not in RETRY_STATUSES` with the set.
+   */
+  expandedText(text: string): string {
+    const parts = [text];
+    const seen = new Set<string>();
+    for (const m of text.matchAll(/\b[A-Za-z_]\w*\b/g)) {
+      const name = m[0];
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const def = this.functions.get(name);
+      if (def && !text.includes(def.text)) parts.push(def.text);
+      else {
+        const value = last(this.bindings.get(`0:${name}`));
+        if (value && value.endIndex - value.startIndex < 2000) parts.push(value.text);
+      }
+    }
+    return parts.join("\n");
+  }
+
   /** The annotation of a parameter named by `ref` in its enclosing functions. */
   annotationOf(ref: Node): Node | undefined {
     if (ref.type !== "identifier") return undefined;

@@ -1,0 +1,88 @@
+// HF003: add the org where the client or call already takes it: `bill_to=` (huggingface_hub >= 0.30, smolagents),
+// `billTo` (@huggingface/inference >= 3.7), or an X-HF-Bill-To header, merged into an existing headers literal.
+import type { Fix } from "../diagnostic";
+import type { ClientConstruction, HfCall, Span } from "../model";
+import { atLeast } from "../versions/semver";
+import { makeFix, type FixContext } from "./context";
+import { appendItem, insert, type OffsetEdit } from "./edits";
+
+export function billToFixes(ctx: FixContext, client: ClientConstruction | undefined, call: HfCall | undefined): Fix[] {
+  const org = ctx.orgContext?.org;
+  if (!org) return [];
+  const edit = client ? clientEdit(ctx, client, org) : call ? callEdit(ctx, call, org) : undefined;
+  return edit ? [makeFix(ctx, `HF003: Bill "${org}" (X-HF-Bill-To)`, "quickfix", true, [edit])] : [];
+}
+
+function header(ctx: FixContext, org: string): string {
+  return ctx.model.language === "python" ? `"X-HF-Bill-To": ${JSON.stringify(org)}` : `"X-HF-Bill-To": ${JSON.stringify(org)}`;
+}
+
+/** Adds the header as the first entry of an existing `{...}` literal. */
+function intoLiteral(ctx: FixContext, literal: Span, org: string): OffsetEdit {
+  const body = ctx.text.slice(literal.start + 1, literal.end - 1);
+  return insert(literal.start + 1, body.trim() ? `${header(ctx, org)}, ` : header(ctx, org));
+}
+
+function clientEdit(ctx: FixContext, client: ClientConstruction, org: string): OffsetEdit | undefined {
+  const q = JSON.stringify(org);
+  if (ctx.model.language === "python") {
+    switch (client.className) {
+      case "InferenceClient":
+      case "AsyncInferenceClient":
+        if (atLeast(ctx.versions.huggingface_hub, "0.30.0")) return appendItem(ctx.text, client.argsSpan, `bill_to=${q}`);
+        return client.headersSpan ? intoLiteral(ctx, client.headersSpan, org) : appendItem(ctx.text, client.argsSpan, `headers={${header(ctx, org)}}`);
+      case "InferenceClientModel":
+      case "HfApiModel":
+        return appendItem(ctx.text, client.argsSpan, `bill_to=${q}`);
+      case "HuggingFaceEndpoint":
+        return /server_kwargs\s*=/.test(ctx.text.slice(client.argsSpan.start, client.argsSpan.end)) ? undefined : appendItem(ctx.text, client.argsSpan, `server_kwargs={"bill_to": ${q}}`);
+      case "OpenAI":
+      case "AsyncOpenAI":
+        return client.headersSpan ? intoLiteral(ctx, client.headersSpan, org) : appendItem(ctx.text, client.argsSpan, `default_headers={${header(ctx, org)}}`);
+      default:
+        return undefined;
+    }
+  }
+  const args = ctx.text.slice(client.argsSpan.start, client.argsSpan.end);
+  if (client.library === "@huggingface/inference") {
+    const close = args.lastIndexOf("}");
+    if (close !== -1 && args.includes(",")) {
+      const inner = args.slice(0, close).replace(/\s+$/, "");
+      return insert(client.argsSpan.start + inner.length, inner.endsWith("{") ? ` billTo: ${q} ` : `, billTo: ${q}`);
+    }
+    return appendItem(ctx.text, client.argsSpan, args.trim() ? `{ billTo: ${q} }` : `undefined, { billTo: ${q} }`);
+  }
+  if (client.className === "OpenAI") {
+    if (client.headersSpan) return intoLiteral(ctx, client.headersSpan, org);
+    const open = args.indexOf("{");
+    if (open === -1) return args.trim() ? undefined : insert(client.argsSpan.start, `{ defaultHeaders: { ${header(ctx, org)} } }`);
+    return insert(client.argsSpan.start + open + 1, ` defaultHeaders: { ${header(ctx, org)} },`);
+  }
+  return undefined;
+}
+
+/** A raw HTTP call: merge into its `headers` literal, or add one. */
+function callEdit(ctx: FixContext, call: HfCall, org: string): OffsetEdit | undefined {
+  const text = ctx.text.slice(call.span.start, call.span.end);
+  const literal = ctx.model.language === "python" ? /\bheaders\s*=\s*\{/.exec(text) : /\bheaders\s*:\s*\{/.exec(text);
+  if (literal) {
+    const open = call.span.start + literal.index + literal[0].length - 1;
+    const close = matchingBrace(ctx.text, open);
+    return close === undefined ? undefined : intoLiteral(ctx, { start: open, end: close + 1 }, org);
+  }
+  if (/\bheaders\s*[=:]/.test(text)) return undefined; // headers built elsewhere: no safe place to add it
+  const open = text.indexOf("(");
+  if (open === -1 || !text.endsWith(")")) return undefined;
+  const args = { start: call.span.start + open + 1, end: call.span.end - 1 };
+  if (ctx.model.language === "python") return appendItem(ctx.text, args, `headers={${header(ctx, org)}}`);
+  return undefined;
+}
+
+function matchingBrace(text: string, open: number): number | undefined {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === "{") depth++;
+    else if (text[i] === "}" && --depth === 0) return i;
+  }
+  return undefined;
+}

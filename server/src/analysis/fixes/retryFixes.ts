@@ -1,0 +1,103 @@
+// HF001 and the retry-shape rules: wrap the call in the inserted Retry-After-aware helper, give an
+// @huggingface/inference client a retrying fetch (its errors carry no headers), call hfFetch instead of fetch,
+// restore the OpenAI SDK's own retries, or mend a tenacity decorator's wait and stop.
+import type { Fix } from "../diagnostic";
+import type { HfCall, RetryConstruct } from "../model";
+import { isTypeScript, makeFix, eol, type FixContext } from "./context";
+import { appendItem, insert, removeItem, replace, type OffsetEdit } from "./edits";
+import { jsInsertionOffset, pythonInsertionOffset } from "./insertionPoint";
+import { jsHelper, JS_HELPER_MARKER } from "./templates/javascript";
+import { PY_HELPER, PY_HELPER_MARKER, PY_TENACITY_WAIT, PY_TENACITY_WAIT_MARKER } from "./templates/python";
+
+function withEol(ctx: FixContext, block: string): string {
+  return block.replace(/\n/g, eol(ctx));
+}
+
+/** The helper block, once per file: reused when the file already has it. */
+function helperEdit(ctx: FixContext): OffsetEdit[] {
+  if (ctx.model.language === "python") {
+    if (ctx.text.includes(PY_HELPER_MARKER)) return [];
+    const at = pythonInsertionOffset(ctx.text);
+    return [insert(at, withEol(ctx, (at > 0 ? "\n\n" : "") + PY_HELPER + "\n\n"))];
+  }
+  if (ctx.text.includes(JS_HELPER_MARKER)) return [];
+  const at = jsInsertionOffset(ctx.text);
+  return [insert(at, withEol(ctx, (at > 0 ? "\n" : "") + jsHelper(isTypeScript(ctx.path)) + "\n"))];
+}
+
+export function unhandledRateLimitFixes(ctx: FixContext, call: HfCall): Fix[] {
+  const text = ctx.text;
+  const callText = text.slice(call.span.start, call.span.end);
+  if (!callText.includes("(")) return []; // a method passed by reference: nothing to wrap here
+  const client = call.client !== undefined ? ctx.model.clients[call.client] : undefined;
+
+  if (client?.retriesDisabledSpan && (client.library === "openai" || client.library === "@langchain/community")) {
+    return [makeFix(ctx, "HF001: Restore the SDK's built-in retries", "quickfix", true, [removeItem(text, client.retriesDisabledSpan)])];
+  }
+  if (ctx.model.language === "js" && client && client.library === "@huggingface/inference") {
+    return [makeFix(ctx, "HF001: Give the client a Retry-After-aware fetch", "quickfix", true, [...helperEdit(ctx), fetchOption(ctx, client.argsSpan)])];
+  }
+  if (ctx.model.language === "js" && call.library === "fetch" && /^fetch\s*\(/.test(callText)) {
+    return [makeFix(ctx, "HF001: Use hfFetch (retries 429, honours Retry-After)", "quickfix", true, [...helperEdit(ctx), replace({ start: call.span.start, end: call.span.start + 5 }, "hfFetch")])];
+  }
+  const target = call.awaitSpan ?? call.span;
+  let wrapped: string;
+  if (ctx.model.language === "python") {
+    const before = text.slice(ctx.lines.lineStart(ctx.lines.position(call.span.start).line), call.span.start);
+    const inAsyncWith = /async\s+with\s+$/.test(before);
+    if (call.awaitSpan || inAsyncWith) wrapped = `await _hf_retry_async(lambda: ${callText})`;
+    else if (call.isAsync) wrapped = `_hf_retry_async(lambda: ${callText})`;
+    else wrapped = `_hf_retry(lambda: ${callText})`;
+  } else {
+    wrapped = call.awaitSpan ? `await hfRetry(() => ${callText})` : `hfRetry(() => ${callText})`;
+  }
+  return [makeFix(ctx, "HF001: Retry with backoff that honours Retry-After", "quickfix", true, [...helperEdit(ctx), replace(target, wrapped)])];
+}
+
+/** `new InferenceClient(token)` -> `new InferenceClient(token, { fetch: hfFetch })`; merges into an options object. */
+function fetchOption(ctx: FixContext, args: { start: number; end: number }): OffsetEdit {
+  const body = ctx.text.slice(args.start, args.end);
+  const close = body.lastIndexOf("}");
+  const commas = body.split(",").length - 1;
+  if (close !== -1 && commas >= 1) {
+    const inner = body.slice(0, close).replace(/\s+$/, "");
+    const at = args.start + inner.length;
+    return insert(at, inner.endsWith("{") ? " fetch: hfFetch " : inner.endsWith(",") ? " fetch: hfFetch" : ", fetch: hfFetch");
+  }
+  return appendItem(ctx.text, args, body.trim() ? "{ fetch: hfFetch }" : "undefined, { fetch: hfFetch }");
+}
+
+/** tenacity: wait -> the Retry-After-aware full-jitter wait (HF002, HF004); no stop -> stop after 5 (HF006). */
+export function tenacityFixes(ctx: FixContext, retry: RetryConstruct, code: "HF002" | "HF004" | "HF006"): Fix[] {
+  if (retry.kind !== "tenacity" || ctx.model.language !== "python") return [];
+  const text = ctx.text;
+  if (code === "HF006") {
+    const decorator = text.slice(retry.span.start, retry.span.end);
+    const open = decorator.indexOf("(");
+    if (open === -1 || !decorator.endsWith(")")) return [];
+    const args = { start: retry.span.start + open + 1, end: retry.span.end - 1 };
+    const edits = [appendItem(text, args, "stop=stop_after_attempt(5)"), ...importFromTenacity(ctx, "stop_after_attempt")];
+    return [makeFix(ctx, "HF006: Stop after 5 attempts", "quickfix", true, edits)];
+  }
+  const edits: OffsetEdit[] = [];
+  if (!text.includes(PY_TENACITY_WAIT_MARKER)) {
+    const at = pythonInsertionOffset(text);
+    edits.push(insert(at, withEol(ctx, (at > 0 ? "\n\n" : "") + PY_TENACITY_WAIT + "\n\n")));
+  }
+  if (retry.waitSpan) edits.push(replace(retry.waitSpan, "_hf_tenacity_wait"));
+  else {
+    const decorator = text.slice(retry.span.start, retry.span.end);
+    const open = decorator.indexOf("(");
+    if (open === -1) return [];
+    edits.push(appendItem(text, { start: retry.span.start + open + 1, end: retry.span.end - 1 }, "wait=_hf_tenacity_wait"));
+  }
+  return [makeFix(ctx, `${code}: Wait on Retry-After, else full-jitter backoff`, "quickfix", true, edits)];
+}
+
+function importFromTenacity(ctx: FixContext, name: string): OffsetEdit[] {
+  const m = /^from\s+tenacity\s+import\s+([^\n(]+)$/m.exec(ctx.text);
+  if (!m) return [insert(pythonInsertionOffset(ctx.text), `from tenacity import ${name}${eol(ctx)}`)];
+  if (new RegExp(`\\b${name}\\b`).test(m[1])) return [];
+  const end = m.index + m[0].length;
+  return [insert(end - (m[0].length - m[0].trimEnd().length), `, ${name}`)];
+}
