@@ -123,3 +123,22 @@ test("--verbose explains skipped files", () => {
   const r = runCli(["check", "--verbose"], ws);
   assert.match(r.stderr, /bin\.py: skipped \(binary file\)/);
 });
+
+test("--fix writes only changed files, keeping CRLF line endings and the BOM, and reports what is left", async () => {
+  const fs = await import("node:fs");
+  const path = await import("node:path");
+  const crlf = "\uFEFF" + BARE.replace(/\n/g, "\r\n");
+  const ws = workspace({ "app.py": crlf, "ok.py": CLEAN });
+  const okBefore = fs.statSync(path.join(ws, "ok.py")).mtimeMs;
+  const r = runCli(["check", "--fix"], ws);
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /fixed 1 file/);
+  const fixed = fs.readFileSync(path.join(ws, "app.py"), "utf8");
+  assert.ok(fixed.startsWith("\uFEFF"), "BOM kept");
+  assert.ok(!/[^\r]\n/.test(fixed), "every line ends with CRLF");
+  assert.match(fixed, /_hf_retry\(lambda: client\.text_generation\("hi"\)\)/);
+  assert.equal(fs.statSync(path.join(ws, "ok.py")).mtimeMs, okBefore);
+  const again = runCli(["check", "--fix"], ws);
+  assert.equal(again.status, 0);
+  assert.equal(fs.readFileSync(path.join(ws, "app.py"), "utf8"), fixed, "fixing twice changes nothing");
+});

@@ -213,6 +213,8 @@ export class Analyzer {
     const entry = this.files.get(path);
     if (!entry) return { text: "", changed: false, skipped: "not in the workspace" };
     if (entry.skipped) return { text: entry.text, changed: false, skipped: entry.skipped };
+    // Notebook fixes are cell edits, applied by the editor; rewriting the JSON file here could lose outputs.
+    if (entry.kind === "notebook") return { text: entry.text, changed: false, skipped: "notebooks are fixed cell by cell in the editor" };
     const original = entry;
     const result = fixToFixpoint(entry.text, (candidate) => {
       this.files.set(path, this.build(path, entry.kind, candidate));
