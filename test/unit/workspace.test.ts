@@ -3,6 +3,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import path from "node:path";
+import { Analyzer } from "../../server/src/analysis/analyzer";
+import { MemoryFileSystem } from "../../server/src/analysis/fileSystem";
 import { analyzeFiles, codesOf } from "../support/analyze";
 import { ROOT } from "../support/paths";
 
@@ -96,8 +98,6 @@ test("package.json's hfRateGuard key configures JS projects; rule names work as 
 
 test("an invalid config names the file and the problem, and defaults still apply", async () => {
   const files = { "/ws/.hf-rate-guard.json": `{"rules": {"HF009": "loud", "HF001": "error"}, "billTo": 3}`, "/ws/app.py": BARE };
-  const { Analyzer } = await import("../../server/src/analysis/analyzer");
-  const { MemoryFileSystem } = await import("../../server/src/analysis/fileSystem");
   const analyzer = await Analyzer.create({ fs: new MemoryFileSystem(files), wasmDir: path.join(ROOT, "node_modules") });
   analyzer.setFile("/ws/app.py");
   const result = analyzer.check("/ws/app.py");

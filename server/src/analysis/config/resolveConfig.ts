@@ -1,7 +1,7 @@
 // Config files, nearest one up from the file wins: `.hf-rate-guard.json`, `[tool.hf-rate-guard]` in
 // pyproject.toml, or the "hfRateGuard" key of package.json (checked in that order within one folder).
 // A broken config never stops analysis: its problems become messages and defaults fill in.
-import { parse as parseToml } from "smol-toml";
+import { parseToml } from "../toml";
 import type { FileSystem } from "../fileSystem";
 import type { ResolvedConfig } from "./types";
 import { validateConfig } from "./validateConfig";

@@ -1,6 +1,6 @@
 // Package versions from the nearest manifests and lock files, for the version gates in hf-facts.md.
 // Lock files give exact versions; manifests give a range's lower bound. Unknown stays undefined (= newest).
-import { parse as parseToml } from "smol-toml";
+import { parseToml } from "../toml";
 import type { FileSystem } from "../fileSystem";
 import type { PackageVersions } from "../model";
 

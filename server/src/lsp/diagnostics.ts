@@ -1,0 +1,175 @@
+// When and how documents are analysed: debounced on typing (or on save), results for outdated versions dropped,
+// pulled (textDocument/diagnostic) or pushed (publishDiagnostics) depending on what the client supports.
+// Notebook cells are analysed as their whole notebook and get their own cell's diagnostics.
+import {
+  DocumentDiagnosticReportKind,
+  type CancellationToken,
+  type Connection,
+  type Diagnostic as LspDiagnostic,
+  type DocumentDiagnosticReport,
+  type NotebookDocuments,
+  type TextDocuments,
+  type WorkspaceEdit,
+} from "vscode-languageserver";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import { STATUS_NOTIFICATION, type StatusParams } from "../../../shared/src/protocol";
+import type { Analyzer } from "../analysis/analyzer";
+import type { Diagnostic } from "../analysis/diagnostic";
+import { notebookJson } from "../analysis/notebook";
+import { changedRegion } from "../analysis/textDiff";
+import { toLsp } from "./convert";
+import { overridesOf, type SettingsStore } from "./settings";
+import { uriToPath } from "./uris";
+
+const DEBOUNCE_MS = 120;
+
+export class DiagnosticsEngine {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Last results per document URI, for onSave mode and for pulls that arrive between saves. */
+  private readonly last = new Map<string, LspDiagnostic[]>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly analyzer: Analyzer,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly notebooks: NotebookDocuments<TextDocument>,
+    private readonly settings: SettingsStore,
+    private readonly push: () => boolean,
+  ) {}
+
+  pathOfUri(uri: string): string {
+    const notebook = this.notebooks.findNotebookDocumentForCell(uri);
+    if (notebook) return withIpynb(uriToPath(notebook.uri));
+    return uriToPath(uri, this.documents.get(uri)?.languageId);
+  }
+
+  pathOf(doc: TextDocument): string {
+    return this.pathOfUri(doc.uri);
+  }
+
+  changed(doc: TextDocument, reason: "open" | "change" | "save"): void {
+    this.sync(doc);
+    if (!this.push()) {
+      // Pull clients ask when they want; a save in onSave mode must still refresh them.
+      if (reason === "save") this.connection.languages.diagnostics.refresh().catch(() => undefined);
+      return;
+    }
+    const existing = this.timers.get(doc.uri);
+    if (existing) clearTimeout(existing);
+    this.timers.set(
+      doc.uri,
+      setTimeout(() => {
+        this.timers.delete(doc.uri);
+        void this.publish(doc.uri, reason);
+      }, reason === "change" ? DEBOUNCE_MS : 0),
+    );
+  }
+
+  closed(doc: TextDocument): void {
+    const t = this.timers.get(doc.uri);
+    if (t) clearTimeout(t);
+    this.timers.delete(doc.uri);
+    this.last.delete(doc.uri);
+    if (this.push()) void this.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
+  }
+
+  /** Puts the document's current text (or its notebook's) into the analyzer. */
+  private sync(doc: TextDocument): void {
+    const notebook = this.notebooks.findNotebookDocumentForCell(doc.uri);
+    if (notebook) {
+      const cells = notebook.cells.map((cell) => ({
+        kind: cell.kind === 2 ? ("code" as const) : ("markdown" as const),
+        source: this.documents.get(cell.document)?.getText() ?? "",
+      }));
+      this.analyzer.setFile(withIpynb(uriToPath(notebook.uri)), notebookJson(cells));
+      return;
+    }
+    this.analyzer.setFile(this.pathOf(doc), doc.getText());
+  }
+
+  /** Diagnostics for a document at its current version, or undefined when it changed meanwhile. */
+  async compute(uri: string, reason: "open" | "change" | "save" | "pull"): Promise<LspDiagnostic[] | undefined> {
+    const doc = this.documents.get(uri);
+    if (!doc) return [];
+    const version = doc.version;
+    const settings = await this.settings.get(uri);
+    if (!settings.enable) return [];
+    if (settings.run === "onSave" && reason === "change") return this.last.get(uri) ?? [];
+    if (settings.run === "onSave" && reason === "pull" && this.last.has(uri)) return this.last.get(uri);
+    if (this.documents.get(uri)?.version !== version) return undefined;
+    const started = performance.now();
+    let diagnostics: Diagnostic[];
+    try {
+      this.sync(doc);
+      const path = this.pathOf(doc);
+      diagnostics = this.analyzer.check(path, overridesOf(settings)).diagnostics;
+      const notebook = this.notebooks.findNotebookDocumentForCell(uri);
+      if (notebook) {
+        const cellIndex = notebook.cells.findIndex((c) => c.document === uri);
+        diagnostics = diagnostics.filter((d) => d.cell === cellIndex).map((d) => ({ ...d, cell: undefined, fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, cell: undefined })) })) }));
+      }
+    } catch (err) {
+      this.status({ state: "error", message: (err as Error).message, uri });
+      this.connection.console.error(`analysis failed for ${uri}: ${(err as Error).message}`);
+      return [];
+    }
+    const result = diagnostics.map((d) => toLsp(d, version));
+    this.last.set(uri, result);
+    this.status({ state: "ready", lastAnalysisMs: Math.round(performance.now() - started), uri });
+    return result;
+  }
+
+  async pull(uri: string, token: CancellationToken): Promise<DocumentDiagnosticReport> {
+    const items = await this.compute(uri, "pull");
+    if (token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: this.last.get(uri) ?? [] };
+    return { kind: DocumentDiagnosticReportKind.Full, items: items ?? this.last.get(uri) ?? [] };
+  }
+
+  private async publish(uri: string, reason: "open" | "change" | "save"): Promise<void> {
+    const doc = this.documents.get(uri);
+    if (!doc) return;
+    const diagnostics = await this.compute(uri, reason);
+    // A newer version is on its way: its own analysis will publish.
+    if (diagnostics === undefined || this.documents.get(uri)?.version !== doc.version) return;
+    await this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+  }
+
+  /** After settings, config files or other files changed. */
+  refreshAll(): void {
+    this.last.clear();
+    if (!this.push()) {
+      this.connection.languages.diagnostics.refresh().catch(() => undefined);
+      return;
+    }
+    for (const doc of this.documents.all()) void this.publish(doc.uri, "open");
+  }
+
+  /** One minimal edit that applies every preferred fix to the document. */
+  async fixAllEdit(doc: TextDocument): Promise<WorkspaceEdit | undefined> {
+    if (this.notebooks.findNotebookDocumentForCell(doc.uri)) return undefined;
+    const settings = await this.settings.get(doc.uri);
+    const path = this.pathOf(doc);
+    const text = doc.getText();
+    this.analyzer.setFile(path, text);
+    const result = this.analyzer.fixAll(path, overridesOf(settings));
+    this.analyzer.setFile(path, text); // the buffer, not the fixed text, is what the editor has until it applies the edit
+    if (!result.changed) return undefined;
+    const change = changedRegion(text, result.text);
+    return {
+      documentChanges: [
+        {
+          textDocument: { uri: doc.uri, version: doc.version },
+          edits: [{ range: { start: doc.positionAt(change.start), end: doc.positionAt(change.oldEnd) }, newText: result.text.slice(change.start, change.newEnd) }],
+        },
+      ],
+    };
+  }
+
+  status(params: StatusParams): void {
+    void this.connection.sendNotification(STATUS_NOTIFICATION, params);
+  }
+}
+
+function withIpynb(path: string): string {
+  return path.endsWith(".ipynb") ? path : `${path}.ipynb`;
+}

@@ -1,0 +1,57 @@
+// The workspace beyond open documents: indexed at start (cross-file helpers and bill-to evidence need it), and
+// checked on demand with a progress bar, results published so they appear in Problems.
+import type { Connection, TextDocuments } from "vscode-languageserver";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import type { Analyzer } from "../analysis/analyzer";
+import { collectFiles } from "../cli/walk";
+import { toLsp } from "./convert";
+import type { DiagnosticsEngine } from "./diagnostics";
+import { pathToUri, uriToPath } from "./uris";
+
+export class WorkspaceIndex {
+  private folders: string[] = [];
+  private indexing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly analyzer: Analyzer,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly engine: DiagnosticsEngine,
+  ) {}
+
+  /** Reads every analysable file in the folders, yielding between files so requests are answered meanwhile. */
+  indexFolders(uris: string[]): void {
+    this.folders = uris.filter((u) => u.startsWith("file:")).map((u) => uriToPath(u));
+    this.indexing = (async () => {
+      const { files } = collectFiles(this.folders);
+      for (const [i, file] of files.entries()) {
+        if (!this.documents.get(pathToUri(file))) this.analyzer.setFile(file.split("\\").join("/"));
+        if (i % 20 === 19) await new Promise((r) => setImmediate(r));
+      }
+      this.engine.refreshAll();
+    })();
+  }
+
+  async checkWorkspace(): Promise<{ files: number; problems: number }> {
+    await this.indexing;
+    const progress = await this.connection.window.createWorkDoneProgress();
+    const { files } = collectFiles(this.folders);
+    progress.begin("HF Rate Guard: checking the workspace", 0, `${files.length} files`, true);
+    let problems = 0;
+    for (const [i, file] of files.entries()) {
+      if (progress.token.isCancellationRequested) break;
+      const path = file.split("\\").join("/");
+      const uri = pathToUri(path);
+      if (!this.documents.get(uri)) this.analyzer.setFile(path);
+      const diagnostics = this.analyzer.check(path).diagnostics.filter((d) => d.cell === undefined).map((d) => toLsp(d, this.documents.get(uri)?.version ?? 0));
+      problems += diagnostics.length;
+      await this.connection.sendDiagnostics({ uri, diagnostics });
+      if (i % 10 === 0) {
+        progress.report(Math.round((100 * i) / Math.max(1, files.length)), path.split("/").pop() ?? path);
+        await new Promise((r) => setImmediate(r));
+      }
+    }
+    progress.done();
+    return { files: files.length, problems };
+  }
+}

@@ -1,0 +1,212 @@
+// The real server over stdio (issue 4, protocol tests).
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { test } from "node:test";
+import { LspClient } from "../support/lsp";
+
+const BARE = `from huggingface_hub import InferenceClient
+client = InferenceClient()
+client.chat_completion(messages=[])
+`;
+
+function tmpWorkspace(files: Record<string, string>): { dir: string; uri: (rel: string) => string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hfrg-lsp-"));
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  }
+  return { dir, uri: (rel) => pathToFileURL(path.join(dir, rel)).toString() };
+}
+
+test("initialize is answered with the capabilities an editor needs", async () => {
+  const c = new LspClient();
+  try {
+    const result = (await c.initialize({ pull: true })) as { capabilities: Record<string, unknown> };
+    assert.ok(result.capabilities.diagnosticProvider);
+    assert.deepEqual((result.capabilities.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ["quickfix", "source.fixAll.hfRateGuard"]);
+    assert.equal((result.capabilities.textDocumentSync as { change: number }).change, 2, "incremental sync");
+    assert.ok(result.capabilities.notebookDocumentSync);
+  } finally {
+    await c.close();
+  }
+});
+
+test("push: diagnostics are published for clients without pull support, with source, code and docs link", async () => {
+  const c = new LspClient();
+  try {
+    await c.initialize({ pull: false });
+    c.open("file:///tmp/hfrg-push/app.py", BARE);
+    const p = await c.waitFor(() => c.published.get("file:///tmp/hfrg-push/app.py"), "published diagnostics");
+    assert.equal(p.version, 1);
+    assert.deepEqual(p.diagnostics.map((d) => [d.code, d.range.start.line, d.source]), [["HF001", 2, "hf-rate-guard"]]);
+    assert.match((p.diagnostics[0] as { codeDescription?: { href: string } }).codeDescription!.href, /docs\/rules\/HF001\.md$/);
+  } finally {
+    await c.close();
+  }
+});
+
+test("pull: diagnostics follow incremental changes, and close clears pushed state", async () => {
+  const c = new LspClient();
+  const uri = "file:///tmp/hfrg-pull/app.py";
+  try {
+    await c.initialize({ pull: true });
+    c.open(uri, BARE);
+    assert.deepEqual((await c.pull(uri)).items.map((d) => d.code), ["HF001"]);
+    // Suppress it with an incremental edit at the end of line 3.
+    c.change(uri, 2, [{ range: { start: { line: 2, character: 35 }, end: { line: 2, character: 35 } }, text: "  # hf-rate-guard: ignore[HF001]" }]);
+    assert.deepEqual((await c.pull(uri)).items, []);
+    c.change(uri, 3, [{ range: { start: { line: 2, character: 35 }, end: { line: 2, character: 67 } }, text: "" }]);
+    assert.deepEqual((await c.pull(uri)).items.map((d) => d.code), ["HF001"]);
+    await c.connection.sendNotification("textDocument/didClose", { textDocument: { uri } });
+    assert.equal(c.published.size, 0, "pull clients get no pushed diagnostics");
+  } finally {
+    await c.close();
+  }
+});
+
+test("code actions carry edits; the preferred fix and fix-all remove the problem", async () => {
+  const c = new LspClient();
+  const uri = "file:///tmp/hfrg-actions/app.py";
+  try {
+    await c.initialize({ pull: true });
+    c.open(uri, BARE);
+    const [diag] = (await c.pull(uri)).items;
+    const actions = (await c.connection.sendRequest("textDocument/codeAction", {
+      textDocument: { uri },
+      range: diag.range,
+      context: { diagnostics: [diag] },
+    })) as { title: string; kind: string; isPreferred?: boolean; edit: { documentChanges: { edits: { range: unknown; newText: string }[] }[] } }[];
+    assert.deepEqual(actions.map((a) => a.title), ["HF001: Retry with backoff that honours Retry-After", "Disable HF001 for this line", "Disable HF001 for this file"]);
+    assert.equal(actions.filter((a) => a.isPreferred).length, 1);
+    const fixAll = (await c.connection.sendRequest("textDocument/codeAction", {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ["source.fixAll.hfRateGuard"] },
+    })) as { kind: string; edit: { documentChanges: { textDocument: { version: number }; edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[] }[] } }[];
+    assert.equal(fixAll.length, 1);
+    assert.equal(fixAll[0].kind, "source.fixAll.hfRateGuard");
+    assert.equal(fixAll[0].edit.documentChanges[0].edits.length, 1, "one minimal edit");
+    const edit = fixAll[0].edit.documentChanges[0].edits[0];
+    c.change(uri, 2, [{ range: edit.range, text: edit.newText }]);
+    assert.deepEqual((await c.pull(uri)).items, []);
+    // A code action request for diagnostics of an older version gets nothing.
+    const stale = (await c.connection.sendRequest("textDocument/codeAction", { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag] } })) as unknown[];
+    assert.deepEqual(stale, []);
+  } finally {
+    await c.close();
+  }
+});
+
+test("settings are pulled per resource and a change applies without restarting", async () => {
+  const c = new LspClient();
+  const uri = "file:///tmp/hfrg-settings/app.py";
+  try {
+    await c.initialize({ pull: true });
+    c.open(uri, BARE);
+    assert.deepEqual((await c.pull(uri)).items.map((d) => d.code), ["HF001"]);
+    c.settings = { rules: { HF001: "error" }, billTo: "acme" };
+    const before = c.refreshRequests;
+    await c.connection.sendNotification("workspace/didChangeConfiguration", { settings: null });
+    await c.waitFor(() => c.refreshRequests > before, "a diagnostics refresh");
+    const items = (await c.pull(uri)).items;
+    assert.deepEqual(items.map((d) => [d.code, d.severity]).sort(), [["HF001", 1], ["HF003", 2]]);
+    c.settings = { enable: false };
+    await c.connection.sendNotification("workspace/didChangeConfiguration", { settings: null });
+    assert.deepEqual((await c.pull(uri)).items, []);
+  } finally {
+    await c.close();
+  }
+});
+
+test("a config file change refreshes diagnostics; cross-file evidence comes from the indexed workspace", async () => {
+  const ws = tmpWorkspace({ "app.py": BARE, "team.py": "from huggingface_hub import InferenceClient\nteam = InferenceClient(bill_to='acme')\n" });
+  const c = new LspClient();
+  try {
+    await c.initialize({ pull: false, folders: [pathToFileURL(ws.dir).toString()] });
+    c.open(ws.uri("app.py"), BARE);
+    const first = await c.waitFor(() => {
+      const p = c.published.get(ws.uri("app.py"));
+      return p && p.diagnostics.some((d) => d.code === "HF003") ? p : undefined;
+    }, "HF003 from the sibling file's bill-to");
+    assert.match(first.diagnostics.find((d) => d.code === "HF003")!.message, /team\.py bills "acme"/);
+    fs.writeFileSync(path.join(ws.dir, ".hf-rate-guard.json"), JSON.stringify({ rules: { HF003: "off" } }));
+    await c.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: ws.uri(".hf-rate-guard.json"), type: 1 }] });
+    await c.waitFor(() => !c.published.get(ws.uri("app.py"))!.diagnostics.some((d) => d.code === "HF003"), "HF003 switched off by the new config");
+  } finally {
+    await c.close();
+  }
+});
+
+test("notebooks: Python cells get their own diagnostics", async () => {
+  const c = new LspClient();
+  const nb = "file:///tmp/hfrg-nb/demo.ipynb";
+  const cell = (i: number) => `vscode-notebook-cell:/tmp/hfrg-nb/demo.ipynb#cell${i}`;
+  try {
+    await c.initialize({ pull: false });
+    await c.connection.sendNotification("notebookDocument/didOpen", {
+      notebookDocument: { uri: nb, notebookType: "jupyter-notebook", version: 1, cells: [{ kind: 2, document: cell(0) }, { kind: 1, document: cell(1) }, { kind: 2, document: cell(2) }] },
+      cellTextDocuments: [
+        { uri: cell(0), languageId: "python", version: 1, text: "from huggingface_hub import InferenceClient\nclient = InferenceClient()\n" },
+        { uri: cell(1), languageId: "markdown", version: 1, text: "# Notes" },
+        { uri: cell(2), languageId: "python", version: 1, text: "print('hi')\nclient.text_generation('x')\n" },
+      ],
+    });
+    const p = await c.waitFor(() => c.published.get(cell(2))?.diagnostics.length ? c.published.get(cell(2)) : undefined, "cell diagnostics");
+    assert.deepEqual(p.diagnostics.map((d) => [d.code, d.range.start.line]), [["HF001", 1]]);
+  } finally {
+    await c.close();
+  }
+});
+
+test("malformed and unknown requests get errors, cancellation is honoured, and the server lives on", async () => {
+  const c = new LspClient();
+  const uri = "file:///tmp/hfrg-bad/app.py";
+  try {
+    await c.initialize({ pull: true });
+    await assert.rejects(c.connection.sendRequest("textDocument/codeAction", { nonsense: true }));
+    await assert.rejects(c.connection.sendRequest("hfRateGuard/doesNotExist", {}));
+    // Garbage bytes on the wire, then a well-formed message.
+    c.proc.stdin.write("Content-Length: 12\r\n\r\n{not json!!}");
+    c.open(uri, BARE);
+    assert.deepEqual((await c.pull(uri)).items.map((d) => d.code), ["HF001"]);
+    const { CancellationTokenSource } = await import("vscode-jsonrpc/node");
+    const source = new CancellationTokenSource();
+    const pending = c.connection.sendRequest("textDocument/diagnostic", { textDocument: { uri } }, source.token);
+    source.cancel();
+    await pending.catch(() => undefined);
+    assert.deepEqual((await c.pull(uri)).items.map((d) => d.code), ["HF001"], "still answering after a cancelled request");
+  } finally {
+    await c.close();
+  }
+});
+
+test("edit storm: 1,000 rapid changes, then the final diagnostics match the final text", async () => {
+  const c = new LspClient();
+  const uri = "file:///tmp/hfrg-storm/app.py";
+  try {
+    await c.initialize({ pull: false });
+    c.open(uri, "from huggingface_hub import InferenceClient\nclient = InferenceClient()\n");
+    let version = 1;
+    for (let i = 0; i < 1000; i++) {
+      version++;
+      // Type and delete on the last line; every 2nd keystroke leaves a call in place.
+      const text = i % 2 === 0 ? "client.chat_completion(messages=[])\n" : "";
+      c.change(uri, version, [{ text: `from huggingface_hub import InferenceClient\nclient = InferenceClient()\n${text}x${i} = 1\n` }]);
+    }
+    // The final text (i = 999) has no call: nothing must be left.
+    const final = await c.waitFor(() => {
+      const p = c.published.get(uri);
+      return p && p.version === version ? p : undefined;
+    }, "diagnostics for the final version");
+    assert.deepEqual(final.diagnostics, []);
+    version++;
+    c.change(uri, version, [{ text: BARE }]);
+    const after = await c.waitFor(() => (c.published.get(uri)?.version === version ? c.published.get(uri) : undefined), "diagnostics after the storm");
+    assert.deepEqual(after.diagnostics.map((d) => d.code), ["HF001"]);
+  } finally {
+    await c.close();
+  }
+});

@@ -1,0 +1,98 @@
+// Drives the real language server bundle over stdio with vscode-jsonrpc, as an editor would.
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node";
+import { SERVER } from "./paths";
+
+export interface PublishedDiagnostics {
+  uri: string;
+  version?: number;
+  diagnostics: { code: string; range: { start: { line: number } }; message: string; data?: unknown; source?: string; severity?: number }[];
+}
+
+export class LspClient {
+  readonly proc: ChildProcessWithoutNullStreams;
+  readonly connection: MessageConnection;
+  readonly published = new Map<string, PublishedDiagnostics>();
+  readonly notifications: { method: string; params: unknown }[] = [];
+  settings: Record<string, unknown> = {};
+  refreshRequests = 0;
+  stderr = "";
+
+  constructor() {
+    this.proc = spawn(process.execPath, [SERVER, "--stdio"]);
+    this.proc.stderr.on("data", (d) => (this.stderr += d));
+    this.connection = createMessageConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
+    this.connection.onNotification((method, params) => {
+      this.notifications.push({ method, params });
+      if (method === "textDocument/publishDiagnostics") {
+        const p = params as PublishedDiagnostics;
+        this.published.set(p.uri, p);
+      }
+    });
+    this.connection.onRequest((method, params) => {
+      if (method === "workspace/configuration") return (params as { items: unknown[] }).items.map(() => this.settings);
+      if (method === "workspace/diagnostic/refresh") {
+        this.refreshRequests++;
+        return null;
+      }
+      if (method === "workspace/workspaceFolders") return this.folders;
+      if (method === "window/workDoneProgress/create") return null;
+      if (method === "client/registerCapability") return null;
+      if (method === "workspace/applyEdit") return { applied: true };
+      return null;
+    });
+    this.connection.listen();
+  }
+
+  folders: { uri: string; name: string }[] | null = null;
+
+  async initialize(opts: { pull: boolean; folders?: string[] }): Promise<unknown> {
+    this.folders = opts.folders?.map((uri) => ({ uri, name: uri.split("/").pop()! })) ?? null;
+    const result = await this.connection.sendRequest("initialize", {
+      processId: process.pid,
+      rootUri: null,
+      workspaceFolders: this.folders,
+      capabilities: {
+        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true, diagnostics: { refreshSupport: true } },
+        textDocument: opts.pull ? { diagnostic: { dynamicRegistration: false }, publishDiagnostics: {} } : { publishDiagnostics: { versionSupport: true } },
+        window: { workDoneProgress: true },
+      },
+    });
+    await this.connection.sendNotification("initialized", {});
+    return result;
+  }
+
+  open(uri: string, text: string, languageId = "python", version = 1): void {
+    void this.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId, version, text } });
+  }
+
+  change(uri: string, version: number, changes: unknown[]): void {
+    void this.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: changes });
+  }
+
+  pull(uri: string): Promise<{ kind: string; items: PublishedDiagnostics["diagnostics"] }> {
+    return this.connection.sendRequest("textDocument/diagnostic", { textDocument: { uri } });
+  }
+
+  /** Polls until `check` returns a value (never sleeps a fixed time to assert). */
+  async waitFor<T>(check: () => T | undefined | false, what: string, timeoutMs = 15000): Promise<T> {
+    const start = Date.now();
+    for (;;) {
+      const v = check();
+      if (v) return v;
+      if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  async close(): Promise<void> {
+    try {
+      await Promise.race([this.connection.sendRequest("shutdown"), new Promise((r) => setTimeout(r, 2000))]);
+      void this.connection.sendNotification("exit");
+    } catch {
+      // already gone
+    }
+    this.connection.dispose();
+    this.proc.kill();
+  }
+}
