@@ -6,6 +6,8 @@ export PIP_RETRIES=0
 export DEBIAN_FRONTEND=noninteractive
 need_apt=()
 command -v python3 >/dev/null || need_apt+=(python3 python3-pip)
+# A real LSP client besides VS Code, for test/nvim.
+command -v nvim >/dev/null || need_apt+=(neovim)
 if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get update -qq
   apt-get install -y -qq "${need_apt[@]}"

@@ -13,7 +13,8 @@ export async function codeActions(params: CodeActionParams, doc: TextDocument, e
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
     for (const diagnostic of params.context.diagnostics) {
-      if (diagnostic.source !== SOURCE) continue;
+      // Some clients (Neovim 0.7) send back only code and data: recognise ours by those when source is missing.
+      if (diagnostic.source !== undefined && diagnostic.source !== SOURCE) continue;
       const data = diagnostic.data as DiagnosticData | undefined;
       if (!data || data.version !== doc.version) continue;
       for (const fix of data.fixes) {
