@@ -12,10 +12,13 @@ export interface StatusParams {
   message?: string;
 }
 
-/** workspace/executeCommand commands the server handles. */
+/**
+ * workspace/executeCommand commands the server handles. Their ids differ from the VS Code commands the client
+ * contributes, because the language client registers every server command as a VS Code command itself.
+ */
 export const COMMANDS = {
-  checkWorkspace: "hfRateGuard.checkWorkspace",
-  fixAll: "hfRateGuard.fixAllInFile",
+  checkWorkspace: "hfRateGuard.server.checkWorkspace",
+  fixAll: "hfRateGuard.server.fixAll",
 } as const;
 
 /** The code action kind of fix-all, for `editor.codeActionsOnSave`. */
