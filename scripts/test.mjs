@@ -7,7 +7,9 @@ import path from "node:path";
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: "inherit" });
 
-run(process.execPath, [path.join(root, "scripts/build.mjs")]);
+// The .vsix (production bundles) for the real-VS-Code tests; its bundles also serve every other test.
+run(process.execPath, [path.join(root, "scripts/build.mjs"), "--production"]);
+run(process.execPath, [path.join(root, "node_modules/@vscode/vsce/vsce"), "package", "--no-dependencies", "--out", "dist/hf-rate-guard.vsix"]);
 run(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-b"]);
 
 function findTests(dir) {
