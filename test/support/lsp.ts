@@ -86,12 +86,14 @@ export class LspClient {
   }
 
   async close(): Promise<void> {
+    const exited = new Promise((r) => this.proc.once("exit", r));
     try {
       await Promise.race([this.connection.sendRequest("shutdown"), new Promise((r) => setTimeout(r, 2000))]);
-      void this.connection.sendNotification("exit");
+      await this.connection.sendNotification("exit").catch(() => undefined);
     } catch {
       // already gone
     }
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
     this.connection.dispose();
     this.proc.kill();
   }

@@ -5,7 +5,7 @@ import Mocha from "mocha";
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: "tdd", timeout: 60_000, color: false });
-  mocha.addFile(path.join(__dirname, "extension.test.js"));
+  mocha.addFile(path.join(__dirname, "extensionHost.suite.js"));
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures ? reject(new Error(`${failures} extension-host test(s) failed`)) : resolve()));
   });
