@@ -8,6 +8,9 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { promisify } from "node:util";
 import ts from "typescript";
+import { Analyzer } from "../../server/src/analysis/analyzer";
+import { MemoryFileSystem } from "../../server/src/analysis/fileSystem";
+import { LineIndex } from "../../server/src/analysis/text";
 import { MockRouter, PAYMENT_REQUIRED, rateLimited, type Answer } from "../mock-hf/mockRouter";
 import { runCli } from "../support/cli";
 import { ROOT } from "../support/paths";
@@ -135,3 +138,45 @@ describe("quick-fixed programs survive 429s against a mock HF router", { concurr
   }
 });
 
+
+describe("the tenacity variant of the HF001 fix survives 429s too", { concurrency: 1 }, () => {
+  const program: Program = { file: "inference_tenacity.py", command: PY, bound: 5 };
+  const mock = new MockRouter();
+  const fixed = path.join(WORK, "inference_tenacity", program.file);
+  before(async () => {
+    await mock.start();
+    fs.mkdirSync(path.dirname(fixed), { recursive: true });
+    const text = fs.readFileSync(path.join(PROGRAMS, program.file), "utf8");
+    const analyzer = await Analyzer.create({ fs: new MemoryFileSystem({ [fixed]: text }), wasmDir: path.join(ROOT, "node_modules") });
+    analyzer.setFile(fixed);
+    const [hf001] = analyzer.check(fixed).diagnostics.filter((d) => d.code === "HF001");
+    const variant = hf001.fixes.find((f) => f.title.startsWith("HF001: Retry with tenacity"))!;
+    const lines = new LineIndex(text);
+    let out = text;
+    for (const e of [...variant.edits].sort((a, b) => lines.offset(b.range.start) - lines.offset(a.range.start))) {
+      out = out.slice(0, lines.offset(e.range.start)) + e.newText + out.slice(lines.offset(e.range.end));
+    }
+    fs.writeFileSync(fixed, out);
+  });
+  after(() => mock.stop());
+
+  test("429 with Retry-After, then 200: succeeds after waiting", async () => {
+    mock.play([rateLimited({ "retry-after": "1" })]);
+    const r = await run(program, fixed, mock);
+    assert.ok(r.ok, r.output);
+    assert.equal(mock.requests.length, 2);
+    assert.ok(mock.requests[1].at - mock.requests[0].at >= 980);
+  });
+
+  test("402: fails after exactly one request", async () => {
+    mock.play([], PAYMENT_REQUIRED);
+    assert.equal((await run(program, fixed, mock)).ok, false);
+    assert.equal(mock.requests.length, 1);
+  });
+
+  test("429 every time: gives up at the bound", async () => {
+    mock.play([], rateLimited({ "retry-after": "0" }));
+    assert.equal((await run(program, fixed, mock)).ok, false);
+    assert.equal(mock.requests.length, program.bound);
+  });
+});

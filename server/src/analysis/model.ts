@@ -174,6 +174,8 @@ export interface PackageVersions {
   huggingface_hub?: string;
   smolagents?: string;
   openai?: string;
+  /** Present when the Python project depends on tenacity (the HF001 fix then offers a tenacity variant). */
+  tenacity?: string;
   "@huggingface/inference"?: string;
   "openai-js"?: string;
 }

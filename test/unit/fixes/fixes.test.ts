@@ -155,3 +155,39 @@ test("notebook diagnostics carry cell edits; fix-all on the file leaves notebook
   assert.ok(d.fixes.every((f) => f.edits.every((e) => e.cell === 0)));
   assert.match(a.fixAll("/ws/n.ipynb").skipped ?? "", /notebooks/);
 });
+
+test("a hand-written Python loop's sleep waits on Retry-After with full jitter (HF002 and HF004 together)", async () => {
+  const text = require("node:fs").readFileSync(path.join(ROOT, "test", "fixtures", "python", "flag", "manual_loop.py"), "utf8") as string;
+  const a = await analyzer({ "/ws/a.py": text });
+  assert.deepEqual(a.check("/ws/a.py").diagnostics.map((d) => d.code).sort(), ["HF002", "HF004"]);
+  const result = a.fixAll("/ws/a.py");
+  assert.match(result.text, /time\.sleep\(_hf_retry_after\(err, 2\*\*attempt\)\)/);
+  assert.deepEqual(a.check("/ws/a.py").diagnostics, []);
+});
+
+test("a hand-written fetch loop's setTimeout waits on Retry-After with full jitter", async () => {
+  const text = require("node:fs").readFileSync(path.join(ROOT, "test", "fixtures", "js", "flag", "loop_no_retry_after.ts"), "utf8") as string;
+  const a = await analyzer({ "/ws/a.ts": text });
+  assert.deepEqual(a.check("/ws/a.ts").diagnostics.map((d) => d.code).sort(), ["HF002", "HF004"]);
+  const result = a.fixAll("/ws/a.ts");
+  assert.match(result.text, /setTimeout\(r, hfRetryAfterMs\(res, 2 \*\* attempt \* 1000\)\)/);
+  assert.match(result.text, /function hfRetryAfterMs\(source: any, fallbackMs: number\): number/);
+  assert.deepEqual(a.check("/ws/a.ts").diagnostics, []);
+});
+
+test("projects using tenacity also get a tenacity variant of the HF001 fix", async () => {
+  const text = `from huggingface_hub import InferenceClient
+from tenacity import retry
+
+client = InferenceClient()
+print(client.text_generation("hi"))
+`;
+  const a = await analyzer({ "/ws/a.py": text });
+  const [d] = a.check("/ws/a.py").diagnostics;
+  const variant = fixNamed(d, /HF001: Retry with tenacity/);
+  assert.equal(variant.isPreferred, false);
+  const fixed = apply(text, variant);
+  assert.match(fixed, /print\(_hf_retry_tenacity\(lambda: client\.text_generation\("hi"\)\)\)/);
+  const b = await analyzer({ "/ws/a.py": fixed });
+  assert.deepEqual(b.check("/ws/a.py").diagnostics, []);
+});

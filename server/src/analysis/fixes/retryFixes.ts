@@ -6,11 +6,28 @@ import type { HfCall, RetryConstruct } from "../model";
 import { isTypeScript, makeFix, eol, type FixContext } from "./context";
 import { appendItem, insert, removeItem, replace, type OffsetEdit } from "./edits";
 import { jsInsertionOffset, pythonInsertionOffset } from "./insertionPoint";
-import { jsHelper, JS_HELPER_MARKER } from "./templates/javascript";
-import { PY_HELPER, PY_HELPER_MARKER, PY_TENACITY_WAIT, PY_TENACITY_WAIT_MARKER } from "./templates/python";
+import { jsHelper, JS_HELPER_MARKER, jsRetryAfter, JS_RETRY_AFTER_MARKER } from "./templates/javascript";
+import {
+  PY_HELPER,
+  PY_HELPER_MARKER,
+  PY_RETRY_AFTER,
+  PY_RETRY_AFTER_MARKER,
+  PY_TENACITY_RETRY,
+  PY_TENACITY_RETRY_MARKER,
+  PY_TENACITY_WAIT,
+  PY_TENACITY_WAIT_MARKER,
+} from "./templates/python";
 
 function withEol(ctx: FixContext, block: string): string {
   return block.replace(/\n/g, eol(ctx));
+}
+
+/** A helper block inserted once per file, after the imports, unless the file already has it. */
+function blockOnce(ctx: FixContext, marker: string, block: string): OffsetEdit[] {
+  if (ctx.text.includes(marker)) return [];
+  const python = ctx.model.language === "python";
+  const at = python ? pythonInsertionOffset(ctx.text) : jsInsertionOffset(ctx.text);
+  return [insert(at, withEol(ctx, (at > 0 ? (python ? "\n\n" : "\n") : "") + block + (python ? "\n\n\n" : "\n\n")))];
 }
 
 /** The helper block, once per file: reused when the file already has it. */
@@ -51,7 +68,36 @@ export function unhandledRateLimitFixes(ctx: FixContext, call: HfCall): Fix[] {
   } else {
     wrapped = call.awaitSpan ? `await hfRetry(() => ${callText})` : `hfRetry(() => ${callText})`;
   }
-  return [makeFix(ctx, "HF001: Retry with backoff that honours Retry-After", "quickfix", true, [...helperEdit(ctx), replace(target, wrapped)])];
+  const fixes = [makeFix(ctx, "HF001: Retry with backoff that honours Retry-After", "quickfix", true, [...helperEdit(ctx), replace(target, wrapped)])];
+  // Projects that already use tenacity may prefer it: the same policy, written with tenacity.
+  const usesTenacity = ctx.versions.tenacity !== undefined || /^\s*(from tenacity import|import tenacity)/m.test(text);
+  if (ctx.model.language === "python" && usesTenacity && !call.isAsync && !call.awaitSpan) {
+    const edits = [...blockOnce(ctx, PY_TENACITY_WAIT_MARKER, PY_TENACITY_WAIT + "\n\n\n" + PY_TENACITY_RETRY)];
+    if (edits.length === 0) edits.push(...blockOnce(ctx, PY_TENACITY_RETRY_MARKER, PY_TENACITY_RETRY));
+    fixes.push(makeFix(ctx, "HF001: Retry with tenacity, waiting on Retry-After", "quickfix", false, [...edits, replace(call.span, `_hf_retry_tenacity(lambda: ${callText})`)]));
+  }
+  return fixes;
+}
+
+/**
+ * HF002/HF004 on a hand-written loop or recursion: its sleep waits what Retry-After says, else full jitter over
+ * the loop's own backoff. The error or response to read is the nearest `except ... as e` / `catch (e)` or the
+ * response variable before the wait.
+ */
+export function handWrittenWaitFixes(ctx: FixContext, retry: RetryConstruct, code: "HF002" | "HF004"): Fix[] {
+  if (!retry.waitSpan || !["loop", "recursion", "helper"].includes(retry.kind)) return [];
+  const before = ctx.text.slice(retry.span.start, retry.waitSpan.start);
+  const original = ctx.text.slice(retry.waitSpan.start, retry.waitSpan.end);
+  const python = ctx.model.language === "python";
+  const sources = python
+    ? [...before.matchAll(/except\b[^\n:]*\bas\s+(\w+)\s*:|\b(\w+)\s*=\s*(?:await\s+)?[\w.]+\.(?:post|get|put|request|patch)\(/g)]
+    : [...before.matchAll(/catch\s*\(\s*(\w+)|\b(?:const|let|var)\s+(\w+)\s*=\s*await\s+(?:fetch|hfFetch|[\w.]+\.(?:post|get|put|request))\(/g)];
+  const last = sources[sources.length - 1];
+  const source = last?.[1] ?? last?.[2];
+  if (!source) return [];
+  const helper = python ? blockOnce(ctx, PY_RETRY_AFTER_MARKER, PY_RETRY_AFTER) : blockOnce(ctx, JS_RETRY_AFTER_MARKER, jsRetryAfter(isTypeScript(ctx.path)));
+  const call = python ? `_hf_retry_after(${source}, ${original})` : `hfRetryAfterMs(${source}, ${original})`;
+  return [makeFix(ctx, `${code}: Wait on Retry-After, else full jitter`, "quickfix", true, [...helper, replace(retry.waitSpan, call)])];
 }
 
 /** `new InferenceClient(token)` -> `new InferenceClient(token, { fetch: hfFetch })`; merges into an options object. */

@@ -6,7 +6,7 @@ import type { PackageVersions } from "../model";
 
 type Key = keyof PackageVersions;
 
-const PY_NAMES: Record<string, Key> = { "huggingface-hub": "huggingface_hub", huggingface_hub: "huggingface_hub", smolagents: "smolagents", openai: "openai" };
+const PY_NAMES: Record<string, Key> = { "huggingface-hub": "huggingface_hub", huggingface_hub: "huggingface_hub", smolagents: "smolagents", openai: "openai", tenacity: "tenacity" };
 const JS_NAMES: Record<string, Key> = { "@huggingface/inference": "@huggingface/inference", openai: "openai-js" };
 
 const PY_LOCKS = ["poetry.lock", "uv.lock", "Pipfile.lock"];

@@ -77,3 +77,21 @@ export function jsHelper(typed: boolean): string {
     .replace(/    let result: T;\n/, "    let result;\n")
     .replace(/\(input: RequestInfo \| URL, init\?: RequestInit\): Promise<Response> =>/, "(input, init) =>");
 }
+
+export const JS_RETRY_AFTER_MARKER = "function hfRetryAfterMs";
+
+/** For hand-written loops: the wait the server asked for, else full jitter over the loop's own backoff. */
+export function jsRetryAfter(typed: boolean): string {
+  const text = `/** Milliseconds to wait: Retry-After (seconds or HTTP-date) from a Response or an HTTP error, else a random
+ * wait up to \`fallbackMs\` (full jitter). */
+function hfRetryAfterMs(source: any, fallbackMs: number): number {
+  const headers = source?.headers ?? source?.response?.headers;
+  const value = typeof headers?.get === "function" ? headers.get("retry-after") : headers?.["retry-after"];
+  if (value) {
+    const seconds = Number(value);
+    return Math.max(0, Number.isNaN(seconds) ? Date.parse(value) - Date.now() : seconds * 1000);
+  }
+  return Math.random() * fallbackMs;
+}`;
+  return typed ? text : text.replace("(source: any, fallbackMs: number): number", "(source, fallbackMs)");
+}

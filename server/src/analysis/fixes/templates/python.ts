@@ -114,3 +114,37 @@ export const PY_TENACITY_WAIT = `def _hf_tenacity_wait(retry_state):
         except ValueError:
             return max(0.0, email.utils.parsedate_to_datetime(value).timestamp() - time.time())
     return random.uniform(0, min(60.0, 2.0 ** (retry_state.attempt_number - 1)))`;
+
+export const PY_TENACITY_RETRY_MARKER = "def _hf_retry_tenacity(";
+
+/** The tenacity flavour of the HF001 helper, for projects that already use tenacity. Needs _hf_tenacity_wait. */
+export const PY_TENACITY_RETRY = `def _hf_retry_tenacity(call):
+    """Calls call() with tenacity: retries 429, 500, 502, 503, 504 (never 402), waits on Retry-After, 5 attempts."""
+    from tenacity import Retrying, retry_if_exception, stop_after_attempt
+
+    def retryable(error):
+        status = getattr(getattr(error, "response", None), "status_code", None)
+        return status in (429, 500, 502, 503, 504)
+
+    for attempt in Retrying(retry=retry_if_exception(retryable), wait=_hf_tenacity_wait, stop=stop_after_attempt(5), reraise=True):
+        with attempt:
+            return call()`;
+
+export const PY_RETRY_AFTER_MARKER = "def _hf_retry_after(";
+
+/** For hand-written loops: the wait the server asked for, else full jitter over the loop's own backoff. */
+export const PY_RETRY_AFTER = `def _hf_retry_after(source, fallback):
+    """Seconds to wait: Retry-After (seconds or HTTP-date) from an HTTP error or response, else a random
+    wait up to \`fallback\` (full jitter)."""
+    import email.utils
+    import random
+    import time
+
+    response = getattr(source, "response", None) or source
+    value = (getattr(response, "headers", None) or {}).get("retry-after")
+    if value:
+        try:
+            return max(0.0, float(value))
+        except ValueError:
+            return max(0.0, email.utils.parsedate_to_datetime(value).timestamp() - time.time())
+    return random.uniform(0, fallback)`;
