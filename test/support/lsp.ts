@@ -19,7 +19,9 @@ export class LspClient {
   stderr = "";
 
   constructor() {
-    this.proc = spawn(process.execPath, [SERVER, "--stdio"]);
+    // HFRG_SERVER_NODE_ARGS: extra node flags for the server (e.g. --cpu-prof when profiling).
+    const nodeArgs = process.env.HFRG_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+    this.proc = spawn(process.execPath, [...nodeArgs, SERVER, "--stdio"]);
     this.proc.stderr.on("data", (d) => (this.stderr += d));
     this.connection = createMessageConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
     this.connection.onNotification((method, params) => {

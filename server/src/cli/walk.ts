@@ -3,7 +3,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ignore, { type Ignore } from "ignore";
-import { Analyzer } from "../analysis/analyzer";
+import { fileKind } from "../analysis/fileKinds";
 
 const SKIP_DIRS = new Set(["node_modules", ".git", "dist", "build", ".venv", "venv", "__pycache__", ".tox", ".nox", ".mypy_cache", ".pytest_cache", "site-packages", ".hg", ".svn", "out"]);
 
@@ -25,7 +25,7 @@ export function collectFiles(paths: string[]): WalkResult {
       continue;
     }
     if (stat.isFile()) {
-      if (Analyzer.isAnalysable(abs)) files.add(abs);
+      if (fileKind(abs) !== undefined) files.add(abs);
     } else if (stat.isDirectory()) {
       walk(abs, [], files);
     }
@@ -64,7 +64,7 @@ function walk(dir: string, layers: IgnoreLayer[], out: Set<string>): void {
       if (isDir && SKIP_DIRS.has(entry.name)) continue;
       if (ignored(active, full, isDir)) continue;
       if (isDir) stack.push({ dir: full, layers: active });
-      else if (entry.isFile() && Analyzer.isAnalysable(full)) out.add(full);
+      else if (entry.isFile() && fileKind(full) !== undefined) out.add(full);
     }
   }
 }

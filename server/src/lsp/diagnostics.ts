@@ -47,8 +47,8 @@ export class DiagnosticsEngine {
     return this.pathOfUri(doc.uri);
   }
 
+  /** A document changed: nothing is analysed here (typing never waits); the next pull or the debounced push does. */
   changed(doc: TextDocument, reason: "open" | "change" | "save"): void {
-    this.sync(doc);
     if (!this.push()) {
       // Pull clients ask when they want; a save in onSave mode must still refresh them.
       if (reason === "save") this.connection.languages.diagnostics.refresh().catch(() => undefined);
@@ -73,7 +73,7 @@ export class DiagnosticsEngine {
     if (this.push()) void this.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
   }
 
-  /** Puts the document's current text (or its notebook's) into the analyzer. */
+  /** Puts the document's current text (or its notebook's) into the analyzer, unless it already has it. */
   private sync(doc: TextDocument): void {
     const notebook = this.notebooks.findNotebookDocumentForCell(doc.uri);
     if (notebook) {
@@ -81,10 +81,14 @@ export class DiagnosticsEngine {
         kind: cell.kind === 2 ? ("code" as const) : ("markdown" as const),
         source: this.documents.get(cell.document)?.getText() ?? "",
       }));
-      this.analyzer.setFile(withIpynb(uriToPath(notebook.uri)), notebookJson(cells));
+      const path = withIpynb(uriToPath(notebook.uri));
+      const json = notebookJson(cells);
+      if (this.analyzer.text(path) !== json) this.analyzer.setFile(path, json);
       return;
     }
-    this.analyzer.setFile(this.pathOf(doc), doc.getText());
+    const path = this.pathOf(doc);
+    const text = doc.getText();
+    if (this.analyzer.text(path) !== text) this.analyzer.setFile(path, text);
   }
 
   /** Diagnostics for a document at its current version, or undefined when it changed meanwhile. */

@@ -12,7 +12,8 @@ import {
 } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { COMMANDS, FIX_ALL_KIND } from "../../../shared/src/protocol";
-import { Analyzer } from "../analysis/analyzer";
+import type { Analyzer } from "../analysis/analyzer";
+import { fileKind } from "../analysis/fileKinds";
 import { MemoryFileSystem } from "../analysis/fileSystem";
 import { DiskFileSystem } from "../node/diskFileSystem";
 import { codeActions } from "./codeActions";
@@ -33,7 +34,14 @@ export function startServer(connection: Connection, wasmDir: string): void {
   const settings = new SettingsStore(connection, () => capabilities.workspace?.configuration === true);
   let engine: DiagnosticsEngine | undefined;
   let index: WorkspaceIndex | undefined;
-  const ready = Analyzer.create({ fs: overlay, wasmDir }).then((a) => {
+  // The analyzer (TypeScript's parser, tree-sitter's wasm) loads after `initialize` is answered, so the editor
+  // gets its capabilities at once; requests that need analysis wait for `ready`.
+  let answeredInitialize: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (answeredInitialize = resolve))
+    .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
+    .then(() => import("../analysis/analyzer.js"))
+    .then(({ Analyzer }) => Analyzer.create({ fs: overlay, wasmDir }))
+    .then((a) => {
     analyzer = a;
     engine = new DiagnosticsEngine(connection, a, documents, notebooks, settings, () => capabilities.textDocument?.diagnostic === undefined);
     index = new WorkspaceIndex(connection, a, documents, engine);
@@ -41,6 +49,7 @@ export function startServer(connection: Connection, wasmDir: string): void {
 
   connection.onInitialize((params): InitializeResult => {
     capabilities = params.capabilities;
+    answeredInitialize();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -128,7 +137,7 @@ export function startServer(connection: Connection, wasmDir: string): void {
       const path = engine!.pathOfUri(change.uri);
       if (CONFIG_FILES.test(path)) configChanged = true;
       if (MANIFESTS.test(path)) manifestChanged = true;
-      if (!Analyzer.isAnalysable(path) || documents.get(change.uri)) continue;
+      if (fileKind(path) === undefined || documents.get(change.uri)) continue;
       if (change.type === FileChangeType.Deleted) analyzer!.removeFile(path);
       else analyzer!.setFile(path);
     }

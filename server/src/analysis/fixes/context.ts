@@ -17,8 +17,21 @@ export function isTypeScript(path: string): boolean {
   return /\.(m|c)?tsx?$/.test(path);
 }
 
+/**
+ * Per-file values every fix of the file needs (line ending, insertion points, directives), computed once per
+ * analysis: a file can have hundreds of diagnostics, and each must not rescan the text.
+ */
+const memo = new WeakMap<FixContext, Map<string, unknown>>();
+
+export function once<T>(ctx: FixContext, key: string, compute: () => T): T {
+  let m = memo.get(ctx);
+  if (!m) memo.set(ctx, (m = new Map()));
+  if (!m.has(key)) m.set(key, compute());
+  return m.get(key) as T;
+}
+
 export function eol(ctx: FixContext): string {
-  return lineEnding(ctx.text);
+  return once(ctx, "eol", () => lineEnding(ctx.text));
 }
 
 /** A Fix from offset edits. */

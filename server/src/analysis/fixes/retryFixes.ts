@@ -3,7 +3,7 @@
 // restore the OpenAI SDK's own retries, or mend a tenacity decorator's wait and stop.
 import type { Fix } from "../diagnostic";
 import type { HfCall, RetryConstruct } from "../model";
-import { isTypeScript, makeFix, eol, type FixContext } from "./context";
+import { isTypeScript, makeFix, eol, once, type FixContext } from "./context";
 import { appendItem, insert, removeItem, replace, type OffsetEdit } from "./edits";
 import { jsInsertionOffset, pythonInsertionOffset } from "./insertionPoint";
 import { jsHelper, JS_HELPER_MARKER, jsRetryAfter, JS_RETRY_AFTER_MARKER } from "./templates/javascript";
@@ -24,22 +24,30 @@ function withEol(ctx: FixContext, block: string): string {
 
 /** A helper block inserted once per file, after the imports, unless the file already has it. */
 function blockOnce(ctx: FixContext, marker: string, block: string): OffsetEdit[] {
-  if (ctx.text.includes(marker)) return [];
+  if (has(ctx, marker)) return [];
   const python = ctx.model.language === "python";
-  const at = python ? pythonInsertionOffset(ctx.text) : jsInsertionOffset(ctx.text);
+  const at = insertionOffset(ctx);
   return [insert(at, withEol(ctx, (at > 0 ? (python ? "\n\n" : "\n") : "") + block + (python ? "\n\n\n" : "\n\n")))];
+}
+
+function insertionOffset(ctx: FixContext): number {
+  return once(ctx, "insertAt", () => (ctx.model.language === "python" ? pythonInsertionOffset(ctx.text) : jsInsertionOffset(ctx.text)));
+}
+
+function has(ctx: FixContext, marker: string): boolean {
+  return once(ctx, `has:${marker}`, () => ctx.text.includes(marker));
 }
 
 /** The helper block, once per file: reused when the file already has it. */
 function helperEdit(ctx: FixContext): OffsetEdit[] {
   if (ctx.model.language === "python") {
-    if (ctx.text.includes(PY_HELPER_MARKER)) return [];
-    const at = pythonInsertionOffset(ctx.text);
-    return [insert(at, withEol(ctx, (at > 0 ? "\n\n" : "") + PY_HELPER + "\n\n"))];
+    if (has(ctx, PY_HELPER_MARKER)) return [];
+    const at = insertionOffset(ctx);
+    return [insert(at, once(ctx, "pyHelper", () => withEol(ctx, (at > 0 ? "\n\n" : "") + PY_HELPER + "\n\n")))];
   }
-  if (ctx.text.includes(JS_HELPER_MARKER)) return [];
-  const at = jsInsertionOffset(ctx.text);
-  return [insert(at, withEol(ctx, (at > 0 ? "\n" : "") + jsHelper(isTypeScript(ctx.path)) + "\n"))];
+  if (has(ctx, JS_HELPER_MARKER)) return [];
+  const at = insertionOffset(ctx);
+  return [insert(at, once(ctx, "jsHelper", () => withEol(ctx, (at > 0 ? "\n" : "") + jsHelper(isTypeScript(ctx.path)) + "\n")))];
 }
 
 export function unhandledRateLimitFixes(ctx: FixContext, call: HfCall): Fix[] {
@@ -70,7 +78,7 @@ export function unhandledRateLimitFixes(ctx: FixContext, call: HfCall): Fix[] {
   }
   const fixes = [makeFix(ctx, "HF001: Retry with backoff that honours Retry-After", "quickfix", true, [...helperEdit(ctx), replace(target, wrapped)])];
   // Projects that already use tenacity may prefer it: the same policy, written with tenacity.
-  const usesTenacity = ctx.versions.tenacity !== undefined || /^\s*(from tenacity import|import tenacity)/m.test(text);
+  const usesTenacity = ctx.versions.tenacity !== undefined || once(ctx, "tenacity", () => /^\s*(from tenacity import|import tenacity)/m.test(text));
   if (ctx.model.language === "python" && usesTenacity && !call.isAsync && !call.awaitSpan) {
     const edits = [...blockOnce(ctx, PY_TENACITY_WAIT_MARKER, PY_TENACITY_WAIT + "\n\n\n" + PY_TENACITY_RETRY)];
     if (edits.length === 0) edits.push(...blockOnce(ctx, PY_TENACITY_RETRY_MARKER, PY_TENACITY_RETRY));
@@ -126,8 +134,8 @@ export function tenacityFixes(ctx: FixContext, retry: RetryConstruct, code: "HF0
     return [makeFix(ctx, "HF006: Stop after 5 attempts", "quickfix", true, edits)];
   }
   const edits: OffsetEdit[] = [];
-  if (!text.includes(PY_TENACITY_WAIT_MARKER)) {
-    const at = pythonInsertionOffset(text);
+  if (!has(ctx, PY_TENACITY_WAIT_MARKER)) {
+    const at = insertionOffset(ctx);
     edits.push(insert(at, withEol(ctx, (at > 0 ? "\n\n" : "") + PY_TENACITY_WAIT + "\n\n")));
   }
   if (retry.waitSpan) edits.push(replace(retry.waitSpan, "_hf_tenacity_wait"));

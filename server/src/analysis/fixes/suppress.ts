@@ -3,12 +3,12 @@
 import type { RuleCode } from "../../../../shared/src/rules";
 import type { Fix } from "../diagnostic";
 import { parseDirectives } from "../suppressions";
-import { eol, makeFix, type FixContext } from "./context";
+import { eol, makeFix, once, type FixContext } from "./context";
 import { insert, type OffsetEdit } from "./edits";
 
 export function suppressionFixes(ctx: FixContext, code: RuleCode, line: number): Fix[] {
   const marker = ctx.model.language === "python" ? "#" : "//";
-  const directives = parseDirectives(ctx.text);
+  const directives = once(ctx, "directives", () => parseDirectives(ctx.text));
   const fixes: Fix[] = [];
 
   const lineEdit = (): OffsetEdit => {
