@@ -3,6 +3,7 @@
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import { COMMANDS, STATUS_NOTIFICATION, type StatusParams } from "../../shared/src/protocol";
+import { startMeter } from "./meter/statusBarMeter";
 
 const LANGUAGES = ["python", "javascript", "typescript", "javascriptreact", "typescriptreact"];
 
@@ -50,6 +51,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client?.restart();
     }),
     vscode.commands.registerCommand("hfRateGuard.showOutput", () => output.show()),
+  );
+
+  // The credit meter; the org chosen there is the billTo the server uses for HF003 (through the settings it pulls).
+  const meter = startMeter(context, output);
+  context.subscriptions.push(
+    meter,
+    meter.onDidChangeBillTo(async (org) => {
+      await vscode.workspace.getConfiguration("hfRateGuard").update("billTo", org ?? "", vscode.ConfigurationTarget.Global);
+    }),
   );
 
   try {

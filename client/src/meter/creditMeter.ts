@@ -1,0 +1,110 @@
+// The meter's logic without VS Code: fetch whoami (cached for an hour, per token), usage and the billed org's
+// seats, and keep a state that degrades instead of failing: 401 -> invalid token, 403 on usage -> plan only,
+// 429 -> retry when HF says, 5xx / timeout / bad JSON -> keep the last numbers and mark them stale.
+import { createHash } from "node:crypto";
+import { fullJitterDelayMs } from "../../../shared/src/backoffPolicy";
+import { getJson } from "./hfApi";
+import { computeState, type MeterInput, type MeterState, type ProviderUsage, type WhoAmI } from "./meterState";
+import type { TokenSource } from "./token";
+
+export interface KeyValueStore {
+  get<T>(key: string): T | undefined;
+  update(key: string, value: unknown): Thenable<void> | Promise<void>;
+}
+
+export interface MeterDeps {
+  endpoint: string;
+  token(): Promise<TokenSource | undefined>;
+  store: KeyValueStore;
+  billTo(): string | undefined;
+  now?: () => number;
+  timeoutMs?: number;
+}
+
+export interface RefreshResult {
+  state: MeterState;
+  input: MeterInput;
+  /** When to try again sooner than the regular schedule (after a 429 or a failure), in ms from now. */
+  retryInMs?: number;
+}
+
+const WHOAMI_TTL_MS = 60 * 60 * 1000;
+const BILLING_READ_HELP = "The token cannot read billing usage (403): use a token with the “billing read” permission (fine-grained: user.billing.read), https://huggingface.co/settings/tokens";
+
+export class CreditMeter {
+  private lastUsage?: ProviderUsage;
+  private updatedAt?: number;
+  private staleSince?: number;
+  private failures = 0;
+  paymentRequired = false;
+
+  constructor(private readonly deps: MeterDeps) {}
+
+  private now(): number {
+    return this.deps.now?.() ?? Date.now();
+  }
+
+  async refresh(): Promise<RefreshResult> {
+    const source = await this.deps.token();
+    if (!source) return this.result({ signedIn: false });
+    const token = source.token;
+    const whoami = await this.whoami(token);
+    if (whoami === "invalid") return this.result({ signedIn: true, invalidToken: true });
+    const billTo = this.deps.billTo();
+    const input: MeterInput = { signedIn: true, whoami: whoami ?? undefined, billTo, paymentRequired: this.paymentRequired };
+    let retryInMs: number | undefined;
+
+    const { start, end } = monthBounds(this.now());
+    const usagePath = `/api/settings/billing/usage-v2?startDate=${start}&endDate=${end}`;
+    const usage = await getJson<{ usage?: { inferenceProviders?: ProviderUsage } }>(this.deps.endpoint, usagePath, token, this.deps.timeoutMs);
+    if (usage.ok && usage.value?.usage?.inferenceProviders) {
+      this.lastUsage = usage.value.usage.inferenceProviders;
+      this.updatedAt = this.now();
+      this.staleSince = undefined;
+      this.failures = 0;
+    } else if (!usage.ok && usage.status === 403) {
+      input.usageProblem = BILLING_READ_HELP;
+      this.lastUsage = undefined;
+    } else if (!usage.ok && usage.status === 429) {
+      retryInMs = usage.retryAfterMs ?? fullJitterDelayMs(this.failures++);
+    } else {
+      // 5xx, timeout, invalid JSON, no network: keep what we had, say it is stale, try again with backoff.
+      this.staleSince ??= this.now();
+      retryInMs = fullJitterDelayMs(this.failures++);
+      if (!this.lastUsage) input.usageProblem = `Usage could not be read (${usage.ok ? "unexpected answer" : usage.problem}); showing the plan's allowance.`;
+    }
+    if (billTo) {
+      const overview = await getJson<{ numUsers?: number }>(this.deps.endpoint, `/api/organizations/${encodeURIComponent(billTo)}/overview`, token, this.deps.timeoutMs);
+      if (overview.ok && typeof overview.value.numUsers === "number") input.seats = overview.value.numUsers;
+    }
+    input.usage = input.usageProblem && !this.lastUsage ? undefined : this.lastUsage;
+    input.updatedAt = this.updatedAt;
+    input.staleSince = this.staleSince;
+    return { ...this.result(input), retryInMs };
+  }
+
+  private result(input: MeterInput): RefreshResult {
+    return { state: computeState(input), input };
+  }
+
+  /** whoami-v2, cached per token for an hour across reloads (HF rate-limits it strictly on purpose). */
+  private async whoami(token: string): Promise<WhoAmI | "invalid" | null> {
+    const key = `hfRateGuard.whoami.${createHash("sha256").update(token).digest("hex").slice(0, 16)}`;
+    const cached = this.deps.store.get<{ value: WhoAmI; expires: number }>(key);
+    if (cached && cached.expires > this.now()) return cached.value;
+    const res = await getJson<WhoAmI>(this.deps.endpoint, "/api/whoami-v2", token, this.deps.timeoutMs);
+    if (res.ok) {
+      await this.deps.store.update(key, { value: res.value, expires: this.now() + WHOAMI_TTL_MS });
+      return res.value;
+    }
+    if (res.status === 401) return "invalid";
+    return cached?.value ?? null;
+  }
+}
+
+/** The current calendar month in epoch seconds (usage-v2 takes seconds; milliseconds give a 500). */
+export function monthBounds(now: number): { start: number; end: number } {
+  const d = new Date(now);
+  const start = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / 1000;
+  return { start, end: Math.floor(now / 1000) };
+}
