@@ -64,11 +64,12 @@ test("403 on usage: plan only, with the billing-read explanation", async () => {
   assert.match(state.reason!, /billing read/);
 });
 
-test("an org being billed shows its pooled allowance from the overview's seats when usage is unreadable", async () => {
-  api.set(USAGE, { status: 403 });
+test("an org being billed shows its pooled allowance (plan x seats), never the user's own usage under its name", async () => {
   const { state } = await meter(new MemoryStore(), "acme").refresh();
   assert.equal(state.text, "HF Team · $8.00/mo");
+  assert.equal(state.account, "acme");
   assert.ok(api.requests.some((r) => r.path === overview("acme")));
+  assert.ok(!api.requests.some((r) => r.path.startsWith(USAGE)));
 });
 
 test("429 on usage: retry when Retry-After says, keeping the last numbers", async () => {

@@ -13,6 +13,8 @@ export interface KeyValueStore {
 }
 
 export interface MeterDeps {
+  /** Percentage with a short bar instead of dollars, for narrow status bars. */
+  compact?: () => boolean;
   endpoint: string;
   token(): Promise<TokenSource | undefined>;
   store: KeyValueStore;
@@ -51,9 +53,17 @@ export class CreditMeter {
     const whoami = await this.whoami(token);
     if (whoami === "invalid") return this.result({ signedIn: true, invalidToken: true });
     const billTo = this.deps.billTo();
-    const input: MeterInput = { signedIn: true, whoami: whoami ?? undefined, billTo, paymentRequired: this.paymentRequired };
+    const input: MeterInput = { signedIn: true, whoami: whoami ?? undefined, billTo, paymentRequired: this.paymentRequired, compact: this.deps.compact?.() };
     let retryInMs: number | undefined;
 
+    if (billTo) {
+      // usage-v2 reads the signed-in user's own usage; an org's pooled usage has no documented endpoint, so for an
+      // org the meter shows its pooled allowance (plan x seats) rather than a personal number under the org's name.
+      input.usageProblem = `Showing ${billTo}'s pooled monthly allowance: HF does not publish an org's usage to this API.`;
+      const overview = await getJson<{ numUsers?: number }>(this.deps.endpoint, `/api/organizations/${encodeURIComponent(billTo)}/overview`, token, this.deps.timeoutMs);
+      if (overview.ok && typeof overview.value.numUsers === "number") input.seats = overview.value.numUsers;
+      return this.result(input);
+    }
     const { start, end } = monthBounds(this.now());
     const usagePath = `/api/settings/billing/usage-v2?startDate=${start}&endDate=${end}`;
     const usage = await getJson<{ usage?: { inferenceProviders?: ProviderUsage } }>(this.deps.endpoint, usagePath, token, this.deps.timeoutMs);
@@ -72,10 +82,6 @@ export class CreditMeter {
       this.staleSince ??= this.now();
       retryInMs = fullJitterDelayMs(this.failures++);
       if (!this.lastUsage) input.usageProblem = `Usage could not be read (${usage.ok ? "unexpected answer" : usage.problem}); showing the plan's allowance.`;
-    }
-    if (billTo) {
-      const overview = await getJson<{ numUsers?: number }>(this.deps.endpoint, `/api/organizations/${encodeURIComponent(billTo)}/overview`, token, this.deps.timeoutMs);
-      if (overview.ok && typeof overview.value.numUsers === "number") input.seats = overview.value.numUsers;
     }
     input.usage = input.usageProblem && !this.lastUsage ? undefined : this.lastUsage;
     input.updatedAt = this.updatedAt;

@@ -40,7 +40,8 @@ export function startMeter(context: vscode.ExtensionContext, log: vscode.LogOutp
       }
     }, os.homedir());
   const billTo = () => context.globalState.get<string>("hfRateGuard.meter.billTo") ?? (config().get<string>("billTo") || undefined);
-  let meter = new CreditMeter({ endpoint: endpoint(), token, store: context.globalState, billTo });
+  const compact = () => config().get<boolean>("meter.compact", false);
+  let meter = new CreditMeter({ endpoint: endpoint(), token, store: context.globalState, billTo, compact });
   let lastRefresh = 0;
   let timer: NodeJS.Timeout | undefined;
   let lastState: MeterState | undefined;
@@ -136,7 +137,7 @@ export function startMeter(context: vscode.ExtensionContext, log: vscode.LogOutp
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration("hfRateGuard.endpoint") || e.affectsConfiguration("hfRateGuard.billTo") || e.affectsConfiguration("hfRateGuard.meter")) {
-        meter = new CreditMeter({ endpoint: endpoint(), token, store: context.globalState, billTo });
+        meter = new CreditMeter({ endpoint: endpoint(), token, store: context.globalState, billTo, compact });
         void refresh();
       }
     }),
