@@ -180,3 +180,32 @@ describe("the tenacity variant of the HF001 fix survives 429s too", { concurrenc
     assert.equal(mock.requests.length, program.bound);
   });
 });
+
+describe("the backoff decorator, fixed for HF002 by check --fix, waits on Retry-After", { concurrency: 1 }, () => {
+  const program: Program = { file: "inference_backoff.py", command: PY, bound: 5 };
+  const mock = new MockRouter();
+  const fixed = path.join(WORK, "inference_backoff", program.file);
+  before(async () => {
+    await mock.start();
+    fs.mkdirSync(path.dirname(fixed), { recursive: true });
+    fs.copyFileSync(path.join(PROGRAMS, program.file), fixed);
+    const cli = runCli(["check", "--fix", "--format", "json", fixed], ROOT);
+    assert.deepEqual(JSON.parse(cli.stdout).diagnostics, [], cli.stderr);
+    assert.match(fs.readFileSync(fixed, "utf8"), /backoff\.runtime/);
+  });
+  after(() => mock.stop());
+
+  test("429 with Retry-After 2 s, then 200: waits the full 2 s (no jitter below it)", async () => {
+    mock.play([rateLimited({ "retry-after": "2" })]);
+    const r = await run(program, fixed, mock);
+    assert.ok(r.ok, r.output);
+    assert.equal(mock.requests.length, 2);
+    assert.ok(mock.requests[1].at - mock.requests[0].at >= 1980);
+  });
+
+  test("402: gives up after one request", async () => {
+    mock.play([], PAYMENT_REQUIRED);
+    assert.equal((await run(program, fixed, mock)).ok, false);
+    assert.equal(mock.requests.length, 1);
+  });
+});

@@ -191,3 +191,12 @@ print(client.text_generation("hi"))
   const b = await analyzer({ "/ws/a.py": fixed });
   assert.deepEqual(b.check("/ws/a.py").diagnostics, []);
 });
+
+test("a backoff decorator waits on Retry-After through backoff.runtime", async () => {
+  const text = require("node:fs").readFileSync(path.join(ROOT, "test", "runtime", "programs", "inference_backoff.py"), "utf8") as string;
+  const a = await analyzer({ "/ws/a.py": text });
+  assert.deepEqual(a.check("/ws/a.py").diagnostics.map((d) => d.code), ["HF002"]);
+  const result = a.fixAll("/ws/a.py");
+  assert.match(result.text, /@backoff\.on_exception\(backoff\.runtime, HfHubHTTPError, max_tries=5, giveup=payment_required, value=_hf_backoff_wait, jitter=None\)/);
+  assert.deepEqual(a.check("/ws/a.py").diagnostics, []);
+});

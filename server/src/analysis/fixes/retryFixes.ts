@@ -8,6 +8,8 @@ import { appendItem, insert, removeItem, replace, type OffsetEdit } from "./edit
 import { jsInsertionOffset, pythonInsertionOffset } from "./insertionPoint";
 import { jsHelper, JS_HELPER_MARKER, jsRetryAfter, JS_RETRY_AFTER_MARKER } from "./templates/javascript";
 import {
+  PY_BACKOFF_WAIT,
+  PY_BACKOFF_WAIT_MARKER,
   PY_HELPER,
   PY_HELPER_MARKER,
   PY_RETRY_AFTER,
@@ -154,4 +156,19 @@ function importFromTenacity(ctx: FixContext, name: string): OffsetEdit[] {
   if (new RegExp(`\\b${name}\\b`).test(m[1])) return [];
   const end = m.index + m[0].length;
   return [insert(end - (m[0].length - m[0].trimEnd().length), `, ${name}`)];
+}
+
+/** backoff decorators: wait with backoff.runtime on Retry-After (jitter=None so the server's wait is kept). */
+export function backoffWaitFixes(ctx: FixContext, retry: RetryConstruct, code: "HF002" | "HF004"): Fix[] {
+  if (retry.kind !== "backoff" || !retry.waitSpan || ctx.model.language !== "python") return [];
+  const decorator = ctx.text.slice(retry.span.start, retry.span.end);
+  const open = decorator.indexOf("(");
+  if (open === -1 || !decorator.trimEnd().endsWith(")") || /\bvalue\s*=|\bjitter\s*=/.test(decorator)) return [];
+  const close = retry.span.start + decorator.trimEnd().length - 1;
+  const edits = [
+    ...blockOnce(ctx, PY_BACKOFF_WAIT_MARKER, PY_BACKOFF_WAIT),
+    replace(retry.waitSpan, "backoff.runtime"),
+    appendItem(ctx.text, { start: retry.span.start + open + 1, end: close }, "value=_hf_backoff_wait, jitter=None"),
+  ];
+  return [makeFix(ctx, `${code}: Wait on Retry-After (backoff.runtime)`, "quickfix", true, edits)];
 }

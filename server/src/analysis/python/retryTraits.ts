@@ -101,8 +101,8 @@ export function backoffTraits(scope: Scope, call: Node, style: "on_exception" | 
     handles429: true,
     honorsRetryAfter: RETRY_AFTER.test(waitText),
     waits: true,
-    // backoff's default jitter is full jitter; jitter=None switches it off.
-    hasJitter: !jitter || jitter.text !== "None",
+    // backoff's default jitter is full jitter; jitter=None switches it off (a runtime value may jitter itself).
+    hasJitter: !jitter || jitter.text !== "None" || JITTER.test(waitText),
     bounded: kw.has("max_tries") || kw.has("max_time"),
     retries402: true,
     waitNode: waitGen,

@@ -148,3 +148,21 @@ export const PY_RETRY_AFTER = `def _hf_retry_after(source, fallback):
         except ValueError:
             return max(0.0, email.utils.parsedate_to_datetime(value).timestamp() - time.time())
     return random.uniform(0, fallback)`;
+
+export const PY_BACKOFF_WAIT_MARKER = "def _hf_backoff_wait(";
+
+/** A `backoff.runtime` value: Retry-After from the error or response, else a random wait up to 10 s. */
+export const PY_BACKOFF_WAIT = `def _hf_backoff_wait(error_or_response):
+    """backoff.runtime value: Retry-After (seconds or HTTP-date) when HF sent it, else a random wait up to 10 s."""
+    import email.utils
+    import random
+    import time
+
+    response = getattr(error_or_response, "response", None) or error_or_response
+    value = (getattr(response, "headers", None) or {}).get("retry-after")
+    if value:
+        try:
+            return max(0.0, float(value))
+        except ValueError:
+            return max(0.0, email.utils.parsedate_to_datetime(value).timestamp() - time.time())
+    return random.uniform(0, 10.0)`;
