@@ -200,3 +200,27 @@ test("a backoff decorator waits on Retry-After through backoff.runtime", async (
   assert.match(result.text, /@backoff\.on_exception\(backoff\.runtime, HfHubHTTPError, max_tries=5, giveup=payment_required, value=_hf_backoff_wait, jitter=None\)/);
   assert.deepEqual(a.check("/ws/a.py").diagnostics, []);
 });
+
+test("HF002 on a retry whose wait cannot be rewritten offers wrapping its calls in the helper", async () => {
+  const text = `import time
+from huggingface_hub import InferenceClient
+from huggingface_hub.errors import HfHubHTTPError
+
+client = InferenceClient()
+
+
+def ask(prompt):
+    for attempt in range(3):
+        try:
+            return client.text_generation(prompt)
+        except HfHubHTTPError:
+            time.sleep(5)
+`;
+  const a = await analyzer({ "/ws/a.py": text });
+  const d = a.check("/ws/a.py").diagnostics.find((x) => x.code === "HF002")!;
+  const wrap = fixNamed(d, /HF002: Wrap the calls/);
+  assert.equal(wrap.isPreferred, false);
+  const fixed = apply(text, wrap);
+  assert.match(fixed, /return _hf_retry\(lambda: client\.text_generation\(prompt\)\)/);
+  assert.equal(fixed.split("def _hf_retry(").length - 1, 1);
+});

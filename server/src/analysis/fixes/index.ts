@@ -4,7 +4,7 @@ import type { Finding } from "../rules/types";
 import { billToFixes } from "./billToFix";
 import type { FixContext } from "./context";
 import { legacyUrlFix } from "./legacyUrl";
-import { backoffWaitFixes, handWrittenWaitFixes, tenacityFixes, unhandledRateLimitFixes } from "./retryFixes";
+import { backoffWaitFixes, handWrittenWaitFixes, tenacityFixes, unhandledRateLimitFixes, wrapCoveredCalls } from "./retryFixes";
 import { suppressionFixes } from "./suppress";
 
 export type { FixContext } from "./context";
@@ -21,11 +21,16 @@ function quickFixes(ctx: FixContext, finding: Finding): Fix[] {
       case "HF001":
         return finding.call ? unhandledRateLimitFixes(ctx, finding.call) : [];
       case "HF002":
-      case "HF004":
+      case "HF004": {
         if (!finding.retry) return [];
-        if (finding.retry.kind === "tenacity") return tenacityFixes(ctx, finding.retry, finding.code);
-        if (finding.retry.kind === "backoff") return backoffWaitFixes(ctx, finding.retry, finding.code);
-        return handWrittenWaitFixes(ctx, finding.retry, finding.code);
+        const fixes =
+          finding.retry.kind === "tenacity"
+            ? tenacityFixes(ctx, finding.retry, finding.code)
+            : finding.retry.kind === "backoff"
+              ? backoffWaitFixes(ctx, finding.retry, finding.code)
+              : handWrittenWaitFixes(ctx, finding.retry, finding.code);
+        return fixes.length || finding.code !== "HF002" ? fixes : wrapCoveredCalls(ctx, finding.retry);
+      }
       case "HF006":
         return finding.retry ? tenacityFixes(ctx, finding.retry, finding.code) : [];
       case "HF003":

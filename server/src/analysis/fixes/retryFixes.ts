@@ -172,3 +172,22 @@ export function backoffWaitFixes(ctx: FixContext, retry: RetryConstruct, code: "
   ];
   return [makeFix(ctx, `${code}: Wait on Retry-After (backoff.runtime)`, "quickfix", true, edits)];
 }
+
+/**
+ * HF002 where the wait is not a pattern we can rewrite: wrap the HF calls the retry covers in the Retry-After-aware
+ * helper, so each throttled call waits as HF asks before the outer retry sees an error. Not preferred: the outer
+ * retry stays as written.
+ */
+export function wrapCoveredCalls(ctx: FixContext, retry: RetryConstruct): Fix[] {
+  const index = ctx.model.retries.indexOf(retry);
+  const calls = ctx.model.calls.filter((c) => c.retries.includes(index));
+  const edits = calls.flatMap((c) => {
+    const fix = unhandledRateLimitFixes(ctx, c).find((f) => f.isPreferred);
+    return fix ? [fix] : [];
+  });
+  if (edits.length === 0) return [];
+  // The helper insertion is shared: keep it once, then each call's own edit.
+  const [first, ...rest] = edits;
+  const all = [...first.edits, ...rest.flatMap((f) => f.edits.slice(-1))];
+  return [{ title: "HF002: Wrap the calls in the Retry-After-aware helper", kind: "quickfix", isPreferred: false, edits: all }];
+}
