@@ -48,7 +48,7 @@ export const RULES: readonly RuleMeta[] = [
     name: "retries-payment-required",
     defaultSeverity: "info",
     summary: "Retry whose condition also retries 402 (credits exhausted)",
-    fixable: true,
+    fixable: false,
   },
   {
     code: "HF006",
