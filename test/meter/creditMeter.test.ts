@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, test } from "node:test";
 import { CreditMeter, type KeyValueStore } from "../../client/src/meter/creditMeter";
-import { MockHfApi, overview, USAGE, WHOAMI } from "../mock-hf/mockHfApi";
+import { MockHfApi, orgUsage, overview, USAGE, WHOAMI } from "../mock-hf/mockHfApi";
 
 const TOKEN = "hf_testtoken123456";
 const api = new MockHfApi();
@@ -29,6 +29,7 @@ beforeEach(() => {
   api.set(WHOAMI, { body: { name: "ana", isPro: true, orgs: [{ name: "acme", plan: "team" }] } });
   api.set(USAGE, { body: { usage: { inferenceProviders: { usedNanoUsd: 1.6e9, includedNanoUsd: 2e9, numRequests: 42, periodEnd: 1798761600 } } } });
   api.set(overview("acme"), { body: { plan: "team", numUsers: 4 } });
+  api.routes.delete(orgUsage("acme"));
 });
 
 test("normal: usage numbers, the token sent as a bearer to the mock only, usage asked in epoch seconds", async () => {
@@ -64,12 +65,47 @@ test("403 on usage: plan only, with the billing-read explanation", async () => {
   assert.match(state.reason!, /billing read/);
 });
 
-test("an org being billed shows its pooled allowance (plan x seats), never the user's own usage under its name", async () => {
+test("an org whose usage the token cannot read shows its pooled allowance (plan x seats), never the user's own usage", async () => {
+  api.set(orgUsage("acme"), { status: 403, body: { error: "forbidden" } });
   const { state } = await meter(new MemoryStore(), "acme").refresh();
   assert.equal(state.text, "HF Team · $8.00/mo");
   assert.equal(state.account, "acme");
+  assert.match(state.reason!, /cannot read the org's usage \(HTTP 403\)/);
   assert.ok(api.requests.some((r) => r.path === overview("acme")));
-  assert.ok(!api.requests.some((r) => r.path.startsWith(USAGE)));
+  assert.ok(!api.requests.some((r) => r.path.startsWith(USAGE)), "the personal usage is never shown under the org's name");
+});
+
+test("an org whose usage the token can read shows the org's pooled usage", async () => {
+  api.set(orgUsage("acme"), { body: { usage: { inferenceProviders: { usedNanoUsd: 6.5e9, includedNanoUsd: 8e9, numRequests: 310, periodEnd: 1798761600 } } } });
+  const m = meter(new MemoryStore(), "acme");
+  const { state } = await m.refresh();
+  assert.equal(state.text, "HF $6.50 / $8.00");
+  assert.equal(state.account, "acme");
+  assert.equal(state.requests, 310);
+  assert.equal(state.level, "warning");
+  const asked = api.requests.find((r) => r.path.startsWith(orgUsage("acme")))!;
+  assert.match(asked.path, /\?startDate=\d{10}&endDate=\d{10}$/);
+});
+
+test("a 402 from HF is the error state: kept over the last numbers until usage shows room again", async () => {
+  const m = meter();
+  assert.equal((await m.refresh()).state.level, "warning");
+  api.set(USAGE, { status: 402, body: { error: "You have depleted your monthly included credits." } });
+  const depleted = (await m.refresh()).state;
+  assert.equal(depleted.level, "error");
+  assert.equal(depleted.text, "HF $1.60 / $2.00", "the last numbers stay, shown in the error state");
+  assert.match(depleted.reason!, /402 Payment Required/);
+  api.set(USAGE, { body: { usage: { inferenceProviders: { usedNanoUsd: 0.1e9, includedNanoUsd: 2e9, numRequests: 1, periodEnd: 1801440000 } } } });
+  const fresh = (await m.refresh()).state;
+  assert.equal(fresh.level, "normal", "a new period with room clears the 402 state");
+});
+
+test("a 402 before any numbers were read: 'credits used up' in the error state", async () => {
+  api.set(USAGE, { status: 402, body: { error: "You have exceeded your monthly included credits." } });
+  const { state } = await meter().refresh();
+  assert.equal(state.kind, "plan-only");
+  assert.equal(state.text, "HF PRO · credits used up");
+  assert.equal(state.level, "error");
 });
 
 test("429 on usage: retry when Retry-After says, keeping the last numbers", async () => {

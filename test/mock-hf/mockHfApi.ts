@@ -1,4 +1,4 @@
-// A mock of the HF Hub API on 127.0.0.1 for the credit meter: whoami-v2, usage-v2 and organization overview,
+// A mock of the HF Hub API on 127.0.0.1 for the credit meter: whoami-v2, usage-v2 (user and org) and org overview,
 // each answered from a route table the test scripts (status, JSON, headers, a hang, or invalid JSON).
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -50,3 +50,4 @@ export class MockHfApi {
 export const WHOAMI = "/api/whoami-v2";
 export const USAGE = "/api/settings/billing/usage-v2";
 export const overview = (org: string) => `/api/organizations/${org}/overview`;
+export const orgUsage = (org: string) => `/api/organizations/${org}/billing/usage-v2`;

@@ -1,6 +1,6 @@
 // The meter's logic without VS Code: fetch whoami (cached for an hour, per token), usage and the billed org's
-// seats, and keep a state that degrades instead of failing: 401 -> invalid token, 403 on usage -> plan only,
-// 429 -> retry when HF says, 5xx / timeout / bad JSON -> keep the last numbers and mark them stale.
+// seats, and keep a state that degrades instead of failing: 401 -> invalid token, 402 -> credits spent (error state),
+// 403 on usage -> plan only, 429 -> retry when HF says, 5xx / timeout / bad JSON -> keep the last numbers, stale.
 import { createHash } from "node:crypto";
 import { fullJitterDelayMs } from "../../../shared/src/backoffPolicy";
 import { getJson } from "./hfApi";
@@ -38,7 +38,10 @@ export class CreditMeter {
   private updatedAt?: number;
   private staleSince?: number;
   private failures = 0;
-  paymentRequired = false;
+  /** Whose numbers lastUsage holds: "personal" or "org:<name>". */
+  private account?: string;
+  /** HF answered 402 (credits spent): the error state until usage shows room again. */
+  private paymentRequired = false;
 
   constructor(private readonly deps: MeterDeps) {}
 
@@ -53,27 +56,42 @@ export class CreditMeter {
     const whoami = await this.whoami(token);
     if (whoami === "invalid") return this.result({ signedIn: true, invalidToken: true });
     const billTo = this.deps.billTo();
-    const input: MeterInput = { signedIn: true, whoami: whoami ?? undefined, billTo, paymentRequired: this.paymentRequired, compact: this.deps.compact?.() };
+    const input: MeterInput = { signedIn: true, whoami: whoami ?? undefined, billTo, compact: this.deps.compact?.() };
     let retryInMs: number | undefined;
 
+    // The shown numbers belong to one account: switching between personal and an org starts afresh.
+    const account = billTo ? `org:${billTo.toLowerCase()}` : "personal";
+    if (account !== this.account) {
+      this.account = account;
+      this.lastUsage = this.updatedAt = this.staleSince = undefined;
+      this.failures = 0;
+      this.paymentRequired = false;
+    }
     if (billTo) {
-      // usage-v2 reads the signed-in user's own usage; an org's pooled usage has no documented endpoint, so for an
-      // org the meter shows its pooled allowance (plan x seats) rather than a personal number under the org's name.
-      input.usageProblem = `Showing ${billTo}'s pooled monthly allowance: HF does not publish an org's usage to this API.`;
+      // Seats give the pooled allowance when the org's usage cannot be read (plan x seats).
       const overview = await getJson<{ numUsers?: number }>(this.deps.endpoint, `/api/organizations/${encodeURIComponent(billTo)}/overview`, token, this.deps.timeoutMs);
-      if (overview.ok && typeof overview.value.numUsers === "number") input.seats = overview.value.numUsers;
-      return this.result(input);
+      if (overview.ok && typeof overview.value?.numUsers === "number") input.seats = overview.value.numUsers;
     }
     const { start, end } = monthBounds(this.now());
-    const usagePath = `/api/settings/billing/usage-v2?startDate=${start}&endDate=${end}`;
+    // usage-v2 of the signed-in user, or the org's pooled usage (same shape; readable by the org's billing admins).
+    const usagePath = billTo
+      ? `/api/organizations/${encodeURIComponent(billTo)}/billing/usage-v2?startDate=${start}&endDate=${end}`
+      : `/api/settings/billing/usage-v2?startDate=${start}&endDate=${end}`;
     const usage = await getJson<{ usage?: { inferenceProviders?: ProviderUsage } }>(this.deps.endpoint, usagePath, token, this.deps.timeoutMs);
     if (usage.ok && usage.value?.usage?.inferenceProviders) {
       this.lastUsage = usage.value.usage.inferenceProviders;
       this.updatedAt = this.now();
       this.staleSince = undefined;
       this.failures = 0;
-    } else if (!usage.ok && usage.status === 403) {
-      input.usageProblem = BILLING_READ_HELP;
+      // A 402 seen earlier stands until the numbers show room again (a new period, or a raised limit).
+      if (this.paymentRequired && hasRoom(this.lastUsage)) this.paymentRequired = false;
+    } else if (!usage.ok && usage.status === 402) {
+      // HF answers 402 once the credits are spent: that is the error state whatever the last numbers said.
+      this.paymentRequired = true;
+    } else if (!usage.ok && (usage.status === 403 || usage.status === 404)) {
+      input.usageProblem = billTo
+        ? `Showing ${billTo}'s pooled monthly allowance (plan × seats): the token cannot read the org's usage (HTTP ${usage.status}); an org admin's token with billing read can.`
+        : BILLING_READ_HELP;
       this.lastUsage = undefined;
     } else if (!usage.ok && usage.status === 429) {
       retryInMs = usage.retryAfterMs ?? fullJitterDelayMs(this.failures++);
@@ -83,6 +101,7 @@ export class CreditMeter {
       retryInMs = fullJitterDelayMs(this.failures++);
       if (!this.lastUsage) input.usageProblem = `Usage could not be read (${usage.ok ? "unexpected answer" : usage.problem}); showing the plan's allowance.`;
     }
+    input.paymentRequired = this.paymentRequired;
     input.usage = input.usageProblem && !this.lastUsage ? undefined : this.lastUsage;
     input.updatedAt = this.updatedAt;
     input.staleSince = this.staleSince;
@@ -106,6 +125,12 @@ export class CreditMeter {
     if (res.status === 401) return "invalid";
     return cached?.value ?? null;
   }
+}
+
+function hasRoom(usage: ProviderUsage): boolean {
+  const used = usage.usedNanoUsd ?? 0;
+  const cap = typeof usage.limitNanoUsd === "number" ? usage.limitNanoUsd : usage.includedNanoUsd;
+  return typeof cap === "number" && used < cap;
 }
 
 /** The current calendar month in epoch seconds (usage-v2 takes seconds; milliseconds give a 500). */

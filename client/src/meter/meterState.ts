@@ -54,6 +54,7 @@ export interface MeterState {
 }
 
 const NANO = 1e9;
+const PAYMENT_REQUIRED = "Hugging Face answered 402 Payment Required: this period's credits are spent, and calls fail until the period resets or billing continues.";
 
 /** Monthly included credits in USD when usage cannot be read: Free $0.10, PRO $2, Team/Enterprise $2 per seat. */
 export function allowanceUsd(input: MeterInput): { plan: string; usd: number } {
@@ -95,17 +96,18 @@ export function computeState(input: MeterInput): MeterState {
     const level = levelFor(percent, input.paymentRequired);
     const text = input.compact ? `HF ${Math.round(percent)}% ${bar(percent)}` : `HF ${dollars(used)} / ${dollars(included)}`;
     const periodEnd = input.usage.periodEnd !== undefined ? toDate(input.usage.periodEnd) : undefined;
-    return { kind: "usage", text: stale ? `${text} (stale)` : text, level, account, plan: allowance.plan, usedUsd: used, includedUsd: included, limitUsd: limit, requests: input.usage.numRequests, periodEnd, percent, stale };
+    const reason = input.paymentRequired ? PAYMENT_REQUIRED : undefined;
+    return { kind: "usage", text: stale ? `${text} (stale)` : text, level, account, plan: allowance.plan, usedUsd: used, includedUsd: included, limitUsd: limit, requests: input.usage.numRequests, periodEnd, percent, reason, stale };
   }
   const level = levelFor(undefined, input.paymentRequired);
   return {
     kind: "plan-only",
-    text: `HF ${allowance.plan} · ${dollars(allowance.usd)}/mo`,
+    text: input.paymentRequired ? `HF ${allowance.plan} · credits used up` : `HF ${allowance.plan} · ${dollars(allowance.usd)}/mo`,
     level,
     account,
     plan: allowance.plan,
     includedUsd: allowance.usd,
-    reason: input.usageProblem ?? "Usage could not be read; showing the plan's monthly allowance.",
+    reason: input.paymentRequired ? PAYMENT_REQUIRED : input.usageProblem ?? "Usage could not be read; showing the plan's monthly allowance.",
     stale,
   };
 }
@@ -128,6 +130,7 @@ export function tooltip(state: MeterState, now: number, updatedAt?: number, stal
     lines.push(`Used ${dollars(state.usedUsd!)} of ${dollars(state.includedUsd!)} included${state.limitUsd !== undefined ? `, limit ${dollars(state.limitUsd)}` : ""}`);
     if (state.requests !== undefined) lines.push(`\n${state.requests} requests this period`);
     if (state.periodEnd) lines.push(`\nResets ${state.periodEnd.toISOString().slice(0, 10)}`);
+    if (state.reason) lines.push(`\n$(error) ${state.reason}`);
   } else if (state.reason) {
     lines.push(state.reason);
   }
