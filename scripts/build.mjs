@@ -2,7 +2,8 @@
 // web-tree-sitter is aliased to its CommonJS file: its ESM build relies on import.meta.url, which is empty
 // in a CJS bundle, and the server would die at start without a warning at build time.
 import { build } from "esbuild";
-import { copyFileSync, mkdirSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 
@@ -16,7 +17,7 @@ mkdirSync(dist, { recursive: true });
 const wtsDir = path.join(root, "node_modules", "web-tree-sitter");
 const pkg = JSON.parse((await import("node:fs")).readFileSync(path.join(root, "package.json"), "utf8"));
 const common = {
-  define: { HFRG_VERSION: JSON.stringify(pkg.version) },
+  define: { HFRG_VERSION: JSON.stringify(pkg.version), HFRG_BUILD_ID: JSON.stringify(buildId()) },
   bundle: true,
   platform: "node",
   format: "cjs",
@@ -50,3 +51,25 @@ await Promise.all(
 // The parsers' wasm files travel next to the bundles; the core locates them relative to its own file.
 copyFileSync(path.join(wtsDir, "web-tree-sitter.wasm"), path.join(dist, "web-tree-sitter.wasm"));
 copyFileSync(require.resolve("tree-sitter-python/tree-sitter-python.wasm"), path.join(dist, "tree-sitter-python.wasm"));
+
+/**
+ * A hash of everything that shapes an analysis result (the core's sources and the locked parser versions): the
+ * CLI's cache drops results from any other build, so a change to a rule can never be hidden by a stale cache.
+ */
+function buildId() {
+  const hash = createHash("sha256");
+  const add = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) add(full);
+      else {
+        hash.update(path.relative(root, full));
+        hash.update(readFileSync(full));
+      }
+    }
+  };
+  add(path.join(root, "server", "src"));
+  add(path.join(root, "shared", "src"));
+  hash.update(readFileSync(path.join(root, "package-lock.json")));
+  return hash.digest("hex").slice(0, 16);
+}

@@ -13,6 +13,7 @@ import { fixToFixpoint, type FixAllResult } from "./fixes/fixAll";
 import { analyzeJs } from "./js/index";
 import { emptyModel, type FileModel, type HfCall, type PackageVersions, type Protection } from "./model";
 import { resolveModule } from "./moduleResolution";
+import type { ModelCache } from "./modelCache";
 import { parseNotebook, type NotebookCell } from "./notebook";
 import { analyzePython, initPython } from "./python/index";
 import { ALL_RULES } from "./rules/index";
@@ -38,6 +39,8 @@ export interface AnalyzerOptions {
   /** Folder holding tree-sitter's wasm files; defaults to next to the bundle. */
   wasmDir?: string;
   maxBytes?: number;
+  /** Frontend results kept across runs (the CLI's `.hf-rate-guard-cache`); absent means always analyse. */
+  cache?: ModelCache;
 }
 
 export class Analyzer {
@@ -65,7 +68,7 @@ export class Analyzer {
       this.files.delete(path);
       return;
     }
-    this.files.set(path, this.build(path, kind, content));
+    this.files.set(path, this.build(path, kind, content, this.options.cache));
     this.evidence = undefined;
   }
 
@@ -84,9 +87,10 @@ export class Analyzer {
     for (const [path, entry] of this.files) this.files.set(path, this.build(path, entry.kind, entry.text));
   }
 
-  private build(path: string, kind: FileKind, text: string): Entry {
+  private build(path: string, kind: FileKind, text: string, cache?: ModelCache): Entry {
     const language = kind === "js" ? "js" : "python";
-    const base: Entry = { kind, text, analysedText: text, model: emptyModel(language), versions: {}, notes: [] };
+    // Most files of a workspace end here, so they share one frozen empty model instead of allocating their own.
+    const base: Entry = { kind, text, analysedText: text, model: EMPTY[language], versions: NO_VERSIONS, notes: NO_NOTES };
     const skipped = skipReason(text, this.options.maxBytes);
     if (skipped) return { ...base, skipped };
     let analysedText = text;
@@ -97,12 +101,15 @@ export class Analyzer {
       analysedText = parsed.text;
       cells = parsed.cells;
     }
-    if (!mayMatter(analysedText)) return { ...base, analysedText, cells };
+    if (!mayMatter(analysedText)) return kind === "notebook" ? { ...base, analysedText, cells } : base;
     const versions = detectVersions(this.options.fs, path);
     const input = { path, text: analysedText, versions };
-    let model: FileModel;
+    let model = cache?.get(input);
     try {
-      model = language === "js" ? analyzeJs(input) : analyzePython(input);
+      if (!model) {
+        model = language === "js" ? analyzeJs(input) : analyzePython(input);
+        cache?.set(input, model);
+      }
     } catch (err) {
       // A frontend bug must cost one file's diagnostics, never the whole run or the server.
       if (err instanceof RangeError) return { ...base, analysedText, cells, skipped: "nested too deeply to parse" };
@@ -112,8 +119,11 @@ export class Analyzer {
     return { kind, text, analysedText, cells, model, versions, notes };
   }
 
-  /** Diagnostics for one file that was set, under the config that applies to it and the given overrides. */
-  check(path: string, overrides: ConfigOverrides = {}): FileResult {
+  /**
+   * Diagnostics for one file that was set, under the config that applies to it and the given overrides.
+   * `fixes: false` leaves each diagnostic's fixes empty, for reports that never show them (the CLI without --fix).
+   */
+  check(path: string, overrides: ConfigOverrides = {}, { fixes = true }: { fixes?: boolean } = {}): FileResult {
     const entry = this.files.get(path);
     if (!entry) return { path, diagnostics: [], skipped: "not in the workspace", configErrors: [], notes: [] };
     const config = this.config(path, overrides);
@@ -144,7 +154,7 @@ export class Analyzer {
         severity,
         message: finding.message,
         range,
-        fixes: fixesFor(fixContext, finding),
+        fixes: fixes ? fixesFor(fixContext, finding) : [],
       };
       result.diagnostics.push(entry.cells ? toCell(diagnostic, entry.cells) : diagnostic);
     }
@@ -157,16 +167,24 @@ export class Analyzer {
   /** Config files are cached per folder: call after one is created, changed or deleted. */
   invalidateConfig(): void {
     invalidateConfigCache(this.options.fs);
+    this.configs = new WeakMap();
   }
+
+  /** Merged configs per folder, per overrides object: a workspace scan asks once per file. */
+  private configs = new WeakMap<ConfigOverrides, Map<string, ResolvedConfig>>();
 
   /** The config that applies to a file: nearest config file, then overrides. */
   config(path: string, overrides: ConfigOverrides = {}): ResolvedConfig {
-    const found = resolveConfig(this.options.fs, path, overrides.configFile);
-    return {
-      ...found,
-      billTo: overrides.billTo || found.billTo,
-      rules: { ...found.rules, ...overrides.rules },
-    };
+    let perOverrides = this.configs.get(overrides);
+    if (!perOverrides) this.configs.set(overrides, (perOverrides = new Map()));
+    const dir = path.slice(0, path.lastIndexOf("/") + 1);
+    let merged = perOverrides.get(dir);
+    if (!merged) {
+      const found = resolveConfig(this.options.fs, path, overrides.configFile);
+      merged = { ...found, billTo: overrides.billTo || found.billTo, rules: { ...found.rules, ...overrides.rules } };
+      perOverrides.set(dir, merged);
+    }
+    return merged;
   }
 
   /** Orgs billed anywhere in the workspace, for HF003's organization context. */
@@ -236,6 +254,15 @@ export class Analyzer {
   text(path: string): string | undefined {
     return this.files.get(path)?.text;
   }
+}
+
+const EMPTY = { python: deepFreeze(emptyModel("python")), js: deepFreeze(emptyModel("js")) };
+const NO_VERSIONS: PackageVersions = Object.freeze({});
+const NO_NOTES: string[] = Object.freeze([]) as unknown as string[];
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const v of Object.values(value)) if (v && typeof v === "object") deepFreeze(v);
+  return Object.freeze(value);
 }
 
 function isEmpty(model: FileModel): boolean {

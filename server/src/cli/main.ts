@@ -1,23 +1,11 @@
 // The `hf-rate-guard` command. Exit status: 0 no problems, 1 problems, 2 usage, config or internal error.
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { parseArgs, USAGE } from "./args";
 import { runCheck } from "./check";
 import { formatGithub } from "./formats/github";
 import { formatJson } from "./formats/json";
 import { formatSarif } from "./formats/sarif";
 import { formatText } from "./formats/text";
-
-declare const HFRG_VERSION: string | undefined;
-
-function version(): string {
-  if (typeof HFRG_VERSION === "string") return HFRG_VERSION;
-  try {
-    return JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "..", "package.json"), "utf8")).version;
-  } catch {
-    return "unknown";
-  }
-}
+import { BUILD_ID, version } from "../node/buildInfo";
 
 export async function main(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv);
@@ -34,7 +22,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const options = parsed.options;
-  const outcome = await runCheck(options);
+  const outcome = await runCheck(options, process.cwd(), __dirname, BUILD_ID);
   const { report } = outcome;
   const out =
     options.format === "json"

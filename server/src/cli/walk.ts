@@ -5,7 +5,7 @@ import * as path from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { fileKind } from "../analysis/fileKinds";
 
-const SKIP_DIRS = new Set(["node_modules", ".git", "dist", "build", ".venv", "venv", "__pycache__", ".tox", ".nox", ".mypy_cache", ".pytest_cache", "site-packages", ".hg", ".svn", "out"]);
+const SKIP_DIRS = new Set(["node_modules", ".git", "dist", "build", ".venv", "venv", "__pycache__", ".tox", ".nox", ".mypy_cache", ".pytest_cache", "site-packages", ".hg", ".svn", "out", ".hf-rate-guard-cache"]);
 
 export interface WalkResult {
   files: string[];

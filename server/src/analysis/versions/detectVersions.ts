@@ -15,9 +15,19 @@ const JS_LOCKS = ["package-lock.json", "pnpm-lock.yaml", "yarn.lock"];
 const JS_MANIFESTS = ["package.json"];
 
 const cache = new WeakMap<FileSystem, Map<string, PackageVersions>>();
+/** Manifest reads per file system: sibling folders share their parents, which must not be read once per folder. */
+const reads = new WeakMap<FileSystem, Map<string, string | undefined>>();
 
 export function invalidateVersionCache(fs: FileSystem): void {
   cache.delete(fs);
+  reads.delete(fs);
+}
+
+function readOnce(fs: FileSystem, path: string): string | undefined {
+  let perFs = reads.get(fs);
+  if (!perFs) reads.set(fs, (perFs = new Map()));
+  if (!perFs.has(path)) perFs.set(path, fs.readFile(path));
+  return perFs.get(path);
 }
 
 export function detectVersions(fs: FileSystem, filePath: string): PackageVersions {
@@ -33,7 +43,7 @@ export function detectVersions(fs: FileSystem, filePath: string): PackageVersion
   // Walk up; the nearest folder that says anything about a package wins for that package.
   for (let d = dir; ; d = dirname(d)) {
     for (const file of js ? [...JS_LOCKS, ...JS_MANIFESTS] : [...PY_LOCKS, ...PY_MANIFESTS]) {
-      const text = fs.readFile(join(d, file));
+      const text = readOnce(fs, join(d, file));
       if (text === undefined) continue;
       for (const [name, version] of read(file, text)) {
         const k = names[name.toLowerCase()];

@@ -1,0 +1,66 @@
+// The CLI's cache (.hf-rate-guard-cache): unchanged files are not analysed again, yet the report is the same as
+// without it; an edited file, a corrupt cache or a cache from another build never yields stale diagnostics.
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { test } from "node:test";
+import { runCli, workspace } from "../support/cli";
+
+const BARE = `from huggingface_hub import InferenceClient
+
+client = InferenceClient()
+client.text_generation("hi")
+`;
+const TWICE = BARE + `client.text_generation("again")\n`;
+const PLAIN = `def total(price, qty):\n    return price * qty\n`;
+
+function reused(stderr: string): { reused: number; analysed: number } {
+  const m = /cache: (\d+) file\(s\) reused, (\d+) analysed/.exec(stderr);
+  assert.ok(m, `a cache note in: ${stderr}`);
+  return { reused: Number(m[1]), analysed: Number(m[2]) };
+}
+
+test("a second run reuses the analysis of unchanged files and reports exactly the same", () => {
+  const ws = workspace({ "a.py": BARE, "b.py": BARE, "plain.py": PLAIN });
+  const first = runCli(["check", "--format", "json", "--verbose"], ws);
+  assert.deepEqual(reused(first.stderr), { reused: 0, analysed: 2 }, "files that cannot hold an HF call are never parsed, so never cached");
+  assert.ok(fs.existsSync(path.join(ws, ".hf-rate-guard-cache", "models.json")));
+  assert.match(fs.readFileSync(path.join(ws, ".hf-rate-guard-cache", ".gitignore"), "utf8"), /^\*$/m, "git never sees the cache");
+  const second = runCli(["check", "--format", "json", "--verbose"], ws);
+  assert.deepEqual(reused(second.stderr), { reused: 2, analysed: 0 });
+  assert.equal(second.stdout, first.stdout);
+  assert.equal(second.status, 1);
+});
+
+test("an edited file is analysed again", () => {
+  const ws = workspace({ "a.py": BARE, "b.py": BARE });
+  runCli(["check", "--format", "json"], ws);
+  fs.writeFileSync(path.join(ws, "a.py"), TWICE);
+  const r = runCli(["check", "--format", "json", "--verbose"], ws);
+  assert.deepEqual(reused(r.stderr), { reused: 1, analysed: 1 });
+  const lines = JSON.parse(r.stdout).diagnostics.filter((d: { file: string; code: string }) => d.file === "a.py" && d.code === "HF001").map((d: { line: number }) => d.line);
+  assert.deepEqual(lines, [4, 5]);
+});
+
+test("a corrupt cache, or one from another build, is ignored and never gives stale results", () => {
+  const ws = workspace({ "a.py": BARE });
+  const expected = runCli(["check", "--format", "json", "--no-cache"], ws).stdout;
+  assert.ok(!fs.existsSync(path.join(ws, ".hf-rate-guard-cache")), "--no-cache writes nothing");
+  const dir = path.join(ws, ".hf-rate-guard-cache");
+  fs.mkdirSync(dir);
+  fs.writeFileSync(path.join(dir, "models.json"), "{ not json");
+  assert.equal(runCli(["check", "--format", "json"], ws).stdout, expected);
+  // A cache written by another build, claiming a.py has no calls at all.
+  const empty = { language: "python", calls: [], clients: [], retries: [], billToEvidence: [], exports: { retryHelpers: {} }, hasSyntaxErrors: false };
+  const stored = JSON.parse(fs.readFileSync(path.join(dir, "models.json"), "utf8"));
+  for (const entry of Object.values(stored.entries) as { model: unknown }[]) entry.model = empty;
+  fs.writeFileSync(path.join(dir, "models.json"), JSON.stringify({ ...stored, build: "another-build" }));
+  assert.equal(runCli(["check", "--format", "json"], ws).stdout, expected);
+});
+
+test("--cache-dir puts the cache elsewhere", () => {
+  const ws = workspace({ "a.py": BARE });
+  runCli(["check", "--cache-dir", "tmp-cache"], ws);
+  assert.ok(fs.existsSync(path.join(ws, "tmp-cache", "models.json")));
+  assert.ok(!fs.existsSync(path.join(ws, ".hf-rate-guard-cache")));
+});
