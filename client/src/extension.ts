@@ -1,9 +1,11 @@
 // The VS Code extension: starts the bundled language server, shows its state in a language status item, and
 // offers the commands. This is the only place that imports `vscode`.
+import * as fs from "node:fs";
+import * as os from "node:os";
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import { COMMANDS, STATUS_NOTIFICATION, type StatusParams } from "../../shared/src/protocol";
-import { startMeter } from "./meter/statusBarMeter";
+import { MeterController, TRUSTED_COMMANDS, type MeterHost } from "./meter/meterController";
 
 const LANGUAGES = ["python", "javascript", "typescript", "javascriptreact", "typescriptreact"];
 
@@ -54,13 +56,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
 
   // The credit meter; the org chosen there is the billTo the server uses for HF003 (through the settings it pulls).
-  const meter = startMeter(context, output);
+  const meter = new MeterController(meterHost(context, output));
+  meter.onDidChangeBillTo((org) => {
+    void vscode.workspace.getConfiguration("hfRateGuard").update("billTo", org ?? "", vscode.ConfigurationTarget.Global);
+  });
   context.subscriptions.push(
-    meter,
-    meter.onDidChangeBillTo(async (org) => {
-      await vscode.workspace.getConfiguration("hfRateGuard").update("billTo", org ?? "", vscode.ConfigurationTarget.Global);
+    { dispose: () => meter.dispose() },
+    ...Object.entries(meter.commands).map(([id, run]) => vscode.commands.registerCommand(id, run)),
+    vscode.window.onDidChangeWindowState((s) => s.focused && void meter.focused()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (["hfRateGuard.endpoint", "hfRateGuard.billTo", "hfRateGuard.meter"].some((section) => e.affectsConfiguration(section))) void meter.settingsChanged();
     }),
+    // Another window set or cleared the token.
+    context.secrets.onDidChange(() => void meter.refresh()),
   );
+  void meter.refresh();
 
   try {
     await client.start();
@@ -75,4 +85,53 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
+}
+
+const SECRET_KEY = "hfRateGuard.hfToken";
+
+/** The meter's view of VS Code: a status bar item, quick picks, SecretStorage, global state and settings. */
+function meterHost(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): MeterHost {
+  const item = vscode.window.createStatusBarItem("hfRateGuard.meter", vscode.StatusBarAlignment.Right, 100);
+  item.name = "HF Rate Guard: Credits";
+  item.command = "hfRateGuard.meter.menu";
+  context.subscriptions.push(item);
+  const config = () => vscode.workspace.getConfiguration("hfRateGuard");
+  return {
+    render(view) {
+      item.text = view.text;
+      const md = new vscode.MarkdownString(view.tooltip, true);
+      md.isTrusted = { enabledCommands: TRUSTED_COMMANDS };
+      item.tooltip = md;
+      item.backgroundColor = view.level === "normal" ? undefined : new vscode.ThemeColor(view.level === "error" ? "statusBarItem.errorBackground" : "statusBarItem.warningBackground");
+      if (view.visible) item.show();
+      else item.hide();
+    },
+    async pick(items, placeHolder) {
+      return (await vscode.window.showQuickPick(items, { placeHolder }))?.id;
+    },
+    askSecret: (prompt) => Promise.resolve(vscode.window.showInputBox({ prompt, password: true, ignoreFocusOut: true })),
+    notify(kind, message) {
+      void (kind === "error" ? vscode.window.showErrorMessage(message) : kind === "warning" ? vscode.window.showWarningMessage(message) : vscode.window.showInformationMessage(message));
+    },
+    openExternal: (url) => void vscode.env.openExternal(vscode.Uri.parse(url)),
+    secret: {
+      get: () => Promise.resolve(context.secrets.get(SECRET_KEY)),
+      store: (value) => Promise.resolve(context.secrets.store(SECRET_KEY, value)),
+      delete: () => Promise.resolve(context.secrets.delete(SECRET_KEY)),
+    },
+    globalState: context.globalState,
+    setting: (key, fallback) => config().get(key, fallback),
+    // Machine-scoped, and read from user settings only: inspect() leaves workspace values out.
+    endpointSetting: () => config().inspect<string>("endpoint")?.globalValue,
+    env: process.env,
+    readFile: (p) => {
+      try {
+        return fs.readFileSync(p, "utf8");
+      } catch {
+        return undefined;
+      }
+    },
+    home: os.homedir(),
+    log,
+  };
 }
