@@ -140,6 +140,68 @@ test("a config file change refreshes diagnostics; cross-file evidence comes from
   }
 });
 
+test("multi-root: per-folder settings, nearest config, bill-to evidence per folder, and Check Workspace alike", async () => {
+  // Folder "team" bills acme in team.py; folder "solo" raises HF001 to error through its folder settings and has a
+  // nested sub-project whose own config bills another org.
+  const ws = tmpWorkspace({
+    "team/app.py": BARE,
+    "team/team.py": "from huggingface_hub import InferenceClient\nteam = InferenceClient(bill_to='acme')\n",
+    "team/.hf-rate-guard.json": JSON.stringify({ rules: { HF007: "off" } }),
+    "solo/app.py": BARE,
+    "solo/sub/app.py": BARE,
+    "solo/sub/.hf-rate-guard.json": JSON.stringify({ billTo: "solo-org" }),
+  });
+  const team = pathToFileURL(path.join(ws.dir, "team")).toString();
+  const solo = pathToFileURL(path.join(ws.dir, "solo")).toString();
+  const c = new LspClient();
+  c.folderSettings.set(solo, { rules: { HF001: "error" } });
+  try {
+    await c.initialize({ pull: true, folders: [team, solo] });
+    for (const rel of ["team/app.py", "solo/app.py", "solo/sub/app.py"]) c.open(ws.uri(rel), BARE);
+    const codes = async (rel: string) => (await c.pull(ws.uri(rel))).items.map((d) => `${d.code}:${d.severity}`).sort();
+    await c.waitFor(async () => (await codes("team/app.py")).includes("HF003:2"), "HF003 in team from team.py's bill-to");
+    assert.deepEqual(await codes("team/app.py"), ["HF001:2", "HF003:2"]);
+    assert.deepEqual(await codes("solo/app.py"), ["HF001:1"], "solo's folder settings make HF001 an error; team's bill-to does not cross folders");
+    assert.deepEqual(await codes("solo/sub/app.py"), ["HF001:1", "HF003:2"], "the nearest config (solo/sub) bills solo-org");
+    assert.match((await c.pull(ws.uri("solo/sub/app.py"))).items.find((d) => d.code === "HF003")!.message, /solo-org/);
+    assert.ok(c.configurationScopes.some((s) => s?.startsWith(solo)), "settings are asked per resource");
+
+    // Check Workspace publishes with the same per-folder settings.
+    await c.connection.sendRequest("workspace/executeCommand", { command: "hfRateGuard.server.checkWorkspace", arguments: [] });
+    const published = (rel: string) => c.published.get(ws.uri(rel))?.diagnostics.map((d) => `${d.code}:${d.severity}`).sort();
+    assert.deepEqual(published("team/app.py"), ["HF001:2", "HF003:2"]);
+    assert.deepEqual(published("team/team.py"), []);
+    assert.deepEqual(published("solo/app.py"), ["HF001:1"]);
+    assert.deepEqual(published("solo/sub/app.py"), ["HF001:1", "HF003:2"]);
+  } finally {
+    await c.close();
+  }
+});
+
+test("multi-root: a folder added later is indexed and checked, a removed one is dropped", async () => {
+  const ws = tmpWorkspace({ "a/app.py": BARE, "b/app.py": BARE, "b/other.py": BARE });
+  const a = pathToFileURL(path.join(ws.dir, "a")).toString();
+  const b = pathToFileURL(path.join(ws.dir, "b")).toString();
+  const c = new LspClient();
+  const check = () => c.connection.sendRequest("workspace/executeCommand", { command: "hfRateGuard.server.checkWorkspace", arguments: [] }) as Promise<{ files: number }>;
+  try {
+    await c.initialize({ pull: true, folders: [a] });
+    assert.equal((await check()).files, 1);
+    assert.equal(c.published.get(ws.uri("b/app.py")), undefined);
+
+    c.folders = [...c.folders!, { uri: b, name: "b" }];
+    await c.connection.sendNotification("workspace/didChangeWorkspaceFolders", { event: { added: [{ uri: b, name: "b" }], removed: [] } });
+    await c.waitFor(async () => (await check()).files === 3, "b's files in Check Workspace");
+    assert.deepEqual(c.published.get(ws.uri("b/other.py"))?.diagnostics.map((d) => d.code), ["HF001"]);
+
+    c.folders = c.folders.filter((f) => f.uri !== a);
+    await c.connection.sendNotification("workspace/didChangeWorkspaceFolders", { event: { added: [], removed: [{ uri: a, name: "a" }] } });
+    await c.waitFor(async () => (await check()).files === 2, "a dropped from Check Workspace");
+  } finally {
+    await c.close();
+  }
+});
+
 test("notebooks: Python cells get their own diagnostics", async () => {
   const c = new LspClient();
   const nb = "file:///tmp/hfrg-nb/demo.ipynb";

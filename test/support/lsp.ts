@@ -15,6 +15,9 @@ export class LspClient {
   readonly published = new Map<string, PublishedDiagnostics>();
   readonly notifications: { method: string; params: unknown }[] = [];
   settings: Record<string, unknown> = {};
+  /** Per-folder settings (multi-root): the first folder URI that prefixes the scope wins over `settings`. */
+  folderSettings = new Map<string, Record<string, unknown>>();
+  configurationScopes: (string | undefined)[] = [];
   refreshRequests = 0;
   stderr = "";
 
@@ -32,7 +35,13 @@ export class LspClient {
       }
     });
     this.connection.onRequest((method, params) => {
-      if (method === "workspace/configuration") return (params as { items: unknown[] }).items.map(() => this.settings);
+      if (method === "workspace/configuration") {
+        return (params as { items: { scopeUri?: string }[] }).items.map((item) => {
+          this.configurationScopes.push(item.scopeUri);
+          for (const [folder, settings] of this.folderSettings) if (item.scopeUri === folder || item.scopeUri?.startsWith(folder + "/")) return settings;
+          return this.settings;
+        });
+      }
       if (method === "workspace/diagnostic/refresh") {
         this.refreshRequests++;
         return null;
@@ -77,10 +86,10 @@ export class LspClient {
   }
 
   /** Polls until `check` returns a value (never sleeps a fixed time to assert). */
-  async waitFor<T>(check: () => T | undefined | false, what: string, timeoutMs = 15000): Promise<T> {
+  async waitFor<T>(check: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 15000): Promise<T> {
     const start = Date.now();
     for (;;) {
-      const v = check();
+      const v = await check();
       if (v) return v;
       if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
       await new Promise((r) => setTimeout(r, 10));

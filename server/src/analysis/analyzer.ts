@@ -1,6 +1,7 @@
 // The analysis core's entry point. The CLI, the language server and the tests all drive this class the same way:
 // set the workspace's files, then ask for one file's diagnostics. Cross-file facts (retry helpers, bill-to
-// evidence) come from every file set, so results do not depend on the order files were added.
+// evidence) come from every file set (of the same root folder, when roots are declared), so results do not depend
+// on the order files were added.
 import { RULES, ruleMeta, type RuleCode, type RuleSetting, type Severity } from "../../../shared/src/rules";
 import picomatch from "picomatch";
 import { invalidateConfigCache, resolveConfig } from "./config/resolveConfig";
@@ -45,8 +46,10 @@ export interface AnalyzerOptions {
 
 export class Analyzer {
   private readonly files = new Map<string, Entry>();
-  /** First bill-to evidence in the workspace (by path), recomputed lazily after files change. */
-  private evidence: { org: string; file: string } | null | undefined;
+  /** First bill-to evidence (by path) per workspace root, recomputed lazily after files change. */
+  private evidence = new Map<string, { org: string; file: string } | null>();
+  /** Workspace folders: in a multi-root workspace each folder is its own project for bill-to evidence. */
+  private roots: string[] = [];
 
   private constructor(private readonly options: AnalyzerOptions) {}
 
@@ -69,12 +72,25 @@ export class Analyzer {
       return;
     }
     this.files.set(path, this.build(path, kind, content, this.options.cache));
-    this.evidence = undefined;
+    this.evidence.clear();
+  }
+
+  /**
+   * Declares the workspace's root folders (the language server's workspace folders). Bill-to evidence then only
+   * crosses files of the same root. Without roots (the CLI) every file set is one workspace.
+   */
+  setRoots(roots: string[]): void {
+    this.roots = roots.map((r) => r.replace(/\/+$/, "")).sort((a, b) => b.length - a.length);
+    this.evidence.clear();
+  }
+
+  private rootOf(path: string): string {
+    return this.roots.find((r) => path.startsWith(r + "/")) ?? "";
   }
 
   removeFile(path: string): void {
     this.files.delete(path);
-    this.evidence = undefined;
+    this.evidence.clear();
   }
 
   hasFile(path: string): boolean {
@@ -192,14 +208,17 @@ export class Analyzer {
     if (config.billTo) return { org: config.billTo, source: "configuration" };
     const own = this.files.get(path)?.model.billToEvidence[0];
     if (own) return { org: own.org, source: "this file" };
-    if (this.evidence === undefined) {
-      this.evidence = null;
+    const root = this.rootOf(path);
+    let found = this.evidence.get(root);
+    if (found === undefined) {
+      found = null;
       for (const [file, entry] of this.files) {
         const first = entry.model.billToEvidence[0];
-        if (first && (!this.evidence || file < this.evidence.file)) this.evidence = { org: first.org, file };
+        if (first && (!found || file < found.file) && this.rootOf(file) === root) found = { org: first.org, file };
       }
+      this.evidence.set(root, found);
     }
-    return this.evidence ? { org: this.evidence.org, source: relative(path, this.evidence.file) } : undefined;
+    return found ? { org: found.org, source: relative(path, found.file) } : undefined;
   }
 
   /** Turns "goes through a helper imported from module M" into a verdict, using M's facts when M is in the workspace. */

@@ -44,7 +44,7 @@ export function startServer(connection: Connection, wasmDir: string): void {
     .then((a) => {
     analyzer = a;
     engine = new DiagnosticsEngine(connection, a, documents, notebooks, settings, () => capabilities.textDocument?.diagnostic === undefined);
-    index = new WorkspaceIndex(connection, a, documents, engine);
+    index = new WorkspaceIndex(connection, a, documents, engine, settings);
   });
 
   connection.onInitialize((params): InitializeResult => {
@@ -57,6 +57,7 @@ export function startServer(connection: Connection, wasmDir: string): void {
         diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false },
         codeActionProvider: { codeActionKinds: ["quickfix", FIX_ALL_KIND], resolveProvider: false },
         executeCommandProvider: { commands: [COMMANDS.checkWorkspace, COMMANDS.fixAll] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: "hf-rate-guard" },
     };
@@ -71,6 +72,13 @@ export function startServer(connection: Connection, wasmDir: string): void {
     }
     const folders = (await connection.workspace.getWorkspaceFolders().catch(() => null)) ?? [];
     index!.indexFolders(folders.map((f) => f.uri));
+    // Multi-root: folders added or removed later are indexed or dropped.
+    if (capabilities.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(async () => {
+        const now = (await connection.workspace.getWorkspaceFolders().catch(() => null)) ?? [];
+        index!.indexFolders(now.map((f) => f.uri));
+      });
+    }
   });
 
   documents.onDidOpen(async (e) => {

@@ -6,22 +6,33 @@ import type { Analyzer } from "../analysis/analyzer";
 import { collectFiles } from "../cli/walk";
 import { toLsp } from "./convert";
 import type { DiagnosticsEngine } from "./diagnostics";
+import { overridesOf, type SettingsStore } from "./settings";
 import { pathToUri, uriToPath } from "./uris";
 
 export class WorkspaceIndex {
   private folders: string[] = [];
-  private indexing: Promise<void> = Promise.resolve();
+  private indexed!: () => void;
+  /** Settles once the first folder list has been indexed: a Check Workspace sent right after start waits for it. */
+  private indexing = new Promise<void>((resolve) => (this.indexed = resolve));
 
   constructor(
     private readonly connection: Connection,
     private readonly analyzer: Analyzer,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly engine: DiagnosticsEngine,
+    private readonly settings: SettingsStore,
   ) {}
 
   /** Reads every analysable file in the folders, yielding between files so requests are answered meanwhile. */
   indexFolders(uris: string[]): void {
-    this.folders = uris.filter((u) => u.startsWith("file:")).map((u) => uriToPath(u));
+    const folders = uris.filter((u) => u.startsWith("file:")).map((u) => uriToPath(u));
+    // Files of folders that left the workspace stop counting as cross-file facts (open documents stay).
+    const removed = this.folders.filter((f) => !folders.includes(f));
+    for (const path of this.analyzer.paths()) {
+      if (removed.some((f) => path.startsWith(f + "/")) && !this.documents.get(pathToUri(path))) this.analyzer.removeFile(path);
+    }
+    this.folders = folders;
+    this.analyzer.setRoots(this.folders);
     this.indexing = (async () => {
       const { files } = collectFiles(this.folders);
       for (const [i, file] of files.entries()) {
@@ -30,6 +41,7 @@ export class WorkspaceIndex {
       }
       this.engine.refreshAll();
     })();
+    void this.indexing.then(this.indexed);
   }
 
   async checkWorkspace(): Promise<{ files: number; problems: number }> {
@@ -43,7 +55,11 @@ export class WorkspaceIndex {
       const path = file.split("\\").join("/");
       const uri = pathToUri(path);
       if (!this.documents.get(uri)) this.analyzer.setFile(path);
-      const diagnostics = this.analyzer.check(path).diagnostics.filter((d) => d.cell === undefined).map((d) => toLsp(d, this.documents.get(uri)?.version ?? 0));
+      // The same settings as the editor uses for the file, asked once per folder (multi-root: per folder).
+      const settings = await this.settings.get(this.documents.get(uri) ? uri : pathToUri(this.folderOf(path)));
+      const diagnostics = settings.enable
+        ? this.analyzer.check(path, overridesOf(settings)).diagnostics.filter((d) => d.cell === undefined).map((d) => toLsp(d, this.documents.get(uri)?.version ?? 0))
+        : [];
       problems += diagnostics.length;
       await this.connection.sendDiagnostics({ uri, diagnostics });
       if (i % 10 === 0) {
@@ -53,5 +69,9 @@ export class WorkspaceIndex {
     }
     progress.done();
     return { files: files.length, problems };
+  }
+
+  private folderOf(path: string): string {
+    return this.folders.filter((f) => path.startsWith(f + "/")).sort((a, b) => b.length - a.length)[0] ?? path;
   }
 }

@@ -41,6 +41,17 @@ suite("HF Rate Guard in the extension host", () => {
     assert.equal(actions.find((a) => a.title.startsWith("HF001:"))?.isPreferred, true);
   });
 
+  test("multi-root: the second folder's own settings apply to its files only", async () => {
+    assert.equal(vscode.workspace.workspaceFolders?.length, 2, "the suite runs in a two-folder workspace");
+    const second = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![1].uri, "app.py");
+    // Beside the first file, not in its preview tab: documents without a tab are not analysed (pull diagnostics).
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(second), { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    const [diag] = await until("HF001 in the second folder", () => (hfDiagnostics(second).length ? hfDiagnostics(second) : undefined));
+    assert.equal(diag.severity, vscode.DiagnosticSeverity.Error, "the folder's hfRateGuard.rules makes HF001 an error");
+    const [first] = await until("HF001 in the first folder", () => (hfDiagnostics(uri).length ? hfDiagnostics(uri) : undefined));
+    assert.equal(first.severity, vscode.DiagnosticSeverity.Warning, "the first folder keeps the default");
+  });
+
   test("a settings change takes effect without a restart", async () => {
     const config = vscode.workspace.getConfiguration("hfRateGuard", uri);
     await config.update("rules", { HF001: "off" }, vscode.ConfigurationTarget.Global);
