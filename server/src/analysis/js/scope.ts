@@ -18,44 +18,70 @@ export class JsScope {
   readonly argumentRefs: ts.Expression[] = [];
 
   constructor(readonly file: ts.SourceFile) {
+    // Depth-first in source order with an explicit stack: deeply nested code must not overflow the JS stack.
     const stack: ts.Node[] = [file];
+    const children: ts.Node[] = [];
+    const collect = (c: ts.Node) => void children.push(c);
     while (stack.length) {
       const node = stack.pop()!;
       this.visit(node);
-      const children: ts.Node[] = [];
-      ts.forEachChild(node, (c) => {
-        children.push(c);
-      });
+      children.length = 0;
+      ts.forEachChild(node, collect);
       for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
     }
   }
 
+  /** One switch on the node's kind: the ts.isX predicates would each re-read `kind` from a megamorphic site. */
   private visit(node: ts.Node): void {
-    if (ts.isImportDeclaration(node)) this.importDeclaration(node);
-    else if (ts.isVariableDeclaration(node)) this.variable(node);
-    else if (ts.isCallExpression(node)) {
-      this.calls.push(node);
-      for (const a of node.arguments) if (ts.isIdentifier(a) || ts.isPropertyAccessExpression(a)) this.argumentRefs.push(a);
-    } else if (ts.isNewExpression(node)) this.news.push(node);
-    else if (ts.isPropertyDeclaration(node) && node.initializer && ts.isIdentifier(node.name)) {
-      const cls = node.parent;
-      this.bind(cls, `this.${node.name.text}`, node.initializer);
-    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-      const left = node.left;
-      if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword) {
-        const cls = enclosingClass(node);
-        if (cls) this.bind(cls, `this.${left.name.text}`, node.right);
-      } else if (ts.isIdentifier(left)) this.bind(scopeOf(node), left.text, node.right);
+    switch (node.kind) {
+      case ts.SyntaxKind.ImportDeclaration:
+        this.importDeclaration(node as ts.ImportDeclaration);
+        return;
+      case ts.SyntaxKind.VariableDeclaration:
+        this.variable(node as ts.VariableDeclaration);
+        return;
+      case ts.SyntaxKind.CallExpression: {
+        const call = node as ts.CallExpression;
+        this.calls.push(call);
+        for (const a of call.arguments) if (a.kind === ts.SyntaxKind.Identifier || a.kind === ts.SyntaxKind.PropertyAccessExpression) this.argumentRefs.push(a);
+        return;
+      }
+      case ts.SyntaxKind.NewExpression:
+        this.news.push(node as ts.NewExpression);
+        return;
+      case ts.SyntaxKind.PropertyDeclaration: {
+        const prop = node as ts.PropertyDeclaration;
+        if (prop.initializer && ts.isIdentifier(prop.name)) this.bind(prop.parent, `this.${prop.name.text}`, prop.initializer);
+        return;
+      }
+      case ts.SyntaxKind.BinaryExpression: {
+        const bin = node as ts.BinaryExpression;
+        if (bin.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+        const left = bin.left;
+        if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword) {
+          const cls = enclosingClass(bin);
+          if (cls) this.bind(cls, `this.${left.name.text}`, bin.right);
+        } else if (ts.isIdentifier(left)) this.bind(scopeOf(bin), left.text, bin.right);
+        return;
+      }
+      case ts.SyntaxKind.FunctionDeclaration:
+      case ts.SyntaxKind.MethodDeclaration:
+      case ts.SyntaxKind.ArrowFunction:
+      case ts.SyntaxKind.FunctionExpression:
+      case ts.SyntaxKind.Constructor:
+        this.functionLike(node as ts.FunctionLikeDeclaration);
+        return;
     }
-    if (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isConstructorDeclaration(node)) {
-      const name = functionName(node);
-      if (name) this.functions.set(name, node);
-      for (const p of node.parameters) if (ts.isIdentifier(p.name) && p.type) this.annotations.set(`${node.pos}:${p.name.text}`, p.type);
-      // Constructor parameter properties: constructor(private client: InferenceClient)
-      if (ts.isConstructorDeclaration(node)) {
-        for (const p of node.parameters) {
-          if (ts.isIdentifier(p.name) && p.type && p.modifiers?.length) this.annotations.set(`class:${node.parent.pos}:this.${p.name.text}`, p.type);
-        }
+  }
+
+  private functionLike(node: ts.FunctionLikeDeclaration): void {
+    const name = functionName(node);
+    if (name) this.functions.set(name, node);
+    for (const p of node.parameters) if (ts.isIdentifier(p.name) && p.type) this.annotations.set(`${node.pos}:${p.name.text}`, p.type);
+    // Constructor parameter properties: constructor(private client: InferenceClient)
+    if (ts.isConstructorDeclaration(node)) {
+      for (const p of node.parameters) {
+        if (ts.isIdentifier(p.name) && p.type && p.modifiers?.length) this.annotations.set(`class:${node.parent.pos}:this.${p.name.text}`, p.type);
       }
     }
   }
