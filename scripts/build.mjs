@@ -28,9 +28,25 @@ const common = {
   alias: { "web-tree-sitter": path.join(wtsDir, "web-tree-sitter.cjs") },
 };
 
+/**
+ * Keeps the server's lazy `import("../analysis/analyzer.js")` out of its bundle: the import resolves to a stub that
+ * requires dist/analyzer.js at run time (a require, so the CommonJS exports arrive as named exports).
+ */
+const analyzerApart = {
+  name: "analyzer-apart",
+  setup(b) {
+    b.onResolve({ filter: /\/analysis\/analyzer(\.js)?$/ }, (args) => (args.kind === "dynamic-import" ? { path: "analyzer", namespace: "analyzer-apart" } : undefined));
+    b.onLoad({ filter: /.*/, namespace: "analyzer-apart" }, () => ({ contents: 'module.exports = require("./analyzer.js");', loader: "js" }));
+    b.onResolve({ filter: /^\.\/analyzer\.js$/ }, () => ({ path: "./analyzer.js", external: true }));
+  },
+};
+
 const entries = [
   { in: "client/src/extension.ts", out: "client.js", external: ["vscode"] },
-  { in: "server/src/lsp/main.ts", out: "server.js" },
+  // The server answers `initialize` from a small bundle and loads the analyzer (TypeScript's parser, tree-sitter)
+  // from its own bundle afterwards: node then parses 4 MB of JavaScript after the editor is already talking.
+  { in: "server/src/lsp/main.ts", out: "server.js", plugins: [analyzerApart] },
+  { in: "server/src/analysis/analyzer.ts", out: "analyzer.js" },
   { in: "server/src/cli/run.ts", out: "cli.js" },
 ];
 await Promise.all(
@@ -44,7 +60,7 @@ await Promise.all(
       }
     })
     .map((e) =>
-      build({ ...common, entryPoints: [path.join(root, e.in)], outfile: path.join(dist, e.out), external: e.external ?? [] }),
+      build({ ...common, entryPoints: [path.join(root, e.in)], outfile: path.join(dist, e.out), external: e.external ?? [], plugins: e.plugins ?? [] }),
     ),
 );
 
