@@ -218,6 +218,14 @@ test("notebooks: Python cells get their own diagnostics", async () => {
     });
     const p = await c.waitFor(() => c.published.get(cell(2))?.diagnostics.length ? c.published.get(cell(2)) : undefined, "cell diagnostics");
     assert.deepEqual(p.diagnostics.map((d) => [d.code, d.range.start.line]), [["HF001", 1]]);
+    // Quick fixes for a cell edit that cell, in its own lines.
+    const [diag] = p.diagnostics;
+    const actions = (await c.connection.sendRequest("textDocument/codeAction", { textDocument: { uri: cell(2) }, range: diag.range, context: { diagnostics: [diag] } })) as { title: string; edit: { documentChanges: { textDocument: { uri: string }; edits: { range: { start: { line: number } }; newText: string }[] }[] } }[];
+    const line = actions.find((a) => a.title === "Disable HF001 for this line");
+    assert.ok(line, actions.map((a) => a.title).join(", "));
+    assert.equal(line.edit.documentChanges[0].textDocument.uri, cell(2));
+    assert.deepEqual(line.edit.documentChanges[0].edits.map((e) => e.range.start.line), [1]);
+    assert.ok(actions.some((a) => a.title.startsWith("HF001:")), "the backoff fix is offered in the cell too");
   } finally {
     await c.close();
   }

@@ -137,9 +137,11 @@ export class Analyzer {
 
   /**
    * Diagnostics for one file that was set, under the config that applies to it and the given overrides.
-   * `fixes: false` leaves each diagnostic's fixes empty, for reports that never show them (the CLI without --fix).
+   * `fixes: false` leaves each diagnostic's fixes empty, for reports that never show them (the CLI without --fix,
+   * the language server's diagnostics); a predicate computes fixes only for the diagnostics it accepts (the code
+   * actions asked for). Fixes cost more than the rules: a 5,000-line file can have hundreds of diagnostics.
    */
-  check(path: string, overrides: ConfigOverrides = {}, { fixes = true }: { fixes?: boolean } = {}): FileResult {
+  check(path: string, overrides: ConfigOverrides = {}, { fixes = true }: { fixes?: boolean | ((d: Omit<Diagnostic, "fixes">) => boolean) } = {}): FileResult {
     const entry = this.files.get(path);
     if (!entry) return { path, diagnostics: [], skipped: "not in the workspace", configErrors: [], notes: [] };
     const config = this.config(path, overrides);
@@ -164,14 +166,9 @@ export class Analyzer {
       const severity = severityOf(finding.code, config, overrides) as Severity;
       const range = lines.range(finding.span.start, finding.span.end);
       if (suppressions.isSuppressed(finding.code, range.start.line)) continue;
-      const diagnostic: Diagnostic = {
-        code: finding.code,
-        rule: ruleMeta(finding.code).name,
-        severity,
-        message: finding.message,
-        range,
-        fixes: fixes ? fixesFor(fixContext, finding) : [],
-      };
+      const diagnostic: Diagnostic = { code: finding.code, rule: ruleMeta(finding.code).name, severity, message: finding.message, range, fixes: [] };
+      const cellDiagnostic = entry.cells ? toCell(diagnostic, entry.cells) : diagnostic;
+      if (fixes === true || (typeof fixes === "function" && fixes(cellDiagnostic))) diagnostic.fixes = fixesFor(fixContext, finding);
       result.diagnostics.push(entry.cells ? toCell(diagnostic, entry.cells) : diagnostic);
     }
     result.diagnostics.sort(

@@ -1,9 +1,10 @@
-// Code actions carry their edits (computed with the diagnostics and shipped in `data`), so nothing is
-// recomputed here. A request for a document version other than the one the fixes were made for gets nothing.
+// Code actions carry their edits, computed here for the diagnostics the client asks about (the analysis itself is
+// current: the document was analysed for the version its diagnostics carry). A request about diagnostics of
+// another version of the document gets nothing.
 import { CodeActionKind, type CodeAction, type CodeActionParams } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { FIX_ALL_KIND, SOURCE } from "../../../shared/src/protocol";
-import type { DiagnosticData } from "./convert";
+import { sameRange, type DiagnosticData } from "./convert";
 import type { DiagnosticsEngine } from "./diagnostics";
 import type { SettingsStore } from "./settings";
 
@@ -12,12 +13,12 @@ export async function codeActions(params: CodeActionParams, doc: TextDocument, e
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
-    for (const diagnostic of params.context.diagnostics) {
-      // Some clients (Neovim 0.7) send back only code and data: recognise ours by those when source is missing.
-      if (diagnostic.source !== undefined && diagnostic.source !== SOURCE) continue;
-      const data = diagnostic.data as DiagnosticData | undefined;
-      if (!data || data.version !== doc.version) continue;
-      for (const fix of data.fixes) {
+    // Some clients (Neovim 0.7) send back only code and data: recognise ours by those when source is missing.
+    const ours = params.context.diagnostics.filter((d) => (d.source === undefined || d.source === SOURCE) && (d.data as DiagnosticData | undefined)?.version === doc.version);
+    const withFixes = await engine.fixesFor(doc, ours);
+    for (const diagnostic of ours) {
+      const found = withFixes.find((d) => d.code === diagnostic.code && sameRange(d.range, diagnostic.range));
+      for (const fix of found?.fixes ?? []) {
         actions.push({
           title: fix.title,
           kind: CodeActionKind.QuickFix,

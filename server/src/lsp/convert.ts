@@ -1,19 +1,18 @@
-// Core diagnostics to LSP diagnostics: severity, code, docs link, and the fixes carried in `data` (with the
-// document version they were computed for) so code actions need no server-side cache.
+// Core diagnostics to LSP diagnostics: severity, code, docs link, and in `data` the document version they were
+// computed for, so a code action request about an older version is recognised and answered with nothing.
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from "vscode-languageserver";
 import { SOURCE } from "../../../shared/src/protocol";
 import { docsUrl } from "../../../shared/src/rules";
-import type { Diagnostic, Fix } from "../analysis/diagnostic";
+import type { Diagnostic } from "../analysis/diagnostic";
 
 export interface DiagnosticData {
   version: number;
-  fixes: Fix[];
 }
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information };
 
 export function toLsp(d: Diagnostic, version: number): LspDiagnostic {
-  const data: DiagnosticData = { version, fixes: d.fixes };
+  const data: DiagnosticData = { version };
   return {
     range: d.range,
     severity: SEVERITY[d.severity],
@@ -23,4 +22,8 @@ export function toLsp(d: Diagnostic, version: number): LspDiagnostic {
     message: d.message,
     data,
   };
+}
+
+export function sameRange(a: Diagnostic["range"], b: Diagnostic["range"]): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }

@@ -17,8 +17,9 @@ import type { Analyzer } from "../analysis/analyzer";
 import type { Diagnostic } from "../analysis/diagnostic";
 import { notebookJson } from "../analysis/notebook";
 import { changedRegion } from "../analysis/textDiff";
-import { toLsp } from "./convert";
+import { sameRange, toLsp } from "./convert";
 import { overridesOf, type SettingsStore } from "./settings";
+import type { Settings } from "../../../shared/src/settings";
 import { uriToPath } from "./uris";
 
 const DEBOUNCE_MS = 120;
@@ -104,14 +105,8 @@ export class DiagnosticsEngine {
     const started = performance.now();
     let diagnostics: Diagnostic[];
     try {
-      this.sync(doc);
-      const path = this.pathOf(doc);
-      diagnostics = this.analyzer.check(path, overridesOf(settings)).diagnostics;
-      const notebook = this.notebooks.findNotebookDocumentForCell(uri);
-      if (notebook) {
-        const cellIndex = notebook.cells.findIndex((c) => c.document === uri);
-        diagnostics = diagnostics.filter((d) => d.cell === cellIndex).map((d) => ({ ...d, cell: undefined, fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, cell: undefined })) })) }));
-      }
+      // Without fixes: code actions compute them for the diagnostics they are asked about (see fixesFor).
+      diagnostics = this.analyse(doc, settings, false);
     } catch (err) {
       this.status({ state: "error", message: (err as Error).message, uri });
       this.connection.console.error(`analysis failed for ${uri}: ${(err as Error).message}`);
@@ -121,6 +116,30 @@ export class DiagnosticsEngine {
     this.last.set(uri, result);
     this.status({ state: "ready", lastAnalysisMs: Math.round(performance.now() - started), uri });
     return result;
+  }
+
+  /** The core's diagnostics for a document (a notebook cell gets its own cell's), with the fixes asked for. */
+  private analyse(doc: TextDocument, settings: Settings, fixes: boolean | ((d: Omit<Diagnostic, "fixes">) => boolean)): Diagnostic[] {
+    this.sync(doc);
+    const diagnostics = this.analyzer.check(this.pathOf(doc), overridesOf(settings), { fixes }).diagnostics;
+    const notebook = this.notebooks.findNotebookDocumentForCell(doc.uri);
+    if (!notebook) return diagnostics;
+    const cellIndex = notebook.cells.findIndex((c) => c.document === doc.uri);
+    return diagnostics.filter((d) => d.cell === cellIndex).map((d) => ({ ...d, cell: undefined, fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, cell: undefined })) })) }));
+  }
+
+  /**
+   * The fixes of the given diagnostics of the document's current version, matched by code and range. Computed on
+   * request: shipping every fix with every diagnostic would cost each keystroke of a large file milliseconds and
+   * a megabyte of JSON.
+   */
+  async fixesFor(doc: TextDocument, wanted: { code?: string | number; range: Diagnostic["range"] }[]): Promise<Diagnostic[]> {
+    const settings = await this.settings.get(doc.uri);
+    if (!settings.enable || wanted.length === 0) return [];
+    const asked = (d: Omit<Diagnostic, "fixes">) => wanted.some((w) => w.code === d.code && sameRange(w.range, d.range));
+    // Cell diagnostics are compared in the cell's own lines after mapping; the core sees notebook lines.
+    const notebook = this.notebooks.findNotebookDocumentForCell(doc.uri) !== undefined;
+    return this.analyse(doc, settings, notebook ? true : asked).filter(asked);
   }
 
   async pull(uri: string, token: CancellationToken): Promise<DocumentDiagnosticReport> {

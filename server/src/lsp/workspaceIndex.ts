@@ -58,7 +58,7 @@ export class WorkspaceIndex {
       // The same settings as the editor uses for the file, asked once per folder (multi-root: per folder).
       const settings = await this.settings.get(this.documents.get(uri) ? uri : pathToUri(this.folderOf(path)));
       const diagnostics = settings.enable
-        ? this.analyzer.check(path, overridesOf(settings)).diagnostics.filter((d) => d.cell === undefined).map((d) => toLsp(d, this.documents.get(uri)?.version ?? 0))
+        ? this.analyzer.check(path, overridesOf(settings), { fixes: false }).diagnostics.filter((d) => d.cell === undefined).map((d) => toLsp(d, this.documents.get(uri)?.version ?? 0))
         : [];
       problems += diagnostics.length;
       await this.connection.sendDiagnostics({ uri, diagnostics });
