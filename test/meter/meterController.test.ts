@@ -186,3 +186,21 @@ test("focus refreshes only when the numbers are over five minutes old", async ()
   await c.focused(Date.now() + 6 * 60_000);
   assert.equal(host.views.length, views + 1);
 });
+
+test("the regular refresh comes every refreshMinutes, spread by up to ±20% so windows do not call together", async (t) => {
+  const host = new FakeHost("hf_controllertoken1");
+  host.settings["meter.refreshMinutes"] = 10;
+  const delays: number[] = [];
+  const real = globalThis.setTimeout;
+  // Record the delays the controller asks for (its HTTP timeouts use their own short timers).
+  t.mock.method(globalThis, "setTimeout", ((fn: () => void, ms?: number) => {
+    if ((ms ?? 0) >= 60_000) delays.push(ms!);
+    return real(fn, (ms ?? 0) >= 60_000 ? 2 ** 31 - 1 : ms);
+  }) as typeof setTimeout);
+  const c = controller(host);
+  for (let i = 0; i < 20; i++) await c.refresh();
+  c.dispose();
+  assert.equal(delays.length, 20);
+  assert.ok(delays.every((d) => d >= 8 * 60_000 && d <= 12 * 60_000), delays.join(", "));
+  assert.ok(new Set(delays.map((d) => Math.round(d / 1000))).size > 1, "the delays are jittered, not all equal");
+});
