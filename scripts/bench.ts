@@ -97,8 +97,8 @@ async function main(): Promise<void> {
     const analyzer = await Analyzer.create({ fs: new MemoryFileSystem({ [file]: text }), wasmDir });
     const times: number[] = [];
     for (let i = 0; i < 40; i++) {
-      // A one-character edit each time, as typing does.
-      const edited = text + `\n# ${i}\n`.replace("#", name === "python" ? "#" : "//");
+      // A code edit each time (a new statement), as typing does: never a comment, which a shortcut could skip.
+      const edited = text + (name === "python" ? `\nvalue_${i} = ${i}\n` : `\nexport const value${i} = ${i};\n`);
       const t = performance.now();
       analyzer.setFile(file, edited);
       analyzer.check(file);

@@ -51,7 +51,10 @@ async function main(): Promise<void> {
   const times: number[] = [];
   for (let v = 2; v < 62; v++) {
     const t = performance.now();
-    c.change(uri, v, [{ range: { start: { line: lines - 1, character: 0 }, end: { line: lines - 1, character: 0 } }, text: v % 2 ? "#" : "" }]);
+    // Type a statement on the last line, then delete it: every change is a real code edit to analyse.
+    const typed = "value = 1";
+    const end = v % 2 ? 0 : typed.length;
+    c.change(uri, v, [{ range: { start: { line: lines - 1, character: 0 }, end: { line: lines - 1, character: end } }, text: v % 2 ? typed : "" }]);
     await c.pull(uri);
     if (v > 6) times.push(performance.now() - t);
   }
