@@ -71,8 +71,11 @@ export class Analyzer {
       this.files.delete(path);
       return;
     }
-    this.files.set(path, this.build(path, kind, content, this.options.cache));
-    this.evidence.clear();
+    const before = this.files.get(path)?.model.billToEvidence;
+    const entry = this.build(path, kind, content, this.options.cache);
+    this.files.set(path, entry);
+    // Typing in a file that bills no org (most keystrokes) leaves the workspace's evidence as it was.
+    if (before?.length || entry.model.billToEvidence.length) this.evidence.clear();
   }
 
   /**
