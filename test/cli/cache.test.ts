@@ -58,9 +58,17 @@ test("a corrupt cache, or one from another build, is ignored and never gives sta
   assert.equal(runCli(["check", "--format", "json"], ws).stdout, expected);
 });
 
-test("--cache-dir puts the cache elsewhere", () => {
+test("--cache-dir puts the cache elsewhere, making missing folders; a folder that cannot be made only costs speed", () => {
   const ws = workspace({ "a.py": BARE });
-  runCli(["check", "--cache-dir", "tmp-cache"], ws);
-  assert.ok(fs.existsSync(path.join(ws, "tmp-cache", "models.json")));
+  const expected = runCli(["check", "--format", "json", "--no-cache"], ws).stdout;
+  const r = runCli(["check", "--format", "json", "--cache-dir", "tmp/deeper/cache"], ws);
+  assert.equal(r.stdout, expected);
+  assert.ok(fs.existsSync(path.join(ws, "tmp", "deeper", "cache", "models.json")));
   assert.ok(!fs.existsSync(path.join(ws, ".hf-rate-guard-cache")));
+  // Under /proc the kernel refuses any new folder (node's own recursive mkdir would spin there forever).
+  const refused = runCli(["check", "--format", "json", "--cache-dir", "/proc/hf-rate-guard-cache"], ws);
+  assert.equal(refused.status, 1);
+  assert.equal(refused.stdout, expected);
+  fs.writeFileSync(path.join(ws, "file"), "");
+  assert.equal(runCli(["check", "--format", "json", "--cache-dir", "file/cache"], ws).stdout, expected, "a file where the folder should be");
 });

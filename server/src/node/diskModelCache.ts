@@ -51,7 +51,7 @@ export class DiskModelCache implements ModelCache {
   save(): void {
     if (!this.dirty) return;
     try {
-      fs.mkdirSync(this.dir, { recursive: true });
+      ensureDir(this.dir);
       const ignore = path.join(this.dir, ".gitignore");
       if (!fs.existsSync(ignore)) fs.writeFileSync(ignore, "# Created by hf-rate-guard: a cache, never commit it.\n*\n");
       const paths = Object.keys(this.entries);
@@ -64,6 +64,19 @@ export class DiskModelCache implements ModelCache {
       // A read-only checkout or a full disk: the next run is simply not faster.
     }
   }
+}
+
+/**
+ * mkdir -p without `{ recursive: true }`: on a path the kernel refuses with ENOENT although its parent exists
+ * (under /proc, say), node's recursive mkdir retries forever. Here each missing level is made once, or it throws.
+ */
+function ensureDir(dir: string): void {
+  const missing: string[] = [];
+  for (let d = path.resolve(dir); !fs.existsSync(d); d = path.dirname(d)) {
+    missing.unshift(d);
+    if (path.dirname(d) === d) break;
+  }
+  for (const d of missing) fs.mkdirSync(d);
 }
 
 function hashOf(key: ModelCacheKey): string {
