@@ -17,6 +17,8 @@ export interface PyClient {
   index?: number;
 }
 
+const CLASS_NAMES = new Set([...CLIENT_CLASSES.values()].map((c) => c.className));
+
 export class ClientTracker {
   private readonly byNode = new Map<number, PyClient>();
   readonly constructions: ClientConstruction[] = [];
@@ -26,11 +28,21 @@ export class ClientTracker {
     private readonly billToOf: (headers: Node | undefined) => BillTo & { headersNode?: Node },
   ) {}
 
-  /** The client class a constructor call instantiates, if it is one we know. */
+  private readonly classes = new Map<number, ClientClass | null>();
+
+  /** The client class a constructor call instantiates, if it is one we know (asked of every call, so remembered). */
   classOf(call: Node): ClientClass | undefined {
     if (call.type !== "call") return undefined;
-    const q = this.scope.qualify(call.childForFieldName("function"));
-    return q ? CLIENT_CLASSES.get(q) ?? CLIENT_CLASSES.get(q.replace(/^huggingface_hub\.inference\._client\./, "huggingface_hub.")) : undefined;
+    let cls = this.classes.get(call.id);
+    if (cls === undefined) {
+      const fn = call.childForFieldName("function");
+      // `x.y.Name(...)` can only be a client class named Name: most calls are ruled out without qualifying them.
+      const named = fn?.type !== "attribute" || CLASS_NAMES.has(fn.childForFieldName("attribute")?.text ?? "");
+      const q = named ? this.scope.qualify(fn) : undefined;
+      cls = (q && (CLIENT_CLASSES.get(q) ?? CLIENT_CLASSES.get(q.replace(/^huggingface_hub\.inference\._client\./, "huggingface_hub.")))) || null;
+      this.classes.set(call.id, cls);
+    }
+    return cls ?? undefined;
   }
 
   /** The client behind an object expression (`client`, `self.client`, `hh.InferenceClient()`, an annotated parameter). */
