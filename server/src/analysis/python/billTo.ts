@@ -1,6 +1,6 @@
 // X-HF-Bill-To in Python code: header dicts (literal, or a name bound to one), `bill_to=` arguments, and
 // headers set on a session after it is made. The header name matches case-insensitively (hf-facts).
-import type { PyNode as Node } from "./node";
+import type { Node } from "web-tree-sitter";
 import type { BillTo } from "../model";
 import type { Scope } from "./scope";
 

@@ -1,5 +1,5 @@
 // Finding HF calls: methods on known clients, Hub functions, raw HTTP to HF hosts, litellm.
-import type { PyNode as Node } from "./node";
+import type { Node } from "web-tree-sitter";
 import type { BillTo, Surface } from "../model";
 import { classifyUrl, HFAPI_NON_CALLS, HTTP_METHODS, HUB_DOWNLOADS, HUB_FUNCTIONS, INFERENCE_NON_CALLS, LANGCHAIN_METHODS } from "./catalog";
 import type { ClientTracker, PyClient } from "./clients";

@@ -1,6 +1,6 @@
 // Client objects: which constructor made the object a call goes through, and what that construction says
 // (where it points, bill-to, retries switched off).
-import type { PyNode as Node } from "./node";
+import type { Node } from "web-tree-sitter";
 import type { BillTo, ClientConstruction, Surface } from "../model";
 import { CLIENT_CLASSES, classifyUrl, type ClientClass } from "./catalog";
 import { kwarg, kwargs } from "./syntax";

@@ -1,5 +1,5 @@
 // Which except clauses catch what an HF call raises on 429 (hf-facts "What each client does on 429").
-import type { PyNode as Node } from "./node";
+import type { Node } from "web-tree-sitter";
 import type { RaiseKind } from "./calls";
 import type { Scope } from "./scope";
 

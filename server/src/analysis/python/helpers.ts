@@ -1,7 +1,7 @@
 // Retry helpers defined in the user's code: `def with_backoff(fn, ...)` that loops around a call of its
 // parameter, or a decorator factory doing the same. They protect the calls passed into them, in this file and,
 // through ModuleFacts, in files that import them.
-import type { PyNode as Node } from "./node";
+import type { Node } from "web-tree-sitter";
 import type { RetryHelperFacts } from "../model";
 import { caughtTypes, isBroad } from "./exceptions";
 import { handWrittenTraits, isBackoff, isTenacity, MENTIONS_429, tenacityTraits, backoffTraits, type Traits } from "./retryTraits";

@@ -1,5 +1,5 @@
 // The Python frontend: one parse, one walk for names, then each call is recognised and judged.
-import type { PyNode as Node } from "./node";
+import type { Node } from "web-tree-sitter";
 import { emptyModel, type BillToEvidence, type FileModel, type FrontendInput, type HfCall } from "../model";
 import { atLeast } from "../versions/semver";
 import { billToInHeaders, sessionHeadersBillTo } from "./billTo";
@@ -7,7 +7,6 @@ import { recognise, type CallContext, type PyCall } from "./calls";
 import { ClientTracker } from "./clients";
 import { HelperIndex } from "./helpers";
 import { initPythonParser, parsePython } from "./parser";
-import { PyTree } from "./node";
 import { ProtectionAnalyzer } from "./protection";
 import { Scope } from "./scope";
 
@@ -18,7 +17,7 @@ export async function initPython(wasmDir?: string): Promise<void> {
 export function analyzePython(input: FrontendInput): FileModel {
   // The tree stays in the parser's cache for the next incremental parse of this file.
   const tree = parsePython(input.path, input.text);
-  return analyzeTree(new PyTree(tree.rootNode, input.text).rootNode, input);
+  return analyzeTree(tree.rootNode, input);
 }
 
 function analyzeTree(root: Node, input: FrontendInput): FileModel {

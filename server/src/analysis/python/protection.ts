@@ -2,7 +2,7 @@
 // Walks outward from the call: try/except clauses, retry helpers it is passed into, retry decorators on the
 // enclosing functions, tenacity Retrying loops, session retry configs, callers that protect the function, and
 // the library's own retries. The first thing that really protects wins; the first trap met explains HF001.
-import type { PyNode as Node } from "./node";
+import type { Node } from "web-tree-sitter";
 import type { Protection, RetryConstruct } from "../model";
 import type { PyCall } from "./calls";
 import { caughtTypes, describeTypes, isBroad, isRateLimitType, matches } from "./exceptions";

@@ -1,6 +1,6 @@
 // Judging a retry written in the user's code: tenacity and backoff arguments, and hand-written loops/helpers.
 // The traits map onto RetryConstruct (model.ts) and drive HF002, HF004, HF005 and HF006.
-import type { PyNode as Node } from "./node";
+import type { Node } from "web-tree-sitter";
 import type { RetryConstruct, RetryKind } from "../model";
 import type { RaiseKind } from "./calls";
 import { caughtTypes, isBroad, isRateLimitType, matches } from "./exceptions";

@@ -1,7 +1,7 @@
 // Name resolution for one Python file: imports and aliases, assignments (module, function, `self.x`, class
 // fields), `with ... as x`, annotated parameters. Good enough to follow a client object or a URL constant from
 // where it is made to where it is used, without a type checker.
-import type { PyNode as Node } from "./node";
+import type { Node } from "web-tree-sitter";
 
 import { pythonQuery } from "./parser";
 
@@ -45,9 +45,7 @@ export class Scope {
   private collect(root: Node): void {
     // One query instead of a walk: it runs inside wasm and materialises only the nodes we need, which matters
     // because every node crossing from wasm to JS costs more than parsing it.
-    for (const capture of pythonQuery(COLLECT).captures(root.raw)) {
-      const name = capture.name;
-      const node = root.tree.wrap(capture.node);
+    for (const { name, node } of pythonQuery(COLLECT).captures(root)) {
       switch (name) {
         case "import":
           this.importStatement(node);
@@ -335,39 +333,12 @@ interface Range {
   node: Node;
 }
 
-/**
- * The innermost range strictly around [start, end). Ranges are in source order, so nested ones follow their
- * parent: binary-search the last range starting at or before `start`, then climb its parents (computed once per
- * list) instead of scanning every definition of the file for each question.
- */
+/** The innermost range strictly around [start, end). */
 function innermost(ranges: Range[], start: number, end: number): Range | undefined {
-  const parents = parentsOf(ranges);
-  let lo = 0;
-  let hi = ranges.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ranges[mid].start <= start) lo = mid + 1;
-    else hi = mid;
+  let found: Range | undefined;
+  for (const r of ranges) {
+    if (r.start > start) break;
+    if (r.end >= end && !(r.start === start && r.end === end)) found = r;
   }
-  for (let i = lo - 1; i >= 0; i = parents[i]) {
-    const r = ranges[i];
-    if (r.end >= end && !(r.start === start && r.end === end)) return r;
-  }
-  return undefined;
-}
-
-const parentIndexes = new WeakMap<Range[], number[]>();
-
-function parentsOf(ranges: Range[]): number[] {
-  let parents = parentIndexes.get(ranges);
-  if (parents && parents.length === ranges.length) return parents;
-  parents = [];
-  const open: number[] = [];
-  for (let i = 0; i < ranges.length; i++) {
-    while (open.length && ranges[open[open.length - 1]].end < ranges[i].end) open.pop();
-    parents.push(open.length ? open[open.length - 1] : -1);
-    open.push(i);
-  }
-  parentIndexes.set(ranges, parents);
-  return parents;
+  return found;
 }

@@ -1,7 +1,7 @@
 // Retry configured on a requests Session (urllib3 Retry through HTTPAdapter) or an httpx transport.
 // The traps (hf-facts "Retry libraries"): urllib3's default allowed_methods leave out POST, so inference calls
 // are never retried; httpx's transport `retries=` only covers connection failures.
-import type { PyNode as Node } from "./node";
+import type { Node } from "web-tree-sitter";
 import type { PyCall } from "./calls";
 import type { Scope } from "./scope";
 import { kwargs, methodCall, positionalArgs } from "./syntax";

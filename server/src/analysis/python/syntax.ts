@@ -1,5 +1,5 @@
 // Small helpers over tree-sitter-python nodes.
-import type { PyNode as Node } from "./node";
+import type { Node } from "web-tree-sitter";
 
 /** Keyword arguments of a call by name. */
 export function kwargs(call: Node): Map<string, Node> {
