@@ -333,12 +333,39 @@ interface Range {
   node: Node;
 }
 
-/** The innermost range strictly around [start, end). */
+/**
+ * The innermost range strictly around [start, end). Ranges are in source order, so nested ones follow their
+ * parent: binary-search the last range starting at or before `start`, then climb its parents (computed once per
+ * list) instead of scanning every definition of the file for each question.
+ */
 function innermost(ranges: Range[], start: number, end: number): Range | undefined {
-  let found: Range | undefined;
-  for (const r of ranges) {
-    if (r.start > start) break;
-    if (r.end >= end && !(r.start === start && r.end === end)) found = r;
+  const parents = parentsOf(ranges);
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid].start <= start) lo = mid + 1;
+    else hi = mid;
   }
-  return found;
+  for (let i = lo - 1; i >= 0; i = parents[i]) {
+    const r = ranges[i];
+    if (r.end >= end && !(r.start === start && r.end === end)) return r;
+  }
+  return undefined;
+}
+
+const parentIndexes = new WeakMap<Range[], number[]>();
+
+function parentsOf(ranges: Range[]): number[] {
+  let parents = parentIndexes.get(ranges);
+  if (parents && parents.length === ranges.length) return parents;
+  parents = [];
+  const open: number[] = [];
+  for (let i = 0; i < ranges.length; i++) {
+    while (open.length && ranges[open[open.length - 1]].end < ranges[i].end) open.pop();
+    parents.push(open.length ? open[open.length - 1] : -1);
+    open.push(i);
+  }
+  parentIndexes.set(ranges, parents);
+  return parents;
 }
