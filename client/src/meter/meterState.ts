@@ -134,9 +134,11 @@ export function tooltip(state: MeterState, now: number, updatedAt?: number, stal
   } else if (state.reason) {
     lines.push(state.reason);
   }
-  if (updatedAt) lines.push(`\nUpdated ${Math.max(0, Math.round((now - updatedAt) / 60000))} min ago`);
+  if (updatedAt) lines.push(`\nUpdated ${new Date(updatedAt).toISOString().slice(11, 16)} UTC (${Math.max(0, Math.round((now - updatedAt) / 60000))} min ago)`);
   if (staleSince) lines.push(`\n$(warning) Stale: refreshing has failed since ${new Date(staleSince).toISOString().slice(11, 16)} UTC`);
   lines.push("");
-  lines.push("[Billing](https://huggingface.co/settings/billing) · [Inference Providers usage](https://huggingface.co/settings/inference-providers/overview) · [Refresh](command:hfRateGuard.meter.refresh)");
+  // Without a usable token the way forward is a new one: offered right where the problem is said.
+  const setToken = state.kind === "signed-out" || state.kind === "invalid-token" ? " · [Set token](command:hfRateGuard.setToken)" : "";
+  lines.push(`[Billing](https://huggingface.co/settings/billing) · [Inference Providers usage](https://huggingface.co/settings/inference-providers/overview) · [Refresh](command:hfRateGuard.meter.refresh)${setToken}`);
   return lines.join("\n");
 }

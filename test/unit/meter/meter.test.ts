@@ -36,7 +36,8 @@ test("nano-USD rounding, period end in seconds, the compact form and the tooltip
   assert.match(md, /12 requests this period/);
   assert.match(md, /Resets 2027-01-01/);
   assert.match(md, /huggingface\.co\/settings\/billing/);
-  assert.match(md, /Updated 2 min ago/);
+  assert.match(md, /Updated \d\d:\d\d UTC \(2 min ago\)/);
+  assert.doesNotMatch(md, /command:hfRateGuard\.setToken/, "a working token is not nagged about");
 });
 
 test("signed-out and invalid-token states", () => {
@@ -45,6 +46,8 @@ test("signed-out and invalid-token states", () => {
   const bad = computeState({ signedIn: true, invalidToken: true });
   assert.equal(bad.kind, "invalid-token");
   assert.equal(bad.level, "error");
+  assert.match(tooltip(bad, Date.now()), /401[\s\S]*\[Set token\]\(command:hfRateGuard\.setToken\)/, "401 offers Set token");
+  assert.match(tooltip(computeState({ signedIn: false }), Date.now()), /\[Set token\]\(command:hfRateGuard\.setToken\)/);
 });
 
 test("token discovery order: secret storage, HF_TOKEN, HUGGING_FACE_HUB_TOKEN, then the token file", () => {
