@@ -53,6 +53,8 @@ export interface MeterHost {
 
 export class MeterController {
   private meter: CreditMeter;
+  /** The HF endpoint the token may go to, chosen with the meter (and again when settings change). */
+  private endpoint = "";
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastRefresh = 0;
   private lastState: MeterState | undefined;
@@ -117,6 +119,7 @@ export class MeterController {
   private newMeter(): CreditMeter {
     const choice = chooseEndpoint(this.host.endpointSetting(), this.host.env);
     if (choice.refused) this.host.log.warn(`endpoint refused: ${choice.refused}`);
+    this.endpoint = choice.url;
     return new CreditMeter({
       endpoint: choice.url,
       token: () => this.token(),
@@ -128,10 +131,6 @@ export class MeterController {
 
   private async token() {
     return discoverToken(await this.host.secret.get(), this.host.env, (p) => this.host.readFile(p), this.host.home);
-  }
-
-  private endpoint(): string {
-    return chooseEndpoint(this.host.endpointSetting(), this.host.env).url;
   }
 
   private render(state: MeterState, updatedAt?: number, staleSince?: number): void {
@@ -170,7 +169,7 @@ export class MeterController {
 
   private async pickBillTo(): Promise<void> {
     const source = await this.token();
-    const who = source ? await getJson<{ orgs?: { name: string }[] }>(this.endpoint(), "/api/whoami-v2", source.token) : undefined;
+    const who = source ? await getJson<{ orgs?: { name: string }[] }>(this.endpoint, "/api/whoami-v2", source.token) : undefined;
     const orgs = who?.ok ? who.value.orgs ?? [] : [];
     // An empty id stands for the personal account (ids are strings).
     const org = await this.host.pick([{ label: "Personal account", id: "" }, ...orgs.map((o) => ({ label: o.name, id: o.name }))], "Bill Inference Providers usage to…");
@@ -183,7 +182,7 @@ export class MeterController {
   private async setToken(): Promise<void> {
     const value = (await this.host.askSecret("Hugging Face token (hf_…)"))?.trim();
     if (!value) return;
-    const who = await getJson<{ name: string }>(this.endpoint(), "/api/whoami-v2", value);
+    const who = await getJson<{ name: string }>(this.endpoint, "/api/whoami-v2", value);
     if (!who.ok) {
       this.host.notify("error", `HF Rate Guard: Hugging Face did not accept the token (${who.problem}).`);
       return;

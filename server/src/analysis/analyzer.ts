@@ -87,7 +87,8 @@ export class Analyzer {
     this.evidence.clear();
   }
 
-  private rootOf(path: string): string {
+  /** The declared root folder holding a file ("" when none does). */
+  rootOf(path: string): string {
     return this.roots.find((r) => path.startsWith(r + "/")) ?? "";
   }
 
@@ -170,8 +171,9 @@ export class Analyzer {
       const range = lines.range(finding.span.start, finding.span.end);
       if (suppressions.isSuppressed(finding.code, range.start.line)) continue;
       const diagnostic: Diagnostic = { code: finding.code, rule: ruleMeta(finding.code).name, severity, message: finding.message, range, fixes: [] };
-      const cellDiagnostic = entry.cells ? toCell(diagnostic, entry.cells) : diagnostic;
-      if (fixes === true || (typeof fixes === "function" && fixes(cellDiagnostic))) diagnostic.fixes = fixesFor(fixContext, finding);
+      // The predicate sees the diagnostic as reported (in its cell's lines for a notebook).
+      const asked = fixes === true || (fixes !== false && fixes(entry.cells ? toCell(diagnostic, entry.cells) : diagnostic));
+      if (asked) diagnostic.fixes = fixesFor(fixContext, finding);
       result.diagnostics.push(entry.cells ? toCell(diagnostic, entry.cells) : diagnostic);
     }
     result.diagnostics.sort(

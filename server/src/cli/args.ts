@@ -38,6 +38,13 @@ Options:
 
 Exit status: 0 no problems, 1 problems found, 2 usage, config or internal error.`;
 
+/** Options that take one free-text value. */
+const TEXT_OPTIONS = new Map<string, { key: "billTo" | "config" | "cacheDir"; what: string }>([
+  ["--bill-to", { key: "billTo", what: "an organization name" }],
+  ["--config", { key: "config", what: "a file path" }],
+  ["--cache-dir", { key: "cacheDir", what: "a folder" }],
+]);
+
 export function parseArgs(argv: string[]): Parsed {
   if (argv.includes("--help") || argv.includes("-h")) return { command: "help" };
   if (argv.includes("--version") || argv.includes("-V")) return { command: "version" };
@@ -49,17 +56,18 @@ export function parseArgs(argv: string[]): Parsed {
     const arg = rest[i];
     const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
     const value = (): string | undefined => inline ?? rest[++i];
+    const takes = TEXT_OPTIONS.get(flag);
+    if (takes) {
+      const v = value();
+      if (!v) return { command: "error", message: `${flag} takes ${takes.what}` };
+      options[takes.key] = v;
+      continue;
+    }
     switch (flag) {
       case "--format": {
         const v = value();
         if (v !== "text" && v !== "json" && v !== "sarif" && v !== "github") return { command: "error", message: `--format takes text, json, sarif or github (got ${v ?? "nothing"})` };
         options.format = v;
-        break;
-      }
-      case "--bill-to": {
-        const v = value();
-        if (!v) return { command: "error", message: "--bill-to takes an organization name" };
-        options.billTo = v;
         break;
       }
       case "--select":
@@ -71,24 +79,12 @@ export function parseArgs(argv: string[]): Parsed {
         options[flag === "--select" ? "select" : "ignore"] = codes as RuleCode[];
         break;
       }
-      case "--config": {
-        const v = value();
-        if (!v) return { command: "error", message: "--config takes a file path" };
-        options.config = v;
-        break;
-      }
       case "--fix":
         options.fix = true;
         break;
       case "--no-cache":
         options.cache = false;
         break;
-      case "--cache-dir": {
-        const v = value();
-        if (!v) return { command: "error", message: "--cache-dir takes a folder" };
-        options.cacheDir = v;
-        break;
-      }
       case "--verbose":
       case "-v":
         options.verbose = true;

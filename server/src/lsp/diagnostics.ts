@@ -137,9 +137,7 @@ export class DiagnosticsEngine {
     const settings = await this.settings.get(doc.uri);
     if (!settings.enable || wanted.length === 0) return [];
     const asked = (d: Omit<Diagnostic, "fixes">) => wanted.some((w) => w.code === d.code && sameRange(w.range, d.range));
-    // Cell diagnostics are compared in the cell's own lines after mapping; the core sees notebook lines.
-    const notebook = this.notebooks.findNotebookDocumentForCell(doc.uri) !== undefined;
-    return this.analyse(doc, settings, notebook ? true : asked).filter(asked);
+    return this.analyse(doc, settings, asked).filter(asked);
   }
 
   async pull(uri: string, token: CancellationToken): Promise<DocumentDiagnosticReport> {

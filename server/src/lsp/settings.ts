@@ -49,6 +49,11 @@ export function normalize(raw: unknown): Settings {
   };
 }
 
+const overrides = new WeakMap<Settings, ConfigOverrides>();
+
+/** One overrides object per settings object: the analyzer remembers merged configs per overrides object. */
 export function overridesOf(settings: Settings): ConfigOverrides {
-  return { billTo: settings.billTo || undefined, rules: settings.rules };
+  let o = overrides.get(settings);
+  if (!o) overrides.set(settings, (o = { billTo: settings.billTo || undefined, rules: settings.rules }));
+  return o;
 }

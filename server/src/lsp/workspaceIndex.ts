@@ -56,7 +56,7 @@ export class WorkspaceIndex {
       const uri = pathToUri(path);
       if (!this.documents.get(uri)) this.analyzer.setFile(path);
       // The same settings as the editor uses for the file, asked once per folder (multi-root: per folder).
-      const settings = await this.settings.get(this.documents.get(uri) ? uri : pathToUri(this.folderOf(path)));
+      const settings = await this.settings.get(this.documents.get(uri) ? uri : pathToUri(this.analyzer.rootOf(path) || path));
       const diagnostics = settings.enable
         ? this.analyzer.check(path, overridesOf(settings), { fixes: false }).diagnostics.filter((d) => d.cell === undefined).map((d) => toLsp(d, this.documents.get(uri)?.version ?? 0))
         : [];
@@ -71,7 +71,4 @@ export class WorkspaceIndex {
     return { files: files.length, problems };
   }
 
-  private folderOf(path: string): string {
-    return this.folders.filter((f) => path.startsWith(f + "/")).sort((a, b) => b.length - a.length)[0] ?? path;
-  }
 }

@@ -60,11 +60,11 @@ export class Scope {
           this.withItem(node);
           break;
         case "def":
-          this.defs.push({ start: node.startIndex, end: node.endIndex, node });
+          addRange(this.defs, node);
           this.functionDefinition(node);
           break;
         case "class":
-          this.classes.push({ start: node.startIndex, end: node.endIndex, node });
+          addRange(this.classes, node);
           break;
         case "call":
           this.calls.push(node);
@@ -331,15 +331,24 @@ interface Range {
   start: number;
   end: number;
   node: Node;
+  /** Index of the innermost range around this one, or -1. */
+  parent: number;
+}
+
+/** Appends a definition (they arrive in source order, so its parent is the last one, or one of that one's parents). */
+function addRange(ranges: Range[], node: Node): void {
+  const start = node.startIndex;
+  const end = node.endIndex;
+  let parent = ranges.length - 1;
+  while (parent >= 0 && ranges[parent].end < end) parent = ranges[parent].parent;
+  ranges.push({ start, end, node, parent });
 }
 
 /**
- * The innermost range strictly around [start, end). Ranges are in source order, so nested ones follow their
- * parent: binary-search the last range starting at or before `start`, then climb its parents (computed once per
- * list) instead of scanning every definition of the file for each question.
+ * The innermost range strictly around [start, end): binary-search the last range starting at or before `start`,
+ * then climb its parents, instead of scanning every definition of the file for each question.
  */
 function innermost(ranges: Range[], start: number, end: number): Range | undefined {
-  const parents = parentsOf(ranges);
   let lo = 0;
   let hi = ranges.length;
   while (lo < hi) {
@@ -347,25 +356,9 @@ function innermost(ranges: Range[], start: number, end: number): Range | undefin
     if (ranges[mid].start <= start) lo = mid + 1;
     else hi = mid;
   }
-  for (let i = lo - 1; i >= 0; i = parents[i]) {
+  for (let i = lo - 1; i >= 0; i = ranges[i].parent) {
     const r = ranges[i];
     if (r.end >= end && !(r.start === start && r.end === end)) return r;
   }
   return undefined;
-}
-
-const parentIndexes = new WeakMap<Range[], number[]>();
-
-function parentsOf(ranges: Range[]): number[] {
-  let parents = parentIndexes.get(ranges);
-  if (parents && parents.length === ranges.length) return parents;
-  parents = [];
-  const open: number[] = [];
-  for (let i = 0; i < ranges.length; i++) {
-    while (open.length && ranges[open[open.length - 1]].end < ranges[i].end) open.pop();
-    parents.push(open.length ? open[open.length - 1] : -1);
-    open.push(i);
-  }
-  parentIndexes.set(ranges, parents);
-  return parents;
 }
