@@ -1,12 +1,12 @@
 // X-HF-Bill-To in Python code: header dicts (literal, or a name bound to one), `bill_to=` arguments, and
 // headers set on a session after it is made. The header name matches case-insensitively (hf-facts).
-import type { Node } from "web-tree-sitter";
+import type { PyNode } from "./tree";
 import type { BillTo } from "../model";
 import type { Scope } from "./scope";
 
 const HEADER = /^x-hf-bill-to$/i;
 
-export function billToInHeaders(scope: Scope, headers: Node | undefined, depth = 0): BillTo {
+export function billToInHeaders(scope: Scope, headers: PyNode | undefined, depth = 0): BillTo {
   if (!headers || depth > 4) return { present: false };
   const dict = scope.resolve(headers);
   if (dict.type === "dictionary") {
@@ -28,14 +28,15 @@ export function billToInHeaders(scope: Scope, headers: Node | undefined, depth =
 }
 
 /** The org when the value is a literal string (or a constant bound to one). */
-export function literal(scope: Scope, value: Node | null | undefined): string | undefined {
+export function literal(scope: Scope, value: PyNode | null | undefined): string | undefined {
   const s = scope.evalString(value);
   return s && !s.includes("{}") ? s : undefined;
 }
 
 /** `session.headers.update({...})` or `session.headers["X-HF-Bill-To"] = ...` anywhere in the file. */
-export function sessionHeadersBillTo(scope: Scope, root: Node, variable: string | undefined): BillTo {
+export function sessionHeadersBillTo(scope: Scope, root: PyNode, variable: string | undefined): BillTo {
   if (!variable) return { present: false };
+  for (const word of variable.split(".")) scope.mentions(word);
   const re = new RegExp(`\\b${variable.replace(/\./g, "\\.")}\\.headers(\\.update\\(|\\s*\\[)[^\\n]*x-hf-bill-to`, "i");
   const m = re.exec(root.text);
   if (!m) return { present: false };

@@ -1,5 +1,5 @@
 // Finding HF calls: methods on known clients, Hub functions, raw HTTP to HF hosts, litellm.
-import type { Node } from "web-tree-sitter";
+import type { PyNode } from "./tree";
 import type { BillTo, Surface } from "../model";
 import { classifyUrl, HFAPI_NON_CALLS, HTTP_METHODS, HUB_DOWNLOADS, HUB_FUNCTIONS, INFERENCE_NON_CALLS, LANGCHAIN_METHODS } from "./catalog";
 import type { ClientTracker, PyClient } from "./clients";
@@ -11,7 +11,7 @@ export type RaiseKind = "hf" | "openai" | "response" | "aiohttp-response" | "lit
 
 export interface PyCall {
   /** The call expression (for a method passed by reference, the reference). */
-  node: Node;
+  node: PyNode;
   callee: string;
   library: string;
   surface: Surface;
@@ -31,12 +31,12 @@ const OPENAI_GROUPS = new Set(["chat", "completions", "embeddings", "responses",
 export interface CallContext {
   scope: Scope;
   clients: ClientTracker;
-  billToOf(headers: Node | undefined): BillTo;
+  billToOf(headers: PyNode | undefined): BillTo;
   atLeast(pkg: "huggingface_hub" | "smolagents", version: string): boolean;
 }
 
 /** Recognises `node` (a call, or an attribute passed by reference) as an HF call, or returns undefined. */
-export function recognise(ctx: CallContext, node: Node): PyCall | undefined {
+export function recognise(ctx: CallContext, node: PyNode): PyCall | undefined {
   if (node.type === "attribute") return methodReference(ctx, node);
   const fn = node.childForFieldName("function");
   if (!fn) return undefined;
@@ -53,14 +53,14 @@ export function recognise(ctx: CallContext, node: Node): PyCall | undefined {
   return onModule(ctx, node, fn);
 }
 
-function methodReference(ctx: CallContext, ref: Node): PyCall | undefined {
+function methodReference(ctx: CallContext, ref: PyNode): PyCall | undefined {
   const obj = ref.childForFieldName("object");
   const attr = ref.childForFieldName("attribute")?.text;
   if (!obj || !attr || ref.parent?.type !== "argument_list") return undefined;
   return onClient(ctx, ref, obj, attr);
 }
 
-function onClient(ctx: CallContext, node: Node, object: Node, method: string): PyCall | undefined {
+function onClient(ctx: CallContext, node: PyNode, object: PyNode, method: string): PyCall | undefined {
   // client.chat.completions.create -> the client is `client`.
   let base = object;
   const path: string[] = [];
@@ -105,9 +105,9 @@ function onClient(ctx: CallContext, node: Node, object: Node, method: string): P
   }
 }
 
-function clientCall(ctx: CallContext, node: Node, client: PyClient, callee: string, method: string): PyCall {
+function clientCall(ctx: CallContext, node: PyNode, client: PyClient, callee: string, method: string): PyCall {
   const kind = client.cls.kind;
-  const kw = node.type === "call" ? kwargs(node) : new Map<string, Node>();
+  const kw = node.type === "call" ? kwargs(node) : new Map<string, PyNode>();
   const stream = kw.get("stream")?.text === "True" || /stream/.test(method);
   let billTo = client.billTo;
   const perCall = kw.get("extra_headers") ?? kw.get("headers");
@@ -134,7 +134,7 @@ function clientCall(ctx: CallContext, node: Node, client: PyClient, callee: stri
   return call;
 }
 
-function httpCall(ctx: CallContext, node: Node, method: string, client: PyClient | undefined, callee: string): PyCall | undefined {
+function httpCall(ctx: CallContext, node: PyNode, method: string, client: PyClient | undefined, callee: string): PyCall | undefined {
   if (!HTTP_METHODS.has(method) || node.type !== "call") return undefined;
   const args = positionalArgs(node);
   const kw = kwargs(node);
@@ -159,7 +159,7 @@ function httpCall(ctx: CallContext, node: Node, method: string, client: PyClient
   };
 }
 
-function onModule(ctx: CallContext, node: Node, fn: Node): PyCall | undefined {
+function onModule(ctx: CallContext, node: PyNode, fn: PyNode): PyCall | undefined {
   const q = ctx.scope.qualify(fn);
   if (!q) return undefined;
   const [pkg, ...rest] = q.split(".");

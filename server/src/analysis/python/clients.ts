@@ -1,52 +1,49 @@
 // Client objects: which constructor made the object a call goes through, and what that construction says
 // (where it points, bill-to, retries switched off).
-import type { Node } from "web-tree-sitter";
+import type { PyNode } from "./tree";
 import type { BillTo, ClientConstruction, Surface } from "../model";
 import { CLIENT_CLASSES, classifyUrl, type ClientClass } from "./catalog";
 import { kwarg, kwargs } from "./syntax";
-import type { Scope } from "./scope";
+import type { Reads, Scope } from "./scope";
 
 export interface PyClient {
-  node: Node;
+  node: PyNode;
   cls: ClientClass;
   surface: Surface | undefined; // undefined: not an HF destination (e.g. OpenAI on api.openai.com, local TGI)
   billTo: BillTo;
-  retriesDisabled?: Node;
+  retriesDisabled?: PyNode;
   /** smolagents `retry=False`. */
   retryOff?: boolean;
-  index?: number;
+  /** What the model records about a construction made in this file (HF clients, not plain HTTP sessions). */
+  construction?: ClientConstruction;
 }
 
 const CLASS_NAMES = new Set([...CLIENT_CLASSES.values()].map((c) => c.className));
 
 export class ClientTracker {
-  private readonly byNode = new Map<number, PyClient>();
-  readonly constructions: ClientConstruction[] = [];
+  private readonly byNode = new Map<number, { value: PyClient | undefined; reads: Reads }>();
 
   constructor(
     private readonly scope: Scope,
-    private readonly billToOf: (headers: Node | undefined) => BillTo & { headersNode?: Node },
+    private readonly billToOf: (headers: PyNode | undefined) => BillTo & { headersNode?: PyNode },
   ) {}
 
-  private readonly classes = new Map<number, ClientClass | null>();
+  private readonly classes = new Map<number, { value: ClientClass | undefined; reads: Reads }>();
 
   /** The client class a constructor call instantiates, if it is one we know (asked of every call, so remembered). */
-  classOf(call: Node): ClientClass | undefined {
+  classOf(call: PyNode): ClientClass | undefined {
     if (call.type !== "call") return undefined;
-    let cls = this.classes.get(call.id);
-    if (cls === undefined) {
+    return this.scope.memo(this.classes, call.id, () => {
       const fn = call.childForFieldName("function");
       // `x.y.Name(...)` can only be a client class named Name: most calls are ruled out without qualifying them.
       const named = fn?.type !== "attribute" || CLASS_NAMES.has(fn.childForFieldName("attribute")?.text ?? "");
       const q = named ? this.scope.qualify(fn) : undefined;
-      cls = (q && (CLIENT_CLASSES.get(q) ?? CLIENT_CLASSES.get(q.replace(/^huggingface_hub\.inference\._client\./, "huggingface_hub.")))) || null;
-      this.classes.set(call.id, cls);
-    }
-    return cls ?? undefined;
+      return (q && (CLIENT_CLASSES.get(q) ?? CLIENT_CLASSES.get(q.replace(/^huggingface_hub\.inference\._client\./, "huggingface_hub.")))) || undefined;
+    });
   }
 
   /** The client behind an object expression (`client`, `self.client`, `hh.InferenceClient()`, an annotated parameter). */
-  clientOf(expr: Node | null | undefined): PyClient | undefined {
+  clientOf(expr: PyNode | null | undefined): PyClient | undefined {
     if (!expr) return undefined;
     const value = this.scope.resolve(expr);
     if (value.type === "call" && this.classOf(value)) return this.construction(value);
@@ -60,18 +57,18 @@ export class ClientTracker {
     return undefined;
   }
 
-  construction(call: Node): PyClient | undefined {
-    const existing = this.byNode.get(call.id);
-    if (existing) return existing;
+  construction(call: PyNode): PyClient | undefined {
+    return this.scope.memo(this.byNode, call.id, () => this.describeConstruction(call));
+  }
+
+  private describeConstruction(call: PyNode): PyClient | undefined {
     const cls = this.classOf(call);
     if (!cls) return undefined;
     const client = this.describe(call, cls);
-    this.byNode.set(call.id, client);
     if (client.surface && cls.kind !== "requests-session" && cls.kind !== "httpx-client" && cls.kind !== "aiohttp-session") {
-      client.index = this.constructions.length;
       const args = call.childForFieldName("arguments")!;
       const headersNode = kwarg(call, cls.kind === "openai" ? "default_headers" : "headers");
-      this.constructions.push({
+      client.construction = {
         span: { start: call.startIndex, end: call.endIndex },
         library: cls.library,
         className: cls.className,
@@ -81,12 +78,12 @@ export class ClientTracker {
         headersSpan: headersNode?.type === "dictionary" ? { start: headersNode.startIndex, end: headersNode.endIndex } : undefined,
         retriesDisabledSpan: client.retriesDisabled ? spanOfKeyword(client.retriesDisabled) : undefined,
         variable: variableName(call),
-      });
+      };
     }
     return client;
   }
 
-  private describe(call: Node, cls: ClientClass): PyClient {
+  private describe(call: PyNode, cls: ClientClass): PyClient {
     const s = this.scope;
     const kw = kwargs(call);
     const positional = call.childForFieldName("arguments")?.namedChildren.filter((a) => a.type !== "keyword_argument") ?? [];
@@ -155,7 +152,7 @@ export class ClientTracker {
         const model = kw.get("model") ?? positional[1];
         const inner = model ? this.clientOf(model) : undefined;
         if (!inner) return { node: call, cls, surface: undefined, billTo };
-        return { ...inner, node: call, cls: { ...inner.cls, kind: "smolagents-agent" }, index: inner.index };
+        return { ...inner, node: call, cls: { ...inner.cls, kind: "smolagents-agent" }, construction: undefined };
       }
     }
     return { node: call, cls, surface, billTo };
@@ -179,7 +176,7 @@ function defaultSurface(cls: ClientClass): Surface | undefined {
  * A provider's own key means HF neither bills the call nor reads bill-to (hf-facts "Hosts"). Recognised when the
  * key is a literal not starting with hf_, or an env var whose name does not mention HF.
  */
-function isProviderKey(scope: Scope, key: Node): boolean {
+function isProviderKey(scope: Scope, key: PyNode): boolean {
   const literal = scope.evalString(key);
   if (literal !== undefined && !literal.includes("{}")) return !literal.startsWith("hf_");
   const env = /environ(?:\.get)?\s*[[(]\s*["']([A-Z0-9_]+)["']|getenv\(\s*["']([A-Z0-9_]+)["']/.exec(scope.resolve(key).text);
@@ -187,12 +184,12 @@ function isProviderKey(scope: Scope, key: Node): boolean {
   return name !== undefined && !/HF|HUGGING/.test(name);
 }
 
-export function typeName(annotation: Node): Node | undefined {
-  let node: Node | undefined = annotation.type === "type" ? annotation.namedChildren[0] : annotation;
+export function typeName(annotation: PyNode): PyNode | undefined {
+  let node: PyNode | undefined = annotation.type === "type" ? annotation.namedChildren[0] : annotation;
   for (let i = 0; node && i < 6; i++) {
     if (node.type === "identifier" || node.type === "attribute") return node;
     if (node.type === "generic_type") {
-      const head: Node | undefined = node.namedChildren[0];
+      const head: PyNode | undefined = node.namedChildren[0];
       if (head?.text === "Optional") node = node.namedChildren[1]?.namedChildren[0]?.namedChildren[0];
       else node = head;
     } else if (node.type === "binary_operator") node = node.childForFieldName("left") ?? undefined;
@@ -203,12 +200,12 @@ export function typeName(annotation: Node): Node | undefined {
   return undefined;
 }
 
-function spanOfKeyword(value: Node): { start: number; end: number } {
+function spanOfKeyword(value: PyNode): { start: number; end: number } {
   const kw = value.parent?.type === "keyword_argument" ? value.parent : value;
   return { start: kw.startIndex, end: kw.endIndex };
 }
 
-function variableName(call: Node): string | undefined {
+function variableName(call: PyNode): string | undefined {
   const parent = call.parent;
   if (parent?.type === "assignment") return parent.childForFieldName("left")?.text;
   return undefined;

@@ -1,12 +1,12 @@
 // Which except clauses catch what an HF call raises on 429 (hf-facts "What each client does on 429").
-import type { Node } from "web-tree-sitter";
+import type { PyNode } from "./tree";
 import type { RaiseKind } from "./calls";
 import type { Scope } from "./scope";
 
 const BROAD = new Set(["Exception", "BaseException", "builtins.Exception", "builtins.BaseException"]);
 
 /** Qualified names of the exception types an except clause names; undefined for a bare `except:`. */
-export function caughtTypes(scope: Scope, clause: Node): string[] | undefined {
+export function caughtTypes(scope: Scope, clause: PyNode): string[] | undefined {
   let value = clause.childForFieldName("value");
   if (!value) return undefined;
   if (value.type === "as_pattern") value = value.namedChildren[0];

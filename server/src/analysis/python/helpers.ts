@@ -1,42 +1,44 @@
 // Retry helpers defined in the user's code: `def with_backoff(fn, ...)` that loops around a call of its
 // parameter, or a decorator factory doing the same. They protect the calls passed into them, in this file and,
 // through ModuleFacts, in files that import them.
-import type { Node } from "web-tree-sitter";
+import type { PyNode } from "./tree";
 import type { RetryHelperFacts } from "../model";
 import { caughtTypes, isBroad } from "./exceptions";
 import { handWrittenTraits, isBackoff, isTenacity, MENTIONS_429, tenacityTraits, backoffTraits, type Traits } from "./retryTraits";
-import type { Scope } from "./scope";
+import type { Reads, Scope } from "./scope";
 
 export interface LocalHelper {
-  def: Node;
+  def: PyNode;
   facts: RetryHelperFacts;
   traits: Traits;
   /** The loop (or decorator) that does the retrying, for the RetryConstruct span. */
-  anchor: Node;
+  anchor: PyNode;
 }
 
 const NOT_HTTP = new Set(["ValueError", "KeyError", "TypeError", "IndexError", "AttributeError", "json.JSONDecodeError", "StopIteration"]);
 
 export class HelperIndex {
-  private readonly cache = new Map<number, LocalHelper | null>();
+  private readonly cache = new Map<number, { value: LocalHelper | undefined; reads: Reads }>();
+  private readonly computing = new Set<number>();
   constructor(private readonly scope: Scope, private readonly hubMajor1: boolean) {}
 
   /** The helper a function definition is, or undefined when it is not a retry helper. */
-  classify(def: Node): LocalHelper | undefined {
-    const cached = this.cache.get(def.id);
-    if (cached !== undefined) return cached ?? undefined;
-    this.cache.set(def.id, null); // guards recursion
-    const found = this.compute(def);
-    this.cache.set(def.id, found ?? null);
-    return found;
+  classify(def: PyNode): LocalHelper | undefined {
+    if (this.computing.has(def.id)) return undefined; // a helper that reaches itself
+    this.computing.add(def.id);
+    try {
+      return this.scope.memo(this.cache, def.id, () => this.compute(def));
+    } finally {
+      this.computing.delete(def.id);
+    }
   }
 
   byName(name: string): LocalHelper | undefined {
-    const def = this.scope.functions.get(name);
+    const def = this.scope.functionNamed(name);
     return def ? this.classify(def) : undefined;
   }
 
-  private compute(def: Node): LocalHelper | undefined {
+  private compute(def: PyNode): LocalHelper | undefined {
     // Cheap text test first: a helper calls one of its parameters and either loops, recurses or is decorated.
     const text = def.text;
     if (!/\b(for|while)\b|@/.test(text) && !/\bdef\s+(\w+)[\s\S]*\b\1\s*\(/.test(text)) return undefined;
@@ -55,7 +57,7 @@ export class HelperIndex {
     return body ? { def, facts: { name, style: "callable", ...facts(body.traits) }, traits: body.traits, anchor: body.anchor } : undefined;
   }
 
-  private retryTraits(fn: Node, params: string[], outer: Node): { traits: Traits; anchor: Node } | undefined {
+  private retryTraits(fn: PyNode, params: string[], outer: PyNode): { traits: Traits; anchor: PyNode } | undefined {
     // A tenacity/backoff-decorated function that calls its parameter is a helper with that library's traits.
     const decorated = fn.parent?.type === "decorated_definition" ? fn.parent : undefined;
     for (const dec of decorated?.namedChildren.filter((n) => n.type === "decorator") ?? []) {
@@ -89,7 +91,7 @@ function facts(t: Traits): Omit<RetryHelperFacts, "name" | "style"> {
   return { handles429: t.handles429, honorsRetryAfter: t.honorsRetryAfter, hasJitter: t.hasJitter, bounded: t.bounded, retries402: t.retries402 };
 }
 
-export function paramNames(def: Node): string[] {
+export function paramNames(def: PyNode): string[] {
   const params = def.childForFieldName("parameters");
   const names: string[] = [];
   for (const p of params?.namedChildren ?? []) {
@@ -99,7 +101,7 @@ export function paramNames(def: Node): string[] {
   return names;
 }
 
-function callsAny(node: Node, names: string[]): boolean {
+function callsAny(node: PyNode, names: string[]): boolean {
   return node.descendantsOfType("call").some((c) => {
     const fn = c.childForFieldName("function");
     return fn?.type === "identifier" && names.includes(fn.text);

@@ -1,6 +1,8 @@
-// The Python frontend: one parse, one walk for names, then each call is recognised and judged.
-import type { Node } from "web-tree-sitter";
-import { emptyModel, type BillToEvidence, type FileModel, type FrontendInput, type HfCall } from "../model";
+// The Python frontend: one parse, name resolution, then each top-level statement's calls are recognised and
+// judged. A statement's results are kept and reused after an edit elsewhere when nothing it read changed
+// (see statements.ts), so typing in a large file re-judges only what the edit can affect.
+import type { PyNode } from "./tree";
+import { emptyModel, type FileModel, type FrontendInput, type HfCall } from "../model";
 import { atLeast } from "../versions/semver";
 import { billToInHeaders, sessionHeadersBillTo } from "./billTo";
 import { recognise, type CallContext, type PyCall } from "./calls";
@@ -9,52 +11,88 @@ import { HelperIndex } from "./helpers";
 import { initPythonParser, parsePython } from "./parser";
 import { ProtectionAnalyzer } from "./protection";
 import { Scope } from "./scope";
+import { assemble, pin, reusable, type StatementResult, remember } from "./statements";
 
 export async function initPython(wasmDir?: string): Promise<void> {
   await initPythonParser(wasmDir);
 }
 
 export function analyzePython(input: FrontendInput): FileModel {
-  // The tree stays in the parser's cache for the next incremental parse of this file.
   const tree = parsePython(input.path, input.text);
-  return analyzeTree(tree.rootNode, input);
+  const model = emptyModel("python");
+  model.hasSyntaxErrors = tree.hasError;
+  const scope = new Scope(tree.root);
+  const context = `${input.path}\n${JSON.stringify(input.versions)}`;
+  const analysis = new Analysis(scope, input);
+  const results = scope.statements.map((statement, i) => reusable(scope, statement, context) ?? remember(scope, statement, context, analysis.statement(i)));
+  assemble(model, results);
+  return model;
 }
 
-function analyzeTree(root: Node, input: FrontendInput): FileModel {
-  const model = emptyModel("python");
-  model.hasSyntaxErrors = root.hasError;
-  const scope = new Scope(root);
-  const hubMajor1 = atLeast(input.versions.huggingface_hub, "1.0.0");
-  const billToOf = (headers: Node | undefined) => billToInHeaders(scope, headers);
-  const clients = new ClientTracker(scope, billToOf);
-  const ctx: CallContext = {
-    scope,
-    clients,
-    billToOf,
-    atLeast: (pkg, version) => atLeast(input.versions[pkg], version),
-  };
-  const helpers = new HelperIndex(scope, hubMajor1);
-  const protection = new ProtectionAnalyzer(scope, helpers, input.path, hubMajor1);
+/** The per-file machinery that judges statements, created once per analysis and shared by its statements. */
+class Analysis {
+  private readonly ctx: CallContext;
+  private readonly helpers: HelperIndex;
+  private readonly protection: ProtectionAnalyzer;
 
-  // Client constructions first, so HF003 sees clients that have no call in this file.
-  for (const call of scope.calls) if (clients.classOf(call)) clients.construction(call);
-
-  const found: PyCall[] = [];
-  for (const call of scope.calls) {
-    const hf = recognise(ctx, call);
-    if (hf) found.push(hf);
-  }
-  for (const ref of scope.argumentRefs) {
-    if (ref.type !== "attribute") continue;
-    const hf = recognise(ctx, ref);
-    if (hf) found.push(hf);
+  constructor(private readonly scope: Scope, input: FrontendInput) {
+    const hubMajor1 = atLeast(input.versions.huggingface_hub, "1.0.0");
+    const billToOf = (headers: PyNode | undefined) => billToInHeaders(scope, headers);
+    this.ctx = {
+      scope,
+      clients: new ClientTracker(scope, billToOf),
+      billToOf,
+      atLeast: (pkg, version) => atLeast(input.versions[pkg], version),
+    };
+    this.helpers = new HelperIndex(scope, hubMajor1);
+    this.protection = new ProtectionAnalyzer(scope, this.helpers, input.path, hubMajor1);
   }
 
-  for (const call of found) {
+  /** Everything the model needs from top-level statement `index`; what it reads is recorded by the caller. */
+  statement(index: number): () => StatementResult {
+    return () => {
+      const { scope, ctx, protection } = this;
+      const part = scope.partOf(index);
+      const result: StatementResult = { clients: [], calls: [], registrations: [], helpers: [] };
+      protection.sink = result.registrations;
+
+      // Client constructions, so HF003 sees clients that have no call in this file.
+      for (const call of part.calls) {
+        const construction = ctx.clients.classOf(call) ? ctx.clients.construction(call)?.construction : undefined;
+        if (construction) result.clients.push({ node: call, construction: pin(scope, construction) });
+      }
+
+      const found: PyCall[] = [];
+      for (const call of part.calls) {
+        const hf = recognise(ctx, call);
+        if (hf) found.push(hf);
+      }
+      for (const ref of part.argumentRefs) {
+        if (ref.type !== "attribute") continue;
+        const hf = recognise(ctx, ref);
+        if (hf) found.push(hf);
+      }
+      for (const call of found) result.calls.push(this.judge(call));
+
+      // Retry helpers defined here: exported for other files, and judged (HF002/4/5/6) where they are written.
+      for (const def of part.definitions) {
+        const name = def.childForFieldName("name")?.text;
+        if (!name || scope.functionNamed(name) !== def) continue; // a later `def` of the same name wins
+        const helper = this.helpers.classify(def);
+        if (!helper) continue;
+        if (!def.parent || def.parent.type === "module" || def.parent.parent?.type === "module") result.helpers.push([name, helper.facts]);
+        protection.registerHelper(def, helper.traits, name);
+      }
+      return result;
+    };
+  }
+
+  private judge(call: PyCall): StatementResult["calls"][number] {
+    const { scope, protection } = this;
     if (call.client && !call.billTo.present && (call.client.cls.kind === "requests-session" || call.client.cls.kind === "httpx-client")) {
       const variable = call.client.node.parent?.type === "assignment" ? call.client.node.parent.childForFieldName("left")?.text : undefined;
       const viaHeaders = billToInHeaders(scope, call.client.node.type === "call" ? kwargOf(call.client.node, "headers") : undefined);
-      call.billTo = viaHeaders.present ? viaHeaders : sessionHeadersBillTo(scope, root, variable);
+      call.billTo = viaHeaders.present ? viaHeaders : sessionHeadersBillTo(scope, call.node.root, variable);
     }
     const verdict = protection.verdict(call);
     const hfCall: HfCall = {
@@ -62,41 +100,24 @@ function analyzeTree(root: Node, input: FrontendInput): FileModel {
       callee: call.callee,
       library: call.library,
       surface: call.surface,
-      client: call.client?.index,
       billTo: call.billTo,
       isAsync: call.isAsync || call.node.parent?.type === "await",
       isStreaming: call.isStreaming,
       protection: verdict.protection,
-      retries: verdict.retries,
+      retries: [],
     };
     if (call.node.parent?.type === "await") hfCall.awaitSpan = { start: call.node.parent.startIndex, end: call.node.parent.endIndex };
-    model.calls.push(hfCall);
+    return {
+      call: pin(scope, hfCall),
+      client: call.client?.construction ? call.client.node : undefined,
+      covering: verdict.retries.map((i) => protection.anchorOf(i)),
+    };
   }
-
-  // Retry helpers defined here: exported for other files, and judged (HF002/4/5/6) where they are written.
-  for (const [name, def] of scope.functions) {
-    const helper = helpers.classify(def);
-    if (!helper) continue;
-    if (!def.parent || def.parent.type === "module" || def.parent.parent?.type === "module") model.exports.retryHelpers[name] = helper.facts;
-    protection.registerHelper(def, helper.traits, name);
-  }
-
-  model.clients = clients.constructions;
-  model.retries = protection.retries;
-  model.billToEvidence = evidence(model);
-  return model;
 }
 
-function kwargOf(call: Node, name: string): Node | undefined {
+function kwargOf(call: PyNode, name: string): PyNode | undefined {
   for (const a of call.childForFieldName("arguments")?.namedChildren ?? []) {
     if (a.type === "keyword_argument" && a.childForFieldName("name")?.text === name) return a.childForFieldName("value") ?? undefined;
   }
   return undefined;
-}
-
-function evidence(model: FileModel): BillToEvidence[] {
-  const out: BillToEvidence[] = [];
-  for (const c of model.clients) if (c.billTo.org) out.push({ org: c.billTo.org, span: c.span });
-  for (const c of model.calls) if (c.billTo.org && c.client === undefined) out.push({ org: c.billTo.org, span: c.span });
-  return out;
 }

@@ -2,7 +2,7 @@
 // Walks outward from the call: try/except clauses, retry helpers it is passed into, retry decorators on the
 // enclosing functions, tenacity Retrying loops, session retry configs, callers that protect the function, and
 // the library's own retries. The first thing that really protects wins; the first trap met explains HF001.
-import type { Node } from "web-tree-sitter";
+import type { PyNode } from "./tree";
 import type { Protection, RetryConstruct } from "../model";
 import type { PyCall } from "./calls";
 import { caughtTypes, describeTypes, isBroad, isRateLimitType, matches } from "./exceptions";
@@ -21,11 +21,22 @@ interface Verdict {
   retries: number[];
 }
 
+export interface Registration {
+  anchor: PyNode;
+  construct: RetryConstruct;
+}
+
 type Found = { kind: "protected"; by: string; retry?: number } | { kind: "trap"; reason: string } | { kind: "imported"; module: string; name: string } | undefined;
 
 export class ProtectionAnalyzer {
+  /** Anchor node id -> the index `covering` lists use in this analysis. */
   private readonly constructs = new Map<number, number>();
-  readonly retries: RetryConstruct[] = [];
+  private readonly anchors: PyNode[] = [];
+  /**
+   * Where each registration of a retry construct goes (the statement being analysed collects them): the model
+   * keeps the first registration per anchor, relevant when any registration is.
+   */
+  sink: Registration[] = [];
 
   constructor(
     private readonly scope: Scope,
@@ -62,11 +73,19 @@ export class ProtectionAnalyzer {
     if (call.client && /raise_for_status\s*=\s*True/.test(call.client.node.text)) return true;
     const name = resultName(call.node);
     if (!name) return false;
-    const fn = this.scope.enclosingFunction(call.node) ?? call.node.tree.rootNode;
+    const fn = this.enclosingOrModule(call.node, name);
     return new RegExp(`\\b${name}\\.raise_for_status\\s*\\(`).test(fn.text.slice(call.node.endIndex - fn.startIndex));
   }
 
-  private walk(call: PyCall, from: Node, raisesOn429: boolean, covering: number[], depth: number): Found {
+  /** The function around `node`, or the module, whose later text is then searched for `name` (a read of it). */
+  private enclosingOrModule(node: PyNode, name: string): PyNode {
+    const fn = this.scope.enclosingFunction(node);
+    if (fn) return fn;
+    this.scope.mentions(name);
+    return node.root;
+  }
+
+  private walk(call: PyCall, from: PyNode, raisesOn429: boolean, covering: number[], depth: number): Found {
     let trap: Found;
     const keep = (f: Found): Found => (f?.kind === "trap" && !trap ? (trap = f) : undefined, f?.kind === "trap" ? undefined : f);
     // A status branch on the returned response: `if r.status_code == 429: ...`.
@@ -96,7 +115,7 @@ export class ProtectionAnalyzer {
     return trap;
   }
 
-  private tryStatement(call: PyCall, tryNode: Node, raisesOn429: boolean, covering: number[]): Found {
+  private tryStatement(call: PyCall, tryNode: PyNode, raisesOn429: boolean, covering: number[]): Found {
     const clauses = tryNode.namedChildren.filter((c) => c.type === "except_clause");
     for (const clause of clauses) {
       const types = caughtTypes(this.scope, clause);
@@ -135,7 +154,7 @@ export class ProtectionAnalyzer {
   }
 
   /** A handler that leads to another attempt: a loop that goes on, or a recursive call. */
-  private handlerRetry(call: PyCall, tryNode: Node, block: Node): { kind: "loop" | "recursion"; anchor: Node; traits: Omit<Traits, "handles429"> } | undefined {
+  private handlerRetry(call: PyCall, tryNode: PyNode, block: PyNode): { kind: "loop" | "recursion"; anchor: PyNode; traits: Omit<Traits, "handles429"> } | undefined {
     const fn = this.scope.enclosingFunction(tryNode);
     const fnName = fn?.childForFieldName("name")?.text;
     if (fnName && new RegExp(`\\b${fnName}\\s*\\(`).test(block.text)) {
@@ -156,7 +175,7 @@ export class ProtectionAnalyzer {
     if (call.raises !== "response" && call.raises !== "aiohttp-response") return undefined;
     const name = resultName(call.node);
     if (!name) return undefined;
-    const fn = this.scope.enclosingFunction(call.node) ?? call.node.tree.rootNode;
+    const fn = this.enclosingOrModule(call.node, name);
     const after = codeText(fn.text.slice(call.node.endIndex - fn.startIndex), "python");
     const re = new RegExp(`\\b${name}\\.status(_code)?\\s*(==|in|!=|>=|>)\\s*[^\\n]*\\b(429|TOO_MANY_REQUESTS)\\b|\\b(429|TOO_MANY_REQUESTS)\\b[^\\n]*(==|in)\\s*${name}\\.status`);
     if (!re.test(after)) return undefined;
@@ -171,7 +190,7 @@ export class ProtectionAnalyzer {
   }
 
   /** The call sits in a lambda (or is a method reference / function name) passed to `helper(...)`. */
-  private helperArgument(call: PyCall, helperCall: Node, raisesOn429: boolean, covering: number[]): Found {
+  private helperArgument(call: PyCall, helperCall: PyNode, raisesOn429: boolean, covering: number[]): Found {
     const fn = helperCall.childForFieldName("function");
     if (!fn) return undefined;
     const tenacity = this.tenacityInstance(fn);
@@ -186,26 +205,26 @@ export class ProtectionAnalyzer {
       covering.push(index);
       return { kind: "protected", by: `the retry helper ${name}`, retry: index };
     }
-    const imported = fn.type === "identifier" ? this.scope.importedFrom.get(fn.text) : undefined;
+    const imported = fn.type === "identifier" ? this.scope.importOf(fn.text) : undefined;
     if (imported && !LIBRARY_ROOTS.test(imported.module)) return { kind: "imported", module: imported.module, name: imported.name };
     return undefined;
   }
 
-  private tenacityInstance(fn: Node): Node | undefined {
+  private tenacityInstance(fn: PyNode): PyNode | undefined {
     const value = this.scope.resolve(fn);
     if (value.type === "call" && isTenacity(this.scope, value.childForFieldName("function")) === "retrying") return value;
     return undefined;
   }
 
   /** `for attempt in Retrying(...): with attempt: <call>` */
-  private retryingLoop(call: PyCall, loop: Node, raisesOn429: boolean, covering: number[]): Found {
+  private retryingLoop(call: PyCall, loop: PyNode, raisesOn429: boolean, covering: number[]): Found {
     const right = loop.childForFieldName("right");
     const value = right ? this.scope.resolve(right) : undefined;
     if (value?.type !== "call" || isTenacity(this.scope, value.childForFieldName("function")) !== "retrying") return undefined;
     return this.fromTraits(call, "tenacity", value, tenacityTraits(this.scope, value, call.raises, raisesOn429, this.hubMajor1), covering, "a tenacity Retrying loop");
   }
 
-  private decorators(call: PyCall, fn: Node, raisesOn429: boolean, covering: number[]): Found {
+  private decorators(call: PyCall, fn: PyNode, raisesOn429: boolean, covering: number[]): Found {
     const decorated = fn.parent?.type === "decorated_definition" ? fn.parent : undefined;
     if (!decorated) return undefined;
     for (const dec of decorated.namedChildren.filter((n) => n.type === "decorator")) {
@@ -228,19 +247,19 @@ export class ProtectionAnalyzer {
         covering.push(index);
         return { kind: "protected", by: `the retry decorator ${name}`, retry: index };
       }
-      const imported = callee?.type === "identifier" ? this.scope.importedFrom.get(callee.text) : undefined;
+      const imported = callee?.type === "identifier" ? this.scope.importOf(callee.text) : undefined;
       if (imported && !LIBRARY_ROOTS.test(imported.module)) return { kind: "imported", module: imported.module, name: imported.name };
     }
     return undefined;
   }
 
   /** One level of callers: the function holding the call is itself called from protected code. */
-  private callers(call: PyCall, fn: Node, raisesOn429: boolean, covering: number[], depth: number): Found {
+  private callers(call: PyCall, fn: PyNode, raisesOn429: boolean, covering: number[], depth: number): Found {
     const name = fn.childForFieldName("name")?.text;
     if (!name) return undefined;
     for (const site of this.scope.callSites(name)) {
       if (isInside(site, fn)) continue;
-      let anchor: Node | undefined;
+      let anchor: PyNode | undefined;
       if (site.type === "call") {
         const f = site.childForFieldName("function");
         if (f && (f.text === name || f.text.endsWith(`.${name}`))) anchor = site;
@@ -254,29 +273,31 @@ export class ProtectionAnalyzer {
     return undefined;
   }
 
-  private fromTraits(call: PyCall, kind: "tenacity" | "backoff", anchor: Node, traits: Traits, covering: number[], by: string): Found {
+  private fromTraits(call: PyCall, kind: "tenacity" | "backoff", anchor: PyNode, traits: Traits, covering: number[], by: string): Found {
     const index = this.construct(kind, anchor, traits, true);
     covering.push(index);
     if (traits.handles429) return { kind: "protected", by, retry: index };
     return { kind: "trap", reason: `${by.replace(/^a /, "the ")} never fires: ${traits.whyNot}` + (call.raises === "response" ? ` and \`${call.callee}\` does not raise on 429 without raise_for_status()` : "") };
   }
 
-  private construct(kind: RetryConstruct["kind"], anchor: Node, traits: Traits, relevant: boolean, name?: string): number {
-    const existing = this.constructs.get(anchor.id);
-    if (existing !== undefined) {
-      if (relevant) this.retries[existing].relevant = true;
-      return existing;
-    }
-    const spanNode = anchor.type === "for_statement" || anchor.type === "while_statement" ? anchor : anchor;
-    const c = makeConstruct(kind, spanNode, traits, relevant, name);
+  private construct(kind: RetryConstruct["kind"], anchor: PyNode, traits: Traits, relevant: boolean, name?: string): number {
+    const c = makeConstruct(kind, anchor, traits, relevant, name);
     if (anchor.type === "for_statement" || anchor.type === "while_statement") c.span = headerSpan(anchor);
-    this.retries.push(c);
-    this.constructs.set(anchor.id, this.retries.length - 1);
-    return this.retries.length - 1;
+    this.sink.push({ anchor, construct: c });
+    const existing = this.constructs.get(anchor.id);
+    if (existing !== undefined) return existing;
+    this.anchors.push(anchor);
+    this.constructs.set(anchor.id, this.anchors.length - 1);
+    return this.anchors.length - 1;
+  }
+
+  /** The anchor node of a construct index from a verdict's `retries`. */
+  anchorOf(index: number): PyNode {
+    return this.anchors[index];
   }
 
   /** Registers a helper defined here as a retry construct even when no HF call in this file uses it. */
-  registerHelper(def: Node, traits: Traits, name: string): void {
+  registerHelper(def: PyNode, traits: Traits, name: string): void {
     const relevant = MENTIONS_429.test(def.text) || /HfHubHTTPError|HTTPError|ClientResponseError/.test(def.text);
     this.construct("helper", def.childForFieldName("name") ?? def, traits, relevant, name);
   }
@@ -300,7 +321,7 @@ export class ProtectionAnalyzer {
 }
 
 /** The name a call's result is bound to: `r = requests.post(...)`, `r = await client.post(...)`, `async with s.post(...) as r`. */
-export function resultName(call: Node): string | undefined {
+export function resultName(call: PyNode): string | undefined {
   let node = call;
   if (node.parent?.type === "await") node = node.parent;
   const parent = node.parent;

@@ -1,6 +1,6 @@
 // Judging a retry written in the user's code: tenacity and backoff arguments, and hand-written loops/helpers.
 // The traits map onto RetryConstruct (model.ts) and drive HF002, HF004, HF005 and HF006.
-import type { Node } from "web-tree-sitter";
+import type { PyNode } from "./tree";
 import type { RetryConstruct, RetryKind } from "../model";
 import type { RaiseKind } from "./calls";
 import { caughtTypes, isBroad, isRateLimitType, matches } from "./exceptions";
@@ -8,7 +8,7 @@ import type { Scope } from "./scope";
 import { kwargs, positionalArgs } from "./syntax";
 
 export type Traits = Omit<RetryConstruct, "kind" | "span" | "relevant" | "name" | "waitSpan"> & {
-  waitNode?: Node;
+  waitNode?: PyNode;
   /** Why the retry cannot fire for this call, when handles429 is false. */
   whyNot?: string;
 };
@@ -16,10 +16,10 @@ export type Traits = Omit<RetryConstruct, "kind" | "span" | "relevant" | "name" 
 import { ATTEMPT_LIMIT, codeText, JITTER, MENTIONS_429, RETRY_AFTER, retries402FromText } from "../retryHeuristics";
 
 /** The text that decides a predicate or wait callable: a lambda's body or a named function's definition. */
-export function callableText(scope: Scope, node: Node | undefined): string {
+export function callableText(scope: Scope, node: PyNode | undefined): string {
   if (!node) return "";
   if (node.type === "identifier") {
-    const def = scope.functions.get(node.text);
+    const def = scope.functionNamed(node.text);
     if (!def) return scope.valueOf(node)?.text ?? node.text;
     // One level of what the function uses: `return _fallback(state)` where `_fallback = wait_random_exponential()`.
     const used = def.descendantsOfType("identifier").map((id) => (id.text === node.text ? undefined : scope.valueOf(id)?.text)).filter(Boolean);
@@ -33,7 +33,7 @@ export function callableText(scope: Scope, node: Node | undefined): string {
 }
 
 
-export function isTenacity(scope: Scope, fn: Node | null | undefined): "decorator" | "retrying" | undefined {
+export function isTenacity(scope: Scope, fn: PyNode | null | undefined): "decorator" | "retrying" | undefined {
   const q = scope.qualify(fn);
   if (!q) return undefined;
   if (q === "tenacity.retry") return "decorator";
@@ -42,8 +42,8 @@ export function isTenacity(scope: Scope, fn: Node | null | undefined): "decorato
 }
 
 /** tenacity `@retry(...)`, `Retrying(...)`: `call` is the call with the kwargs, undefined for bare `@retry`. */
-export function tenacityTraits(scope: Scope, call: Node | undefined, raises: RaiseKind | undefined, raisesOn429: boolean, hubMajor1: boolean): Traits {
-  const kw = call ? kwargs(call) : new Map<string, Node>();
+export function tenacityTraits(scope: Scope, call: PyNode | undefined, raises: RaiseKind | undefined, raisesOn429: boolean, hubMajor1: boolean): Traits {
+  const kw = call ? kwargs(call) : new Map<string, PyNode>();
   const cond = kw.get("retry");
   const stop = kw.get("stop");
   const wait = kw.get("wait");
@@ -82,7 +82,7 @@ export function tenacityTraits(scope: Scope, call: Node | undefined, raises: Rai
   return traits;
 }
 
-export function isBackoff(scope: Scope, fn: Node | null | undefined): "on_exception" | "on_predicate" | undefined {
+export function isBackoff(scope: Scope, fn: PyNode | null | undefined): "on_exception" | "on_predicate" | undefined {
   const q = scope.qualify(fn);
   if (q === "backoff.on_exception") return "on_exception";
   if (q === "backoff.on_predicate") return "on_predicate";
@@ -90,7 +90,7 @@ export function isBackoff(scope: Scope, fn: Node | null | undefined): "on_except
 }
 
 /** `@backoff.on_exception(wait_gen, exc, max_tries=, max_time=, giveup=, jitter=)` / `on_predicate`. */
-export function backoffTraits(scope: Scope, call: Node, style: "on_exception" | "on_predicate", raises: RaiseKind | undefined, raisesOn429: boolean, hubMajor1: boolean): Traits {
+export function backoffTraits(scope: Scope, call: PyNode, style: "on_exception" | "on_predicate", raises: RaiseKind | undefined, raisesOn429: boolean, hubMajor1: boolean): Traits {
   const kw = kwargs(call);
   const args = positionalArgs(call);
   const waitGen = args[0] ?? kw.get("wait_gen");
@@ -129,7 +129,7 @@ export function backoffTraits(scope: Scope, call: Node, style: "on_exception" | 
   return traits;
 }
 
-function exceptionTypesIn(scope: Scope, node: Node): string[] {
+function exceptionTypesIn(scope: Scope, node: PyNode): string[] {
   const out: string[] = [];
   const stack = [node];
   while (stack.length) {
@@ -149,7 +149,7 @@ function exceptionTypesIn(scope: Scope, node: Node): string[] {
 }
 
 /** Traits of a hand-written retry (loop, recursion or helper) from its text. */
-export function handWrittenTraits(scope: Scope, body: Node, loop: Node | undefined): Omit<Traits, "handles429"> {
+export function handWrittenTraits(scope: Scope, body: PyNode, loop: PyNode | undefined): Omit<Traits, "handles429"> {
   const text = scope.expandedText(codeText(body.text, "python"));
   const sleep = findSleep(body);
   const catches = body.descendantsOfType("except_clause").map((c) => caughtTypes(scope, c));
@@ -164,12 +164,12 @@ export function handWrittenTraits(scope: Scope, body: Node, loop: Node | undefin
   };
 }
 
-function findSleep(body: Node): Node | undefined {
+function findSleep(body: PyNode): PyNode | undefined {
   return body.descendantsOfType("call").find((c) => /(^|\.)sleep$/.test(c.childForFieldName("function")?.text ?? ""));
 }
 
 /** The sleep's argument plus the assignments of names it uses, so `time.sleep(delay)` sees `delay = random...`. */
-function sleepContext(scope: Scope, sleep: Node): string {
+function sleepContext(scope: Scope, sleep: PyNode): string {
   const arg = sleep.childForFieldName("arguments");
   if (!arg) return "";
   let text = arg.text;
@@ -180,7 +180,7 @@ function sleepContext(scope: Scope, sleep: Node): string {
   return scope.expandedText(text);
 }
 
-export function loopBounded(loop: Node): boolean {
+export function loopBounded(loop: PyNode): boolean {
   if (loop.type === "for_statement") {
     const right = loop.childForFieldName("right")?.text ?? "";
     return !/itertools\.count|\bcount\(\)|\bcycle\(/.test(right);
@@ -192,7 +192,7 @@ export function loopBounded(loop: Node): boolean {
   return ATTEMPT_LIMIT.test(body) && /\b(raise|break|return)\b/.test(body);
 }
 
-export function makeConstruct(kind: RetryKind, span: Node, traits: Traits, relevant: boolean, name?: string): RetryConstruct {
+export function makeConstruct(kind: RetryKind, span: PyNode, traits: Traits, relevant: boolean, name?: string): RetryConstruct {
   const { waitNode, whyNot: _whyNot, ...rest } = traits;
   return {
     kind,

@@ -1,96 +1,325 @@
 // Name resolution for one Python file: imports and aliases, assignments (module, function, `self.x`, class
 // fields), `with ... as x`, annotated parameters. Good enough to follow a client object or a URL constant from
 // where it is made to where it is used, without a type checker.
-import type { Node } from "web-tree-sitter";
+import type { PyNode } from "./tree";
 
-import { pythonQuery } from "./parser";
 
 const MAX_DEPTH = 8;
-const COLLECT = `
-(import_statement) @import
-(import_from_statement) @from
-(assignment) @assign
-(with_item) @with
-(function_definition) @def
-(class_definition) @class
-(call) @call
-(argument_list (identifier) @arg)
-(argument_list (attribute) @arg)
-`;
+
+/**
+ * The nodes of one top-level statement that name resolution cares about, in source order. Kept per statement
+ * node: an unchanged statement keeps its node across edits (see tree.ts), so it is walked once.
+ */
+interface Collected {
+  events: PyNode[];
+  /** What the statement adds to the scope's tables, recorded the first time it is read and replayed after. */
+  ops?: Op[];
+  definitions: PyNode[];
+  calls: PyNode[];
+  argumentRefs: PyNode[];
+  /** Words of the statement's text, for dependencies on text searches (see `mentions`). */
+  words?: Set<string>;
+}
+const collected = new WeakMap<PyNode, Collected>();
+
+/** One addition to the scope's tables (see Scope.apply). */
+type Op =
+  | [op: "import", alias: string, qualified: string]
+  | [op: "from", alias: string, module: string, name: string]
+  | [op: "bind", scope: number, name: string, value: PyNode]
+  | [op: "annotate", key: string, type: PyNode]
+  | [op: "function", name: string, def: PyNode]
+  | [op: "def", def: PyNode]
+  | [op: "class", cls: PyNode]
+  | [op: "site", name: string, node: PyNode];
+
+function collectStatement(statement: PyNode): Collected {
+  let c = collected.get(statement);
+  if (c) return c;
+  c = { events: [], definitions: [], calls: [], argumentRefs: [] };
+  const stack: PyNode[] = [statement];
+  while (stack.length) {
+    const node = stack.pop()!;
+    switch (node.type) {
+      case "import_statement":
+      case "import_from_statement":
+      case "assignment":
+      case "with_item":
+      case "class_definition":
+        c.events.push(node);
+        break;
+      case "function_definition":
+        c.events.push(node);
+        c.definitions.push(node);
+        break;
+      case "call":
+        c.calls.push(node);
+        break;
+      case "identifier":
+      case "attribute":
+        if (node.parent?.type === "argument_list") c.argumentRefs.push(node);
+        break;
+    }
+    const children = node.children;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  collected.set(statement, c);
+  return c;
+}
+
+/**
+ * What a computation read from the scope, as keys: "i:<name>" imports, "b:<name>" module-level bindings,
+ * "f:<name>" functions, "s:<name>" call sites, "m:<word>" statements whose text mentions the word. A result
+ * computed for one statement stays valid while, for each key it read, the same statements (the same node objects)
+ * contribute to that key: see `fingerprint`.
+ */
+export type Reads = Set<string>;
 
 export class Scope {
   /** Local name -> qualified name ("IC" -> "huggingface_hub.InferenceClient"). */
-  readonly imports = new Map<string, string>();
+  private readonly imports = new Map<string, string>();
   /** Modules imported by `from X import name` that are workspace-relative candidates, keyed by local name. */
-  readonly importedFrom = new Map<string, { module: string; name: string }>();
+  private readonly importedFrom = new Map<string, { module: string; name: string }>();
   /** "<scope id>:<name>" -> assigned values, in source order. */
-  private readonly bindings = new Map<string, Node[]>();
+  private readonly bindings = new Map<string, PyNode[]>();
   /** "<function id>:<param>" -> annotation. */
-  private readonly annotations = new Map<string, Node>();
+  private readonly annotations = new Map<string, PyNode>();
   /** Function definitions by name (module-level and nested), for helpers and predicates. */
-  readonly functions = new Map<string, Node>();
+  readonly functions = new Map<string, PyNode>();
   /** Function and class definitions with their ranges, in source order: enclosing scopes are found by
-   * comparing numbers instead of walking parents through wasm. */
+   * comparing numbers instead of walking parents. */
   private readonly defs: Range[] = [];
   private readonly classes: Range[] = [];
-  /** Every call in the file, in source order, collected in the one walk. */
-  readonly calls: Node[] = [];
+  /** Every call in the file, in source order. */
+  readonly calls: PyNode[] = [];
   /** Identifiers and attributes passed as arguments (`helper(fn)`, `helper(client.method)`). */
-  readonly argumentRefs: Node[] = [];
+  readonly argumentRefs: PyNode[] = [];
+  /** The top-level statements, and what each holds. */
+  readonly statements: PyNode[];
+  private readonly parts: Collected[] = [];
+  /** Calls and name references by the name they call or pass. */
+  private readonly sitesByName = new Map<string, PyNode[]>();
+  /** Key (see Reads) -> ids of the statements that contribute to it, in order. */
+  private readonly contributors = new Map<string, number[]>();
+  private statementId = 0;
+  /** Open recordings: every key read is added to each (nested ones belong to memoised sub-results). */
+  private readonly recordings: Reads[] = [];
 
-  constructor(root: Node) {
-    this.collect(root);
+  constructor(root: PyNode) {
+    this.statements = root.children;
+    for (const statement of this.statements) {
+      const part = collectStatement(statement);
+      this.parts.push(part);
+      this.statementId = statement.id;
+      if (part.ops) {
+        for (const op of part.ops) this.apply(op);
+      } else {
+        this.recordingOps = part.ops = [];
+        for (const node of part.events) this.event(node);
+        for (const c of part.calls) {
+          const f = c.childForFieldName("function");
+          if (f?.type === "identifier") this.apply(["site", f.text, c]);
+          else if (f?.type === "attribute") this.apply(["site", f.childForFieldName("attribute")?.text ?? "", c]);
+        }
+        for (const a of part.argumentRefs) if (a.type === "identifier") this.apply(["site", a.text, a]);
+        this.recordingOps = undefined;
+      }
+      for (const c of part.calls) this.calls.push(c);
+      for (const a of part.argumentRefs) this.argumentRefs.push(a);
+    }
   }
 
-  private collect(root: Node): void {
-    // One query instead of a walk: it runs inside wasm and materialises only the nodes we need, which matters
-    // because every node crossing from wasm to JS costs more than parsing it.
-    for (const { name, node } of pythonQuery(COLLECT).captures(root)) {
-      switch (name) {
-        case "import":
-          this.importStatement(node);
-          break;
-        case "from":
-          this.importFrom(node);
-          break;
-        case "assign":
-          this.assignment(node);
-          break;
-        case "with":
-          this.withItem(node);
-          break;
-        case "def":
-          addRange(this.defs, node);
-          this.functionDefinition(node);
-          break;
-        case "class":
-          addRange(this.classes, node);
-          break;
-        case "call":
-          this.calls.push(node);
-          break;
-        case "arg":
-          this.argumentRefs.push(node);
-          break;
+  private recordingOps?: Op[];
+
+  /** Adds to the tables (and records the addition while a statement is read for the first time). */
+  private apply(op: Op): void {
+    this.recordingOps?.push(op);
+    switch (op[0]) {
+      case "import":
+        this.imports.set(op[1], op[2]);
+        this.contribute(`i:${op[1]}`);
+        break;
+      case "from":
+        this.importedFrom.set(op[1], { module: op[2], name: op[3] });
+        break;
+      case "bind": {
+        const [, scope, name, value] = op;
+        const key = `${scope}:${name}`;
+        if (scope === 0) this.contribute(`b:${name}`);
+        const list = this.bindings.get(key);
+        if (list) list.push(value);
+        else this.bindings.set(key, [value]);
+        break;
+      }
+      case "annotate":
+        this.annotations.set(op[1], op[2]);
+        break;
+      case "function":
+        this.functions.set(op[1], op[2]);
+        this.contribute(`f:${op[1]}`);
+        break;
+      case "def":
+        addRange(this.defs, op[1]);
+        break;
+      case "class":
+        addRange(this.classes, op[1]);
+        break;
+      case "site": {
+        const list = this.sitesByName.get(op[1]);
+        if (list) list.push(op[2]);
+        else this.sitesByName.set(op[1], [op[2]]);
+        this.contribute(`s:${op[1]}`);
+        break;
       }
     }
   }
 
-  private importStatement(node: Node): void {
+  /** The calls and argument references of one top-level statement. */
+  partOf(index: number): { calls: PyNode[]; argumentRefs: PyNode[]; definitions: PyNode[] } {
+    return this.parts[index];
+  }
+
+  /** The top-level statement holding an offset (the last one starting at or before it). */
+  statementAt(offset: number): PyNode {
+    const list = this.statements;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].startIndex <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return list[Math.max(0, lo - 1)];
+  }
+
+  // --- dependency recording -------------------------------------------------------------------------------
+
+  /** Runs `fn`, returning what it read from the scope (reads also count for any recording around this one). */
+  record<T>(fn: () => T): { value: T; reads: Reads } {
+    const reads: Reads = new Set();
+    this.recordings.push(reads);
+    try {
+      return { value: fn(), reads };
+    } finally {
+      this.recordings.pop();
+    }
+  }
+
+  /**
+   * A memoised answer that carries its reads: whoever gets it from the memo later depends on the same keys as
+   * whoever computed it.
+   */
+  memo<K, V>(table: Map<K, { value: V; reads: Reads }>, key: K, compute: () => V): V {
+    const hit = table.get(key);
+    if (hit) {
+      this.replay(hit.reads);
+      return hit.value;
+    }
+    const { value, reads } = this.record(compute);
+    table.set(key, { value, reads });
+    return value;
+  }
+
+  /** Adds reads made earlier (a memoised result being reused) to the open recordings. */
+  replay(reads: Reads): void {
+    for (const r of this.recordings) for (const key of reads) r.add(key);
+  }
+
+  private read(key: string): void {
+    for (const r of this.recordings) r.add(key);
+  }
+
+  /** Text searches over other statements (`r.raise_for_status()` later in the module) read every statement naming `word`. */
+  mentions(word: string): void {
+    this.read(`m:${word}`);
+  }
+
+  /** Marks a result as depending on the whole file (it is then recomputed on every edit). */
+  readsEverything(): void {
+    this.read("*");
+  }
+
+  /** The statements contributing to a key now, as a comparable string; equal strings mean equal answers. */
+  fingerprint(key: string): string {
+    let print = this.prints.get(key);
+    if (print === undefined) this.prints.set(key, (print = this.computePrint(key)));
+    return print;
+  }
+
+  private readonly prints = new Map<string, string>();
+
+  private computePrint(key: string): string {
+    if (key === "*") return `*${Math.random()}`;
+    if (key.startsWith("m:")) {
+      const word = key.slice(2);
+      const ids: number[] = [];
+      this.statements.forEach((s, i) => {
+        const part = this.parts[i];
+        part.words ??= new Set(s.text.match(/[A-Za-z_]\w*/g) ?? []);
+        if (part.words.has(word)) ids.push(s.id);
+      });
+      return ids.join(",");
+    }
+    return this.contributors.get(key)?.join(",") ?? "";
+  }
+
+  private contribute(key: string): void {
+    const list = this.contributors.get(key);
+    if (!list) this.contributors.set(key, [this.statementId]);
+    else if (list[list.length - 1] !== this.statementId) list.push(this.statementId);
+  }
+
+  private event(node: PyNode): void {
+    switch (node.type) {
+      case "import_statement":
+        this.importStatement(node);
+        break;
+      case "import_from_statement":
+        this.importFrom(node);
+        break;
+      case "assignment":
+        this.assignment(node);
+        break;
+      case "with_item":
+        this.withItem(node);
+        break;
+      case "function_definition":
+        this.apply(["def", node]);
+        this.functionDefinition(node);
+        break;
+      case "class_definition":
+        this.apply(["class", node]);
+        break;
+    }
+  }
+
+  /** The import bound to a local name (`from utils.retry import with_backoff`). */
+  importOf(name: string): { module: string; name: string } | undefined {
+    this.read(`i:${name}`);
+    return this.importedFrom.get(name);
+  }
+
+  /** The function defined under a name (the last one, as Python binds it). */
+  functionNamed(name: string): PyNode | undefined {
+    this.read(`f:${name}`);
+    return this.functions.get(name);
+  }
+
+  private importStatement(node: PyNode): void {
     for (const child of node.namedChildren) {
       if (child.type === "dotted_name") {
         const name = child.text;
         // `import a.b` binds `a`, and `a.b.c` still resolves textually.
-        this.imports.set(name.split(".")[0], name.split(".")[0]);
+        this.apply(["import", name.split(".")[0], name.split(".")[0]]);
       } else if (child.type === "aliased_import") {
         const name = child.childForFieldName("name")?.text;
         const alias = child.childForFieldName("alias")?.text;
-        if (name && alias) this.imports.set(alias, name);
+        if (name && alias) this.apply(["import", alias, name]);
       }
     }
   }
 
-  private importFrom(node: Node): void {
+  private importFrom(node: PyNode): void {
     const module = node.childForFieldName("module_name")?.text;
     if (!module) return;
     for (const child of node.namedChildren) {
@@ -103,83 +332,79 @@ export class Scope {
         alias = child.childForFieldName("alias")?.text;
       }
       if (!name || !alias) continue;
-      this.imports.set(alias, module.startsWith(".") ? `${module}.${name}` : `${module}.${name}`);
-      this.importedFrom.set(alias, { module, name });
+      this.apply(["import", alias, `${module}.${name}`]);
+      this.apply(["from", alias, module, name]);
     }
   }
 
-  private assignment(node: Node): void {
+  private assignment(node: PyNode): void {
     const left = node.childForFieldName("left");
     const right = node.childForFieldName("right");
     if (!left || !right) return;
     if (left.type === "identifier") {
-      this.bind(this.scopeId(node), left.text, right);
+      this.apply(["bind", this.scopeId(node), left.text, right]);
       // Class fields are reachable as self.<name> from the class's methods.
       const cls = this.enclosingClass(node, true);
-      if (cls) this.bind(cls.id, `self.${left.text}`, right);
+      if (cls) this.apply(["bind", cls.id, `self.${left.text}`, right]);
     } else if (left.type === "attribute" && left.childForFieldName("object")?.text === "self") {
       const cls = this.enclosingClass(node, false);
-      if (cls) this.bind(cls.id, left.text, right);
+      if (cls) this.apply(["bind", cls.id, left.text, right]);
     } else if (left.type === "attribute") {
-      this.bind(0, left.text, right);
+      this.apply(["bind", 0, left.text, right]);
     }
   }
 
-  private withItem(node: Node): void {
+  private withItem(node: PyNode): void {
     const value = node.childForFieldName("value");
     if (value?.type === "as_pattern") {
       const target = value.namedChildren.find((c) => c.type === "as_pattern_target")?.namedChildren[0];
       const source = value.namedChildren[0];
-      if (target?.type === "identifier" && source) this.bind(this.scopeId(node), target.text, source);
+      if (target?.type === "identifier" && source) this.apply(["bind", this.scopeId(node), target.text, source]);
     }
   }
 
-  private functionDefinition(node: Node): void {
+  private functionDefinition(node: PyNode): void {
     const name = node.childForFieldName("name")?.text;
-    if (name) this.functions.set(name, node);
+    if (name) this.apply(["function", name, node]);
     const params = node.childForFieldName("parameters");
     if (!params) return;
     for (const p of params.namedChildren) {
       if (p.type === "typed_parameter" || p.type === "typed_default_parameter") {
         const id = p.type === "typed_parameter" ? p.namedChildren.find((c) => c.type === "identifier") : p.childForFieldName("name");
         const type = p.childForFieldName("type");
-        if (id && type) this.annotations.set(`${node.id}:${id.text}`, type);
+        if (id && type) this.apply(["annotate", `${node.id}:${id.text}`, type]);
       }
     }
   }
 
-  private bind(scope: number, name: string, value: Node): void {
-    const key = `${scope}:${name}`;
-    const list = this.bindings.get(key);
-    if (list) list.push(value);
-    else this.bindings.set(key, [value]);
-  }
-
   /** The value last assigned to a name or `self.attr` visible from `at` (before `at` when in the same scope). */
-  valueOf(ref: Node): Node | undefined {
+  valueOf(ref: PyNode): PyNode | undefined {
     const name = ref.text;
     if (ref.type === "attribute" && ref.childForFieldName("object")?.text === "self") {
       const cls = this.enclosingClass(ref, false);
       return cls ? last(this.bindings.get(`${cls.id}:${name}`)) : undefined;
     }
-    if (ref.type === "attribute") return last(this.bindings.get(`0:${name}`));
+    if (ref.type === "attribute") {
+      this.read(`b:${name}`);
+      return last(this.bindings.get(`0:${name}`));
+    }
     if (ref.type !== "identifier") return undefined;
     for (let fn = this.enclosingFunction(ref); fn; fn = this.enclosingFunction(fn)) {
       const local = this.bindings.get(`${fn.id}:${name}`);
       if (local) return lastBefore(local, ref) ?? local[0];
     }
+    this.read(`b:${name}`);
     const global = this.bindings.get(`0:${name}`);
     return global ? lastBefore(global, ref) ?? last(global) : undefined;
   }
 
-  private sitesByName?: Map<string, Node[]>;
 
-  enclosingFunction(node: Node): Node | undefined {
+  enclosingFunction(node: PyNode): PyNode | undefined {
     return innermost(this.defs, node.startIndex, node.endIndex)?.node;
   }
 
   /** The class whose body holds `node`; with `direct`, only when no function sits in between (class fields). */
-  enclosingClass(node: Node, direct: boolean): Node | undefined {
+  enclosingClass(node: PyNode, direct: boolean): PyNode | undefined {
     const cls = innermost(this.classes, node.startIndex, node.endIndex);
     if (!cls) return undefined;
     if (direct) {
@@ -189,27 +414,13 @@ export class Scope {
     return cls.node;
   }
 
-  private scopeId(node: Node): number {
+  private scopeId(node: PyNode): number {
     return this.enclosingFunction(node)?.id ?? 0;
   }
 
-  /** Calls of a function by name (`f(...)`, `self.f(...)`) and places it is passed by name; indexed once. */
-  callSites(name: string): Node[] {
-    if (!this.sitesByName) {
-      const index = new Map<string, Node[]>();
-      const add = (key: string, node: Node) => {
-        const list = index.get(key);
-        if (list) list.push(node);
-        else index.set(key, [node]);
-      };
-      for (const c of this.calls) {
-        const f = c.childForFieldName("function");
-        if (f?.type === "identifier") add(f.text, c);
-        else if (f?.type === "attribute") add(f.childForFieldName("attribute")?.text ?? "", c);
-      }
-      for (const a of this.argumentRefs) if (a.type === "identifier") add(a.text, a);
-      this.sitesByName = index;
-    }
+  /** Calls of a function by name (`f(...)`, `self.f(...)`) and places it is passed by name. */
+  callSites(name: string): PyNode[] {
+    this.read(`s:${name}`);
     return this.sitesByName.get(name) ?? [];
   }
 
@@ -224,9 +435,10 @@ export class Scope {
       const name = m[0];
       if (seen.has(name)) continue;
       seen.add(name);
-      const def = this.functions.get(name);
+      const def = this.functionNamed(name);
       if (def && !text.includes(def.text)) parts.push(def.text);
       else {
+        this.read(`b:${name}`);
         const value = last(this.bindings.get(`0:${name}`));
         if (value && value.endIndex - value.startIndex < 2000) parts.push(value.text);
       }
@@ -235,7 +447,7 @@ export class Scope {
   }
 
   /** The annotation of a parameter named by `ref` in its enclosing functions. */
-  annotationOf(ref: Node): Node | undefined {
+  annotationOf(ref: PyNode): PyNode | undefined {
     if (ref.type !== "identifier") return undefined;
     for (let fn = this.enclosingFunction(ref); fn; fn = this.enclosingFunction(fn)) {
       const a = this.annotations.get(`${fn.id}:${ref.text}`);
@@ -245,9 +457,12 @@ export class Scope {
   }
 
   /** Dotted qualified name of a reference: `hh.InferenceClient` -> "huggingface_hub.InferenceClient". */
-  qualify(node: Node | null | undefined): string | undefined {
+  qualify(node: PyNode | null | undefined): string | undefined {
     if (!node) return undefined;
-    if (node.type === "identifier") return this.imports.get(node.text) ?? node.text;
+    if (node.type === "identifier") {
+      this.read(`i:${node.text}`);
+      return this.imports.get(node.text) ?? node.text;
+    }
     if (node.type === "attribute") {
       const obj = this.qualify(node.childForFieldName("object"));
       const attr = node.childForFieldName("attribute")?.text;
@@ -257,7 +472,7 @@ export class Scope {
   }
 
   /** Follows names to the expression that made the value (a constructor call, a string, ...). */
-  resolve(node: Node, depth = 0): Node {
+  resolve(node: PyNode, depth = 0): PyNode {
     let current = node;
     for (let i = depth; i < MAX_DEPTH; i++) {
       if (current.type === "parenthesized_expression" && current.namedChildren.length === 1) {
@@ -279,7 +494,7 @@ export class Scope {
    * Best-effort string value: literals, f-strings and `+` concatenation, constants, `.format`, and
    * `os.environ.get("X", "default")` / `os.getenv`. Unknown parts become "{}".
    */
-  evalString(node: Node | null | undefined, depth = 0): string | undefined {
+  evalString(node: PyNode | null | undefined, depth = 0): string | undefined {
     if (!node || depth > MAX_DEPTH) return undefined;
     switch (node.type) {
       case "string":
@@ -321,8 +536,8 @@ function last<T>(list: T[] | undefined): T | undefined {
   return list ? list[list.length - 1] : undefined;
 }
 
-function lastBefore(list: Node[], ref: Node): Node | undefined {
-  let found: Node | undefined;
+function lastBefore(list: PyNode[], ref: PyNode): PyNode | undefined {
+  let found: PyNode | undefined;
   for (const n of list) if (n.startIndex < ref.startIndex) found = n;
   return found;
 }
@@ -330,13 +545,13 @@ function lastBefore(list: Node[], ref: Node): Node | undefined {
 interface Range {
   start: number;
   end: number;
-  node: Node;
+  node: PyNode;
   /** Index of the innermost range around this one, or -1. */
   parent: number;
 }
 
 /** Appends a definition (they arrive in source order, so its parent is the last one, or one of that one's parents). */
-function addRange(ranges: Range[], node: Node): void {
+function addRange(ranges: Range[], node: PyNode): void {
   const start = node.startIndex;
   const end = node.endIndex;
   let parent = ranges.length - 1;

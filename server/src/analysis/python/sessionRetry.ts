@@ -1,7 +1,7 @@
 // Retry configured on a requests Session (urllib3 Retry through HTTPAdapter) or an httpx transport.
 // The traps (hf-facts "Retry libraries"): urllib3's default allowed_methods leave out POST, so inference calls
 // are never retried; httpx's transport `retries=` only covers connection failures.
-import type { Node } from "web-tree-sitter";
+import type { PyNode } from "./tree";
 import type { PyCall } from "./calls";
 import type { Scope } from "./scope";
 import { kwargs, methodCall, positionalArgs } from "./syntax";
@@ -24,8 +24,9 @@ export function sessionRetry(scope: Scope, call: PyCall): SessionVerdict | undef
     return undefined;
   }
   if (call.client!.cls.kind !== "requests-session") return undefined;
-  const root = session.tree.rootNode;
-  for (const mount of root.descendantsOfType("call")) {
+  // Any statement may mount an adapter on the session: this answer depends on the whole file.
+  scope.readsEverything();
+  for (const mount of scope.calls) {
     const m = methodCall(mount);
     if (!m || m[1] !== "mount" || scope.resolve(m[0]).id !== session.id) continue;
     const adapter = positionalArgs(mount)[1] ?? kwargs(mount).get("adapter");
@@ -59,4 +60,4 @@ function httpVerb(scope: Scope, call: PyCall): string {
   return m[1];
 }
 
-export type { Node };
+export type { PyNode };

@@ -1,9 +1,9 @@
 // Small helpers over tree-sitter-python nodes.
-import type { Node } from "web-tree-sitter";
+import type { PyNode } from "./tree";
 
 /** Keyword arguments of a call by name. */
-export function kwargs(call: Node): Map<string, Node> {
-  const out = new Map<string, Node>();
+export function kwargs(call: PyNode): Map<string, PyNode> {
+  const out = new Map<string, PyNode>();
   const args = call.childForFieldName("arguments");
   if (!args) return out;
   for (const a of args.namedChildren) {
@@ -15,16 +15,16 @@ export function kwargs(call: Node): Map<string, Node> {
   return out;
 }
 
-export function kwarg(call: Node, name: string): Node | undefined {
+export function kwarg(call: PyNode, name: string): PyNode | undefined {
   return kwargs(call).get(name);
 }
 
-export function positionalArgs(call: Node): Node[] {
+export function positionalArgs(call: PyNode): PyNode[] {
   return call.childForFieldName("arguments")?.namedChildren.filter((a) => a.type !== "keyword_argument" && a.type !== "comment") ?? [];
 }
 
 /** `obj.method(...)` -> [obj, "method"]. */
-export function methodCall(call: Node): [Node, string] | undefined {
+export function methodCall(call: PyNode): [PyNode, string] | undefined {
   const fn = call.childForFieldName("function");
   if (fn?.type !== "attribute") return undefined;
   const obj = fn.childForFieldName("object");
@@ -32,12 +32,12 @@ export function methodCall(call: Node): [Node, string] | undefined {
   return obj && attr ? [obj, attr] : undefined;
 }
 
-export function isInside(node: Node, ancestor: Node): boolean {
+export function isInside(node: PyNode, ancestor: PyNode): boolean {
   return node.startIndex >= ancestor.startIndex && node.endIndex <= ancestor.endIndex;
 }
 
 /** The first line of a compound statement (`for ...:`, `while ...:`, `def f(...):`), for diagnostics. */
-export function headerSpan(node: Node): { start: number; end: number } {
+export function headerSpan(node: PyNode): { start: number; end: number } {
   const body = node.childForFieldName("body");
   const end = body ? Math.max(node.startIndex, body.startIndex) : node.endIndex;
   const text = node.text.slice(0, end - node.startIndex);

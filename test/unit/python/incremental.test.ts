@@ -1,0 +1,188 @@
+// Typing re-judges only what an edit can affect (tree.ts keeps unchanged statements, statements.ts keeps their
+// results). This checks the promise behind that: after any sequence of edits, including ones that break the
+// syntax, the incremental model is exactly the model a fresh analysis of the same text gives.
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { test } from "node:test";
+import type { FileModel } from "../../../server/src/analysis/model";
+import { analyzePython, initPython } from "../../../server/src/analysis/python/index";
+import { forgetPython } from "../../../server/src/analysis/python/parser";
+import { ROOT } from "../../support/paths";
+
+/** Small deterministic PRNG (mulberry32), so a failure names a seed that reproduces it. */
+function rng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Edits that change what the analysis sees: names that other statements use, retries, clients, bill-to, and
+// plain syntax damage.
+const SNIPPETS = [
+  "\n    x = 1",
+  "\nclient = InferenceClient(bill_to=\"acme\")\n",
+  "\nfrom tenacity import retry, stop_after_attempt\n",
+  "\n@retry(stop=stop_after_attempt(3))\n",
+  "\ndef with_backoff(fn):\n    for i in range(3):\n        try:\n            return fn()\n        except Exception as e:\n            if '429' in str(e):\n                time.sleep(2 ** i)\n",
+  "\nimport requests\n",
+  "\nsession = requests.Session()\n",
+  "\nsession.headers.update({'X-HF-Bill-To': 'acme'})\n",
+  "try:\n    ",
+  "\nexcept HfHubHTTPError:\n    pass\n",
+  "(",
+  ")",
+  ":",
+  "def ",
+  "    ",
+  "\n",
+  "with_backoff(lambda: ",
+  "raise_for_status()",
+  "429",
+];
+
+/** Statements that lean on each other: a shared client, a helper used from other functions, a constant URL. */
+const MIXED = `import time
+import requests
+from huggingface_hub import InferenceClient
+from huggingface_hub.errors import HfHubHTTPError
+from utils.retry import retry_call
+
+RETRY_AFTER = "Retry-After"
+
+URL = "https://router.huggingface.co/v1/chat/completions"
+client = InferenceClient()
+
+
+def with_backoff(fn):
+    for attempt in range(5):
+        try:
+            return fn()
+        except HfHubHTTPError as err:
+            if err.response.status_code != 429:
+                raise
+            time.sleep(2 ** attempt)
+
+
+def polite(fn):
+    for attempt in range(5):
+        try:
+            return fn()
+        except HfHubHTTPError as err:
+            if err.response.status_code != 429:
+                raise
+            time.sleep(float(err.response.headers.get(RETRY_AFTER, 1)))
+
+
+settings.client = InferenceClient()
+
+
+def via_settings(prompt):
+    return settings.client.text_generation(prompt)
+
+
+def via_import(prompt):
+    return retry_call(lambda: client.text_generation(prompt))
+
+
+def ask(prompt):
+    return with_backoff(lambda: client.chat_completion(messages=[{"role": "user", "content": prompt}]))
+
+
+def raw(payload):
+    res = requests.post(URL, json=payload)
+    res.raise_for_status()
+    return res.json()
+
+
+def inner(prompt):
+    return client.text_generation(prompt)
+
+
+def outer(prompt):
+    return with_backoff(lambda: inner(prompt))
+
+
+for attempt in range(3):
+    try:
+        r = requests.post(URL, json={})
+        break
+    except requests.HTTPError:
+        time.sleep(2 ** attempt)
+r.raise_for_status()
+`;
+
+function strip(model: FileModel, file: string): string {
+  return JSON.stringify(model).split(JSON.stringify(file).slice(1, -1)).join("<file>");
+}
+
+function compare(file: string, fresh: string, text: string, label: string): void {
+  const incremental = analyzePython({ path: file, text, versions: {} });
+  forgetPython(fresh);
+  const reference = analyzePython({ path: fresh, text, versions: {} });
+  assert.equal(strip(incremental, file), strip(reference, fresh), `${label}:\n${text}`);
+}
+
+test("edits in one statement reach the statements that depend on it", async () => {
+  await initPython(path.join(ROOT, "node_modules"));
+  // Each edit changes the verdict of a call in another, untouched statement.
+  const edits: [string, string][] = [
+    ["return with_backoff(lambda: inner(prompt))", "return inner(prompt)"], // the caller that protected inner() is gone
+    ["return inner(prompt)", "return with_backoff(lambda: inner(prompt))"],
+    ["r.raise_for_status()\n", "\n"], // the module-level requests.post(...) no longer raises on 429
+    ['URL = "https://router.huggingface.co/v1/chat/completions"', 'URL = "https://example.com/v1"'], // no longer an HF call
+    ["            if err.response.status_code != 429:\n                raise\n", ""], // the helper now swallows every error
+    ["client = InferenceClient()", "client = InferenceClient(bill_to=\"acme\")"],
+    ["settings.client = InferenceClient()", "settings.client = InferenceClient(bill_to=\"acme\")"], // an attribute binding
+    ["from utils.retry import retry_call", "from utils.other import retry_call"], // the imported helper's module
+    ['RETRY_AFTER = "Retry-After"', 'RETRY_AFTER = "X-Wait"'], // polite() no longer waits on Retry-After
+    ["def with_backoff(fn):", "def with_backoff_old(fn):"],
+  ];
+  let text = MIXED;
+  analyzePython({ path: "/ws/targeted.py", text, versions: {} });
+  for (const [from, to] of edits) {
+    assert.ok(text.includes(from), from);
+    text = text.replace(from, to);
+    compare("/ws/targeted.py", "/ws/targeted_fresh.py", text, `after replacing ${JSON.stringify(from)}`);
+  }
+});
+
+test("incremental Python analysis equals a fresh analysis after random edits", async () => {
+  await initPython(path.join(ROOT, "node_modules"));
+  const dir = path.join(ROOT, "test", "fixtures", "python");
+  const sources = [MIXED];
+  for (const sub of ["flag", "clean"]) for (const f of fs.readdirSync(path.join(dir, sub)).sort()) if (f.endsWith(".py")) sources.push(fs.readFileSync(path.join(dir, sub, f), "utf8"));
+  const versions = {};
+  let compared = 0;
+  sources.forEach((source, n) => {
+    const random = rng(1000 + n);
+    const file = `/ws/incremental_${n}.py`;
+    const fresh = `/ws/fresh_${n}.py`;
+    let text = source;
+    analyzePython({ path: file, text, versions });
+    for (let step = 0; step < 25; step++) {
+      const at = Math.floor(random() * (text.length + 1));
+      const r = random();
+      if (r < 0.3 && text.length > 0) {
+        text = text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(random() * 40)));
+      } else if (r < 0.45) {
+        // Move a line elsewhere: statements reorder, names appear before or after their uses.
+        const lines = text.split("\n");
+        const line = lines.splice(Math.floor(random() * lines.length), 1)[0];
+        lines.splice(Math.floor(random() * lines.length), 0, line);
+        text = lines.join("\n");
+      } else {
+        text = text.slice(0, at) + SNIPPETS[Math.floor(random() * SNIPPETS.length)] + text.slice(at);
+      }
+      const incremental = analyzePython({ path: file, text, versions });
+      forgetPython(fresh);
+      const reference = analyzePython({ path: fresh, text, versions });
+      assert.equal(strip(incremental, file), strip(reference, fresh), `source ${n}, step ${step}:\n${text}`);
+      compared++;
+    }
+  });
+  assert.ok(compared >= 25 * sources.length);
+});
