@@ -3,6 +3,7 @@
 // retry helpers the call is passed into (local, imported, p-retry, async-retry), enclosing loops, callers,
 // then instance retry configs (axios-retry, ky, got) and the library's own retries.
 import ts from "typescript";
+import { Kind } from "./kinds";
 import type { Protection, RetryConstruct, RetryHelperFacts } from "../model";
 import { ATTEMPT_LIMIT, codeText, JITTER, MENTIONS_429, RETRY_AFTER, retries402FromText } from "../retryHeuristics";
 import type { JsCall } from "./calls";
@@ -386,7 +387,7 @@ export function resultName(call: ts.Node): string | undefined {
   if (node.parent && ts.isAwaitExpression(node.parent)) node = node.parent;
   const parent = node.parent;
   if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
-  if (parent && ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(parent.left)) return parent.left.text;
+  if (parent && ts.isBinaryExpression(parent) && parent.operatorToken.kind === Kind.EqualsToken && ts.isIdentifier(parent.left)) return parent.left.text;
   return undefined;
 }
 

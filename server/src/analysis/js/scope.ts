@@ -2,6 +2,7 @@
 // destructured), const/let/var bindings per function scope, class fields and `this.x = ...` in constructors,
 // and annotated parameters. Enough to follow a client or a URL constant from where it is made to where it is used.
 import ts from "typescript";
+import { Kind } from "./kinds";
 
 const MAX_DEPTH = 8;
 
@@ -34,41 +35,41 @@ export class JsScope {
   /** One switch on the node's kind: the ts.isX predicates would each re-read `kind` from a megamorphic site. */
   private visit(node: ts.Node): void {
     switch (node.kind) {
-      case ts.SyntaxKind.ImportDeclaration:
+      case Kind.ImportDeclaration:
         this.importDeclaration(node as ts.ImportDeclaration);
         return;
-      case ts.SyntaxKind.VariableDeclaration:
+      case Kind.VariableDeclaration:
         this.variable(node as ts.VariableDeclaration);
         return;
-      case ts.SyntaxKind.CallExpression: {
+      case Kind.CallExpression: {
         const call = node as ts.CallExpression;
         this.calls.push(call);
-        for (const a of call.arguments) if (a.kind === ts.SyntaxKind.Identifier || a.kind === ts.SyntaxKind.PropertyAccessExpression) this.argumentRefs.push(a);
+        for (const a of call.arguments) if (a.kind === Kind.Identifier || a.kind === Kind.PropertyAccessExpression) this.argumentRefs.push(a);
         return;
       }
-      case ts.SyntaxKind.NewExpression:
+      case Kind.NewExpression:
         this.news.push(node as ts.NewExpression);
         return;
-      case ts.SyntaxKind.PropertyDeclaration: {
+      case Kind.PropertyDeclaration: {
         const prop = node as ts.PropertyDeclaration;
         if (prop.initializer && ts.isIdentifier(prop.name)) this.bind(prop.parent, `this.${prop.name.text}`, prop.initializer);
         return;
       }
-      case ts.SyntaxKind.BinaryExpression: {
+      case Kind.BinaryExpression: {
         const bin = node as ts.BinaryExpression;
-        if (bin.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+        if (bin.operatorToken.kind !== Kind.EqualsToken) return;
         const left = bin.left;
-        if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword) {
+        if (ts.isPropertyAccessExpression(left) && left.expression.kind === Kind.ThisKeyword) {
           const cls = enclosingClass(bin);
           if (cls) this.bind(cls, `this.${left.name.text}`, bin.right);
         } else if (ts.isIdentifier(left)) this.bind(scopeOf(bin), left.text, bin.right);
         return;
       }
-      case ts.SyntaxKind.FunctionDeclaration:
-      case ts.SyntaxKind.MethodDeclaration:
-      case ts.SyntaxKind.ArrowFunction:
-      case ts.SyntaxKind.FunctionExpression:
-      case ts.SyntaxKind.Constructor:
+      case Kind.FunctionDeclaration:
+      case Kind.MethodDeclaration:
+      case Kind.ArrowFunction:
+      case Kind.FunctionExpression:
+      case Kind.Constructor:
         this.functionLike(node as ts.FunctionLikeDeclaration);
         return;
     }
@@ -169,7 +170,7 @@ export class JsScope {
   }
 
   valueOf(ref: ts.Expression): ts.Expression | undefined {
-    if (ts.isPropertyAccessExpression(ref) && ref.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    if (ts.isPropertyAccessExpression(ref) && ref.expression.kind === Kind.ThisKeyword) {
       const cls = enclosingClass(ref);
       if (!cls) return undefined;
       const list = this.bindings.get(`${cls.pos}:${cls.kind}:this.${ref.name.text}`);
@@ -179,14 +180,14 @@ export class JsScope {
     for (let scope: ts.Node | undefined = scopeOf(ref); scope; scope = scope.parent ? scopeOf(scope) : undefined) {
       const list = this.bindings.get(`${scope.pos}:${scope.kind}:${ref.text}`);
       if (list) return list.filter((v) => v.pos < ref.pos).pop() ?? list[0];
-      if (scope.kind === ts.SyntaxKind.SourceFile) break;
+      if (scope.kind === Kind.SourceFile) break;
     }
     return undefined;
   }
 
   /** The declared type of a parameter, variable, or constructor parameter property. */
   annotationOf(ref: ts.Expression): ts.TypeNode | undefined {
-    if (ts.isPropertyAccessExpression(ref) && ref.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    if (ts.isPropertyAccessExpression(ref) && ref.expression.kind === Kind.ThisKeyword) {
       const cls = enclosingClass(ref);
       if (cls) {
         const direct = this.annotations.get(`class:${cls.pos}:this.${ref.name.text}`);
@@ -200,7 +201,7 @@ export class JsScope {
     for (let scope: ts.Node | undefined = scopeOf(ref); scope; scope = scope.parent ? scopeOf(scope) : undefined) {
       const a = this.annotations.get(`${scope.pos}:${ref.text}`);
       if (a) return a;
-      if (scope.kind === ts.SyntaxKind.SourceFile) break;
+      if (scope.kind === Kind.SourceFile) break;
     }
     return undefined;
   }
@@ -239,13 +240,13 @@ export class JsScope {
     if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node)) return this.evalString(node.expression, depth + 1);
     if (ts.isBinaryExpression(node)) {
       const op = node.operatorToken.kind;
-      if (op === ts.SyntaxKind.PlusToken) {
+      if (op === Kind.PlusToken) {
         const l = this.evalString(node.left, depth + 1);
         const r = this.evalString(node.right, depth + 1);
         return l === undefined && r === undefined ? undefined : (l ?? "{}") + (r ?? "{}");
       }
       // process.env.HF_BASE ?? "https://router.huggingface.co/v1"
-      if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) return this.evalString(node.left, depth + 1) ?? this.evalString(node.right, depth + 1);
+      if (op === Kind.QuestionQuestionToken || op === Kind.BarBarToken) return this.evalString(node.left, depth + 1) ?? this.evalString(node.right, depth + 1);
     }
     if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) {
       const v = this.valueOf(node);

@@ -36,7 +36,7 @@ export function literal(scope: Scope, value: PyNode | null | undefined): string 
 /** `session.headers.update({...})` or `session.headers["X-HF-Bill-To"] = ...` anywhere in the file. */
 export function sessionHeadersBillTo(scope: Scope, root: PyNode, variable: string | undefined): BillTo {
   if (!variable) return { present: false };
-  for (const word of variable.split(".")) scope.mentions(word);
+  for (const word of variable.split(".")) scope.reads.mentions(word);
   const re = new RegExp(`\\b${variable.replace(/\./g, "\\.")}\\.headers(\\.update\\(|\\s*\\[)[^\\n]*x-hf-bill-to`, "i");
   const m = re.exec(root.text);
   if (!m) return { present: false };

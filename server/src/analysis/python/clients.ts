@@ -4,7 +4,8 @@ import type { PyNode } from "./tree";
 import type { BillTo, ClientConstruction, Surface } from "../model";
 import { CLIENT_CLASSES, classifyUrl, type ClientClass } from "./catalog";
 import { kwarg, kwargs } from "./syntax";
-import type { Reads, Scope } from "./scope";
+import type { Reads } from "../incremental/reads";
+import type { Scope } from "./scope";
 
 export interface PyClient {
   node: PyNode;
@@ -33,7 +34,7 @@ export class ClientTracker {
   /** The client class a constructor call instantiates, if it is one we know (asked of every call, so remembered). */
   classOf(call: PyNode): ClientClass | undefined {
     if (call.type !== "call") return undefined;
-    return this.scope.memo(this.classes, call.id, () => {
+    return this.scope.reads.memo(this.classes, call.id, () => {
       const fn = call.childForFieldName("function");
       // `x.y.Name(...)` can only be a client class named Name: most calls are ruled out without qualifying them.
       const named = fn?.type !== "attribute" || CLASS_NAMES.has(fn.childForFieldName("attribute")?.text ?? "");
@@ -58,7 +59,7 @@ export class ClientTracker {
   }
 
   construction(call: PyNode): PyClient | undefined {
-    return this.scope.memo(this.byNode, call.id, () => this.describeConstruction(call));
+    return this.scope.reads.memo(this.byNode, call.id, () => this.describeConstruction(call));
   }
 
   private describeConstruction(call: PyNode): PyClient | undefined {

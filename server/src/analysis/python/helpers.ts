@@ -5,7 +5,8 @@ import type { PyNode } from "./tree";
 import type { RetryHelperFacts } from "../model";
 import { caughtTypes, isBroad } from "./exceptions";
 import { handWrittenTraits, isBackoff, isTenacity, MENTIONS_429, tenacityTraits, backoffTraits, type Traits } from "./retryTraits";
-import type { Reads, Scope } from "./scope";
+import type { Reads } from "../incremental/reads";
+import type { Scope } from "./scope";
 
 export interface LocalHelper {
   def: PyNode;
@@ -27,7 +28,7 @@ export class HelperIndex {
     if (this.computing.has(def.id)) return undefined; // a helper that reaches itself
     this.computing.add(def.id);
     try {
-      return this.scope.memo(this.cache, def.id, () => this.compute(def));
+      return this.scope.reads.memo(this.cache, def.id, () => this.compute(def));
     } finally {
       this.computing.delete(def.id);
     }

@@ -1,6 +1,6 @@
 // The Python frontend: one parse, name resolution, then each top-level statement's calls are recognised and
 // judged. A statement's results are kept and reused after an edit elsewhere when nothing it read changed
-// (see statements.ts), so typing in a large file re-judges only what the edit can affect.
+// (see ../incremental), so typing in a large file re-judges only what the edit can affect.
 import type { PyNode } from "./tree";
 import { emptyModel, type FileModel, type FrontendInput, type HfCall } from "../model";
 import { atLeast } from "../versions/semver";
@@ -11,7 +11,7 @@ import { HelperIndex } from "./helpers";
 import { initPythonParser, parsePython } from "./parser";
 import { ProtectionAnalyzer } from "./protection";
 import { Scope } from "./scope";
-import { assemble, pin, reusable, type StatementResult, remember } from "./statements";
+import { assemble, resultOf, type Layout, type StatementResult } from "../incremental/results";
 
 export async function initPython(wasmDir?: string): Promise<void> {
   await initPythonParser(wasmDir);
@@ -24,8 +24,9 @@ export function analyzePython(input: FrontendInput): FileModel {
   const scope = new Scope(tree.root);
   const context = `${input.path}\n${JSON.stringify(input.versions)}`;
   const analysis = new Analysis(scope, input);
-  const results = scope.statements.map((statement, i) => reusable(scope, statement, context) ?? remember(scope, statement, context, analysis.statement(i)));
-  assemble(model, results);
+  const layout: Layout<PyNode> = { statementAt: (offset) => scope.statementAt(offset), startOf: (s) => s.startIndex };
+  const results = scope.statements.map((statement, i) => resultOf(scope.reads, layout, statement, context, analysis.statement(i)));
+  assemble(model, layout, results);
   return model;
 }
 
@@ -49,17 +50,17 @@ class Analysis {
   }
 
   /** Everything the model needs from top-level statement `index`; what it reads is recorded by the caller. */
-  statement(index: number): () => StatementResult {
+  statement(index: number): () => StatementResult<PyNode> {
     return () => {
       const { scope, ctx, protection } = this;
       const part = scope.partOf(index);
-      const result: StatementResult = { clients: [], calls: [], registrations: [], helpers: [] };
+      const result: StatementResult<PyNode> = { clients: [], calls: [], registrations: [], helpers: [] };
       protection.sink = result.registrations;
 
       // Client constructions, so HF003 sees clients that have no call in this file.
       for (const call of part.calls) {
         const construction = ctx.clients.classOf(call) ? ctx.clients.construction(call)?.construction : undefined;
-        if (construction) result.clients.push({ node: call, construction: pin(scope, construction) });
+        if (construction) result.clients.push({ node: call, construction });
       }
 
       const found: PyCall[] = [];
@@ -87,7 +88,7 @@ class Analysis {
     };
   }
 
-  private judge(call: PyCall): StatementResult["calls"][number] {
+  private judge(call: PyCall): StatementResult<PyNode>["calls"][number] {
     const { scope, protection } = this;
     if (call.client && !call.billTo.present && (call.client.cls.kind === "requests-session" || call.client.cls.kind === "httpx-client")) {
       const variable = call.client.node.parent?.type === "assignment" ? call.client.node.parent.childForFieldName("left")?.text : undefined;
@@ -108,7 +109,7 @@ class Analysis {
     };
     if (call.node.parent?.type === "await") hfCall.awaitSpan = { start: call.node.parent.startIndex, end: call.node.parent.endIndex };
     return {
-      call: pin(scope, hfCall),
+      call: hfCall,
       client: call.client?.construction ? call.client.node : undefined,
       covering: verdict.retries.map((i) => protection.anchorOf(i)),
     };

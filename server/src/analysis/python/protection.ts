@@ -21,11 +21,6 @@ interface Verdict {
   retries: number[];
 }
 
-export interface Registration {
-  anchor: PyNode;
-  construct: RetryConstruct;
-}
-
 type Found = { kind: "protected"; by: string; retry?: number } | { kind: "trap"; reason: string } | { kind: "imported"; module: string; name: string } | undefined;
 
 export class ProtectionAnalyzer {
@@ -36,7 +31,7 @@ export class ProtectionAnalyzer {
    * Where each registration of a retry construct goes (the statement being analysed collects them): the model
    * keeps the first registration per anchor, relevant when any registration is.
    */
-  sink: Registration[] = [];
+  sink: { anchor: PyNode; construct: RetryConstruct }[] = [];
 
   constructor(
     private readonly scope: Scope,
@@ -81,7 +76,7 @@ export class ProtectionAnalyzer {
   private enclosingOrModule(node: PyNode, name: string): PyNode {
     const fn = this.scope.enclosingFunction(node);
     if (fn) return fn;
-    this.scope.mentions(name);
+    this.scope.reads.mentions(name);
     return node.root;
   }
 

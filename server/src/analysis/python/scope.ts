@@ -1,6 +1,7 @@
 // Name resolution for one Python file: imports and aliases, assignments (module, function, `self.x`, class
 // fields), `with ... as x`, annotated parameters. Good enough to follow a client object or a URL constant from
 // where it is made to where it is used, without a type checker.
+import { ReadTracker } from "../incremental/reads";
 import type { PyNode } from "./tree";
 
 
@@ -17,8 +18,6 @@ interface Collected {
   definitions: PyNode[];
   calls: PyNode[];
   argumentRefs: PyNode[];
-  /** Words of the statement's text, for dependencies on text searches (see `mentions`). */
-  words?: Set<string>;
 }
 const collected = new WeakMap<PyNode, Collected>();
 
@@ -67,14 +66,6 @@ function collectStatement(statement: PyNode): Collected {
   return c;
 }
 
-/**
- * What a computation read from the scope, as keys: "i:<name>" imports, "b:<name>" module-level bindings,
- * "f:<name>" functions, "s:<name>" call sites, "m:<word>" statements whose text mentions the word. A result
- * computed for one statement stays valid while, for each key it read, the same statements (the same node objects)
- * contribute to that key: see `fingerprint`.
- */
-export type Reads = Set<string>;
-
 export class Scope {
   /** Local name -> qualified name ("IC" -> "huggingface_hub.InferenceClient"). */
   private readonly imports = new Map<string, string>();
@@ -99,18 +90,16 @@ export class Scope {
   private readonly parts: Collected[] = [];
   /** Calls and name references by the name they call or pass. */
   private readonly sitesByName = new Map<string, PyNode[]>();
-  /** Key (see Reads) -> ids of the statements that contribute to it, in order. */
-  private readonly contributors = new Map<string, number[]>();
-  private statementId = 0;
-  /** Open recordings: every key read is added to each (nested ones belong to memoised sub-results). */
-  private readonly recordings: Reads[] = [];
+  /** What judging a statement reads from these tables (see incremental/reads.ts). */
+  readonly reads: ReadTracker<PyNode>;
 
   constructor(root: PyNode) {
     this.statements = root.children;
+    this.reads = new ReadTracker(this.statements, (s) => s.id, (s) => s.text);
     for (const statement of this.statements) {
       const part = collectStatement(statement);
       this.parts.push(part);
-      this.statementId = statement.id;
+      this.reads.enter(statement);
       if (part.ops) {
         for (const op of part.ops) this.apply(op);
       } else {
@@ -137,7 +126,7 @@ export class Scope {
     switch (op[0]) {
       case "import":
         this.imports.set(op[1], op[2]);
-        this.contribute(`i:${op[1]}`);
+        this.reads.contribute(`i:${op[1]}`);
         break;
       case "from":
         this.importedFrom.set(op[1], { module: op[2], name: op[3] });
@@ -145,7 +134,7 @@ export class Scope {
       case "bind": {
         const [, scope, name, value] = op;
         const key = `${scope}:${name}`;
-        if (scope === 0) this.contribute(`b:${name}`);
+        if (scope === 0) this.reads.contribute(`b:${name}`);
         const list = this.bindings.get(key);
         if (list) list.push(value);
         else this.bindings.set(key, [value]);
@@ -156,7 +145,7 @@ export class Scope {
         break;
       case "function":
         this.functions.set(op[1], op[2]);
-        this.contribute(`f:${op[1]}`);
+        this.reads.contribute(`f:${op[1]}`);
         break;
       case "def":
         addRange(this.defs, op[1]);
@@ -168,7 +157,7 @@ export class Scope {
         const list = this.sitesByName.get(op[1]);
         if (list) list.push(op[2]);
         else this.sitesByName.set(op[1], [op[2]]);
-        this.contribute(`s:${op[1]}`);
+        this.reads.contribute(`s:${op[1]}`);
         break;
       }
     }
@@ -190,83 +179,6 @@ export class Scope {
       else hi = mid;
     }
     return list[Math.max(0, lo - 1)];
-  }
-
-  // --- dependency recording -------------------------------------------------------------------------------
-
-  /** Runs `fn`, returning what it read from the scope (reads also count for any recording around this one). */
-  record<T>(fn: () => T): { value: T; reads: Reads } {
-    const reads: Reads = new Set();
-    this.recordings.push(reads);
-    try {
-      return { value: fn(), reads };
-    } finally {
-      this.recordings.pop();
-    }
-  }
-
-  /**
-   * A memoised answer that carries its reads: whoever gets it from the memo later depends on the same keys as
-   * whoever computed it.
-   */
-  memo<K, V>(table: Map<K, { value: V; reads: Reads }>, key: K, compute: () => V): V {
-    const hit = table.get(key);
-    if (hit) {
-      this.replay(hit.reads);
-      return hit.value;
-    }
-    const { value, reads } = this.record(compute);
-    table.set(key, { value, reads });
-    return value;
-  }
-
-  /** Adds reads made earlier (a memoised result being reused) to the open recordings. */
-  replay(reads: Reads): void {
-    for (const r of this.recordings) for (const key of reads) r.add(key);
-  }
-
-  private read(key: string): void {
-    for (const r of this.recordings) r.add(key);
-  }
-
-  /** Text searches over other statements (`r.raise_for_status()` later in the module) read every statement naming `word`. */
-  mentions(word: string): void {
-    this.read(`m:${word}`);
-  }
-
-  /** Marks a result as depending on the whole file (it is then recomputed on every edit). */
-  readsEverything(): void {
-    this.read("*");
-  }
-
-  /** The statements contributing to a key now, as a comparable string; equal strings mean equal answers. */
-  fingerprint(key: string): string {
-    let print = this.prints.get(key);
-    if (print === undefined) this.prints.set(key, (print = this.computePrint(key)));
-    return print;
-  }
-
-  private readonly prints = new Map<string, string>();
-
-  private computePrint(key: string): string {
-    if (key === "*") return `*${Math.random()}`;
-    if (key.startsWith("m:")) {
-      const word = key.slice(2);
-      const ids: number[] = [];
-      this.statements.forEach((s, i) => {
-        const part = this.parts[i];
-        part.words ??= new Set(s.text.match(/[A-Za-z_]\w*/g) ?? []);
-        if (part.words.has(word)) ids.push(s.id);
-      });
-      return ids.join(",");
-    }
-    return this.contributors.get(key)?.join(",") ?? "";
-  }
-
-  private contribute(key: string): void {
-    const list = this.contributors.get(key);
-    if (!list) this.contributors.set(key, [this.statementId]);
-    else if (list[list.length - 1] !== this.statementId) list.push(this.statementId);
   }
 
   private event(node: PyNode): void {
@@ -295,13 +207,13 @@ export class Scope {
 
   /** The import bound to a local name (`from utils.retry import with_backoff`). */
   importOf(name: string): { module: string; name: string } | undefined {
-    this.read(`i:${name}`);
+    this.reads.read(`i:${name}`);
     return this.importedFrom.get(name);
   }
 
   /** The function defined under a name (the last one, as Python binds it). */
   functionNamed(name: string): PyNode | undefined {
-    this.read(`f:${name}`);
+    this.reads.read(`f:${name}`);
     return this.functions.get(name);
   }
 
@@ -385,7 +297,7 @@ export class Scope {
       return cls ? last(this.bindings.get(`${cls.id}:${name}`)) : undefined;
     }
     if (ref.type === "attribute") {
-      this.read(`b:${name}`);
+      this.reads.read(`b:${name}`);
       return last(this.bindings.get(`0:${name}`));
     }
     if (ref.type !== "identifier") return undefined;
@@ -393,7 +305,7 @@ export class Scope {
       const local = this.bindings.get(`${fn.id}:${name}`);
       if (local) return lastBefore(local, ref) ?? local[0];
     }
-    this.read(`b:${name}`);
+    this.reads.read(`b:${name}`);
     const global = this.bindings.get(`0:${name}`);
     return global ? lastBefore(global, ref) ?? last(global) : undefined;
   }
@@ -420,7 +332,7 @@ export class Scope {
 
   /** Calls of a function by name (`f(...)`, `self.f(...)`) and places it is passed by name. */
   callSites(name: string): PyNode[] {
-    this.read(`s:${name}`);
+    this.reads.read(`s:${name}`);
     return this.sitesByName.get(name) ?? [];
   }
 
@@ -438,7 +350,7 @@ export class Scope {
       const def = this.functionNamed(name);
       if (def && !text.includes(def.text)) parts.push(def.text);
       else {
-        this.read(`b:${name}`);
+        this.reads.read(`b:${name}`);
         const value = last(this.bindings.get(`0:${name}`));
         if (value && value.endIndex - value.startIndex < 2000) parts.push(value.text);
       }
@@ -460,7 +372,7 @@ export class Scope {
   qualify(node: PyNode | null | undefined): string | undefined {
     if (!node) return undefined;
     if (node.type === "identifier") {
-      this.read(`i:${node.text}`);
+      this.reads.read(`i:${node.text}`);
       return this.imports.get(node.text) ?? node.text;
     }
     if (node.type === "attribute") {

@@ -25,7 +25,7 @@ export function sessionRetry(scope: Scope, call: PyCall): SessionVerdict | undef
   }
   if (call.client!.cls.kind !== "requests-session") return undefined;
   // Any statement may mount an adapter on the session: this answer depends on the whole file.
-  scope.readsEverything();
+  scope.reads.readsEverything();
   for (const mount of scope.calls) {
     const m = methodCall(mount);
     if (!m || m[1] !== "mount" || scope.resolve(m[0]).id !== session.id) continue;

@@ -1,0 +1,107 @@
+// What a computation read from a file's name tables, so its result can be kept across edits.
+//
+// Both frontends judge a file one top-level statement at a time. While a statement is judged, every lookup in
+// the scope's tables (imports, module-level bindings, functions, call sites) is recorded as a key. After an
+// edit, the statement's kept result is still right when the statement itself is the same node (the parsers keep
+// unchanged statements) and, for every key it read, the same statements contribute to that key now.
+//
+// Keys: "i:<name>" imports, "b:<name>" module-level bindings, "f:<name>" functions, "s:<name>" call sites,
+// "m:<word>" statements whose text mentions the word (for text searches across statements), "*" everything.
+
+export type Reads = Set<string>;
+
+/** Words of each statement's text (statements outlive trackers: an unchanged one is kept across edits). */
+const wordsOf = new WeakMap<object, Set<string>>();
+
+export class ReadTracker<N extends object> {
+  /** Key -> ids of the statements that contribute to it, in order. */
+  private readonly contributors = new Map<string, number[]>();
+  private readonly prints = new Map<string, string>();
+  private current = 0;
+  /** Open recordings: every key read is added to each (nested ones belong to memoised sub-results). */
+  private readonly recordings: Reads[] = [];
+
+  constructor(
+    private readonly statements: readonly N[],
+    private readonly idOf: (statement: N) => number,
+    private readonly textOf: (statement: N) => string,
+  ) {}
+
+  /** Contributions made from now on come from `statement`. */
+  enter(statement: N): void {
+    this.current = this.idOf(statement);
+  }
+
+  contribute(key: string): void {
+    const list = this.contributors.get(key);
+    if (!list) this.contributors.set(key, [this.current]);
+    else if (list[list.length - 1] !== this.current) list.push(this.current);
+  }
+
+  read(key: string): void {
+    for (const r of this.recordings) r.add(key);
+  }
+
+  /** A text search over other statements (`r.raise_for_status()` later in the module) reads every statement naming `word`. */
+  mentions(word: string): void {
+    this.read(`m:${word}`);
+  }
+
+  /** The result being computed depends on the whole file: it is recomputed on every edit. */
+  readsEverything(): void {
+    this.read("*");
+  }
+
+  /** Runs `fn`, returning what it read (reads also count for any recording around this one). */
+  record<T>(fn: () => T): { value: T; reads: Reads } {
+    const reads: Reads = new Set();
+    this.recordings.push(reads);
+    try {
+      return { value: fn(), reads };
+    } finally {
+      this.recordings.pop();
+    }
+  }
+
+  /**
+   * A memoised answer that carries its reads: whoever gets it from the memo later depends on the same keys as
+   * whoever computed it (else a statement judged second would miss the reads of a helper judged first).
+   */
+  memo<K, V>(table: Map<K, { value: V; reads: Reads }>, key: K, compute: () => V): V {
+    const hit = table.get(key);
+    if (hit) {
+      for (const r of this.recordings) for (const k of hit.reads) r.add(k);
+      return hit.value;
+    }
+    const { value, reads } = this.record(compute);
+    table.set(key, { value, reads });
+    return value;
+  }
+
+  /** The statements contributing to a key now, as a string: equal strings mean equal answers. */
+  fingerprint(key: string): string {
+    let print = this.prints.get(key);
+    if (print === undefined) this.prints.set(key, (print = this.compute(key)));
+    return print;
+  }
+
+  private compute(key: string): string {
+    if (key === "*") return `*${Math.random()}`;
+    if (key.startsWith("m:")) {
+      const word = key.slice(2);
+      const ids: number[] = [];
+      for (const s of this.statements) if (this.wordSet(s).has(word)) ids.push(this.idOf(s));
+      return ids.join(",");
+    }
+    return this.contributors.get(key)?.join(",") ?? "";
+  }
+
+  private wordSet(statement: N): Set<string> {
+    let set = wordsOf.get(statement);
+    if (!set) {
+      set = new Set(this.textOf(statement).match(/[A-Za-z_$][\w$]*/g) ?? []);
+      wordsOf.set(statement, set);
+    }
+    return set;
+  }
+}

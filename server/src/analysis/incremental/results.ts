@@ -1,0 +1,132 @@
+// Results per top-level statement, kept across edits (see reads.ts for when a kept result is still valid).
+// Spans are kept relative to the statement they fall in, because the statements after an edit move; nodes are
+// referred to by identity, and indexes into the model's lists are assigned only when the model is assembled.
+import type { BillToEvidence, ClientConstruction, FileModel, HfCall, RetryConstruct, RetryHelperFacts, Span } from "../model";
+import type { ReadTracker } from "./reads";
+
+/** Where statements are: the one holding an offset, and where one starts now. */
+export interface Layout<N> {
+  statementAt(offset: number): N;
+  startOf(statement: N): number;
+}
+
+/** A value whose top-level spans are pinned to the statements they fall in. */
+export interface Pinned<T, N> {
+  value: T;
+  pins: { key: string; statement: N; start: number; end: number }[];
+}
+
+/** What judging one statement adds to the model. */
+export interface StatementResult<N> {
+  clients: { node: N; construction: ClientConstruction }[];
+  /** HF calls; `client` is the construction node. */
+  calls: { call: HfCall; client?: N; covering: N[] }[];
+  /** Retry constructs registered while judging this statement (they may sit in other statements). */
+  registrations: { anchor: N; construct: RetryConstruct }[];
+  helpers: [string, RetryHelperFacts][];
+}
+
+export interface Kept<N> {
+  context: string;
+  clients: { node: N; construction: Pinned<ClientConstruction, N> }[];
+  calls: { call: Pinned<HfCall, N>; client?: N; covering: N[] }[];
+  registrations: { anchor: N; construct: Pinned<RetryConstruct, N> }[];
+  helpers: [string, RetryHelperFacts][];
+  reads: [string, string][];
+}
+
+const kept = new WeakMap<object, Kept<object>>();
+
+function isSpan(v: unknown): v is Span {
+  return typeof v === "object" && v !== null && typeof (v as Span).start === "number" && typeof (v as Span).end === "number";
+}
+
+function pin<T extends object, N>(layout: Layout<N>, value: T): Pinned<T, N> {
+  const pins: Pinned<T, N>["pins"] = [];
+  for (const [key, v] of Object.entries(value)) {
+    if (!isSpan(v)) continue;
+    const statement = layout.statementAt(v.start);
+    const base = layout.startOf(statement);
+    pins.push({ key, statement, start: v.start - base, end: v.end - base });
+  }
+  return { value, pins };
+}
+
+function unpin<T extends object, N>(layout: Layout<N>, p: Pinned<T, N>): T {
+  const out = { ...p.value } as Record<string, unknown>;
+  for (const { key, statement, start, end } of p.pins) {
+    const base = layout.startOf(statement);
+    out[key] = { start: base + start, end: base + end };
+  }
+  return out as T;
+}
+
+/**
+ * The statement's kept result when it is still valid, else the result of `judge` (recorded, and kept for the
+ * next version of the file). `context` holds everything else the result depends on (path, package versions).
+ */
+export function resultOf<N extends object>(
+  tracker: ReadTracker<N>,
+  layout: Layout<N>,
+  statement: N,
+  context: string,
+  judge: () => StatementResult<N>,
+): Kept<N> {
+  const previous = kept.get(statement) as Kept<N> | undefined;
+  if (previous && previous.context === context && previous.reads.every(([key, print]) => tracker.fingerprint(key) === print)) return previous;
+  const { value, reads } = tracker.record(judge);
+  const result: Kept<N> = {
+    context,
+    clients: value.clients.map((c) => ({ node: c.node, construction: pin(layout, c.construction) })),
+    calls: value.calls.map((c) => ({ call: pin(layout, c.call), client: c.client, covering: c.covering })),
+    registrations: value.registrations.map((r) => ({ anchor: r.anchor, construct: pin(layout, r.construct) })),
+    helpers: value.helpers,
+    reads: [...reads].map((key) => [key, tracker.fingerprint(key)]),
+  };
+  kept.set(statement, result as Kept<object>);
+  return result;
+}
+
+/**
+ * Builds the file's model from its statements' results, in source order: the first registration of a retry
+ * construct gives its data (relevant when any registration is), client and retry indexes follow list order.
+ */
+export function assemble<N extends object>(model: FileModel, layout: Layout<N>, results: Kept<N>[]): void {
+  const clientIndex = new Map<N, number>();
+  const retryIndex = new Map<N, number>();
+  for (const r of results) {
+    for (const c of r.clients) {
+      if (clientIndex.has(c.node)) continue;
+      clientIndex.set(c.node, model.clients.length);
+      model.clients.push(unpin(layout, c.construction));
+    }
+  }
+  for (const r of results) {
+    for (const reg of r.registrations) {
+      const existing = retryIndex.get(reg.anchor);
+      if (existing === undefined) {
+        retryIndex.set(reg.anchor, model.retries.length);
+        model.retries.push(unpin(layout, reg.construct));
+      } else if (reg.construct.value.relevant) {
+        model.retries[existing].relevant = true;
+      }
+    }
+  }
+  for (const r of results) {
+    for (const c of r.calls) {
+      const call = unpin(layout, c.call);
+      if (c.client) call.client = clientIndex.get(c.client);
+      call.retries = c.covering.map((a) => retryIndex.get(a)!);
+      model.calls.push(call);
+    }
+    for (const [name, facts] of r.helpers) model.exports.retryHelpers[name] = facts;
+  }
+  model.billToEvidence = evidence(model);
+}
+
+function evidence(model: FileModel): BillToEvidence[] {
+  const out: BillToEvidence[] = [];
+  for (const c of model.clients) if (c.billTo.org) out.push({ org: c.billTo.org, span: c.span });
+  for (const c of model.calls) if (c.billTo.org && c.client === undefined) out.push({ org: c.billTo.org, span: c.span });
+  return out;
+}
