@@ -5,20 +5,10 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import type { FileModel } from "../../../server/src/analysis/model";
 import { analyzePython, initPython } from "../../../server/src/analysis/python/index";
 import { forgetPython } from "../../../server/src/analysis/python/parser";
+import { modelJson, randomEdit, rng } from "../../support/differential";
 import { ROOT } from "../../support/paths";
-
-/** Small deterministic PRNG (mulberry32), so a failure names a seed that reproduces it. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Edits that change what the analysis sees: names that other statements use, retries, clients, bill-to, and
 // plain syntax damage.
@@ -50,6 +40,8 @@ import requests
 from huggingface_hub import InferenceClient
 from huggingface_hub.errors import HfHubHTTPError
 from utils.retry import retry_call
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
 
 RETRY_AFTER = "Retry-After"
 
@@ -78,6 +70,20 @@ def polite(fn):
 
 
 settings.client = InferenceClient()
+session = requests.Session()
+
+
+def via_session(payload):
+    return session.post(URL, json=payload)
+
+
+def via_session_retry(payload):
+    for attempt in range(3):
+        r = session.post(URL, json=payload)
+        if r.status_code == 429:
+            time.sleep(2 ** attempt)
+            continue
+        return r
 
 
 def via_settings(prompt):
@@ -115,15 +121,11 @@ for attempt in range(3):
 r.raise_for_status()
 `;
 
-function strip(model: FileModel, file: string): string {
-  return JSON.stringify(model).split(JSON.stringify(file).slice(1, -1)).join("<file>");
-}
-
 function compare(file: string, fresh: string, text: string, label: string): void {
   const incremental = analyzePython({ path: file, text, versions: {} });
   forgetPython(fresh);
   const reference = analyzePython({ path: fresh, text, versions: {} });
-  assert.equal(strip(incremental, file), strip(reference, fresh), `${label}:\n${text}`);
+  assert.equal(modelJson(incremental, file), modelJson(reference, fresh), `${label}:\n${text}`);
 }
 
 test("edits in one statement reach the statements that depend on it", async () => {
@@ -133,13 +135,16 @@ test("edits in one statement reach the statements that depend on it", async () =
     ["return with_backoff(lambda: inner(prompt))", "return inner(prompt)"], // the caller that protected inner() is gone
     ["return inner(prompt)", "return with_backoff(lambda: inner(prompt))"],
     ["r.raise_for_status()\n", "\n"], // the module-level requests.post(...) no longer raises on 429
-    ['URL = "https://router.huggingface.co/v1/chat/completions"', 'URL = "https://example.com/v1"'], // no longer an HF call
     ["            if err.response.status_code != 429:\n                raise\n", ""], // the helper now swallows every error
     ["client = InferenceClient()", "client = InferenceClient(bill_to=\"acme\")"],
     ["settings.client = InferenceClient()", "settings.client = InferenceClient(bill_to=\"acme\")"], // an attribute binding
     ["from utils.retry import retry_call", "from utils.other import retry_call"], // the imported helper's module
     ['RETRY_AFTER = "Retry-After"', 'RETRY_AFTER = "X-Wait"'], // polite() no longer waits on Retry-After
+    // Session set-up far from the calls it configures: a retry adapter, then bill-to headers.
+    ['RETRY_AFTER = "X-Wait"\n', 'RETRY_AFTER = "X-Wait"\nsession.mount("https://", HTTPAdapter(max_retries=Retry(total=3, status_forcelist=[429], allowed_methods=None)))\n'],
+    ['RETRY_AFTER = "X-Wait"\n', 'RETRY_AFTER = "X-Wait"\nsession.headers.update({"X-HF-Bill-To": "acme"})\n'],
     ["def with_backoff(fn):", "def with_backoff_old(fn):"],
+    ['URL = "https://router.huggingface.co/v1/chat/completions"', 'URL = "https://example.com/v1"'], // no longer an HF call
   ];
   let text = MIXED;
   analyzePython({ path: "/ws/targeted.py", text, versions: {} });
@@ -164,23 +169,11 @@ test("incremental Python analysis equals a fresh analysis after random edits", a
     let text = source;
     analyzePython({ path: file, text, versions });
     for (let step = 0; step < 25; step++) {
-      const at = Math.floor(random() * (text.length + 1));
-      const r = random();
-      if (r < 0.3 && text.length > 0) {
-        text = text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(random() * 40)));
-      } else if (r < 0.45) {
-        // Move a line elsewhere: statements reorder, names appear before or after their uses.
-        const lines = text.split("\n");
-        const line = lines.splice(Math.floor(random() * lines.length), 1)[0];
-        lines.splice(Math.floor(random() * lines.length), 0, line);
-        text = lines.join("\n");
-      } else {
-        text = text.slice(0, at) + SNIPPETS[Math.floor(random() * SNIPPETS.length)] + text.slice(at);
-      }
+      text = randomEdit(text, random, SNIPPETS);
       const incremental = analyzePython({ path: file, text, versions });
       forgetPython(fresh);
       const reference = analyzePython({ path: fresh, text, versions });
-      assert.equal(strip(incremental, file), strip(reference, fresh), `source ${n}, step ${step}:\n${text}`);
+      assert.equal(modelJson(incremental, file), modelJson(reference, fresh), `source ${n}, step ${step}:\n${text}`);
       compared++;
     }
   });

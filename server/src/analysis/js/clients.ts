@@ -4,6 +4,7 @@ import ts from "typescript";
 import type { BillTo, ClientConstruction, Surface } from "../model";
 import { classifyUrl } from "../python/catalog";
 import { CLIENT_CLASSES, FACTORIES, type JsClientKind } from "./catalog";
+import type { Reads } from "../incremental/reads";
 import { unwrap, type JsScope } from "./scope";
 
 export interface JsClient {
@@ -21,7 +22,8 @@ export interface JsClient {
   baseUrl?: string;
   /** ky/got `retry` option on the instance. */
   retryOption?: ts.Expression;
-  index?: number;
+  /** What the model records about a construction made in this file (HF clients, not plain HTTP instances). */
+  construction?: ClientConstruction;
 }
 
 const HEADER = /^x-hf-bill-to$/i;
@@ -63,8 +65,7 @@ export function billToInObject(scope: JsScope, headers: ts.Expression | undefine
 }
 
 export class JsClients {
-  private readonly byPos = new Map<number, JsClient>();
-  readonly constructions: ClientConstruction[] = [];
+  private readonly byNode = new Map<ts.Node, { value: JsClient | undefined; reads: Reads }>();
 
   constructor(private readonly scope: JsScope, private readonly fetchRetries: (fn: ts.Expression) => boolean) {}
 
@@ -93,22 +94,22 @@ export class JsClients {
   }
 
   construction(node: ts.NewExpression | ts.CallExpression): JsClient | undefined {
-    const cached = this.byPos.get(node.pos);
-    if (cached) return cached;
+    return this.scope.reads.memo(this.byNode, node, () => this.describeConstruction(node));
+  }
+
+  private describeConstruction(node: ts.NewExpression | ts.CallExpression): JsClient | undefined {
     const q = this.scope.qualify(node.expression);
     const cls = q ? CLIENT_CLASSES.get(q) : undefined;
     const factory = q ? FACTORIES.get(q) : undefined;
     if (!cls && !factory) return undefined;
     const client = cls ? this.describeClass(node, cls) : this.describeFactory(node, factory!, q!);
-    this.byPos.set(node.pos, client);
     if (client.surface && (client.kind === "hfjs" || client.kind === "openai" || client.kind === "aisdk-provider" || client.kind === "langchain")) {
-      client.index = this.constructions.length;
       const args = node.arguments ?? ts.factory.createNodeArray();
       const src = node.getSourceFile();
       const open = node.getText().indexOf("(", node.expression.getEnd() - node.getStart());
       const argsStart = open >= 0 ? node.getStart() + open + 1 : node.getEnd();
       const headersNode = this.headersOption(node, client.kind);
-      this.constructions.push({
+      client.construction = {
         span: { start: node.getStart(src), end: node.getEnd() },
         library: client.library,
         className: client.className,
@@ -118,7 +119,7 @@ export class JsClients {
         headersSpan: headersNode && ts.isObjectLiteralExpression(headersNode) ? { start: headersNode.getStart(), end: headersNode.getEnd() } : undefined,
         retriesDisabledSpan: client.retriesDisabled ? { start: client.retriesDisabled.getStart(), end: client.retriesDisabled.getEnd() } : undefined,
         variable: ts.isVariableDeclaration(node.parent) ? node.parent.name.getText() : undefined,
-      });
+      };
     }
     return client;
   }

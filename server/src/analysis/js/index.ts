@@ -1,61 +1,99 @@
-// The JS/TS frontend: one parse with TypeScript's parser, one walk for names, then each call is recognised
-// and judged.
+// The JS/TS frontend: one parse with TypeScript's parser, name resolution, then each top-level statement's calls
+// are recognised and judged. TypeScript's incremental parser keeps unchanged statements as the same nodes, so a
+// statement's result is reused after an edit elsewhere when nothing it read changed (see ../incremental).
 import ts from "typescript";
-import { emptyModel, type BillToEvidence, type FileModel, type FrontendInput } from "../model";
+import { assemble, resultOf, type Layout, type StatementResult } from "../incremental/results";
+import { emptyModel, type FileModel, type FrontendInput, type HfCall } from "../model";
 import { MENTIONS_429 } from "../retryHeuristics";
 import { atLeast } from "../versions/semver";
 import { recognise, type JsCall } from "./calls";
 import { JsClients } from "./clients";
 import { parseJs } from "./parse";
 import { JsProtection } from "./protection";
-import { JsScope, isFunctionLike } from "./scope";
+import { functionName, JsScope, isFunctionLike } from "./scope";
 
 export function analyzeJs(input: FrontendInput): FileModel {
   const model = emptyModel("js");
   const { file, hasSyntaxErrors } = parseJs(input.path, input.text);
   model.hasSyntaxErrors = hasSyntaxErrors;
   const scope = new JsScope(file);
-  const hfjsVersion = input.versions["@huggingface/inference"];
-  const protection = new JsProtection(scope, input.path, atLeast(hfjsVersion, "4.0.0"));
-  const clients = new JsClients(scope, (fetchFn) => customFetchRetries(scope, fetchFn));
+  const analysis = new Analysis(scope, input);
+  const context = `${input.path}\n${JSON.stringify(input.versions)}`;
+  const layout: Layout<ts.Node> = { statementAt: (offset) => scope.statementAt(offset), startOf: (s) => s.pos };
+  const results = scope.statements.map((statement, i) => resultOf(scope.reads, layout, statement, context, analysis.statement(i)));
+  assemble(model, layout, results);
+  return model;
+}
 
-  for (const n of scope.news) clients.construction(n);
-  const found: JsCall[] = [];
-  for (const call of scope.calls) {
-    const hf = recognise(scope, clients, call);
-    if (hf) found.push(hf);
+/** The per-file machinery that judges statements, created once per analysis and shared by its statements. */
+class Analysis {
+  private readonly protection: JsProtection;
+  private readonly clients: JsClients;
+
+  constructor(private readonly scope: JsScope, input: FrontendInput) {
+    const hfjsVersion = input.versions["@huggingface/inference"];
+    this.protection = new JsProtection(scope, input.path, atLeast(hfjsVersion, "4.0.0"));
+    this.clients = new JsClients(scope, (fetchFn) => customFetchRetries(scope, fetchFn));
   }
-  for (const call of found) {
-    const verdict = protection.verdict(call);
-    const src = file;
-    const start = call.node.getStart(src);
+
+  /** Everything the model needs from top-level statement `index`; what it reads is recorded by the caller. */
+  statement(index: number): () => StatementResult<ts.Node> {
+    return () => {
+      const { scope, clients, protection } = this;
+      const part = scope.partOf(index);
+      const result: StatementResult<ts.Node> = { clients: [], calls: [], registrations: [], helpers: [] };
+      protection.sink = result.registrations;
+
+      // Client constructions, so HF003 sees clients that have no call in this file.
+      for (const n of part.news) {
+        const construction = clients.construction(n)?.construction;
+        if (construction) result.clients.push({ node: n, construction });
+      }
+      const found: JsCall[] = [];
+      for (const call of part.calls) {
+        const hf = recognise(scope, clients, call);
+        if (hf) found.push(hf);
+      }
+      for (const call of found) {
+        // Factory-made clients (`axios.create(...)`) enter the model through the calls that use them.
+        if (call.client?.construction) result.clients.push({ node: call.client.node, construction: call.client.construction });
+        result.calls.push(this.judge(call));
+      }
+
+      for (const fn of part.definitions) {
+        const name = functionName(fn);
+        if (!name || scope.functionNamed(name) !== fn) continue; // a later function of the same name wins
+        const helper = protection.classifyHelper(fn);
+        if (!helper) continue;
+        if (isTopLevel(fn)) result.helpers.push([name, { name, style: "callable", ...helper.facts }]);
+        protection.registerHelper(fn, name);
+      }
+      return result;
+    };
+  }
+
+  private judge(call: JsCall): StatementResult<ts.Node>["calls"][number] {
+    const verdict = this.protection.verdict(call);
+    const src = this.scope.file;
     const parent = call.node.parent;
-    model.calls.push({
-      span: { start, end: call.node.getEnd() },
+    const hfCall: HfCall = {
+      span: { start: call.node.getStart(src), end: call.node.getEnd() },
       callee: call.callee,
       library: call.library,
       surface: call.surface,
-      client: call.client?.index,
       billTo: call.billTo,
       isAsync: true,
       isStreaming: call.isStreaming,
       protection: verdict.protection,
-      retries: verdict.retries,
+      retries: [],
       awaitSpan: parent && ts.isAwaitExpression(parent) ? { start: parent.getStart(src), end: parent.getEnd() } : undefined,
-    });
+    };
+    return {
+      call: hfCall,
+      client: call.client?.construction ? call.client.node : undefined,
+      covering: verdict.retries.map((i) => this.protection.anchorOf(i)),
+    };
   }
-  for (const [name, fn] of scope.functions) {
-    const helper = protection.classifyHelper(fn);
-    if (!helper) continue;
-    if (isTopLevel(fn)) {
-      model.exports.retryHelpers[name] = { name, style: "callable", ...helper.facts };
-    }
-    protection.registerHelper(fn, name);
-  }
-  model.clients = clients.constructions;
-  model.retries = protection.retries;
-  model.billToEvidence = evidence(model);
-  return model;
 }
 
 function isTopLevel(fn: ts.Node): boolean {
@@ -67,7 +105,7 @@ function isTopLevel(fn: ts.Node): boolean {
 /** A custom `fetch` given to an @huggingface/inference client counts when the function retries 429. */
 function customFetchRetries(scope: JsScope, fetchFn: ts.Expression): boolean {
   const value = scope.resolve(fetchFn);
-  const fn = ts.isIdentifier(value) ? scope.functions.get(value.text) : isFunctionLike(value) ? value : undefined;
+  const fn = ts.isIdentifier(value) ? scope.functionNamed(value.text) : isFunctionLike(value) ? value : undefined;
   if (fn) {
     // Its own body and the helpers it calls: `(input, init) => hfRetry(() => fetch(input, init))`.
     const text = scope.expandedText(scope.expandedText(fn.getText()));
@@ -76,11 +114,4 @@ function customFetchRetries(scope: JsScope, fetchFn: ts.Expression): boolean {
   if (ts.isCallExpression(value)) return /retry|backoff/i.test(value.expression.getText());
   // Imported from elsewhere: its name is all we can read.
   return ts.isIdentifier(value) && /retry|backoff/i.test(value.text);
-}
-
-function evidence(model: FileModel): BillToEvidence[] {
-  const out: BillToEvidence[] = [];
-  for (const c of model.clients) if (c.billTo.org) out.push({ org: c.billTo.org, span: c.span });
-  for (const c of model.calls) if (c.billTo.org && c.client === undefined) out.push({ org: c.billTo.org, span: c.span });
-  return out;
 }

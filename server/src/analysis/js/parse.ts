@@ -33,3 +33,8 @@ export function parseJs(path: string, text: string): { file: ts.SourceFile; hasS
   const diagnostics = (file as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics ?? [];
   return { file, hasSyntaxErrors: diagnostics.length > 0 };
 }
+
+/** Drops what is kept for `path`, so its next parse starts from nothing (tests compare both ways). */
+export function forgetJs(path: string): void {
+  files.take(path);
+}

@@ -3,6 +3,7 @@
 // retry helpers the call is passed into (local, imported, p-retry, async-retry), enclosing loops, callers,
 // then instance retry configs (axios-retry, ky, got) and the library's own retries.
 import ts from "typescript";
+import type { Reads } from "../incremental/reads";
 import { Kind } from "./kinds";
 import type { Protection, RetryConstruct, RetryHelperFacts } from "../model";
 import { ATTEMPT_LIMIT, codeText, JITTER, MENTIONS_429, RETRY_AFTER, retries402FromText } from "../retryHeuristics";
@@ -42,10 +43,24 @@ const WRONG_SHAPE: Record<string, { re: RegExp; fix: string }> = {
 
 const LIBRARY_HELPERS: Record<string, "p-retry" | "async-retry"> = { "p-retry.default": "p-retry", "async-retry.default": "async-retry" };
 
+/** A local function that retries a callable parameter. */
+export interface JsHelper {
+  facts: Omit<RetryHelperFacts, "name" | "style">;
+  traits: Traits;
+  anchor: ts.Node;
+}
+
 export class JsProtection {
-  readonly retries: RetryConstruct[] = [];
-  private readonly constructs = new Map<number, number>();
-  private readonly helperCache = new Map<number, { facts: Omit<RetryHelperFacts, "name" | "style">; traits: Traits; anchor: ts.Node } | null>();
+  /** Anchor node -> the index `covering` lists use in this analysis. */
+  private readonly constructs = new Map<ts.Node, number>();
+  private readonly anchors: ts.Node[] = [];
+  /**
+   * Where each registration of a retry construct goes (the statement being judged collects them): the model keeps
+   * the first registration per anchor, relevant when any registration is.
+   */
+  sink: { anchor: ts.Node; construct: RetryConstruct }[] = [];
+  private readonly helperCache = new Map<ts.Node, { value: JsHelper | undefined; reads: Reads }>();
+  private readonly classifying = new Set<ts.Node>();
 
   constructor(private readonly scope: JsScope, private readonly path: string, private readonly hfjsV4: boolean) {}
 
@@ -70,9 +85,17 @@ export class JsProtection {
     if (call.raises !== "fetch") return true;
     const name = resultName(call.node);
     if (!name) return /\.then\([^]*\b(ok|status)\b[^]*throw/.test(call.node.parent?.getText() ?? "");
-    const fn = enclosingFunction(call.node) ?? call.node.getSourceFile();
+    const fn = this.enclosingOrModule(call.node, name);
     const after = fn.getText().slice(call.node.getEnd() - fn.getStart());
     return new RegExp(`\\b${name}\\.(ok|status)\\b[^;]*\\)?[^;]*\\bthrow\\b`).test(after) || new RegExp(`if\\s*\\(\\s*!\\s*${name}\\.ok\\s*\\)\\s*\\{?\\s*throw`).test(after);
+  }
+
+  /** The function around `node`, or the module, whose later text is then searched for `name` (a read of it). */
+  private enclosingOrModule(node: ts.Node, name: string): ts.Node {
+    const fn = enclosingFunction(node);
+    if (fn) return fn;
+    this.scope.reads.mentions(name);
+    return node.getSourceFile();
   }
 
   private walk(call: JsCall, from: ts.Node, raises: boolean, covering: number[], depth: number): Found {
@@ -140,7 +163,7 @@ export class JsProtection {
     if (call.raises !== "fetch") return undefined;
     const name = resultName(call.node);
     if (!name) return undefined;
-    const fn = enclosingFunction(call.node) ?? call.node.getSourceFile();
+    const fn = this.enclosingOrModule(call.node, name);
     const after = codeText(fn.getText().slice(call.node.getEnd() - fn.getStart()), "js");
     const re = new RegExp(`\\b${name}\\.status\\s*(===?|!==?)\\s*429|429\\s*(===?|!==?)\\s*${name}\\.status|\\[[^\\]]*429[^\\]]*\\]\\.includes\\(\\s*${name}\\.status`);
     if (!re.test(after)) return undefined;
@@ -166,7 +189,7 @@ export class JsProtection {
     }
     if (/^(Promise|Array|console|setTimeout|JSON|Object)\b/.test(q) || /\.(then|catch|finally|map|forEach|filter|reduce|push)$/.test(q)) return undefined;
     const name = ts.isPropertyAccessExpression(helperCall.expression) ? helperCall.expression.name.text : helperCall.expression.getText();
-    const def = this.scope.functions.get(name);
+    const def = this.scope.functionNamed(name);
     const helper = def ? this.classifyHelper(def) : undefined;
     if (helper) {
       if (!helper.facts.handles429) return { kind: "trap", reason: `the helper ${name} does not retry 429` };
@@ -174,7 +197,7 @@ export class JsProtection {
       covering.push(index);
       return { kind: "protected", by: `the retry helper ${name}` };
     }
-    const imported = ts.isIdentifier(helperCall.expression) ? this.scope.importedFrom.get(helperCall.expression.text) : undefined;
+    const imported = ts.isIdentifier(helperCall.expression) ? this.scope.importOf(helperCall.expression.text) : undefined;
     if (imported && imported.module.startsWith(".")) return { kind: "imported", module: imported.module, name: imported.name };
     return undefined;
   }
@@ -209,6 +232,8 @@ export class JsProtection {
   private instanceConfig(call: JsCall): Found {
     const verb = call.verb ?? "post";
     if (call.raises === "axios") {
+      // axios-retry may be set up by any statement: this answer depends on the whole file.
+      this.scope.reads.readsEverything();
       for (const c of this.scope.calls) {
         const q = this.scope.qualify(c.expression);
         if (q !== "axios-retry.default" && q !== "axios-retry.default.default") continue;
@@ -237,7 +262,7 @@ export class JsProtection {
 
   private functionText(expr: ts.Expression): string {
     const value = this.scope.resolve(expr);
-    if (ts.isIdentifier(value)) return this.scope.functions.get(value.text)?.getText() ?? value.getText();
+    if (ts.isIdentifier(value)) return this.scope.functionNamed(value.text)?.getText() ?? value.getText();
     return value.getText();
   }
 
@@ -249,7 +274,7 @@ export class JsProtection {
       if (ts.isCallExpression(p)) {
         const q = this.scope.qualify(p.expression) ?? "";
         const name = ts.isIdentifier(p.expression) ? p.expression.text : "";
-        if (LIBRARY_HELPERS[q] || (name && this.scope.functions.get(name) && this.classifyHelper(this.scope.functions.get(name)!))) {
+        if (LIBRARY_HELPERS[q] || (name && this.scope.functionNamed(name) && this.classifyHelper(this.scope.functionNamed(name)!))) {
           return "the retry wraps the client's construction, which never calls HF; wrap the call instead";
         }
       }
@@ -258,10 +283,17 @@ export class JsProtection {
   }
 
   /** A local function that retries a callable parameter: loop or recursion around a call of the parameter. */
-  classifyHelper(fn: ts.FunctionLikeDeclaration): { facts: Omit<RetryHelperFacts, "name" | "style">; traits: Traits; anchor: ts.Node } | undefined {
-    const cached = this.helperCache.get(fn.pos);
-    if (cached !== undefined) return cached ?? undefined;
-    this.helperCache.set(fn.pos, null);
+  classifyHelper(fn: ts.FunctionLikeDeclaration): JsHelper | undefined {
+    if (this.classifying.has(fn)) return undefined; // a helper that reaches itself
+    this.classifying.add(fn);
+    try {
+      return this.scope.reads.memo(this.helperCache, fn, () => this.helper(fn));
+    } finally {
+      this.classifying.delete(fn);
+    }
+  }
+
+  private helper(fn: ts.FunctionLikeDeclaration): JsHelper | undefined {
     const params = fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : "")).filter(Boolean);
     const body = fn.body;
     if (!body || params.length === 0) return undefined;
@@ -290,9 +322,7 @@ export class JsProtection {
     const handles = /\bcatch\b/.test(text) || MENTIONS_429.test(text) || /\.status\b|\.ok\b/.test(text);
     if (!handles) return undefined;
     const traits: Traits = { ...this.handWritten(fn, loop), handles429: true };
-    const found = { facts: { handles429: true, honorsRetryAfter: traits.honorsRetryAfter, hasJitter: traits.hasJitter, bounded: traits.bounded, retries402: traits.retries402 }, traits, anchor: loop ?? fn };
-    this.helperCache.set(fn.pos, found);
-    return found;
+    return { facts: { handles429: true, honorsRetryAfter: traits.honorsRetryAfter, hasJitter: traits.hasJitter, bounded: traits.bounded, retries402: traits.retries402 }, traits, anchor: loop ?? fn };
   }
 
   private handWritten(scopeNode: ts.Node, loop: ts.Node | undefined): Omit<Traits, "handles429"> {
@@ -323,34 +353,39 @@ export class JsProtection {
     return this.scope.expandedText(text);
   }
 
-  private construct(kind: RetryConstruct["kind"], anchor: ts.Node, traits: Traits, honorsOverride?: boolean, name?: string): number {
-    const existing = this.constructs.get(anchor.pos);
-    if (existing !== undefined) return existing;
+  private construct(kind: RetryConstruct["kind"], anchor: ts.Node, traits: Traits, honorsOverride?: boolean, name?: string, relevant = true): number {
     const src = anchor.getSourceFile();
     const start = anchor.getStart(src);
     const headerEnd = isLoop(anchor) ? start + anchor.getText(src).split("\n")[0].length : isFunctionLike(anchor) && anchor.name ? anchor.name.getEnd() : anchor.getEnd();
     const spanStart = isFunctionLike(anchor) && anchor.name ? anchor.name.getStart(src) : start;
     const { waitNode, ...rest } = traits;
-    this.retries.push({
+    this.sink.push({ anchor, construct: {
       kind,
       span: { start: spanStart, end: Math.max(spanStart, headerEnd) },
       waitSpan: waitNode ? { start: waitNode.getStart(src), end: waitNode.getEnd() } : undefined,
-      relevant: true,
+      relevant,
       name,
       ...rest,
       // @huggingface/inference errors carry no headers: a catch-based retry cannot read Retry-After (hf-facts).
       honorsRetryAfter: honorsOverride ?? rest.honorsRetryAfter,
-    });
-    this.constructs.set(anchor.pos, this.retries.length - 1);
-    return this.retries.length - 1;
+    } });
+    const existing = this.constructs.get(anchor);
+    if (existing !== undefined) return existing;
+    this.anchors.push(anchor);
+    this.constructs.set(anchor, this.anchors.length - 1);
+    return this.anchors.length - 1;
+  }
+
+  /** The anchor node of a construct index from a verdict's `retries`. */
+  anchorOf(index: number): ts.Node {
+    return this.anchors[index];
   }
 
   /** Registers a helper defined here even when no HF call in this file uses it (it is judged where it is written). */
   registerHelper(fn: ts.FunctionLikeDeclaration, name: string): void {
     const helper = this.classifyHelper(fn);
     if (!helper) return;
-    const index = this.construct("helper", helper.anchor, helper.traits, undefined, name);
-    this.retries[index].relevant = MENTIONS_429.test(fn.getText()) || /rate.?limit/i.test(fn.getText());
+    this.construct("helper", helper.anchor, helper.traits, undefined, name, MENTIONS_429.test(fn.getText()) || /rate.?limit/i.test(fn.getText()));
   }
 }
 

@@ -2,37 +2,185 @@
 // destructured), const/let/var bindings per function scope, class fields and `this.x = ...` in constructors,
 // and annotated parameters. Enough to follow a client or a URL constant from where it is made to where it is used.
 import ts from "typescript";
+import { ReadTracker } from "../incremental/reads";
 import { Kind } from "./kinds";
 
 const MAX_DEPTH = 8;
 
+/** Stable ids for nodes (keys of the name tables; TS positions move when an edit above shifts the text). */
+const ids = new WeakMap<ts.Node, number>();
+let nextId = 1;
+export function idOf(node: ts.Node): number {
+  let id = ids.get(node);
+  if (id === undefined) ids.set(node, (id = nextId++));
+  return id;
+}
+
+/** Scope key of a function or the module (0): module-level names are what other statements can read. */
+function scopeKey(scope: ts.Node): number {
+  return scope.kind === Kind.SourceFile ? 0 : idOf(scope);
+}
+
+/** The nodes of one top-level statement that name resolution cares about, in source order (kept per statement). */
+interface Collected {
+  events: ts.Node[];
+  calls: ts.CallExpression[];
+  news: ts.NewExpression[];
+  argumentRefs: ts.Expression[];
+  definitions: ts.FunctionLikeDeclaration[];
+  /** What the statement adds to the tables, recorded the first time it is read and replayed after. */
+  ops?: Op[];
+}
+const collected = new WeakMap<ts.Node, Collected>();
+
+function collectStatement(statement: ts.Node): Collected {
+  let c = collected.get(statement);
+  if (c) return c;
+  c = { events: [], calls: [], news: [], argumentRefs: [], definitions: [] };
+  // Depth-first in source order with an explicit stack: deeply nested code must not overflow the JS stack.
+  const stack: ts.Node[] = [statement];
+  const children: ts.Node[] = [];
+  const collect = (child: ts.Node) => void children.push(child);
+  while (stack.length) {
+    const node = stack.pop()!;
+    // One switch on the node's kind: the ts.isX predicates would each re-read `kind` from a megamorphic site.
+    switch (node.kind) {
+      case Kind.ImportDeclaration:
+      case Kind.VariableDeclaration:
+      case Kind.PropertyDeclaration:
+      case Kind.BinaryExpression:
+        c.events.push(node);
+        break;
+      case Kind.CallExpression: {
+        const call = node as ts.CallExpression;
+        c.calls.push(call);
+        for (const a of call.arguments) if (a.kind === Kind.Identifier || a.kind === Kind.PropertyAccessExpression) c.argumentRefs.push(a);
+        break;
+      }
+      case Kind.NewExpression:
+        c.news.push(node as ts.NewExpression);
+        break;
+      case Kind.FunctionDeclaration:
+      case Kind.MethodDeclaration:
+      case Kind.ArrowFunction:
+      case Kind.FunctionExpression:
+      case Kind.Constructor:
+        c.events.push(node);
+        c.definitions.push(node as ts.FunctionLikeDeclaration);
+        break;
+    }
+    children.length = 0;
+    ts.forEachChild(node, collect);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  collected.set(statement, c);
+  return c;
+}
+
+/** One addition to the scope's tables (see JsScope.apply). */
+type Op =
+  | [op: "import", local: string, module: string, exported: string]
+  | [op: "namespace", local: string, module: string]
+  | [op: "bind", key: string, moduleName: string | undefined, value: ts.Expression]
+  | [op: "annotate", key: string, moduleName: string | undefined, type: ts.TypeNode]
+  | [op: "function", name: string, fn: ts.FunctionLikeDeclaration]
+  | [op: "site", name: string, node: ts.Node];
+
 export class JsScope {
   /** Local name -> "module.export" ("IC" -> "@huggingface/inference.InferenceClient"; default -> "axios.default"). */
-  readonly imports = new Map<string, string>();
+  private readonly imports = new Map<string, string>();
   /** Names imported from relative modules, for cross-file helpers. */
-  readonly importedFrom = new Map<string, { module: string; name: string }>();
+  private readonly importedFrom = new Map<string, { module: string; name: string }>();
   private readonly bindings = new Map<string, ts.Expression[]>();
   private readonly annotations = new Map<string, ts.TypeNode>();
-  readonly functions = new Map<string, ts.FunctionLikeDeclaration>();
+  private readonly functions = new Map<string, ts.FunctionLikeDeclaration>();
+  private readonly sites = new Map<string, ts.Node[]>();
   readonly calls: ts.CallExpression[] = [];
-  readonly news: ts.NewExpression[] = [];
-  readonly argumentRefs: ts.Expression[] = [];
+  readonly statements: readonly ts.Statement[];
+  private readonly parts: Collected[] = [];
+  /** What judging a statement reads from these tables (see incremental/reads.ts). */
+  readonly reads: ReadTracker<ts.Node>;
+  private recordingOps?: Op[];
 
   constructor(readonly file: ts.SourceFile) {
-    // Depth-first in source order with an explicit stack: deeply nested code must not overflow the JS stack.
-    const stack: ts.Node[] = [file];
-    const children: ts.Node[] = [];
-    const collect = (c: ts.Node) => void children.push(c);
-    while (stack.length) {
-      const node = stack.pop()!;
-      this.visit(node);
-      children.length = 0;
-      ts.forEachChild(node, collect);
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    this.statements = file.statements;
+    this.reads = new ReadTracker<ts.Node>(this.statements, idOf, (s) => file.text.slice(s.pos, s.end));
+    for (const statement of this.statements) {
+      const part = collectStatement(statement);
+      this.parts.push(part);
+      this.reads.enter(statement);
+      if (part.ops) {
+        for (const op of part.ops) this.apply(op);
+      } else {
+        this.recordingOps = part.ops = [];
+        for (const node of part.events) this.visit(node);
+        for (const c of part.calls) {
+          if (ts.isIdentifier(c.expression)) this.apply(["site", c.expression.text, c]);
+          else if (ts.isPropertyAccessExpression(c.expression)) this.apply(["site", c.expression.name.text, c]);
+        }
+        for (const r of part.argumentRefs) if (ts.isIdentifier(r)) this.apply(["site", r.text, r]);
+        this.recordingOps = undefined;
+      }
+      for (const c of part.calls) this.calls.push(c);
     }
   }
 
-  /** One switch on the node's kind: the ts.isX predicates would each re-read `kind` from a megamorphic site. */
+  /** The calls, constructions and functions of one top-level statement. */
+  partOf(index: number): { calls: ts.CallExpression[]; news: ts.NewExpression[]; definitions: ts.FunctionLikeDeclaration[] } {
+    return this.parts[index];
+  }
+
+  /** The top-level statement holding an offset (the last one starting at or before it). */
+  statementAt(offset: number): ts.Node {
+    const list = this.statements;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].pos <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return list[Math.max(0, lo - 1)];
+  }
+
+  /** Adds to the tables (and records the addition while a statement is read for the first time). */
+  private apply(op: Op): void {
+    this.recordingOps?.push(op);
+    switch (op[0]) {
+      case "import":
+        this.imports.set(op[1], `${op[2]}.${op[3]}`);
+        this.importedFrom.set(op[1], { module: op[2], name: op[3] });
+        this.reads.contribute(`i:${op[1]}`);
+        break;
+      case "namespace":
+        this.imports.set(op[1], op[2]);
+        this.reads.contribute(`i:${op[1]}`);
+        break;
+      case "bind": {
+        const list = this.bindings.get(op[1]);
+        if (list) list.push(op[3]);
+        else this.bindings.set(op[1], [op[3]]);
+        if (op[2] !== undefined) this.reads.contribute(`b:${op[2]}`);
+        break;
+      }
+      case "annotate":
+        this.annotations.set(op[1], op[3]);
+        if (op[2] !== undefined) this.reads.contribute(`b:${op[2]}`);
+        break;
+      case "function":
+        this.functions.set(op[1], op[2]);
+        this.reads.contribute(`f:${op[1]}`);
+        break;
+      case "site": {
+        const list = this.sites.get(op[1]);
+        if (list) list.push(op[2]);
+        else this.sites.set(op[1], [op[2]]);
+        this.reads.contribute(`s:${op[1]}`);
+        break;
+      }
+    }
+  }
+
   private visit(node: ts.Node): void {
     switch (node.kind) {
       case Kind.ImportDeclaration:
@@ -40,15 +188,6 @@ export class JsScope {
         return;
       case Kind.VariableDeclaration:
         this.variable(node as ts.VariableDeclaration);
-        return;
-      case Kind.CallExpression: {
-        const call = node as ts.CallExpression;
-        this.calls.push(call);
-        for (const a of call.arguments) if (a.kind === Kind.Identifier || a.kind === Kind.PropertyAccessExpression) this.argumentRefs.push(a);
-        return;
-      }
-      case Kind.NewExpression:
-        this.news.push(node as ts.NewExpression);
         return;
       case Kind.PropertyDeclaration: {
         const prop = node as ts.PropertyDeclaration;
@@ -65,26 +204,38 @@ export class JsScope {
         } else if (ts.isIdentifier(left)) this.bind(scopeOf(bin), left.text, bin.right);
         return;
       }
-      case Kind.FunctionDeclaration:
-      case Kind.MethodDeclaration:
-      case Kind.ArrowFunction:
-      case Kind.FunctionExpression:
-      case Kind.Constructor:
+      default:
         this.functionLike(node as ts.FunctionLikeDeclaration);
-        return;
     }
   }
 
   private functionLike(node: ts.FunctionLikeDeclaration): void {
     const name = functionName(node);
-    if (name) this.functions.set(name, node);
-    for (const p of node.parameters) if (ts.isIdentifier(p.name) && p.type) this.annotations.set(`${node.pos}:${p.name.text}`, p.type);
+    if (name) this.apply(["function", name, node]);
+    for (const p of node.parameters) if (ts.isIdentifier(p.name) && p.type) this.annotate(node, p.name.text, p.type);
     // Constructor parameter properties: constructor(private client: InferenceClient)
     if (ts.isConstructorDeclaration(node)) {
       for (const p of node.parameters) {
-        if (ts.isIdentifier(p.name) && p.type && p.modifiers?.length) this.annotations.set(`class:${node.parent.pos}:this.${p.name.text}`, p.type);
+        if (ts.isIdentifier(p.name) && p.type && p.modifiers?.length) this.apply(["annotate", `class:${idOf(node.parent)}:this.${p.name.text}`, undefined, p.type]);
       }
     }
+  }
+
+  private annotate(scope: ts.Node, name: string, type: ts.TypeNode): void {
+    const key = scopeKey(scope);
+    this.apply(["annotate", `${key}:${name}`, key === 0 ? name : undefined, type]);
+  }
+
+  /** The import bound to a local name (`import { withBackoff } from "./retry"`). */
+  importOf(name: string): { module: string; name: string } | undefined {
+    this.reads.read(`i:${name}`);
+    return this.importedFrom.get(name);
+  }
+
+  /** The function defined under a name (the last one). */
+  functionNamed(name: string): ts.FunctionLikeDeclaration | undefined {
+    this.reads.read(`f:${name}`);
+    return this.functions.get(name);
   }
 
   private importDeclaration(node: ts.ImportDeclaration): void {
@@ -93,15 +244,14 @@ export class JsScope {
     const clause = node.importClause;
     if (clause.name) this.addImport(clause.name.text, module, "default");
     const bindings = clause.namedBindings;
-    if (bindings && ts.isNamespaceImport(bindings)) this.imports.set(bindings.name.text, module);
+    if (bindings && ts.isNamespaceImport(bindings)) this.apply(["namespace", bindings.name.text, module]);
     if (bindings && ts.isNamedImports(bindings)) {
       for (const el of bindings.elements) this.addImport(el.name.text, module, (el.propertyName ?? el.name).text);
     }
   }
 
   private addImport(local: string, module: string, exported: string): void {
-    this.imports.set(local, `${module}.${exported}`);
-    this.importedFrom.set(local, { module, name: exported });
+    this.apply(["import", local, module, exported]);
   }
 
   private variable(node: ts.VariableDeclaration): void {
@@ -121,31 +271,18 @@ export class JsScope {
     }
     if (ts.isIdentifier(node.name)) {
       this.bind(scopeOf(node), node.name.text, init);
-      if (node.type) this.annotations.set(`${scopeOf(node).pos}:${node.name.text}`, node.type);
+      if (node.type) this.annotate(scopeOf(node), node.name.text, node.type);
     }
   }
 
   private bind(scope: ts.Node, name: string, value: ts.Expression): void {
-    const key = `${scope.pos}:${scope.kind}:${name}`;
-    const list = this.bindings.get(key);
-    if (list) list.push(value);
-    else this.bindings.set(key, [value]);
+    const key = scopeKey(scope);
+    this.apply(["bind", `${key}:${name}`, key === 0 ? name : undefined, value]);
   }
 
-  private sites?: Map<string, ts.Node[]>;
-
-  /** Calls of a function by name (`f()`, `this.f()`) and places it is passed by name; indexed once. */
+  /** Calls of a function by name (`f()`, `this.f()`) and places it is passed by name. */
   callSites(name: string): ts.Node[] {
-    if (!this.sites) {
-      const index = new Map<string, ts.Node[]>();
-      const add = (key: string, node: ts.Node) => index.set(key, [...(index.get(key) ?? []), node]);
-      for (const c of this.calls) {
-        if (ts.isIdentifier(c.expression)) add(c.expression.text, c);
-        else if (ts.isPropertyAccessExpression(c.expression)) add(c.expression.name.text, c);
-      }
-      for (const r of this.argumentRefs) if (ts.isIdentifier(r)) add(r.text, r);
-      this.sites = index;
-    }
+    this.reads.read(`s:${name}`);
     return this.sites.get(name) ?? [];
   }
 
@@ -157,11 +294,12 @@ export class JsScope {
       const name = m[0];
       if (seen.has(name)) continue;
       seen.add(name);
-      const fn = this.functions.get(name);
+      const fn = this.functionNamed(name);
       const fnText = fn?.getText();
       if (fnText && !text.includes(fnText)) parts.push(fnText);
       else if (!fn) {
-        const list = this.bindings.get(`${this.file.pos}:${this.file.kind}:${name}`);
+        this.reads.read(`b:${name}`);
+        const list = this.bindings.get(`0:${name}`);
         const value = list?.[list.length - 1];
         if (value && value.end - value.pos < 2000) parts.push(value.getText());
       }
@@ -173,12 +311,14 @@ export class JsScope {
     if (ts.isPropertyAccessExpression(ref) && ref.expression.kind === Kind.ThisKeyword) {
       const cls = enclosingClass(ref);
       if (!cls) return undefined;
-      const list = this.bindings.get(`${cls.pos}:${cls.kind}:this.${ref.name.text}`);
+      const list = this.bindings.get(`${idOf(cls)}:this.${ref.name.text}`);
       return list?.[list.length - 1];
     }
     if (!ts.isIdentifier(ref)) return undefined;
     for (let scope: ts.Node | undefined = scopeOf(ref); scope; scope = scope.parent ? scopeOf(scope) : undefined) {
-      const list = this.bindings.get(`${scope.pos}:${scope.kind}:${ref.text}`);
+      const key = scopeKey(scope);
+      if (key === 0) this.reads.read(`b:${ref.text}`);
+      const list = this.bindings.get(`${key}:${ref.text}`);
       if (list) return list.filter((v) => v.pos < ref.pos).pop() ?? list[0];
       if (scope.kind === Kind.SourceFile) break;
     }
@@ -190,7 +330,7 @@ export class JsScope {
     if (ts.isPropertyAccessExpression(ref) && ref.expression.kind === Kind.ThisKeyword) {
       const cls = enclosingClass(ref);
       if (cls) {
-        const direct = this.annotations.get(`class:${cls.pos}:this.${ref.name.text}`);
+        const direct = this.annotations.get(`class:${idOf(cls)}:this.${ref.name.text}`);
         if (direct) return direct;
         const member = cls.members.find((m) => ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === ref.name.text) as ts.PropertyDeclaration | undefined;
         return member?.type;
@@ -199,7 +339,9 @@ export class JsScope {
     }
     if (!ts.isIdentifier(ref)) return undefined;
     for (let scope: ts.Node | undefined = scopeOf(ref); scope; scope = scope.parent ? scopeOf(scope) : undefined) {
-      const a = this.annotations.get(`${scope.pos}:${ref.text}`);
+      const key = scopeKey(scope);
+      if (key === 0) this.reads.read(`b:${ref.text}`);
+      const a = this.annotations.get(`${key}:${ref.text}`);
       if (a) return a;
       if (scope.kind === Kind.SourceFile) break;
     }
@@ -208,7 +350,10 @@ export class JsScope {
 
   qualify(node: ts.Node | undefined): string | undefined {
     if (!node) return undefined;
-    if (ts.isIdentifier(node)) return this.imports.get(node.text) ?? node.text;
+    if (ts.isIdentifier(node)) {
+      this.reads.read(`i:${node.text}`);
+      return this.imports.get(node.text) ?? node.text;
+    }
     if (ts.isPropertyAccessExpression(node)) {
       const obj = this.qualify(node.expression);
       return obj ? `${obj}.${node.name.text}` : undefined;
