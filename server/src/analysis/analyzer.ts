@@ -19,7 +19,7 @@ import { parseNotebook, type NotebookCell } from "./notebook";
 import { analyzePython, initPython } from "./python/index";
 import { ALL_RULES } from "./rules/index";
 import type { Finding, OrgContext } from "./rules/types";
-import { parseSuppressions } from "./suppressions";
+import { parseSuppressions, type Suppressions } from "./suppressions";
 import { LineIndex } from "./text";
 import { detectVersions, invalidateVersionCache } from "./versions/detectVersions";
 
@@ -33,6 +33,9 @@ interface Entry {
   versions: PackageVersions;
   skipped?: string;
   notes: string[];
+  /** Line starts and suppression comments of `analysedText`, made on the first check and kept with the text. */
+  lines?: LineIndex;
+  suppressions?: Suppressions;
 }
 
 export interface AnalyzerOptions {
@@ -157,8 +160,8 @@ export class Analyzer {
     if (isEmpty(entry.model)) return result;
     const model = this.resolveImportedProtection(path, entry.model);
     const orgContext = this.orgContext(config, path);
-    const lines = new LineIndex(entry.analysedText);
-    const suppressions = parseSuppressions(entry.analysedText);
+    const lines = (entry.lines ??= new LineIndex(entry.analysedText));
+    const suppressions = (entry.suppressions ??= parseSuppressions(entry.analysedText));
     const fixContext = { path, text: entry.analysedText, lines, model, versions: entry.versions, orgContext };
 
     const findings: Finding[] = [];
