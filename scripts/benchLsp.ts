@@ -48,13 +48,14 @@ async function main(): Promise<void> {
   c.open(uri, text);
   await c.pull(uri);
   const lines = text.split("\n").length;
+  // Typing inside an HF-calling function in the middle of the file, alternately adding and removing a statement.
+  const bodyLine = text.split("\n").findIndex((l) => l.startsWith("def ask_40(")) + 1;
   const times: number[] = [];
   for (let v = 2; v < 62; v++) {
     const t = performance.now();
-    // Type a statement on the last line, then delete it: every change is a real code edit to analyse.
-    const typed = "value = 1";
-    const end = v % 2 ? 0 : typed.length;
-    c.change(uri, v, [{ range: { start: { line: lines - 1, character: 0 }, end: { line: lines - 1, character: end } }, text: v % 2 ? typed : "" }]);
+    const typed = "    value = 1\n";
+    const adding = v % 2 === 1;
+    c.change(uri, v, [{ range: { start: { line: bodyLine, character: 0 }, end: { line: adding ? bodyLine : bodyLine + 1, character: 0 } }, text: adding ? typed : "" }]);
     await c.pull(uri);
     if (v > 6) times.push(performance.now() - t);
   }

@@ -2,8 +2,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Edit, Language, Parser, type Tree } from "web-tree-sitter";
-import { changedRegion, ParseCache, pointAt } from "../textDiff";
-import { mirror, type Mirror, type MirrorEdit } from "./tree";
+import { changedRegion, ParseCache, pointAt, type TextChange } from "../textDiff";
+import { mirror, spliceMirror, type Mirror, type MirrorEdit } from "./tree";
 
 let parser: Parser | undefined;
 let language: Language | undefined;
@@ -42,32 +42,87 @@ export function initPythonParser(wasmDir?: string): Promise<void> {
  * Parses `text` as the new version of `path`, reusing the previous tree and mirror of that file when there are
  * some, and returns the mirror (which belongs to the cache until the next version of the file).
  */
+/** How parses went, for tests and profiling: whole file, incremental, or one region alone. */
+export const parseCounts = { full: 0, incremental: 0, region: 0 };
+
 export function parsePython(path: string, text: string): Mirror {
   if (!parser) throw new Error("the Python parser is not initialised (call initPython first)");
   const previous = trees.take(path);
-  let tree: Tree | null;
-  let edit: MirrorEdit | undefined;
-  if (previous) {
-    const change = changedRegion(previous.text, text);
-    const old = previous.value.tree;
-    old.edit(new Edit({
-      startIndex: change.start,
-      oldEndIndex: change.oldEnd,
-      newEndIndex: change.newEnd,
-      startPosition: pointAt(previous.text, change.start),
-      oldEndPosition: pointAt(previous.text, change.oldEnd),
-      newEndPosition: pointAt(text, change.newEnd),
-    }));
-    tree = parser.parse(text, old);
-    if (tree) edit = { previous: previous.value.mirror, ...change, changed: tree.getChangedRanges(old) };
-    old.delete();
-  } else {
-    tree = parser.parse(text);
+  if (!previous) {
+    const tree = parser.parse(text);
+    parseCounts.full++;
+    if (!tree) throw new Error("the Python parser returned no tree");
+    const result = mirror(tree, text);
+    trees.put(path, text, { tree, mirror: result });
+    return result;
   }
+  const change = changedRegion(previous.text, text);
+  const old = previous.value.tree;
+  // The kept tree always follows the text, even when only the mirror is re-parsed (see reparseRegion).
+  old.edit(new Edit({
+    startIndex: change.start,
+    oldEndIndex: change.oldEnd,
+    newEndIndex: change.newEnd,
+    startPosition: pointAt(previous.text, change.start),
+    oldEndPosition: pointAt(previous.text, change.oldEnd),
+    newEndPosition: pointAt(text, change.newEnd),
+  }));
+  const local = reparseRegion(previous.value.mirror, previous.text, text, change);
+  if (local) {
+    parseCounts.region++;
+    trees.put(path, text, { tree: old, mirror: local });
+    return local;
+  }
+  const tree = parser.parse(text, old);
+  parseCounts.incremental++;
+  const edit: MirrorEdit | undefined = tree ? { previous: previous.value.mirror, ...change, changed: tree.getChangedRanges(old) } : undefined;
+  old.delete();
   if (!tree) throw new Error("the Python parser returned no tree");
   const result = mirror(tree, text, edit);
   trees.put(path, text, { tree, mirror: result });
   return result;
+}
+
+/**
+ * Re-parses only the top-level statements an edit falls in, when that is sure to give what a parse of the whole
+ * file would. tree-sitter-python re-parses nearly the whole file after an edit at the start of a line (a new line,
+ * a deleted line, an indent: typing, in short), about 40 ms on 5,000 lines; a region of a few statements takes
+ * well under one. Sure means: the file had no syntax errors, the region starts with code at column 0, the next
+ * code after it starts a line at column 0 (so neither side can continue into the other), and the region alone
+ * parses cleanly.
+ */
+/** From a region's end: blank lines, then the end of the file or a line starting with code at column 0. */
+const NEXT_CODE_AT_COLUMN_0 = /[ \t\r\n]*(?:$|\n[^\s#])/y;
+
+function reparseRegion(previous: Mirror, before: string, text: string, change: TextChange): Mirror | undefined {
+  if (previous.hasError) return undefined;
+  const statements = previous.root.children;
+  let from = -1;
+  for (let lo = 0, hi = statements.length; lo < hi; ) {
+    const mid = (lo + hi) >> 1;
+    if (statements[mid].startIndex <= change.start) (from = mid), (lo = mid + 1);
+    else hi = mid;
+  }
+  if (from < 0) return undefined;
+  let to = from;
+  while (to < statements.length && statements[to].endIndex < change.oldEnd) to++;
+  if (to === statements.length) return undefined;
+  const start = statements[from].startIndex;
+  const delta = change.newEnd - change.oldEnd;
+  const end = statements[to].endIndex + delta;
+  // Code at column 0 on both sides: an indented first line could join the statement before (a body), and a
+  // region that does not start a line is inside one.
+  if ((start > 0 && before[start - 1] !== "\n") || !/[^\s#]/.test(text[start] ?? "")) return undefined;
+  NEXT_CODE_AT_COLUMN_0.lastIndex = end;
+  if (!NEXT_CODE_AT_COLUMN_0.test(text)) return undefined;
+  const slice = parser!.parse(text.slice(start, end));
+  if (!slice) return undefined;
+  try {
+    if (slice.rootNode.hasError) return undefined;
+    return spliceMirror(previous, text, from, to, slice, start, delta);
+  } finally {
+    slice.delete();
+  }
 }
 
 /** Drops what is kept for `path`, so its next parse starts from nothing (tests compare both ways). */

@@ -132,7 +132,7 @@ export function mirror(tree: Tree, text: string, edit?: MirrorEdit): Mirror {
             if (oldStart !== start) old.shift(start - oldStart);
           }
         }
-        child ??= readSubtree(cursor, source);
+        child ??= readSubtree(cursor, source, 0);
         child.field = cursor.currentFieldName;
         child.parent = root;
         root.children.push(child);
@@ -159,13 +159,50 @@ function touches(edit: MirrorEdit, start: number, end: number): boolean {
   return false;
 }
 
-/** Reads the cursor's current node and everything under it; the cursor ends where it started. */
-function readSubtree(cursor: TreeCursor, source: Source): PyNode {
-  const top = new PyNode(typeOf(cursor), cursor.nodeIsNamed, cursor.startIndex, cursor.endIndex, source);
+/**
+ * The mirror of `previous` with its top-level statements `from`..`to` replaced by the statements of `slice`, a
+ * parse of the new text of just that region (which starts at `offset`), and the statements after it moved by
+ * `delta`. The caller has checked that the region parses the same alone as in the file (see parser.ts).
+ */
+export function spliceMirror(previous: Mirror, text: string, from: number, to: number, slice: Tree, offset: number, delta: number): Mirror {
+  const source = previous.source;
+  const old = previous.root;
+  // The module spans from its first token (or the end, when empty) to the end of the text, as tree-sitter has it.
+  const root = new PyNode(old.type, true, 0, text.length, source);
+  const adopt = (child: PyNode) => {
+    child.parent = root;
+    root.children.push(child);
+  };
+  for (let i = 0; i < from; i++) adopt(old.children[i]);
+  const cursor = slice.walk();
+  try {
+    if (cursor.gotoFirstChild()) {
+      do {
+        const child = readSubtree(cursor, source, offset);
+        child.field = cursor.currentFieldName;
+        adopt(child);
+      } while (cursor.gotoNextSibling());
+    }
+  } finally {
+    cursor.delete();
+  }
+  for (let i = to + 1; i < old.children.length; i++) {
+    const child = old.children[i];
+    if (delta) child.shift(delta);
+    adopt(child);
+  }
+  root.startIndex = root.children.length ? root.children[0].startIndex : text.length;
+  source.text = text;
+  return { root, hasError: false, source };
+}
+
+/** Reads the cursor's current node and everything under it (positions moved by `offset`); the cursor ends where it started. */
+function readSubtree(cursor: TreeCursor, source: Source, offset: number): PyNode {
+  const top = new PyNode(typeOf(cursor), cursor.nodeIsNamed, cursor.startIndex + offset, cursor.endIndex + offset, source);
   if (!cursor.gotoFirstChild()) return top;
   let parent = top;
   for (;;) {
-    const node = new PyNode(typeOf(cursor), cursor.nodeIsNamed, cursor.startIndex, cursor.endIndex, source);
+    const node = new PyNode(typeOf(cursor), cursor.nodeIsNamed, cursor.startIndex + offset, cursor.endIndex + offset, source);
     node.field = cursor.currentFieldName;
     node.parent = parent;
     parent.children.push(node);
