@@ -76,9 +76,21 @@ export class PyNode {
     return n;
   }
 
+  /** For a top-level statement: every node below it, so that moving the statement is one flat loop. */
+  descendants: PyNode[] | undefined = undefined;
+
   /** Moves this subtree by `delta` characters (an edit before it changed the length of the text). */
   shift(delta: number): void {
-    const stack: PyNode[] = [this];
+    this.startIndex += delta;
+    this.endIndex += delta;
+    if (this.descendants) {
+      for (const n of this.descendants) {
+        n.startIndex += delta;
+        n.endIndex += delta;
+      }
+      return;
+    }
+    const stack: PyNode[] = [...this.children];
     while (stack.length) {
       const n = stack.pop()!;
       n.startIndex += delta;
@@ -199,10 +211,12 @@ export function spliceMirror(previous: Mirror, text: string, from: number, to: n
 /** Reads the cursor's current node and everything under it (positions moved by `offset`); the cursor ends where it started. */
 function readSubtree(cursor: TreeCursor, source: Source, offset: number): PyNode {
   const top = new PyNode(typeOf(cursor), cursor.nodeIsNamed, cursor.startIndex + offset, cursor.endIndex + offset, source);
+  const all: PyNode[] = (top.descendants = []);
   if (!cursor.gotoFirstChild()) return top;
   let parent = top;
   for (;;) {
     const node = new PyNode(typeOf(cursor), cursor.nodeIsNamed, cursor.startIndex + offset, cursor.endIndex + offset, source);
+    all.push(node);
     node.field = cursor.currentFieldName;
     node.parent = parent;
     parent.children.push(node);
