@@ -10,13 +10,17 @@
 
 export type Reads = Set<string>;
 
+const NONE: readonly number[] = [];
+/** What "*" (reads everything) compares as: NaN equals nothing, so such a result is never reused. */
+const EVERYTHING: readonly number[] = [NaN];
+
 /** Words of each statement's text (statements outlive trackers: an unchanged one is kept across edits). */
 const wordsOf = new WeakMap<object, Set<string>>();
 
 export class ReadTracker<N extends object> {
   /** Key -> ids of the statements that contribute to it, in order. */
   private readonly contributors = new Map<string, number[]>();
-  private readonly prints = new Map<string, string>();
+  private readonly prints = new Map<string, readonly number[]>();
   private current = 0;
   /** Open recordings: every key read is added to each (nested ones belong to memoised sub-results). */
   private readonly recordings: Reads[] = [];
@@ -78,22 +82,30 @@ export class ReadTracker<N extends object> {
     return value;
   }
 
-  /** The statements contributing to a key now, as a string: equal strings mean equal answers. */
-  fingerprint(key: string): string {
+  /** The statements contributing to a key now (their ids): equal lists mean equal answers (see `same`). */
+  fingerprint(key: string): readonly number[] {
     let print = this.prints.get(key);
     if (print === undefined) this.prints.set(key, (print = this.compute(key)));
     return print;
   }
 
-  private compute(key: string): string {
-    if (key === "*") return `*${Math.random()}`;
+  /** Whether a key's contributors are still `print`. */
+  unchanged(key: string, print: readonly number[]): boolean {
+    const now = this.fingerprint(key);
+    if (now.length !== print.length) return false;
+    for (let i = 0; i < now.length; i++) if (now[i] !== print[i]) return false;
+    return true;
+  }
+
+  private compute(key: string): readonly number[] {
+    if (key === "*") return EVERYTHING;
     if (key.startsWith("m:")) {
       const word = key.slice(2);
       const ids: number[] = [];
       for (const s of this.statements) if (this.wordSet(s).has(word)) ids.push(this.idOf(s));
-      return ids.join(",");
+      return ids;
     }
-    return this.contributors.get(key)?.join(",") ?? "";
+    return this.contributors.get(key) ?? NONE;
   }
 
   private wordSet(statement: N): Set<string> {

@@ -32,7 +32,7 @@ export interface Kept<N> {
   calls: { call: Pinned<HfCall, N>; client?: N; covering: N[] }[];
   registrations: { anchor: N; construct: Pinned<RetryConstruct, N> }[];
   helpers: [string, RetryHelperFacts][];
-  reads: [string, string][];
+  reads: [string, readonly number[]][];
 }
 
 const kept = new WeakMap<object, Kept<object>>();
@@ -73,7 +73,7 @@ export function resultOf<N extends object>(
   judge: () => StatementResult<N>,
 ): Kept<N> {
   const previous = kept.get(statement) as Kept<N> | undefined;
-  if (previous && previous.context === context && previous.reads.every(([key, print]) => tracker.fingerprint(key) === print)) return previous;
+  if (previous && previous.context === context && previous.reads.every(([key, print]) => tracker.unchanged(key, print))) return previous;
   const { value, reads } = tracker.record(judge);
   const result: Kept<N> = {
     context,

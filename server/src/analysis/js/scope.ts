@@ -84,7 +84,8 @@ type Op =
   | [op: "bind", key: string, moduleName: string | undefined, value: ts.Expression]
   | [op: "annotate", key: string, moduleName: string | undefined, type: ts.TypeNode]
   | [op: "function", name: string, fn: ts.FunctionLikeDeclaration]
-  | [op: "site", name: string, node: ts.Node];
+  | [op: "site", name: string, node: ts.Node]
+  | [op: "contribute", key: string];
 
 export class JsScope {
   /** Local name -> "module.export" ("IC" -> "@huggingface/inference.InferenceClient"; default -> "axios.default"). */
@@ -150,35 +151,44 @@ export class JsScope {
       case "import":
         this.imports.set(op[1], `${op[2]}.${op[3]}`);
         this.importedFrom.set(op[1], { module: op[2], name: op[3] });
-        this.reads.contribute(`i:${op[1]}`);
+        if (this.recordingOps) this.contribute(`i:${op[1]}`);
         break;
       case "namespace":
         this.imports.set(op[1], op[2]);
-        this.reads.contribute(`i:${op[1]}`);
+        if (this.recordingOps) this.contribute(`i:${op[1]}`);
         break;
       case "bind": {
         const list = this.bindings.get(op[1]);
         if (list) list.push(op[3]);
         else this.bindings.set(op[1], [op[3]]);
-        if (op[2] !== undefined) this.reads.contribute(`b:${op[2]}`);
+        if (op[2] !== undefined && this.recordingOps) this.contribute(`b:${op[2]}`);
         break;
       }
       case "annotate":
         this.annotations.set(op[1], op[3]);
-        if (op[2] !== undefined) this.reads.contribute(`b:${op[2]}`);
+        if (op[2] !== undefined && this.recordingOps) this.contribute(`b:${op[2]}`);
         break;
       case "function":
         this.functions.set(op[1], op[2]);
-        this.reads.contribute(`f:${op[1]}`);
+        if (this.recordingOps) this.contribute(`f:${op[1]}`);
         break;
       case "site": {
         const list = this.sites.get(op[1]);
         if (list) list.push(op[2]);
         else this.sites.set(op[1], [op[2]]);
-        this.reads.contribute(`s:${op[1]}`);
+        if (this.recordingOps) this.contribute(`s:${op[1]}`);
         break;
       }
+      case "contribute":
+        this.reads.contribute(op[1]);
+        break;
     }
+  }
+
+  /** A key this statement contributes to, kept as its own op so replays reuse the key strings (hashed once). */
+  private contribute(key: string): void {
+    this.recordingOps!.push(["contribute", key]);
+    this.reads.contribute(key);
   }
 
   private visit(node: ts.Node): void {

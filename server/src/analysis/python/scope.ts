@@ -30,7 +30,8 @@ type Op =
   | [op: "function", name: string, def: PyNode]
   | [op: "def", def: PyNode]
   | [op: "class", cls: PyNode]
-  | [op: "site", name: string, node: PyNode];
+  | [op: "site", name: string, node: PyNode]
+  | [op: "contribute", key: string];
 
 function collectStatement(statement: PyNode): Collected {
   let c = collected.get(statement);
@@ -120,13 +121,22 @@ export class Scope {
 
   private recordingOps?: Op[];
 
+  /**
+   * A key this statement contributes to. Recorded as its own op the first time, so replays reuse the same key
+   * strings (hashed once) instead of building them again on every keystroke.
+   */
+  private contribute(key: string): void {
+    this.recordingOps!.push(["contribute", key]);
+    this.reads.contribute(key);
+  }
+
   /** Adds to the tables (and records the addition while a statement is read for the first time). */
   private apply(op: Op): void {
     this.recordingOps?.push(op);
     switch (op[0]) {
       case "import":
         this.imports.set(op[1], op[2]);
-        this.reads.contribute(`i:${op[1]}`);
+        if (this.recordingOps) this.contribute(`i:${op[1]}`);
         break;
       case "from":
         this.importedFrom.set(op[1], { module: op[2], name: op[3] });
@@ -134,7 +144,7 @@ export class Scope {
       case "bind": {
         const [, scope, name, value] = op;
         const key = `${scope}:${name}`;
-        if (scope === 0) this.reads.contribute(`b:${name}`);
+        if (scope === 0 && this.recordingOps) this.contribute(`b:${name}`);
         const list = this.bindings.get(key);
         if (list) list.push(value);
         else this.bindings.set(key, [value]);
@@ -145,7 +155,7 @@ export class Scope {
         break;
       case "function":
         this.functions.set(op[1], op[2]);
-        this.reads.contribute(`f:${op[1]}`);
+        if (this.recordingOps) this.contribute(`f:${op[1]}`);
         break;
       case "def":
         addRange(this.defs, op[1]);
@@ -157,9 +167,12 @@ export class Scope {
         const list = this.sitesByName.get(op[1]);
         if (list) list.push(op[2]);
         else this.sitesByName.set(op[1], [op[2]]);
-        this.reads.contribute(`s:${op[1]}`);
+        if (this.recordingOps) this.contribute(`s:${op[1]}`);
         break;
       }
+      case "contribute":
+        this.reads.contribute(op[1]);
+        break;
     }
   }
 

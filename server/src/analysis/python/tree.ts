@@ -38,10 +38,20 @@ export class PyNode {
   constructor(
     readonly type: string,
     readonly isNamed: boolean,
-    public startIndex: number,
-    public endIndex: number,
+    private start: number,
+    private end: number,
     private readonly source: Source,
+    /** Shared by every node of a top-level statement: moving the statement is one addition (see `shift`). */
+    private readonly offset: Offset,
   ) {}
+
+  get startIndex(): number {
+    return this.start + this.offset.delta;
+  }
+
+  get endIndex(): number {
+    return this.end + this.offset.delta;
+  }
 
   get text(): string {
     return this.source.text.slice(this.startIndex, this.endIndex);
@@ -76,28 +86,15 @@ export class PyNode {
     return n;
   }
 
-  /** For a top-level statement: every node below it, so that moving the statement is one flat loop. */
-  descendants: PyNode[] | undefined = undefined;
-
-  /** Moves this subtree by `delta` characters (an edit before it changed the length of the text). */
+  /** Moves this top-level statement, and everything in it, by `delta` characters (an edit before it). */
   shift(delta: number): void {
-    this.startIndex += delta;
-    this.endIndex += delta;
-    if (this.descendants) {
-      for (const n of this.descendants) {
-        n.startIndex += delta;
-        n.endIndex += delta;
-      }
-      return;
-    }
-    const stack: PyNode[] = [...this.children];
-    while (stack.length) {
-      const n = stack.pop()!;
-      n.startIndex += delta;
-      n.endIndex += delta;
-      for (const c of n.children) stack.push(c);
-    }
+    this.offset.delta += delta;
   }
+}
+
+/** How far a top-level statement has moved since it was read. */
+interface Offset {
+  delta: number;
 }
 
 /** A file's mirror: the module node (its children are the top-level statements) and whether the parse had errors. */
@@ -129,7 +126,7 @@ export function mirror(tree: Tree, text: string, edit?: MirrorEdit): Mirror {
   const delta = edit ? edit.newEnd - edit.oldEnd : 0;
   const cursor = tree.walk();
   try {
-    const root = new PyNode(typeOf(cursor), true, cursor.startIndex, cursor.endIndex, source);
+    const root = new PyNode(typeOf(cursor), true, cursor.startIndex, cursor.endIndex, source, { delta: 0 });
     if (cursor.gotoFirstChild()) {
       do {
         const start = cursor.startIndex;
@@ -178,45 +175,40 @@ function touches(edit: MirrorEdit, start: number, end: number): boolean {
  */
 export function spliceMirror(previous: Mirror, text: string, from: number, to: number, slice: Tree, offset: number, delta: number): Mirror {
   const source = previous.source;
-  const old = previous.root;
-  // The module spans from its first token (or the end, when empty) to the end of the text, as tree-sitter has it.
-  const root = new PyNode(old.type, true, 0, text.length, source);
-  const adopt = (child: PyNode) => {
-    child.parent = root;
-    root.children.push(child);
-  };
-  for (let i = 0; i < from; i++) adopt(old.children[i]);
+  const old = previous.root.children;
+  const children = old.slice(0, from);
   const cursor = slice.walk();
   try {
     if (cursor.gotoFirstChild()) {
       do {
         const child = readSubtree(cursor, source, offset);
         child.field = cursor.currentFieldName;
-        adopt(child);
+        children.push(child);
       } while (cursor.gotoNextSibling());
     }
   } finally {
     cursor.delete();
   }
-  for (let i = to + 1; i < old.children.length; i++) {
-    const child = old.children[i];
-    if (delta) child.shift(delta);
-    adopt(child);
+  for (let i = to + 1; i < old.length; i++) {
+    if (delta) old[i].shift(delta);
+    children.push(old[i]);
   }
-  root.startIndex = root.children.length ? root.children[0].startIndex : text.length;
   source.text = text;
+  // The module spans from its first token (or the end, when empty) to the end of the text, as tree-sitter has it.
+  const root = new PyNode(previous.root.type, true, children.length ? children[0].startIndex : text.length, text.length, source, { delta: 0 });
+  root.children = children;
+  for (const c of children) c.parent = root;
   return { root, hasError: false, source };
 }
 
 /** Reads the cursor's current node and everything under it (positions moved by `offset`); the cursor ends where it started. */
 function readSubtree(cursor: TreeCursor, source: Source, offset: number): PyNode {
-  const top = new PyNode(typeOf(cursor), cursor.nodeIsNamed, cursor.startIndex + offset, cursor.endIndex + offset, source);
-  const all: PyNode[] = (top.descendants = []);
+  const moved: Offset = { delta: 0 };
+  const top = new PyNode(typeOf(cursor), cursor.nodeIsNamed, cursor.startIndex + offset, cursor.endIndex + offset, source, moved);
   if (!cursor.gotoFirstChild()) return top;
   let parent = top;
   for (;;) {
-    const node = new PyNode(typeOf(cursor), cursor.nodeIsNamed, cursor.startIndex + offset, cursor.endIndex + offset, source);
-    all.push(node);
+    const node = new PyNode(typeOf(cursor), cursor.nodeIsNamed, cursor.startIndex + offset, cursor.endIndex + offset, source, moved);
     node.field = cursor.currentFieldName;
     node.parent = parent;
     parent.children.push(node);
