@@ -26,11 +26,14 @@ function typeOf(cursor: TreeCursor): string {
   return (typeNames[id] ??= Object.keys({ [cursor.nodeType]: true })[0]);
 }
 
+const NO_CHILDREN: PyNode[] = [];
+
 export class PyNode {
   /** Unique among live nodes; analyses key maps by it. */
   readonly id = nextId++;
   parent: PyNode | null = null;
-  children: PyNode[] = [];
+  /** Leaves (most nodes) share one empty list; a node gets its own when its first child is added. */
+  children: PyNode[] = NO_CHILDREN;
   /** The field this node fills in its parent (`function`, `arguments`, ...), or null. */
   field: string | null = null;
   private named?: PyNode[];
@@ -58,7 +61,7 @@ export class PyNode {
   }
 
   get namedChildren(): PyNode[] {
-    return (this.named ??= this.children.filter((c) => c.isNamed));
+    return (this.named ??= this.children.length ? this.children.filter((c) => c.isNamed) : NO_CHILDREN);
   }
 
   childForFieldName(name: string): PyNode | null {
@@ -84,6 +87,12 @@ export class PyNode {
     let n: PyNode = this;
     while (n.parent) n = n.parent;
     return n;
+  }
+
+  /** Appends a child while the tree is read. */
+  adopt(child: PyNode): void {
+    if (this.children === NO_CHILDREN) this.children = [];
+    this.children.push(child);
   }
 
   /** Moves this top-level statement, and everything in it, by `delta` characters (an edit before it). */
@@ -144,7 +153,7 @@ export function mirror(tree: Tree, text: string, edit?: MirrorEdit): Mirror {
         child ??= readSubtree(cursor, source, 0);
         child.field = cursor.currentFieldName;
         child.parent = root;
-        root.children.push(child);
+        root.adopt(child);
       } while (cursor.gotoNextSibling());
     }
     // Reused statements keep their (shared) source object; it now holds the new text.
@@ -211,7 +220,7 @@ function readSubtree(cursor: TreeCursor, source: Source, offset: number): PyNode
     const node = new PyNode(typeOf(cursor), cursor.nodeIsNamed, cursor.startIndex + offset, cursor.endIndex + offset, source, moved);
     node.field = cursor.currentFieldName;
     node.parent = parent;
-    parent.children.push(node);
+    parent.adopt(node);
     if (cursor.gotoFirstChild()) {
       parent = node;
       continue;
