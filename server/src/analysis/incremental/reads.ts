@@ -10,7 +10,6 @@
 
 export type Reads = Set<string>;
 
-const NONE: readonly number[] = [];
 /** What "*" (reads everything) compares as: NaN equals nothing, so such a result is never reused. */
 const EVERYTHING: readonly number[] = [NaN];
 
@@ -18,10 +17,7 @@ const EVERYTHING: readonly number[] = [NaN];
 const wordsOf = new WeakMap<object, Set<string>>();
 
 export class ReadTracker<N extends object> {
-  /** Key -> ids of the statements that contribute to it, in order. */
-  private readonly contributors = new Map<string, number[]>();
   private readonly prints = new Map<string, readonly number[]>();
-  private current = 0;
   /** Open recordings: every key read is added to each (nested ones belong to memoised sub-results). */
   private readonly recordings: Reads[] = [];
 
@@ -29,18 +25,9 @@ export class ReadTracker<N extends object> {
     private readonly statements: readonly N[],
     private readonly idOf: (statement: N) => number,
     private readonly textOf: (statement: N) => string,
+    /** The ids of the statements holding entries under a table key, in order (see tables.ts). */
+    private readonly contributors: (key: string) => readonly number[],
   ) {}
-
-  /** Contributions made from now on come from `statement`. */
-  enter(statement: N): void {
-    this.current = this.idOf(statement);
-  }
-
-  contribute(key: string): void {
-    const list = this.contributors.get(key);
-    if (!list) this.contributors.set(key, [this.current]);
-    else if (list[list.length - 1] !== this.current) list.push(this.current);
-  }
 
   read(key: string): void {
     for (const r of this.recordings) r.add(key);
@@ -105,7 +92,7 @@ export class ReadTracker<N extends object> {
       for (const s of this.statements) if (this.wordSet(s).has(word)) ids.push(this.idOf(s));
       return ids;
     }
-    return this.contributors.get(key) ?? NONE;
+    return this.contributors(key);
   }
 
   private wordSet(statement: N): Set<string> {

@@ -16,7 +16,7 @@ export function analyzeJs(input: FrontendInput): FileModel {
   const model = emptyModel("js");
   const { file, hasSyntaxErrors } = parseJs(input.path, input.text);
   model.hasSyntaxErrors = hasSyntaxErrors;
-  const scope = new JsScope(file);
+  const scope = new JsScope(file, input.path);
   const analysis = new Analysis(scope, input);
   const context = `${input.path}\n${JSON.stringify(input.versions)}`;
   const layout: Layout<ts.Node> = { statementAt: (offset) => scope.statementAt(offset), startOf: (s) => s.pos };

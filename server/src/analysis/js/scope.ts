@@ -3,6 +3,8 @@
 // and annotated parameters. Enough to follow a client or a URL constant from where it is made to where it is used.
 import ts from "typescript";
 import { ReadTracker } from "../incremental/reads";
+import { StatementTables } from "../incremental/tables";
+import { ParseCache } from "../textDiff";
 import { Kind } from "./kinds";
 
 const MAX_DEPTH = 8;
@@ -28,8 +30,8 @@ interface Collected {
   news: ts.NewExpression[];
   argumentRefs: ts.Expression[];
   definitions: ts.FunctionLikeDeclaration[];
-  /** What the statement adds to the tables, recorded the first time it is read and replayed after. */
-  ops?: Op[];
+  /** What the statement adds to the name tables (see JsScope.entriesOf). */
+  entries?: (readonly [string, unknown])[];
 }
 const collected = new WeakMap<ts.Node, Collected>();
 
@@ -77,53 +79,54 @@ function collectStatement(statement: ts.Node): Collected {
   return c;
 }
 
-/** One addition to the scope's tables (see JsScope.apply). */
-type Op =
-  | [op: "import", local: string, module: string, exported: string]
-  | [op: "namespace", local: string, module: string]
-  | [op: "bind", key: string, moduleName: string | undefined, value: ts.Expression]
-  | [op: "annotate", key: string, moduleName: string | undefined, type: ts.TypeNode]
-  | [op: "function", name: string, fn: ts.FunctionLikeDeclaration]
-  | [op: "site", name: string, node: ts.Node]
-  | [op: "contribute", key: string];
+/** Each file's tables, kept for its next version (any tables are correct to start from: see update). */
+const tablesByFile = new ParseCache<StatementTables<ts.Node>>(16);
 
+/**
+ * Table keys: "i:<local>" imports (module.export), "from:<local>" imported names, "b:<name>" module-level
+ * bindings, "ab:<name>" module-level annotations, "l:<scope id>:<name>" bindings in a function or class,
+ * "a:<scope id>:<name>" annotations there, "f:<name>" functions, "s:<name>" call sites and names passed.
+ */
 export class JsScope {
-  /** Local name -> "module.export" ("IC" -> "@huggingface/inference.InferenceClient"; default -> "axios.default"). */
-  private readonly imports = new Map<string, string>();
-  /** Names imported from relative modules, for cross-file helpers. */
-  private readonly importedFrom = new Map<string, { module: string; name: string }>();
-  private readonly bindings = new Map<string, ts.Expression[]>();
-  private readonly annotations = new Map<string, ts.TypeNode>();
-  private readonly functions = new Map<string, ts.FunctionLikeDeclaration>();
-  private readonly sites = new Map<string, ts.Node[]>();
-  readonly calls: ts.CallExpression[] = [];
+  private readonly tables: StatementTables<ts.Node>;
   readonly statements: readonly ts.Statement[];
   private readonly parts: Collected[] = [];
   /** What judging a statement reads from these tables (see incremental/reads.ts). */
   readonly reads: ReadTracker<ts.Node>;
-  private recordingOps?: Op[];
 
-  constructor(readonly file: ts.SourceFile) {
+  constructor(readonly file: ts.SourceFile, path: string) {
     this.statements = file.statements;
-    this.reads = new ReadTracker<ts.Node>(this.statements, idOf, (s) => file.text.slice(s.pos, s.end));
-    for (const statement of this.statements) {
-      const part = collectStatement(statement);
-      this.parts.push(part);
-      this.reads.enter(statement);
-      if (part.ops) {
-        for (const op of part.ops) this.apply(op);
-      } else {
-        this.recordingOps = part.ops = [];
-        for (const node of part.events) this.visit(node);
-        for (const c of part.calls) {
-          if (ts.isIdentifier(c.expression)) this.apply(["site", c.expression.text, c]);
-          else if (ts.isPropertyAccessExpression(c.expression)) this.apply(["site", c.expression.name.text, c]);
-        }
-        for (const r of part.argumentRefs) if (ts.isIdentifier(r)) this.apply(["site", r.text, r]);
-        this.recordingOps = undefined;
-      }
-      for (const c of part.calls) this.calls.push(c);
+    for (const statement of this.statements) this.parts.push(collectStatement(statement));
+    this.tables = tablesByFile.take(path)?.value ?? new StatementTables<ts.Node>((s) => s.pos);
+    this.tables.update(this.statements, (s) => this.entriesOf(s));
+    tablesByFile.put(path, "", this.tables);
+    this.reads = new ReadTracker<ts.Node>(this.statements, idOf, (s) => file.text.slice(s.pos, s.end), (key) => this.tables.statementsOf(key, idOf));
+  }
+
+  /** Every call in the file, in source order (for the rare questions about all of them). */
+  get calls(): ts.CallExpression[] {
+    return this.parts.flatMap((p) => p.calls);
+  }
+
+  /** What a statement adds to the tables, worked out the first time the statement is seen. */
+  private entriesOf(statement: ts.Node): readonly (readonly [string, unknown])[] {
+    const part = collectStatement(statement);
+    if (part.entries) return part.entries;
+    const entries: (readonly [string, unknown])[] = (this.pending = []);
+    for (const node of part.events) this.visit(node);
+    for (const c of part.calls) {
+      if (ts.isIdentifier(c.expression)) entries.push([`s:${c.expression.text}`, c]);
+      else if (ts.isPropertyAccessExpression(c.expression)) entries.push([`s:${c.expression.name.text}`, c]);
     }
+    for (const r of part.argumentRefs) if (ts.isIdentifier(r)) entries.push([`s:${r.text}`, r]);
+    part.entries = entries;
+    return entries;
+  }
+
+  private pending: (readonly [string, unknown])[] = [];
+
+  private add(key: string, value: unknown): void {
+    this.pending.push([key, value]);
   }
 
   /** The calls, constructions and functions of one top-level statement. */
@@ -142,53 +145,6 @@ export class JsScope {
       else hi = mid;
     }
     return list[Math.max(0, lo - 1)];
-  }
-
-  /** Adds to the tables (and records the addition while a statement is read for the first time). */
-  private apply(op: Op): void {
-    this.recordingOps?.push(op);
-    switch (op[0]) {
-      case "import":
-        this.imports.set(op[1], `${op[2]}.${op[3]}`);
-        this.importedFrom.set(op[1], { module: op[2], name: op[3] });
-        if (this.recordingOps) this.contribute(`i:${op[1]}`);
-        break;
-      case "namespace":
-        this.imports.set(op[1], op[2]);
-        if (this.recordingOps) this.contribute(`i:${op[1]}`);
-        break;
-      case "bind": {
-        const list = this.bindings.get(op[1]);
-        if (list) list.push(op[3]);
-        else this.bindings.set(op[1], [op[3]]);
-        if (op[2] !== undefined && this.recordingOps) this.contribute(`b:${op[2]}`);
-        break;
-      }
-      case "annotate":
-        this.annotations.set(op[1], op[3]);
-        if (op[2] !== undefined && this.recordingOps) this.contribute(`b:${op[2]}`);
-        break;
-      case "function":
-        this.functions.set(op[1], op[2]);
-        if (this.recordingOps) this.contribute(`f:${op[1]}`);
-        break;
-      case "site": {
-        const list = this.sites.get(op[1]);
-        if (list) list.push(op[2]);
-        else this.sites.set(op[1], [op[2]]);
-        if (this.recordingOps) this.contribute(`s:${op[1]}`);
-        break;
-      }
-      case "contribute":
-        this.reads.contribute(op[1]);
-        break;
-    }
-  }
-
-  /** A key this statement contributes to, kept as its own op so replays reuse the key strings (hashed once). */
-  private contribute(key: string): void {
-    this.recordingOps!.push(["contribute", key]);
-    this.reads.contribute(key);
   }
 
   private visit(node: ts.Node): void {
@@ -221,31 +177,31 @@ export class JsScope {
 
   private functionLike(node: ts.FunctionLikeDeclaration): void {
     const name = functionName(node);
-    if (name) this.apply(["function", name, node]);
+    if (name) this.add(`f:${name}`, node);
     for (const p of node.parameters) if (ts.isIdentifier(p.name) && p.type) this.annotate(node, p.name.text, p.type);
     // Constructor parameter properties: constructor(private client: InferenceClient)
     if (ts.isConstructorDeclaration(node)) {
       for (const p of node.parameters) {
-        if (ts.isIdentifier(p.name) && p.type && p.modifiers?.length) this.apply(["annotate", `class:${idOf(node.parent)}:this.${p.name.text}`, undefined, p.type]);
+        if (ts.isIdentifier(p.name) && p.type && p.modifiers?.length) this.add(`a:class:${idOf(node.parent)}:this.${p.name.text}`, p.type);
       }
     }
   }
 
   private annotate(scope: ts.Node, name: string, type: ts.TypeNode): void {
     const key = scopeKey(scope);
-    this.apply(["annotate", `${key}:${name}`, key === 0 ? name : undefined, type]);
+    this.add(key === 0 ? `ab:${name}` : `a:${key}:${name}`, type);
   }
 
   /** The import bound to a local name (`import { withBackoff } from "./retry"`). */
   importOf(name: string): { module: string; name: string } | undefined {
     this.reads.read(`i:${name}`);
-    return this.importedFrom.get(name);
+    return this.tables.last(`from:${name}`);
   }
 
   /** The function defined under a name (the last one). */
   functionNamed(name: string): ts.FunctionLikeDeclaration | undefined {
     this.reads.read(`f:${name}`);
-    return this.functions.get(name);
+    return this.tables.last(`f:${name}`);
   }
 
   private importDeclaration(node: ts.ImportDeclaration): void {
@@ -254,14 +210,15 @@ export class JsScope {
     const clause = node.importClause;
     if (clause.name) this.addImport(clause.name.text, module, "default");
     const bindings = clause.namedBindings;
-    if (bindings && ts.isNamespaceImport(bindings)) this.apply(["namespace", bindings.name.text, module]);
+    if (bindings && ts.isNamespaceImport(bindings)) this.add(`i:${bindings.name.text}`, module);
     if (bindings && ts.isNamedImports(bindings)) {
       for (const el of bindings.elements) this.addImport(el.name.text, module, (el.propertyName ?? el.name).text);
     }
   }
 
   private addImport(local: string, module: string, exported: string): void {
-    this.apply(["import", local, module, exported]);
+    this.add(`i:${local}`, `${module}.${exported}`);
+    this.add(`from:${local}`, { module, name: exported });
   }
 
   private variable(node: ts.VariableDeclaration): void {
@@ -287,13 +244,17 @@ export class JsScope {
 
   private bind(scope: ts.Node, name: string, value: ts.Expression): void {
     const key = scopeKey(scope);
-    this.apply(["bind", `${key}:${name}`, key === 0 ? name : undefined, value]);
+    this.add(key === 0 ? `b:${name}` : `l:${key}:${name}`, value);
+  }
+
+  private bindings(scope: number, name: string): ts.Expression[] {
+    return this.tables.values<ts.Expression>(scope === 0 ? `b:${name}` : `l:${scope}:${name}`);
   }
 
   /** Calls of a function by name (`f()`, `this.f()`) and places it is passed by name. */
   callSites(name: string): ts.Node[] {
     this.reads.read(`s:${name}`);
-    return this.sites.get(name) ?? [];
+    return this.tables.values<ts.Node>(`s:${name}`);
   }
 
   /** A text plus, one level deep, the local functions and module constants it names (see the Python twin). */
@@ -309,7 +270,7 @@ export class JsScope {
       if (fnText && !text.includes(fnText)) parts.push(fnText);
       else if (!fn) {
         this.reads.read(`b:${name}`);
-        const list = this.bindings.get(`0:${name}`);
+        const list = this.bindings(0, name);
         const value = list?.[list.length - 1];
         if (value && value.end - value.pos < 2000) parts.push(value.getText());
       }
@@ -321,15 +282,15 @@ export class JsScope {
     if (ts.isPropertyAccessExpression(ref) && ref.expression.kind === Kind.ThisKeyword) {
       const cls = enclosingClass(ref);
       if (!cls) return undefined;
-      const list = this.bindings.get(`${idOf(cls)}:this.${ref.name.text}`);
+      const list = this.bindings(idOf(cls), `this.${ref.name.text}`);
       return list?.[list.length - 1];
     }
     if (!ts.isIdentifier(ref)) return undefined;
     for (let scope: ts.Node | undefined = scopeOf(ref); scope; scope = scope.parent ? scopeOf(scope) : undefined) {
       const key = scopeKey(scope);
       if (key === 0) this.reads.read(`b:${ref.text}`);
-      const list = this.bindings.get(`${key}:${ref.text}`);
-      if (list) return list.filter((v) => v.pos < ref.pos).pop() ?? list[0];
+      const list = this.bindings(key, ref.text);
+      if (list.length) return list.filter((v) => v.pos < ref.pos).pop() ?? list[0];
       if (scope.kind === Kind.SourceFile) break;
     }
     return undefined;
@@ -340,7 +301,7 @@ export class JsScope {
     if (ts.isPropertyAccessExpression(ref) && ref.expression.kind === Kind.ThisKeyword) {
       const cls = enclosingClass(ref);
       if (cls) {
-        const direct = this.annotations.get(`class:${idOf(cls)}:this.${ref.name.text}`);
+        const direct = this.tables.last<ts.TypeNode>(`a:class:${idOf(cls)}:this.${ref.name.text}`);
         if (direct) return direct;
         const member = cls.members.find((m) => ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === ref.name.text) as ts.PropertyDeclaration | undefined;
         return member?.type;
@@ -350,8 +311,8 @@ export class JsScope {
     if (!ts.isIdentifier(ref)) return undefined;
     for (let scope: ts.Node | undefined = scopeOf(ref); scope; scope = scope.parent ? scopeOf(scope) : undefined) {
       const key = scopeKey(scope);
-      if (key === 0) this.reads.read(`b:${ref.text}`);
-      const a = this.annotations.get(`${key}:${ref.text}`);
+      if (key === 0) this.reads.read(`ab:${ref.text}`);
+      const a = this.tables.last<ts.TypeNode>(key === 0 ? `ab:${ref.text}` : `a:${key}:${ref.text}`);
       if (a) return a;
       if (scope.kind === Kind.SourceFile) break;
     }
@@ -362,7 +323,7 @@ export class JsScope {
     if (!node) return undefined;
     if (ts.isIdentifier(node)) {
       this.reads.read(`i:${node.text}`);
-      return this.imports.get(node.text) ?? node.text;
+      return this.tables.last<string>(`i:${node.text}`) ?? node.text;
     }
     if (ts.isPropertyAccessExpression(node)) {
       const obj = this.qualify(node.expression);

@@ -21,7 +21,7 @@ export function analyzePython(input: FrontendInput): FileModel {
   const tree = parsePython(input.path, input.text);
   const model = emptyModel("python");
   model.hasSyntaxErrors = tree.hasError;
-  const scope = new Scope(tree.root);
+  const scope = new Scope(tree.root, input.path);
   const context = `${input.path}\n${JSON.stringify(input.versions)}`;
   const analysis = new Analysis(scope, input);
   const layout: Layout<PyNode> = { statementAt: (offset) => scope.statementAt(offset), startOf: (s) => s.startIndex };

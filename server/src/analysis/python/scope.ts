@@ -2,6 +2,8 @@
 // fields), `with ... as x`, annotated parameters. Good enough to follow a client object or a URL constant from
 // where it is made to where it is used, without a type checker.
 import { ReadTracker } from "../incremental/reads";
+import { StatementTables } from "../incremental/tables";
+import { ParseCache } from "../textDiff";
 import type { PyNode } from "./tree";
 
 
@@ -13,25 +15,13 @@ const MAX_DEPTH = 8;
  */
 interface Collected {
   events: PyNode[];
-  /** What the statement adds to the scope's tables, recorded the first time it is read and replayed after. */
-  ops?: Op[];
+  /** What the statement adds to the name tables (see Scope.entriesOf). */
+  entries?: (readonly [string, unknown])[];
   definitions: PyNode[];
   calls: PyNode[];
   argumentRefs: PyNode[];
 }
 const collected = new WeakMap<PyNode, Collected>();
-
-/** One addition to the scope's tables (see Scope.apply). */
-type Op =
-  | [op: "import", alias: string, qualified: string]
-  | [op: "from", alias: string, module: string, name: string]
-  | [op: "bind", scope: number, name: string, value: PyNode]
-  | [op: "annotate", key: string, type: PyNode]
-  | [op: "function", name: string, def: PyNode]
-  | [op: "def", def: PyNode]
-  | [op: "class", cls: PyNode]
-  | [op: "site", name: string, node: PyNode]
-  | [op: "contribute", key: string];
 
 function collectStatement(statement: PyNode): Collected {
   let c = collected.get(statement);
@@ -67,113 +57,64 @@ function collectStatement(statement: PyNode): Collected {
   return c;
 }
 
+/** Each file's tables, kept for its next version (any tables are correct to start from: see update). */
+const tablesByFile = new ParseCache<StatementTables<PyNode>>(16);
+
+/**
+ * Table keys: "i:<alias>" imports (qualified name), "from:<alias>" imported names, "b:<name>" module-level
+ * bindings, "l:<scope id>:<name>" bindings inside a function or class, "a:<function id>:<param>" annotations,
+ * "f:<name>" functions, "s:<name>" call sites and names passed as arguments.
+ */
 export class Scope {
-  /** Local name -> qualified name ("IC" -> "huggingface_hub.InferenceClient"). */
-  private readonly imports = new Map<string, string>();
-  /** Modules imported by `from X import name` that are workspace-relative candidates, keyed by local name. */
-  private readonly importedFrom = new Map<string, { module: string; name: string }>();
-  /** "<scope id>:<name>" -> assigned values, in source order. */
-  private readonly bindings = new Map<string, PyNode[]>();
-  /** "<function id>:<param>" -> annotation. */
-  private readonly annotations = new Map<string, PyNode>();
-  /** Function definitions by name (module-level and nested), for helpers and predicates. */
-  readonly functions = new Map<string, PyNode>();
-  /** Function and class definitions with their ranges, in source order: enclosing scopes are found by
-   * comparing numbers instead of walking parents. */
-  private readonly defs: Range[] = [];
-  private readonly classes: Range[] = [];
-  /** Every call in the file, in source order. */
-  readonly calls: PyNode[] = [];
-  /** Identifiers and attributes passed as arguments (`helper(fn)`, `helper(client.method)`). */
-  readonly argumentRefs: PyNode[] = [];
+  private readonly tables: StatementTables<PyNode>;
   /** The top-level statements, and what each holds. */
   readonly statements: PyNode[];
   private readonly parts: Collected[] = [];
-  /** Calls and name references by the name they call or pass. */
-  private readonly sitesByName = new Map<string, PyNode[]>();
   /** What judging a statement reads from these tables (see incremental/reads.ts). */
   readonly reads: ReadTracker<PyNode>;
 
-  constructor(root: PyNode) {
+  constructor(root: PyNode, path: string) {
     this.statements = root.children;
-    this.reads = new ReadTracker(this.statements, (s) => s.id, (s) => s.text);
-    for (const statement of this.statements) {
-      const part = collectStatement(statement);
-      this.parts.push(part);
-      this.reads.enter(statement);
-      if (part.ops) {
-        for (const op of part.ops) this.apply(op);
-      } else {
-        this.recordingOps = part.ops = [];
-        for (const node of part.events) this.event(node);
-        for (const c of part.calls) {
-          const f = c.childForFieldName("function");
-          if (f?.type === "identifier") this.apply(["site", f.text, c]);
-          else if (f?.type === "attribute") this.apply(["site", f.childForFieldName("attribute")?.text ?? "", c]);
-        }
-        for (const a of part.argumentRefs) if (a.type === "identifier") this.apply(["site", a.text, a]);
-        this.recordingOps = undefined;
-      }
-      for (const c of part.calls) this.calls.push(c);
-      for (const a of part.argumentRefs) this.argumentRefs.push(a);
-    }
+    for (const statement of this.statements) this.parts.push(collectStatement(statement));
+    this.tables = tablesByFile.take(path)?.value ?? new StatementTables<PyNode>((s) => s.startIndex);
+    this.tables.update(this.statements, (s) => this.entriesOf(s));
+    tablesByFile.put(path, "", this.tables);
+    this.reads = new ReadTracker(this.statements, (s) => s.id, (s) => s.text, (key) => this.tables.statementsOf(key, (s) => s.id));
   }
 
-  private recordingOps?: Op[];
-
-  /**
-   * A key this statement contributes to. Recorded as its own op the first time, so replays reuse the same key
-   * strings (hashed once) instead of building them again on every keystroke.
-   */
-  private contribute(key: string): void {
-    this.recordingOps!.push(["contribute", key]);
-    this.reads.contribute(key);
+  /** Every call in the file, in source order (for the rare questions about all of them). */
+  get calls(): PyNode[] {
+    return this.parts.flatMap((p) => p.calls);
   }
 
-  /** Adds to the tables (and records the addition while a statement is read for the first time). */
-  private apply(op: Op): void {
-    this.recordingOps?.push(op);
-    switch (op[0]) {
-      case "import":
-        this.imports.set(op[1], op[2]);
-        if (this.recordingOps) this.contribute(`i:${op[1]}`);
-        break;
-      case "from":
-        this.importedFrom.set(op[1], { module: op[2], name: op[3] });
-        break;
-      case "bind": {
-        const [, scope, name, value] = op;
-        const key = `${scope}:${name}`;
-        if (scope === 0 && this.recordingOps) this.contribute(`b:${name}`);
-        const list = this.bindings.get(key);
-        if (list) list.push(value);
-        else this.bindings.set(key, [value]);
-        break;
-      }
-      case "annotate":
-        this.annotations.set(op[1], op[2]);
-        break;
-      case "function":
-        this.functions.set(op[1], op[2]);
-        if (this.recordingOps) this.contribute(`f:${op[1]}`);
-        break;
-      case "def":
-        addRange(this.defs, op[1]);
-        break;
-      case "class":
-        addRange(this.classes, op[1]);
-        break;
-      case "site": {
-        const list = this.sitesByName.get(op[1]);
-        if (list) list.push(op[2]);
-        else this.sitesByName.set(op[1], [op[2]]);
-        if (this.recordingOps) this.contribute(`s:${op[1]}`);
-        break;
-      }
-      case "contribute":
-        this.reads.contribute(op[1]);
-        break;
+  /** What a statement adds to the tables, worked out the first time the statement is seen. */
+  private entriesOf(statement: PyNode): readonly (readonly [string, unknown])[] {
+    const part = collectStatement(statement);
+    if (part.entries) return part.entries;
+    const entries: (readonly [string, unknown])[] = (this.pending = []);
+    for (const node of part.events) this.event(node);
+    for (const c of part.calls) {
+      const f = c.childForFieldName("function");
+      if (f?.type === "identifier") entries.push([`s:${f.text}`, c]);
+      else if (f?.type === "attribute") entries.push([`s:${f.childForFieldName("attribute")?.text ?? ""}`, c]);
     }
+    for (const a of part.argumentRefs) if (a.type === "identifier") entries.push([`s:${a.text}`, a]);
+    part.entries = entries;
+    return entries;
+  }
+
+  private pending: (readonly [string, unknown])[] = [];
+
+  private add(key: string, value: unknown): void {
+    this.pending.push([key, value]);
+  }
+
+  private bind(scope: number, name: string, value: PyNode): void {
+    this.add(scope === 0 ? `b:${name}` : `l:${scope}:${name}`, value);
+  }
+
+  private bindings(scope: number, name: string): PyNode[] {
+    return this.tables.values<PyNode>(scope === 0 ? `b:${name}` : `l:${scope}:${name}`);
   }
 
   /** The calls and argument references of one top-level statement. */
@@ -209,11 +150,7 @@ export class Scope {
         this.withItem(node);
         break;
       case "function_definition":
-        this.apply(["def", node]);
         this.functionDefinition(node);
-        break;
-      case "class_definition":
-        this.apply(["class", node]);
         break;
     }
   }
@@ -221,13 +158,13 @@ export class Scope {
   /** The import bound to a local name (`from utils.retry import with_backoff`). */
   importOf(name: string): { module: string; name: string } | undefined {
     this.reads.read(`i:${name}`);
-    return this.importedFrom.get(name);
+    return this.tables.last(`from:${name}`);
   }
 
   /** The function defined under a name (the last one, as Python binds it). */
   functionNamed(name: string): PyNode | undefined {
     this.reads.read(`f:${name}`);
-    return this.functions.get(name);
+    return this.tables.last(`f:${name}`);
   }
 
   private importStatement(node: PyNode): void {
@@ -235,11 +172,11 @@ export class Scope {
       if (child.type === "dotted_name") {
         const name = child.text;
         // `import a.b` binds `a`, and `a.b.c` still resolves textually.
-        this.apply(["import", name.split(".")[0], name.split(".")[0]]);
+        this.add(`i:${name.split(".")[0]}`, name.split(".")[0]);
       } else if (child.type === "aliased_import") {
         const name = child.childForFieldName("name")?.text;
         const alias = child.childForFieldName("alias")?.text;
-        if (name && alias) this.apply(["import", alias, name]);
+        if (name && alias) this.add(`i:${alias}`, name);
       }
     }
   }
@@ -257,8 +194,8 @@ export class Scope {
         alias = child.childForFieldName("alias")?.text;
       }
       if (!name || !alias) continue;
-      this.apply(["import", alias, `${module}.${name}`]);
-      this.apply(["from", alias, module, name]);
+      this.add(`i:${alias}`, `${module}.${name}`);
+      this.add(`from:${alias}`, { module, name });
     }
   }
 
@@ -267,15 +204,15 @@ export class Scope {
     const right = node.childForFieldName("right");
     if (!left || !right) return;
     if (left.type === "identifier") {
-      this.apply(["bind", this.scopeId(node), left.text, right]);
+      this.bind(this.scopeId(node), left.text, right);
       // Class fields are reachable as self.<name> from the class's methods.
       const cls = this.enclosingClass(node, true);
-      if (cls) this.apply(["bind", cls.id, `self.${left.text}`, right]);
+      if (cls) this.bind(cls.id, `self.${left.text}`, right);
     } else if (left.type === "attribute" && left.childForFieldName("object")?.text === "self") {
       const cls = this.enclosingClass(node, false);
-      if (cls) this.apply(["bind", cls.id, left.text, right]);
+      if (cls) this.bind(cls.id, left.text, right);
     } else if (left.type === "attribute") {
-      this.apply(["bind", 0, left.text, right]);
+      this.bind(0, left.text, right);
     }
   }
 
@@ -284,20 +221,20 @@ export class Scope {
     if (value?.type === "as_pattern") {
       const target = value.namedChildren.find((c) => c.type === "as_pattern_target")?.namedChildren[0];
       const source = value.namedChildren[0];
-      if (target?.type === "identifier" && source) this.apply(["bind", this.scopeId(node), target.text, source]);
+      if (target?.type === "identifier" && source) this.bind(this.scopeId(node), target.text, source);
     }
   }
 
   private functionDefinition(node: PyNode): void {
     const name = node.childForFieldName("name")?.text;
-    if (name) this.apply(["function", name, node]);
+    if (name) this.add(`f:${name}`, node);
     const params = node.childForFieldName("parameters");
     if (!params) return;
     for (const p of params.namedChildren) {
       if (p.type === "typed_parameter" || p.type === "typed_default_parameter") {
         const id = p.type === "typed_parameter" ? p.namedChildren.find((c) => c.type === "identifier") : p.childForFieldName("name");
         const type = p.childForFieldName("type");
-        if (id && type) this.apply(["annotate", `${node.id}:${id.text}`, type]);
+        if (id && type) this.add(`a:${node.id}:${id.text}`, type);
       }
     }
   }
@@ -307,36 +244,35 @@ export class Scope {
     const name = ref.text;
     if (ref.type === "attribute" && ref.childForFieldName("object")?.text === "self") {
       const cls = this.enclosingClass(ref, false);
-      return cls ? last(this.bindings.get(`${cls.id}:${name}`)) : undefined;
+      return cls ? last(this.bindings(cls.id, name)) : undefined;
     }
     if (ref.type === "attribute") {
       this.reads.read(`b:${name}`);
-      return last(this.bindings.get(`0:${name}`));
+      return last(this.bindings(0, name));
     }
     if (ref.type !== "identifier") return undefined;
     for (let fn = this.enclosingFunction(ref); fn; fn = this.enclosingFunction(fn)) {
-      const local = this.bindings.get(`${fn.id}:${name}`);
-      if (local) return lastBefore(local, ref) ?? local[0];
+      const local = this.bindings(fn.id, name);
+      if (local.length) return lastBefore(local, ref) ?? local[0];
     }
     this.reads.read(`b:${name}`);
-    const global = this.bindings.get(`0:${name}`);
-    return global ? lastBefore(global, ref) ?? last(global) : undefined;
+    const global = this.bindings(0, name);
+    return global.length ? lastBefore(global, ref) ?? last(global) : undefined;
   }
 
 
   enclosingFunction(node: PyNode): PyNode | undefined {
-    return innermost(this.defs, node.startIndex, node.endIndex)?.node;
+    for (let p = node.parent; p; p = p.parent) if (p.type === "function_definition") return p;
+    return undefined;
   }
 
   /** The class whose body holds `node`; with `direct`, only when no function sits in between (class fields). */
   enclosingClass(node: PyNode, direct: boolean): PyNode | undefined {
-    const cls = innermost(this.classes, node.startIndex, node.endIndex);
-    if (!cls) return undefined;
-    if (direct) {
-      const fn = innermost(this.defs, node.startIndex, node.endIndex);
-      if (fn && fn.start > cls.start) return undefined;
+    for (let p = node.parent; p; p = p.parent) {
+      if (p.type === "class_definition") return p;
+      if (direct && p.type === "function_definition") return undefined;
     }
-    return cls.node;
+    return undefined;
   }
 
   private scopeId(node: PyNode): number {
@@ -346,7 +282,7 @@ export class Scope {
   /** Calls of a function by name (`f(...)`, `self.f(...)`) and places it is passed by name. */
   callSites(name: string): PyNode[] {
     this.reads.read(`s:${name}`);
-    return this.sitesByName.get(name) ?? [];
+    return this.tables.values<PyNode>(`s:${name}`);
   }
 
   /**
@@ -364,7 +300,7 @@ export class Scope {
       if (def && !text.includes(def.text)) parts.push(def.text);
       else {
         this.reads.read(`b:${name}`);
-        const value = last(this.bindings.get(`0:${name}`));
+        const value = last(this.bindings(0, name));
         if (value && value.endIndex - value.startIndex < 2000) parts.push(value.text);
       }
     }
@@ -375,7 +311,7 @@ export class Scope {
   annotationOf(ref: PyNode): PyNode | undefined {
     if (ref.type !== "identifier") return undefined;
     for (let fn = this.enclosingFunction(ref); fn; fn = this.enclosingFunction(fn)) {
-      const a = this.annotations.get(`${fn.id}:${ref.text}`);
+      const a = this.tables.last<PyNode>(`a:${fn.id}:${ref.text}`);
       if (a) return a;
     }
     return undefined;
@@ -386,7 +322,7 @@ export class Scope {
     if (!node) return undefined;
     if (node.type === "identifier") {
       this.reads.read(`i:${node.text}`);
-      return this.imports.get(node.text) ?? node.text;
+      return this.tables.last<string>(`i:${node.text}`) ?? node.text;
     }
     if (node.type === "attribute") {
       const obj = this.qualify(node.childForFieldName("object"));
@@ -465,40 +401,4 @@ function lastBefore(list: PyNode[], ref: PyNode): PyNode | undefined {
   let found: PyNode | undefined;
   for (const n of list) if (n.startIndex < ref.startIndex) found = n;
   return found;
-}
-
-interface Range {
-  start: number;
-  end: number;
-  node: PyNode;
-  /** Index of the innermost range around this one, or -1. */
-  parent: number;
-}
-
-/** Appends a definition (they arrive in source order, so its parent is the last one, or one of that one's parents). */
-function addRange(ranges: Range[], node: PyNode): void {
-  const start = node.startIndex;
-  const end = node.endIndex;
-  let parent = ranges.length - 1;
-  while (parent >= 0 && ranges[parent].end < end) parent = ranges[parent].parent;
-  ranges.push({ start, end, node, parent });
-}
-
-/**
- * The innermost range strictly around [start, end): binary-search the last range starting at or before `start`,
- * then climb its parents, instead of scanning every definition of the file for each question.
- */
-function innermost(ranges: Range[], start: number, end: number): Range | undefined {
-  let lo = 0;
-  let hi = ranges.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ranges[mid].start <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo - 1; i >= 0; i = ranges[i].parent) {
-    const r = ranges[i];
-    if (r.end >= end && !(r.start === start && r.end === end)) return r;
-  }
-  return undefined;
 }
