@@ -45,6 +45,9 @@ export interface AnalyzerOptions {
   maxBytes?: number;
   /** Frontend results kept across runs (the CLI's `.hf-rate-guard-cache`); absent means always analyse. */
   cache?: ModelCache;
+  /** Keep per-file state that makes re-analysing an edited file fast (default true; the CLI sets false). Only
+   * files set with their text (editor buffers) keep it. */
+  incremental?: boolean;
 }
 
 export class Analyzer {
@@ -65,7 +68,10 @@ export class Analyzer {
     return fileKind(path) !== undefined;
   }
 
-  /** Adds or replaces a workspace file; `text` defaults to reading it through the file system. */
+  /**
+   * Adds or replaces a workspace file; `text` defaults to reading it through the file system. A file whose text is
+   * given (an editor's buffer) keeps what makes its next version fast to analyse; one read from disk does not.
+   */
   setFile(path: string, text?: string): void {
     const kind = fileKind(path);
     if (!kind) return;
@@ -75,7 +81,7 @@ export class Analyzer {
       return;
     }
     const before = this.files.get(path)?.model.billToEvidence;
-    const entry = this.build(path, kind, content, this.options.cache);
+    const entry = this.build(path, kind, content, this.options.cache, text !== undefined && this.options.incremental !== false);
     this.files.set(path, entry);
     // Typing in a file that bills no org (most keystrokes) leaves the workspace's evidence as it was.
     if (before?.length || entry.model.billToEvidence.length) this.evidence.clear();
@@ -110,7 +116,7 @@ export class Analyzer {
     for (const [path, entry] of this.files) this.files.set(path, this.build(path, entry.kind, entry.text));
   }
 
-  private build(path: string, kind: FileKind, text: string, cache?: ModelCache): Entry {
+  private build(path: string, kind: FileKind, text: string, cache?: ModelCache, keep = false): Entry {
     const language = kind === "js" ? "js" : "python";
     // Most files of a workspace end here, so they share one frozen empty model instead of allocating their own.
     const base: Entry = { kind, text, analysedText: text, model: EMPTY[language], versions: NO_VERSIONS, notes: NO_NOTES };
@@ -126,7 +132,7 @@ export class Analyzer {
     }
     if (!mayMatter(analysedText)) return kind === "notebook" ? { ...base, analysedText, cells } : base;
     const versions = detectVersions(this.options.fs, path);
-    const input = { path, text: analysedText, versions };
+    const input = { path, text: analysedText, versions, keep };
     let model = cache?.get(input);
     try {
       if (!model) {
@@ -259,7 +265,7 @@ export class Analyzer {
     if (entry.kind === "notebook") return { text: entry.text, changed: false, skipped: "notebooks are fixed cell by cell in the editor" };
     const original = entry;
     const result = fixToFixpoint(entry.text, (candidate) => {
-      this.files.set(path, this.build(path, entry.kind, candidate));
+      this.files.set(path, this.build(path, entry.kind, candidate, undefined, this.options.incremental !== false));
       const built = this.files.get(path)!;
       if (built.skipped) return built.skipped;
       if (built.model.hasSyntaxErrors) return "syntax errors";

@@ -185,4 +185,10 @@ export interface FrontendInput {
   path: string;
   text: string;
   versions: PackageVersions;
+  /**
+   * Keep what makes the next version of this file fast to analyse (its tree, name tables and per-statement
+   * results): an editor's files change keystroke by keystroke. False for one-shot runs (the CLI), which would only
+   * hold memory with it.
+   */
+  keep?: boolean;
 }

@@ -24,7 +24,8 @@ export interface CheckOutcome {
 export async function runCheck(options: CheckOptions, cwd = process.cwd(), wasmDir = __dirname, build?: string): Promise<CheckOutcome> {
   const fs = new DiskFileSystem({ cacheListings: true });
   const cache = options.cache && build ? new DiskModelCache(path.resolve(cwd, options.cacheDir ?? CACHE_DIR), build) : undefined;
-  const analyzer = await Analyzer.create({ fs, wasmDir, cache });
+  // Each file is analysed once: nothing is kept for a next version.
+  const analyzer = await Analyzer.create({ fs, wasmDir, cache, incremental: false });
   const { files, missing } = collectFiles(options.paths.map((p) => path.resolve(cwd, p)));
   const errors = missing.map((m) => `${m}: no such file or directory`);
   const notes: string[] = [];

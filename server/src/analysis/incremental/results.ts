@@ -71,10 +71,12 @@ export function resultOf<N extends object>(
   statement: N,
   context: string,
   judge: () => StatementResult<N>,
+  keep = true,
 ): Kept<N> {
-  const previous = kept.get(statement) as Kept<N> | undefined;
+  const previous = keep ? (kept.get(statement) as Kept<N> | undefined) : undefined;
   if (previous && previous.context === context && previous.reads.every(([key, print]) => tracker.unchanged(key, print))) return previous;
-  const { value, reads } = tracker.record(judge);
+  // A one-shot analysis (keep false) has no next version to reuse results in: nothing is recorded or kept.
+  const { value, reads } = keep ? tracker.record(judge) : { value: judge(), reads: new Set<string>() };
   const result: Kept<N> = {
     context,
     clients: value.clients.map((c) => ({ node: c.node, construction: pin(layout, c.construction) })),
@@ -83,7 +85,7 @@ export function resultOf<N extends object>(
     helpers: value.helpers,
     reads: [...reads].map((key) => [key, tracker.fingerprint(key)]),
   };
-  kept.set(statement, result as Kept<object>);
+  if (keep) kept.set(statement, result as Kept<object>);
   return result;
 }
 

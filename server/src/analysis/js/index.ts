@@ -14,13 +14,14 @@ import { functionName, JsScope, isFunctionLike } from "./scope";
 
 export function analyzeJs(input: FrontendInput): FileModel {
   const model = emptyModel("js");
-  const { file, hasSyntaxErrors } = parseJs(input.path, input.text);
+  const { file, hasSyntaxErrors } = parseJs(input.path, input.text, input.keep !== false);
   model.hasSyntaxErrors = hasSyntaxErrors;
-  const scope = new JsScope(file, input.path);
+  const scope = new JsScope(file, input.keep !== false ? input.path : undefined);
   const analysis = new Analysis(scope, input);
   const context = `${input.path}\n${JSON.stringify(input.versions)}`;
   const layout: Layout<ts.Node> = { statementAt: (offset) => scope.statementAt(offset), startOf: (s) => s.pos };
-  const results = scope.statements.map((statement, i) => resultOf(scope.reads, layout, statement, context, analysis.statement(i)));
+  const keep = input.keep !== false;
+  const results = scope.statements.map((statement, i) => resultOf(scope.reads, layout, statement, context, analysis.statement(i), keep));
   assemble(model, layout, results);
   return model;
 }

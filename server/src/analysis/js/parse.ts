@@ -17,8 +17,8 @@ const KINDS: Record<string, ts.ScriptKind> = {
 
 const files = new ParseCache<ts.SourceFile>(16);
 
-export function parseJs(path: string, text: string): { file: ts.SourceFile; hasSyntaxErrors: boolean } {
-  const previous = files.take(path);
+export function parseJs(path: string, text: string, keep = true): { file: ts.SourceFile; hasSyntaxErrors: boolean } {
+  const previous = keep ? files.take(path) : undefined;
   let file: ts.SourceFile;
   if (previous && previous.text === text) file = previous.value;
   else if (previous) {
@@ -29,7 +29,7 @@ export function parseJs(path: string, text: string): { file: ts.SourceFile; hasS
     const ext = path.slice(path.lastIndexOf(".")).toLowerCase();
     file = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, KINDS[ext] ?? ts.ScriptKind.TS);
   }
-  files.put(path, text, file);
+  if (keep) files.put(path, text, file);
   const diagnostics = (file as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics ?? [];
   return { file, hasSyntaxErrors: diagnostics.length > 0 };
 }

@@ -94,12 +94,13 @@ export class JsScope {
   /** What judging a statement reads from these tables (see incremental/reads.ts). */
   readonly reads: ReadTracker<ts.Node>;
 
-  constructor(readonly file: ts.SourceFile, path: string) {
+  /** `path` names the file whose tables to keep for its next version; undefined keeps nothing. */
+  constructor(readonly file: ts.SourceFile, path: string | undefined) {
     this.statements = file.statements;
     for (const statement of this.statements) this.parts.push(collectStatement(statement));
-    this.tables = tablesByFile.take(path)?.value ?? new StatementTables<ts.Node>((s) => s.pos);
+    this.tables = (path !== undefined ? tablesByFile.take(path)?.value : undefined) ?? new StatementTables<ts.Node>((s) => s.pos);
     this.tables.update(this.statements, (s) => this.entriesOf(s));
-    tablesByFile.put(path, "", this.tables);
+    if (path !== undefined) tablesByFile.put(path, "", this.tables);
     this.reads = new ReadTracker<ts.Node>(this.statements, idOf, (s) => file.text.slice(s.pos, s.end), (key) => this.tables.statementsOf(key, idOf));
   }
 

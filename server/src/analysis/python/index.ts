@@ -18,14 +18,15 @@ export async function initPython(wasmDir?: string): Promise<void> {
 }
 
 export function analyzePython(input: FrontendInput): FileModel {
-  const tree = parsePython(input.path, input.text);
+  const tree = parsePython(input.path, input.text, input.keep !== false);
   const model = emptyModel("python");
   model.hasSyntaxErrors = tree.hasError;
-  const scope = new Scope(tree.root, input.path);
+  const scope = new Scope(tree.root, input.keep !== false ? input.path : undefined);
   const context = `${input.path}\n${JSON.stringify(input.versions)}`;
   const analysis = new Analysis(scope, input);
   const layout: Layout<PyNode> = { statementAt: (offset) => scope.statementAt(offset), startOf: (s) => s.startIndex };
-  const results = scope.statements.map((statement, i) => resultOf(scope.reads, layout, statement, context, analysis.statement(i)));
+  const keep = input.keep !== false;
+  const results = scope.statements.map((statement, i) => resultOf(scope.reads, layout, statement, context, analysis.statement(i), keep));
   assemble(model, layout, results);
   return model;
 }

@@ -45,15 +45,17 @@ export function initPythonParser(wasmDir?: string): Promise<void> {
 /** How parses went, for tests and profiling: whole file, incremental, or one region alone. */
 export const parseCounts = { full: 0, incremental: 0, region: 0 };
 
-export function parsePython(path: string, text: string): Mirror {
+export function parsePython(path: string, text: string, keep = true): Mirror {
   if (!parser) throw new Error("the Python parser is not initialised (call initPython first)");
   const previous = trees.take(path);
-  if (!previous) {
+  if (!previous || !keep) {
+    previous?.value.tree.delete();
     const tree = parser.parse(text);
     parseCounts.full++;
     if (!tree) throw new Error("the Python parser returned no tree");
     const result = mirror(tree, text);
-    trees.put(path, text, { tree, mirror: result });
+    if (keep) trees.put(path, text, { tree, mirror: result });
+    else tree.delete();
     return result;
   }
   const change = changedRegion(previous.text, text);

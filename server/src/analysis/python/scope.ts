@@ -21,10 +21,9 @@ interface Collected {
   calls: PyNode[];
   argumentRefs: PyNode[];
 }
-const collected = new WeakMap<PyNode, Collected>();
 
 function collectStatement(statement: PyNode): Collected {
-  let c = collected.get(statement);
+  let c = statement.memo as Collected | undefined;
   if (c) return c;
   c = { events: [], definitions: [], calls: [], argumentRefs: [] };
   const stack: PyNode[] = [statement];
@@ -53,7 +52,7 @@ function collectStatement(statement: PyNode): Collected {
     const children = node.children;
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
-  collected.set(statement, c);
+  statement.memo = c;
   return c;
 }
 
@@ -73,12 +72,13 @@ export class Scope {
   /** What judging a statement reads from these tables (see incremental/reads.ts). */
   readonly reads: ReadTracker<PyNode>;
 
-  constructor(root: PyNode, path: string) {
+  /** `path` names the file whose tables to keep for its next version; undefined keeps nothing. */
+  constructor(root: PyNode, path: string | undefined) {
     this.statements = root.children;
     for (const statement of this.statements) this.parts.push(collectStatement(statement));
-    this.tables = tablesByFile.take(path)?.value ?? new StatementTables<PyNode>((s) => s.startIndex);
+    this.tables = (path !== undefined ? tablesByFile.take(path)?.value : undefined) ?? new StatementTables<PyNode>((s) => s.startIndex);
     this.tables.update(this.statements, (s) => this.entriesOf(s));
-    tablesByFile.put(path, "", this.tables);
+    if (path !== undefined) tablesByFile.put(path, "", this.tables);
     this.reads = new ReadTracker(this.statements, (s) => s.id, (s) => s.text, (key) => this.tables.statementsOf(key, (s) => s.id));
   }
 

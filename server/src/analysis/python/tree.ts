@@ -34,6 +34,11 @@ export class PyNode {
   parent: PyNode | null = null;
   /** Leaves (most nodes) share one empty list; a node gets its own when its first child is added. */
   children: PyNode[] = NO_CHILDREN;
+  /**
+   * What the analysis works out once per top-level statement (scope.ts), kept on the node so it lives exactly as
+   * long as the statement: a WeakMap would keep it until a full collection.
+   */
+  memo: unknown = undefined;
   /** The field this node fills in its parent (`function`, `arguments`, ...), or null. */
   field: string | null = null;
   private named?: PyNode[];
