@@ -10,23 +10,20 @@
 
 export type Reads = Set<string>;
 
-/** What "*" (reads everything) compares as: NaN equals nothing, so such a result is never reused. */
-const EVERYTHING: readonly number[] = [NaN];
 
 /** Words of each statement's text (statements outlive trackers: an unchanged one is kept across edits). */
 const wordsOf = new WeakMap<object, Set<string>>();
 
 export class ReadTracker<N extends object> {
-  private readonly prints = new Map<string, readonly number[]>();
+  private readonly prints = new Map<string, readonly N[]>();
   /** Open recordings: every key read is added to each (nested ones belong to memoised sub-results). */
   private readonly recordings: Reads[] = [];
 
   constructor(
     private readonly statements: readonly N[],
-    private readonly idOf: (statement: N) => number,
     private readonly textOf: (statement: N) => string,
-    /** The ids of the statements holding entries under a table key, in order (see tables.ts). */
-    private readonly contributors: (key: string) => readonly number[],
+    /** The statements holding entries under a table key, in order (see tables.ts). */
+    private readonly contributors: (key: string) => readonly N[],
   ) {}
 
   read(key: string): void {
@@ -69,28 +66,27 @@ export class ReadTracker<N extends object> {
     return value;
   }
 
-  /** The statements contributing to a key now (their ids): equal lists mean equal answers (see `same`). */
-  fingerprint(key: string): readonly number[] {
+  /** The statements contributing to a key now: the same statements (objects) mean the same answers. */
+  fingerprint(key: string): readonly N[] {
     let print = this.prints.get(key);
     if (print === undefined) this.prints.set(key, (print = this.compute(key)));
     return print;
   }
 
   /** Whether a key's contributors are still `print`. */
-  unchanged(key: string, print: readonly number[]): boolean {
+  unchanged(key: string, print: readonly N[]): boolean {
     const now = this.fingerprint(key);
     if (now.length !== print.length) return false;
     for (let i = 0; i < now.length; i++) if (now[i] !== print[i]) return false;
     return true;
   }
 
-  private compute(key: string): readonly number[] {
-    if (key === "*") return EVERYTHING;
+  private compute(key: string): readonly N[] {
+    // A new object each analysis: equal to nothing kept, so a result that read everything is never reused.
+    if (key === "*") return [{} as N];
     if (key.startsWith("m:")) {
       const word = key.slice(2);
-      const ids: number[] = [];
-      for (const s of this.statements) if (this.wordSet(s).has(word)) ids.push(this.idOf(s));
-      return ids;
+      return this.statements.filter((s) => this.wordSet(s).has(word));
     }
     return this.contributors(key);
   }

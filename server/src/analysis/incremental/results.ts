@@ -32,7 +32,8 @@ export interface Kept<N> {
   calls: { call: Pinned<HfCall, N>; client?: N; covering: N[] }[];
   registrations: { anchor: N; construct: Pinned<RetryConstruct, N> }[];
   helpers: [string, RetryHelperFacts][];
-  reads: [string, readonly number[]][];
+  /** The keys read and the statements contributing to each then (see ReadTracker.fingerprint). */
+  reads: [string, readonly N[]][];
 }
 
 const kept = new WeakMap<object, Kept<object>>();

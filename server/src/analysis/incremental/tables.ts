@@ -77,12 +77,9 @@ export class StatementTables<N extends object> {
   }
 
   /** The statements holding entries under a key, in source order. */
-  statementsOf(key: string, idOf: (statement: N) => number): number[] {
-    const ids: number[] = [];
-    for (const e of this.list(key)) {
-      const id = idOf(e.statement);
-      if (ids[ids.length - 1] !== id) ids.push(id);
-    }
-    return ids;
+  statementsOf(key: string): N[] {
+    const out: N[] = [];
+    for (const e of this.list(key)) if (out[out.length - 1] !== e.statement) out.push(e.statement);
+    return out;
   }
 }

@@ -101,7 +101,7 @@ export class JsScope {
     this.tables = (path !== undefined ? tablesByFile.take(path)?.value : undefined) ?? new StatementTables<ts.Node>((s) => s.pos);
     this.tables.update(this.statements, (s) => this.entriesOf(s));
     if (path !== undefined) tablesByFile.put(path, "", this.tables);
-    this.reads = new ReadTracker<ts.Node>(this.statements, idOf, (s) => file.text.slice(s.pos, s.end), (key) => this.tables.statementsOf(key, idOf));
+    this.reads = new ReadTracker<ts.Node>(this.statements, (s) => file.text.slice(s.pos, s.end), (key) => this.tables.statementsOf(key));
   }
 
   /** Every call in the file, in source order (for the rare questions about all of them). */

@@ -79,7 +79,7 @@ export class Scope {
     this.tables = (path !== undefined ? tablesByFile.take(path)?.value : undefined) ?? new StatementTables<PyNode>((s) => s.startIndex);
     this.tables.update(this.statements, (s) => this.entriesOf(s));
     if (path !== undefined) tablesByFile.put(path, "", this.tables);
-    this.reads = new ReadTracker(this.statements, (s) => s.id, (s) => s.text, (key) => this.tables.statementsOf(key, (s) => s.id));
+    this.reads = new ReadTracker(this.statements, (s) => s.text, (key) => this.tables.statementsOf(key));
   }
 
   /** Every call in the file, in source order (for the rare questions about all of them). */
