@@ -6,7 +6,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { analyzePython, initPython } from "../../../server/src/analysis/python/index";
-import { forgetPython } from "../../../server/src/analysis/python/parser";
+import { judgeCounts } from "../../../server/src/analysis/incremental/results";
+import { forgetPython, parseCounts } from "../../../server/src/analysis/python/parser";
 import { modelJson, randomEdit, rng } from "../../support/differential";
 import { ROOT } from "../../support/paths";
 
@@ -178,4 +179,25 @@ test("incremental Python analysis equals a fresh analysis after random edits", a
     }
   });
   assert.ok(compared >= 25 * sources.length);
+});
+
+test("typing inside one function re-judges that function only, and re-parses only its region", async () => {
+  await initPython(path.join(ROOT, "node_modules"));
+  // Thirty HF-calling functions sharing a client and a helper, as in a real service module.
+  let text = MIXED;
+  for (let i = 0; i < 30; i++) text += `\n\ndef ask_${i}(prompt):\n    return with_backoff(lambda: client.chat_completion(messages=[{"role": "user", "content": prompt}]))\n`;
+  const file = "/ws/typing.py";
+  analyzePython({ path: file, text, versions: {} });
+  const statements = (text.match(/^\S/gm) ?? []).length;
+  const at = text.indexOf("\n", text.indexOf("def ask_15(")) + 1;
+  for (const typed of ["    x = 1\n", "    x = 12\n", "    x = 12\n    y = 2\n"]) {
+    const judged = judgeCounts.judged;
+    const reused = judgeCounts.reused;
+    const regions = parseCounts.region;
+    const edited = text.slice(0, at) + typed + text.slice(at);
+    analyzePython({ path: file, text: edited, versions: {} });
+    assert.equal(parseCounts.region - regions, 1, "the edit re-parses its region alone");
+    assert.ok(judgeCounts.judged - judged <= 2, `re-judged ${judgeCounts.judged - judged} statements for an edit inside one function`);
+    assert.ok(judgeCounts.reused - reused >= statements - 4, `reused only ${judgeCounts.reused - reused} of about ${statements}`);
+  }
 });

@@ -38,6 +38,9 @@ export interface Kept<N> {
 
 const kept = new WeakMap<object, Kept<object>>();
 
+/** How many statements were judged and how many kept results reused, for tests and profiling. */
+export const judgeCounts = { judged: 0, reused: 0 };
+
 function isSpan(v: unknown): v is Span {
   return typeof v === "object" && v !== null && typeof (v as Span).start === "number" && typeof (v as Span).end === "number";
 }
@@ -75,7 +78,11 @@ export function resultOf<N extends object>(
   keep = true,
 ): Kept<N> {
   const previous = keep ? (kept.get(statement) as Kept<N> | undefined) : undefined;
-  if (previous && previous.context === context && previous.reads.every(([key, print]) => tracker.unchanged(key, print))) return previous;
+  if (previous && previous.context === context && previous.reads.every(([key, print]) => tracker.unchanged(key, print))) {
+    judgeCounts.reused++;
+    return previous;
+  }
+  judgeCounts.judged++;
   // A one-shot analysis (keep false) has no next version to reuse results in: nothing is recorded or kept.
   const { value, reads } = keep ? tracker.record(judge) : { value: judge(), reads: new Set<string>() };
   const result: Kept<N> = {
