@@ -1,7 +1,7 @@
 // Results per top-level statement, kept across edits (see reads.ts for when a kept result is still valid).
 // Spans are kept relative to the statement they fall in, because the statements after an edit move; nodes are
 // referred to by identity, and indexes into the model's lists are assigned only when the model is assembled.
-import type { BillToEvidence, ClientConstruction, FileModel, HfCall, RetryConstruct, RetryHelperFacts, Span } from "../model";
+import type { BillToEvidence, ClientConstruction, FileModel, FrontendInput, HfCall, RetryConstruct, RetryHelperFacts, Span } from "../model";
 import type { ReadTracker } from "./reads";
 
 /** Where statements are: the one holding an offset, and where one starts now. */
@@ -95,6 +95,24 @@ export function resultOf<N extends object>(
   };
   if (keep) kept.set(statement, result as Kept<object>);
   return result;
+}
+
+/**
+ * What both frontends do once their scope is built: judge each top-level statement (or reuse its kept result) and
+ * assemble the file's model from the results.
+ */
+export function judgeStatements<N extends object>(
+  model: FileModel,
+  input: FrontendInput,
+  statements: readonly N[],
+  tracker: ReadTracker<N>,
+  layout: Layout<N>,
+  judge: (index: number) => () => StatementResult<N>,
+): void {
+  // Everything besides the statements themselves that a result depends on.
+  const context = `${input.path}\n${JSON.stringify(input.versions)}`;
+  const keep = input.keep !== false;
+  assemble(model, layout, statements.map((statement, i) => resultOf(tracker, layout, statement, context, judge(i), keep)));
 }
 
 /**

@@ -2,7 +2,7 @@
 // are recognised and judged. TypeScript's incremental parser keeps unchanged statements as the same nodes, so a
 // statement's result is reused after an edit elsewhere when nothing it read changed (see ../incremental).
 import ts from "typescript";
-import { assemble, resultOf, type Layout, type StatementResult } from "../incremental/results";
+import { judgeStatements, type Layout, type StatementResult } from "../incremental/results";
 import { emptyModel, type FileModel, type FrontendInput, type HfCall } from "../model";
 import { MENTIONS_429 } from "../retryHeuristics";
 import { atLeast } from "../versions/semver";
@@ -18,11 +18,8 @@ export function analyzeJs(input: FrontendInput): FileModel {
   model.hasSyntaxErrors = hasSyntaxErrors;
   const scope = new JsScope(file, input.keep !== false ? input.path : undefined);
   const analysis = new Analysis(scope, input);
-  const context = `${input.path}\n${JSON.stringify(input.versions)}`;
   const layout: Layout<ts.Node> = { statementAt: (offset) => scope.statementAt(offset), startOf: (s) => s.pos };
-  const keep = input.keep !== false;
-  const results = scope.statements.map((statement, i) => resultOf(scope.reads, layout, statement, context, analysis.statement(i), keep));
-  assemble(model, layout, results);
+  judgeStatements(model, input, scope.statements, scope.reads, layout, (i) => analysis.statement(i));
   return model;
 }
 

@@ -11,7 +11,7 @@ import { HelperIndex } from "./helpers";
 import { initPythonParser, parsePython } from "./parser";
 import { ProtectionAnalyzer } from "./protection";
 import { Scope } from "./scope";
-import { assemble, resultOf, type Layout, type StatementResult } from "../incremental/results";
+import { judgeStatements, type Layout, type StatementResult } from "../incremental/results";
 
 export async function initPython(wasmDir?: string): Promise<void> {
   await initPythonParser(wasmDir);
@@ -22,12 +22,9 @@ export function analyzePython(input: FrontendInput): FileModel {
   const model = emptyModel("python");
   model.hasSyntaxErrors = tree.hasError;
   const scope = new Scope(tree.root, input.keep !== false ? input.path : undefined);
-  const context = `${input.path}\n${JSON.stringify(input.versions)}`;
   const analysis = new Analysis(scope, input);
   const layout: Layout<PyNode> = { statementAt: (offset) => scope.statementAt(offset), startOf: (s) => s.startIndex };
-  const keep = input.keep !== false;
-  const results = scope.statements.map((statement, i) => resultOf(scope.reads, layout, statement, context, analysis.statement(i), keep));
-  assemble(model, layout, results);
+  judgeStatements(model, input, scope.statements, scope.reads, layout, (i) => analysis.statement(i));
   return model;
 }
 
