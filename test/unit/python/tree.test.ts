@@ -87,6 +87,8 @@ test("a region is not re-parsed alone where its neighbours could absorb it or be
     ["decorator edit", "@retry\ndef f():\n    pass\nx = 1\n", "@retry(stop=3)\ndef f():\n    pass\nx = 1\n"],
     ["new statement at the top", "x = 1\ny = 2\n", "import time\nx = 1\ny = 2\n"],
     ["last line without newline", "x = 1\ny = 2", "x = 1\ny = 3"],
+    ["CRLF line endings", "def f():\r\n    pass\r\n\r\nx = 1\r\n", "def f():\r\n    y = 2\r\n    pass\r\n\r\nx = 1\r\n"],
+    ["a region that starts the file", "def f():\n    pass\nx = 1\n", "def f():\n    return 1\nx = 1\n"],
   ];
   for (const [label, before, after] of cases) {
     forgetPython("/ws/case.py");

@@ -1,0 +1,90 @@
+// The kept TypeScript tree is updated per edit (a spliced region, TypeScript's incremental parser, or a fresh
+// parse): after any sequence of edits it must be exactly the tree a fresh parse of the same text gives.
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { test } from "node:test";
+import ts from "typescript";
+import { forgetJs, jsParseCounts, parseJs } from "../../../server/src/analysis/js/parse";
+import { randomEdit, rng } from "../../support/differential";
+import { ROOT } from "../../support/paths";
+
+/** The tree as text: kind and span of every node and node list, one per line, checking parent links. */
+function dump(file: ts.SourceFile): string {
+  const out: string[] = [];
+  const visit = (node: ts.Node, depth: number) => {
+    out.push(`${" ".repeat(depth)}${ts.SyntaxKind[node.kind]} [${node.pos}, ${node.end})`);
+    ts.forEachChild(
+      node,
+      (child) => {
+        assert.equal(child.parent, node, `parent of ${ts.SyntaxKind[child.kind]} at ${child.pos}`);
+        visit(child, depth + 1);
+      },
+      (list) => {
+        out.push(`${" ".repeat(depth + 1)}[list ${list.pos}, ${list.end})`);
+        for (const child of list) {
+          assert.equal(child.parent, node, `parent of ${ts.SyntaxKind[child.kind]} at ${child.pos}`);
+          visit(child, depth + 2);
+        }
+      },
+    );
+  };
+  visit(file, 0);
+  out.push(`text ${file.text.length} end ${file.end}`);
+  return out.join("\n");
+}
+
+const STATEMENTS = ["const x = 1;", "await client.textGeneration({ model: \"m\", inputs: p });", "return null;", "", "// note", "x = f(x)", "(a || b).run();", "[1, 2].forEach(g);", "`t${x}`;", "function h() {}", "if (x) {", "}", "} else {", "class K {}"];
+
+function lineEdit(text: string, random: () => number): string {
+  const lines = text.split("\n");
+  const at = Math.floor(random() * lines.length);
+  const r = random();
+  if (r < 0.6) lines.splice(at, 0, (/^\s*/.exec(lines[at] ?? "")![0]) + STATEMENTS[Math.floor(random() * STATEMENTS.length)]);
+  else if (r < 0.8) lines.splice(at, 1);
+  else lines.splice(at, 0, lines[at] ?? "");
+  return lines.join("\n");
+}
+
+test("the kept TypeScript tree equals a fresh parse after line edits and random edits", () => {
+  const dir = path.join(ROOT, "test", "fixtures", "js");
+  const sources: [string, string][] = [];
+  for (const sub of ["flag", "clean"]) {
+    for (const f of fs.readdirSync(path.join(dir, sub)).sort()) if (/\.(m?[jt]sx?|cjs|cts)$/.test(f)) sources.push([f, fs.readFileSync(path.join(dir, sub, f), "utf8")]);
+  }
+  const splicedBefore = jsParseCounts.spliced;
+  sources.forEach(([name, source], n) => {
+    const random = rng(4000 + n);
+    const ext = path.extname(name);
+    const file = `/ws/tree_${n}${ext}`;
+    let text = source;
+    parseJs(file, text);
+    for (let step = 0; step < 40; step++) {
+      text = step < 25 ? lineEdit(text, random) : randomEdit(text, random, ["(", ")", "{", "}", ";", "\n", "x", "`"]);
+      const kept = dump(parseJs(file, text).file);
+      forgetJs(`/ws/fresh${ext}`);
+      assert.equal(kept, dump(parseJs(`/ws/fresh${ext}`, text).file), `${name}, step ${step}:\n${text}`);
+    }
+  });
+  const spliced = jsParseCounts.spliced - splicedBefore;
+  assert.ok(spliced > sources.length * 5, `only ${spliced} edits were spliced`);
+});
+
+test("a region is not spliced where automatic semicolon insertion could join it to a neighbour", () => {
+  const cases: [string, string, string][] = [
+    ["a call after an unterminated statement", "const a = b\nfoo();\nbar();\n", "const a = b\n(foo)();\nbar();\n"],
+    ["a region that ends unterminated", "x();\ny();\n(z)();\n", "x();\ny()\n(z)();\n"],
+    ["an else after an if", "if (a) {\n}\nx();\n", "if (a) {\n}\nelse {\n}\n"],
+    ["trailing whitespace after the region", "x();\ny();\nz();\n", "x();\ny();   \nz();\n"],
+    ["a comment after the region", "x();\ny();\nz();\n", "x();\ny(); // why\nz();\n"],
+    ["the end of a statement turned into a comment", "x();\ny(a, b);\nz();\n", "x();\ny(); // a, b);\nz();\n"],
+    ["a new statement before a function", "x();\nfunction f() {}\n", "x();\ny();\nfunction f() {}\n"],
+  ];
+  for (const [label, before, after] of cases) {
+    forgetJs("/ws/case.ts");
+    parseJs("/ws/case.ts", before);
+    const kept = dump(parseJs("/ws/case.ts", after).file);
+    forgetJs("/ws/fresh.ts");
+    assert.equal(kept, dump(parseJs("/ws/fresh.ts", after).file), label);
+  }
+});
