@@ -45,13 +45,17 @@ async function main(): Promise<void> {
   const c = new LspClient();
   await c.initialize({ pull: true });
   const uri = "file:///tmp/hfrg-bench-lsp/heavy.py";
+  // Baseline from the same run: the first diagnostics after opening the file (a whole parse and analysis).
+  const opened = performance.now();
   c.open(uri, text);
   await c.pull(uri);
+  const coldMs = performance.now() - opened;
   const lines = text.split("\n").length;
   // Typing inside an HF-calling function in the middle of the file, alternately adding and removing a statement.
   const bodyLine = text.split("\n").findIndex((l) => l.startsWith("def ask_40(")) + 1;
   const times: number[] = [];
-  for (let v = 2; v < 62; v++) {
+  // Enough edits that the p95 is not decided by two or three samples on a shared, noisy machine.
+  for (let v = 2; v < 212; v++) {
     const t = performance.now();
     const typed = "    value = 1\n";
     const adding = v % 2 === 1;
@@ -59,7 +63,12 @@ async function main(): Promise<void> {
     await c.pull(uri);
     if (v > 6) times.push(performance.now() - t);
   }
-  report(`didChange -> diagnostics, ${lines}-line file (p95)`, `${pct(times, 95).toFixed(1)} ms (median ${pct(times, 50).toFixed(1)})`, pct(times, 95) <= 30, "<= 30 ms");
+  report(
+    `didChange -> diagnostics, ${lines}-line file (p95)`,
+    `${pct(times, 95).toFixed(1)} ms (median ${pct(times, 50).toFixed(1)}; opening it took ${coldMs.toFixed(0)} ms)`,
+    pct(times, 95) <= 30,
+    "<= 30 ms",
+  );
   await c.close();
 
   const ws = fs.mkdtempSync(path.join(os.tmpdir(), "hfrg-bench-ws-"));
