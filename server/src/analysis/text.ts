@@ -58,3 +58,12 @@ export function lineEnding(text: string): string {
   const lf = text.split("\n").length - 1 - crlf;
   return crlf > lf ? "\r\n" : "\n";
 }
+
+/**
+ * A copy of `s` that does not keep the string it was taken from alive. V8 slices (substrings of 13 or more
+ * characters) point into their parent, so a short name kept from an old version of a file would keep that whole
+ * version in memory.
+ */
+export function detach(s: string): string {
+  return (" " + s).slice(1);
+}

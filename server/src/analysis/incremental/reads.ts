@@ -8,6 +8,8 @@
 // Keys: "i:<name>" imports, "b:<name>" module-level bindings, "f:<name>" functions, "s:<name>" call sites,
 // "m:<word>" statements whose text mentions the word (for text searches across statements), "*" everything.
 
+import { detach } from "../text";
+
 export type Reads = Set<string>;
 
 
@@ -15,12 +17,13 @@ export type Reads = Set<string>;
 const wordsOf = new WeakMap<object, Set<string>>();
 
 export class ReadTracker<N extends object> {
-  private readonly prints = new Map<string, readonly N[]>();
+  private readonly prints = new Map<string, readonly number[]>();
   /** Open recordings: every key read is added to each (nested ones belong to memoised sub-results). */
   private readonly recordings: Reads[] = [];
 
   constructor(
     private readonly statements: readonly N[],
+    private readonly idOf: (statement: N) => number,
     private readonly textOf: (statement: N) => string,
     /** The statements holding entries under a table key, in order (see tables.ts). */
     private readonly contributors: (key: string) => readonly N[],
@@ -66,35 +69,35 @@ export class ReadTracker<N extends object> {
     return value;
   }
 
-  /** The statements contributing to a key now: the same statements (objects) mean the same answers. */
-  fingerprint(key: string): readonly N[] {
+  /**
+   * The ids of the statements contributing to a key now: the same statements mean the same answers. Ids, not the
+   * statements: a kept result must not hold on to statements, or every old version of the file stays reachable.
+   */
+  fingerprint(key: string): readonly number[] {
     let print = this.prints.get(key);
     if (print === undefined) this.prints.set(key, (print = this.compute(key)));
     return print;
   }
 
   /** Whether a key's contributors are still `print`. */
-  unchanged(key: string, print: readonly N[]): boolean {
+  unchanged(key: string, print: readonly number[]): boolean {
     const now = this.fingerprint(key);
     if (now.length !== print.length) return false;
     for (let i = 0; i < now.length; i++) if (now[i] !== print[i]) return false;
     return true;
   }
 
-  private compute(key: string): readonly N[] {
-    // A new object each analysis: equal to nothing kept, so a result that read everything is never reused.
-    if (key === "*") return [{} as N];
-    if (key.startsWith("m:")) {
-      const word = key.slice(2);
-      return this.statements.filter((s) => this.wordSet(s).has(word));
-    }
-    return this.contributors(key);
+  private compute(key: string): readonly number[] {
+    // NaN equals nothing, so a result that read everything is never reused.
+    if (key === "*") return [NaN];
+    const statements = key.startsWith("m:") ? this.statements.filter((s) => this.wordSet(s).has(key.slice(2))) : this.contributors(key);
+    return statements.map(this.idOf);
   }
 
   private wordSet(statement: N): Set<string> {
     let set = wordsOf.get(statement);
     if (!set) {
-      set = new Set(this.textOf(statement).match(/[A-Za-z_$][\w$]*/g) ?? []);
+      set = new Set(detach(this.textOf(statement)).match(/[A-Za-z_$][\w$]*/g) ?? []);
       wordsOf.set(statement, set);
     }
     return set;

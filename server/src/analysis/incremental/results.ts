@@ -2,6 +2,7 @@
 // Spans are kept relative to the statement they fall in, because the statements after an edit move; nodes are
 // referred to by identity, and indexes into the model's lists are assigned only when the model is assembled.
 import type { BillToEvidence, ClientConstruction, FileModel, FrontendInput, HfCall, RetryConstruct, RetryHelperFacts, Span } from "../model";
+import { detach } from "../text";
 import type { ReadTracker } from "./reads";
 
 /** Where statements are: the one holding an offset, and where one starts now. */
@@ -33,7 +34,7 @@ export interface Kept<N> {
   registrations: { anchor: N; construct: Pinned<RetryConstruct, N> }[];
   helpers: [string, RetryHelperFacts][];
   /** The keys read and the statements contributing to each then (see ReadTracker.fingerprint). */
-  reads: [string, readonly N[]][];
+  reads: [string, readonly number[]][];
 }
 
 const kept = new WeakMap<object, Kept<object>>();
@@ -43,6 +44,21 @@ export const judgeCounts = { judged: 0, reused: 0 };
 
 function isSpan(v: unknown): v is Span {
   return typeof v === "object" && v !== null && typeof (v as Span).start === "number" && typeof (v as Span).end === "number";
+}
+
+/**
+ * A deep copy of plain data with every string detached from the text it was sliced from: a result kept for later
+ * versions must not keep its own version of the file in memory (see text.ts: detach).
+ */
+function detached<T>(value: T): T {
+  if (typeof value === "string") return detach(value) as T;
+  if (Array.isArray(value)) return value.map(detached) as T;
+  if (value && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = detached(v);
+    return out as T;
+  }
+  return value;
 }
 
 function pin<T extends object, N>(layout: Layout<N>, value: T): Pinned<T, N> {
@@ -87,10 +103,10 @@ export function resultOf<N extends object>(
   const { value, reads } = keep ? tracker.record(judge) : { value: judge(), reads: new Set<string>() };
   const result: Kept<N> = {
     context,
-    clients: value.clients.map((c) => ({ node: c.node, construction: pin(layout, c.construction) })),
-    calls: value.calls.map((c) => ({ call: pin(layout, c.call), client: c.client, covering: c.covering })),
-    registrations: value.registrations.map((r) => ({ anchor: r.anchor, construct: pin(layout, r.construct) })),
-    helpers: value.helpers,
+    clients: value.clients.map((c) => ({ node: c.node, construction: pin(layout, keep ? detached(c.construction) : c.construction) })),
+    calls: value.calls.map((c) => ({ call: pin(layout, keep ? detached(c.call) : c.call), client: c.client, covering: c.covering })),
+    registrations: value.registrations.map((r) => ({ anchor: r.anchor, construct: pin(layout, keep ? detached(r.construct) : r.construct) })),
+    helpers: keep ? detached(value.helpers) : value.helpers,
     reads: [...reads].map((key) => [key, tracker.fingerprint(key)]),
   };
   if (keep) kept.set(statement, result as Kept<object>);

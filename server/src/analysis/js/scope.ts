@@ -79,6 +79,9 @@ function collectStatement(statement: ts.Node): Collected {
   return c;
 }
 
+// Module-level, not an arrow in the constructor: a closure kept by the tables would keep that first scope alive.
+const startOf = (s: ts.Node) => s.pos;
+
 /** Each file's tables, kept for its next version (any tables are correct to start from: see update). */
 const tablesByFile = new ParseCache<StatementTables<ts.Node>>(16);
 
@@ -98,10 +101,10 @@ export class JsScope {
   constructor(readonly file: ts.SourceFile, path: string | undefined) {
     this.statements = file.statements;
     for (const statement of this.statements) this.parts.push(collectStatement(statement));
-    this.tables = (path !== undefined ? tablesByFile.take(path)?.value : undefined) ?? new StatementTables<ts.Node>((s) => s.pos);
+    this.tables = (path !== undefined ? tablesByFile.take(path)?.value : undefined) ?? new StatementTables<ts.Node>(startOf);
     this.tables.update(this.statements, (s) => this.entriesOf(s));
     if (path !== undefined) tablesByFile.put(path, "", this.tables);
-    this.reads = new ReadTracker<ts.Node>(this.statements, (s) => file.text.slice(s.pos, s.end), (key) => this.tables.statementsOf(key));
+    this.reads = new ReadTracker<ts.Node>(this.statements, idOf, (s) => s.getText(), (key) => this.tables.statementsOf(key));
   }
 
   /** Every call in the file, in source order (for the rare questions about all of them). */

@@ -56,6 +56,12 @@ function collectStatement(statement: PyNode): Collected {
   return c;
 }
 
+// Module-level, not arrows in the constructor: a closure kept by the tables would keep that first Scope (and,
+// through it, every later version of the file) alive.
+const startOf = (s: PyNode) => s.startIndex;
+const idOf = (s: PyNode) => s.id;
+const textOf = (s: PyNode) => s.text;
+
 /** Each file's tables, kept for its next version (any tables are correct to start from: see update). */
 const tablesByFile = new ParseCache<StatementTables<PyNode>>(16);
 
@@ -76,10 +82,10 @@ export class Scope {
   constructor(root: PyNode, path: string | undefined) {
     this.statements = root.children;
     for (const statement of this.statements) this.parts.push(collectStatement(statement));
-    this.tables = (path !== undefined ? tablesByFile.take(path)?.value : undefined) ?? new StatementTables<PyNode>((s) => s.startIndex);
+    this.tables = (path !== undefined ? tablesByFile.take(path)?.value : undefined) ?? new StatementTables<PyNode>(startOf);
     this.tables.update(this.statements, (s) => this.entriesOf(s));
     if (path !== undefined) tablesByFile.put(path, "", this.tables);
-    this.reads = new ReadTracker(this.statements, (s) => s.text, (key) => this.tables.statementsOf(key));
+    this.reads = new ReadTracker(this.statements, idOf, textOf, (key) => this.tables.statementsOf(key));
   }
 
   /** Every call in the file, in source order (for the rare questions about all of them). */

@@ -6,11 +6,20 @@
 // top-level statements whose syntax changed are read again; the others are kept and shifted, so the work per
 // keystroke follows the size of the edit, not of the file.
 import type { Tree, TreeCursor } from "web-tree-sitter";
+import { detach } from "../text";
 
-/** The current text of a file, shared by all nodes of its mirror (`text` slices it). */
-interface Source {
+/**
+ * What the nodes of one top-level statement share: how far the statement moved since it was read, and its own
+ * text. Each statement keeps a copy of just its text, so a string taken from a node (a callee name kept in a
+ * result) holds on to that statement's text, never to a whole old version of the file.
+ */
+interface Statement {
+  delta: number;
+  /** Where the statement started when it was read; node positions are stored as they were then. */
+  origin: number;
   text: string;
 }
+
 
 let nextId = 1;
 
@@ -48,21 +57,21 @@ export class PyNode {
     readonly isNamed: boolean,
     private start: number,
     private end: number,
-    private readonly source: Source,
     /** Shared by every node of a top-level statement: moving the statement is one addition (see `shift`). */
-    private readonly offset: Offset,
+    private readonly statement: Statement,
   ) {}
 
   get startIndex(): number {
-    return this.start + this.offset.delta;
+    return this.start + this.statement.delta;
   }
 
   get endIndex(): number {
-    return this.end + this.offset.delta;
+    return this.end + this.statement.delta;
   }
 
   get text(): string {
-    return this.source.text.slice(this.startIndex, this.endIndex);
+    const { origin, text } = this.statement;
+    return text.slice(this.start - origin, this.end - origin);
   }
 
   get namedChildren(): PyNode[] {
@@ -102,20 +111,14 @@ export class PyNode {
 
   /** Moves this top-level statement, and everything in it, by `delta` characters (an edit before it). */
   shift(delta: number): void {
-    this.offset.delta += delta;
+    this.statement.delta += delta;
   }
-}
-
-/** How far a top-level statement has moved since it was read. */
-interface Offset {
-  delta: number;
 }
 
 /** A file's mirror: the module node (its children are the top-level statements) and whether the parse had errors. */
 export interface Mirror {
   root: PyNode;
   hasError: boolean;
-  source: Source;
 }
 
 /** What changed since the tree the previous mirror was read from. */
@@ -135,12 +138,11 @@ export interface MirrorEdit {
  * length, is taken from the previous mirror (shifted) instead of being read again.
  */
 export function mirror(tree: Tree, text: string, edit?: MirrorEdit): Mirror {
-  const source: Source = edit ? edit.previous.source : { text };
   const reusable = edit ? topLevelByStart(edit.previous.root) : undefined;
   const delta = edit ? edit.newEnd - edit.oldEnd : 0;
   const cursor = tree.walk();
   try {
-    const root = new PyNode(typeOf(cursor), true, cursor.startIndex, cursor.endIndex, source, { delta: 0 });
+    const root = new PyNode(typeOf(cursor), true, cursor.startIndex, cursor.endIndex, { delta: 0, origin: 0, text });
     if (cursor.gotoFirstChild()) {
       do {
         const start = cursor.startIndex;
@@ -155,15 +157,13 @@ export function mirror(tree: Tree, text: string, edit?: MirrorEdit): Mirror {
             if (oldStart !== start) old.shift(start - oldStart);
           }
         }
-        child ??= readSubtree(cursor, source, 0);
+        child ??= readSubtree(cursor, text, 0);
         child.field = cursor.currentFieldName;
         child.parent = root;
         root.adopt(child);
       } while (cursor.gotoNextSibling());
     }
-    // Reused statements keep their (shared) source object; it now holds the new text.
-    source.text = text;
-    return { root, hasError: tree.rootNode.hasError, source };
+    return { root, hasError: tree.rootNode.hasError };
   } finally {
     cursor.delete();
   }
@@ -188,14 +188,13 @@ function touches(edit: MirrorEdit, start: number, end: number): boolean {
  * `delta`. The caller has checked that the region parses the same alone as in the file (see parser.ts).
  */
 export function spliceMirror(previous: Mirror, text: string, from: number, to: number, slice: Tree, offset: number, delta: number): Mirror {
-  const source = previous.source;
   const old = previous.root.children;
   const children = old.slice(0, from);
   const cursor = slice.walk();
   try {
     if (cursor.gotoFirstChild()) {
       do {
-        const child = readSubtree(cursor, source, offset);
+        const child = readSubtree(cursor, text, offset);
         child.field = cursor.currentFieldName;
         children.push(child);
       } while (cursor.gotoNextSibling());
@@ -207,22 +206,26 @@ export function spliceMirror(previous: Mirror, text: string, from: number, to: n
     if (delta) old[i].shift(delta);
     children.push(old[i]);
   }
-  source.text = text;
   // The module spans from its first token (or the end, when empty) to the end of the text, as tree-sitter has it.
-  const root = new PyNode(previous.root.type, true, children.length ? children[0].startIndex : text.length, text.length, source, { delta: 0 });
+  const root = new PyNode(previous.root.type, true, children.length ? children[0].startIndex : text.length, text.length, { delta: 0, origin: 0, text });
   root.children = children;
   for (const c of children) c.parent = root;
-  return { root, hasError: false, source };
+  return { root, hasError: false };
 }
 
-/** Reads the cursor's current node and everything under it (positions moved by `offset`); the cursor ends where it started. */
-function readSubtree(cursor: TreeCursor, source: Source, offset: number): PyNode {
-  const moved: Offset = { delta: 0 };
-  const top = new PyNode(typeOf(cursor), cursor.nodeIsNamed, cursor.startIndex + offset, cursor.endIndex + offset, source, moved);
+/**
+ * Reads the cursor's current node, a top-level statement of `text` (positions moved by `offset`), and everything
+ * under it; the cursor ends where it started.
+ */
+function readSubtree(cursor: TreeCursor, text: string, offset: number): PyNode {
+  const start = cursor.startIndex + offset;
+  const end = cursor.endIndex + offset;
+  const moved: Statement = { delta: 0, origin: start, text: detach(text.slice(start, end)) };
+  const top = new PyNode(typeOf(cursor), cursor.nodeIsNamed, start, end, moved);
   if (!cursor.gotoFirstChild()) return top;
   let parent = top;
   for (;;) {
-    const node = new PyNode(typeOf(cursor), cursor.nodeIsNamed, cursor.startIndex + offset, cursor.endIndex + offset, source, moved);
+    const node = new PyNode(typeOf(cursor), cursor.nodeIsNamed, cursor.startIndex + offset, cursor.endIndex + offset, moved);
     node.field = cursor.currentFieldName;
     node.parent = parent;
     parent.adopt(node);
