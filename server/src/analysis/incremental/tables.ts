@@ -5,6 +5,8 @@
 // Keys double as the read keys of reads.ts: the statements contributing to "b:client" are the statements holding
 // entries under "b:client".
 
+import { lastStartingAtOrBefore } from "./locate";
+
 export interface Entry<N> {
   statement: N;
   value: unknown;
@@ -48,14 +50,7 @@ export class StatementTables<N extends object> {
           continue;
         }
         // After every entry of statements starting at or before this one (its own earlier entries included).
-        let lo = 0;
-        let hi = list.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (this.startOf(list[mid].statement) <= start) lo = mid + 1;
-          else hi = mid;
-        }
-        list.splice(lo, 0, entry);
+        list.splice(lastStartingAtOrBefore(list, (e) => this.startOf(e.statement), start) + 1, 0, entry);
       }
     }
   }

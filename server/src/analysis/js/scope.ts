@@ -2,6 +2,7 @@
 // destructured), const/let/var bindings per function scope, class fields and `this.x = ...` in constructors,
 // and annotated parameters. Enough to follow a client or a URL constant from where it is made to where it is used.
 import ts from "typescript";
+import { lastStartingAtOrBefore } from "../incremental/locate";
 import { ReadTracker } from "../incremental/reads";
 import { StatementTables } from "../incremental/tables";
 import { ParseCache } from "../textDiff";
@@ -140,15 +141,7 @@ export class JsScope {
 
   /** The top-level statement holding an offset (the last one starting at or before it). */
   statementAt(offset: number): ts.Node {
-    const list = this.statements;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid].pos <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return list[Math.max(0, lo - 1)];
+    return this.statements[Math.max(0, lastStartingAtOrBefore(this.statements, startOf, offset))];
   }
 
   private visit(node: ts.Node): void {

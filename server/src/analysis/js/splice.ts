@@ -6,6 +6,7 @@
 // be given such a file (its bookkeeping, like JSDoc and identifier tables, was not updated), so parse.ts parses
 // the next version from scratch unless it can splice again.
 import ts from "typescript";
+import { touchedStatements } from "../incremental/locate";
 import type { TextChange } from "../textDiff";
 
 /** Every node and node list in a statement (positions to move), gathered once per statement. */
@@ -76,17 +77,9 @@ function closed(statement: ts.Statement, text: string): boolean {
  */
 export function spliceRegion(file: ts.SourceFile, before: string, text: string, change: TextChange): ts.SourceFile | undefined {
   const statements = file.statements;
-  if (statements.length === 0) return undefined;
-  let from = -1;
-  for (let lo = 0, hi = statements.length; lo < hi; ) {
-    const mid = (lo + hi) >> 1;
-    if (statements[mid].pos <= change.start) (from = mid), (lo = mid + 1);
-    else hi = mid;
-  }
-  if (from < 0) return undefined;
-  let to = from;
-  while (to < statements.length && statements[to].end < change.oldEnd) to++;
-  if (to === statements.length) return undefined;
+  const touched = touchedStatements(statements, (s) => s.pos, (s) => s.end, change);
+  if (!touched) return undefined;
+  const { from, to } = touched;
   if (from > 0 && !closed(statements[from - 1], before)) return undefined;
   const start = statements[from].pos;
   const delta = change.newEnd - change.oldEnd;

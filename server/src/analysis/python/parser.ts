@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { Edit, Language, Parser, type Tree } from "web-tree-sitter";
 import { changedRegion, ParseCache, pointAt, type TextChange } from "../textDiff";
+import { touchedStatements } from "../incremental/locate";
 import { mirror, spliceMirror, type Mirror, type MirrorEdit } from "./tree";
 
 let parser: Parser | undefined;
@@ -99,16 +100,9 @@ const NEXT_CODE_AT_COLUMN_0 = /[ \t\r\n]*(?:$|\n[^\s#])/y;
 function reparseRegion(previous: Mirror, before: string, text: string, change: TextChange): Mirror | undefined {
   if (previous.hasError) return undefined;
   const statements = previous.root.children;
-  let from = -1;
-  for (let lo = 0, hi = statements.length; lo < hi; ) {
-    const mid = (lo + hi) >> 1;
-    if (statements[mid].startIndex <= change.start) (from = mid), (lo = mid + 1);
-    else hi = mid;
-  }
-  if (from < 0) return undefined;
-  let to = from;
-  while (to < statements.length && statements[to].endIndex < change.oldEnd) to++;
-  if (to === statements.length) return undefined;
+  const touched = touchedStatements(statements, (s) => s.startIndex, (s) => s.endIndex, change);
+  if (!touched) return undefined;
+  const { from, to } = touched;
   const start = statements[from].startIndex;
   const delta = change.newEnd - change.oldEnd;
   const end = statements[to].endIndex + delta;

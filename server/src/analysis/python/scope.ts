@@ -1,6 +1,7 @@
 // Name resolution for one Python file: imports and aliases, assignments (module, function, `self.x`, class
 // fields), `with ... as x`, annotated parameters. Good enough to follow a client object or a URL constant from
 // where it is made to where it is used, without a type checker.
+import { lastStartingAtOrBefore } from "../incremental/locate";
 import { ReadTracker } from "../incremental/reads";
 import { StatementTables } from "../incremental/tables";
 import { ParseCache } from "../textDiff";
@@ -130,15 +131,7 @@ export class Scope {
 
   /** The top-level statement holding an offset (the last one starting at or before it). */
   statementAt(offset: number): PyNode {
-    const list = this.statements;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid].startIndex <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return list[Math.max(0, lo - 1)];
+    return this.statements[Math.max(0, lastStartingAtOrBefore(this.statements, startOf, offset))];
   }
 
   private event(node: PyNode): void {
