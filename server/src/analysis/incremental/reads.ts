@@ -5,13 +5,13 @@
 // edit, the statement's kept result is still right when the statement itself is the same node (the parsers keep
 // unchanged statements) and, for every key it read, the same statements contribute to that key now.
 //
-// Keys: "i:<name>" imports, "b:<name>" module-level bindings, "f:<name>" functions, "s:<name>" call sites,
-// "m:<word>" statements whose text mentions the word (for text searches across statements), "*" everything.
+// Keys: "i:<name>" imports, "b:<name>" module-level bindings ("ab:<name>" their type annotations, JS/TS),
+// "f:<name>" functions, "s:<name>" call sites, "m:<word>" statements whose text mentions the word (for text
+// searches across statements), "*" everything. Table keys are the same strings (see tables.ts).
 
 import { detach } from "../text";
 
 export type Reads = Set<string>;
-
 
 /** Words of each statement's text (statements outlive trackers: an unchanged one is kept across edits). */
 const wordsOf = new WeakMap<object, Set<string>>();
