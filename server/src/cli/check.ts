@@ -26,7 +26,8 @@ export async function runCheck(options: CheckOptions, cwd = process.cwd(), wasmD
   const cache = options.cache && build ? new DiskModelCache(path.resolve(cwd, options.cacheDir ?? CACHE_DIR), build) : undefined;
   // Each file is analysed once: nothing is kept for a next version.
   const analyzer = await Analyzer.create({ fs, wasmDir, cache, incremental: false });
-  const { files, missing } = collectFiles(options.paths.map((p) => path.resolve(cwd, p)));
+  const { files, missing, listings } = collectFiles(options.paths.map((p) => path.resolve(cwd, p)));
+  for (const [dir, names] of listings) fs.know(dir, names);
   const errors = missing.map((m) => `${m}: no such file or directory`);
   const notes: string[] = [];
   const overrides: ConfigOverrides = {

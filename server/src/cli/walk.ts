@@ -10,11 +10,14 @@ const SKIP_DIRS = new Set(["node_modules", ".git", "dist", "build", ".venv", "ve
 export interface WalkResult {
   files: string[];
   missing: string[];
+  /** The entries of every folder read on the way, so nobody has to list those folders again. */
+  listings: Map<string, string[]>;
 }
 
 export function collectFiles(paths: string[]): WalkResult {
   const files = new Set<string>();
   const missing: string[] = [];
+  const listings = new Map<string, string[]>();
   for (const p of paths) {
     const abs = path.resolve(p);
     let stat: fs.Stats;
@@ -27,10 +30,10 @@ export function collectFiles(paths: string[]): WalkResult {
     if (stat.isFile()) {
       if (fileKind(abs) !== undefined) files.add(abs);
     } else if (stat.isDirectory()) {
-      walk(abs, [], files);
+      walk(abs, [], files, listings);
     }
   }
-  return { files: [...files].sort(), missing };
+  return { files: [...files].sort(), missing, listings };
 }
 
 interface IgnoreLayer {
@@ -38,7 +41,7 @@ interface IgnoreLayer {
   rules: Ignore;
 }
 
-function walk(dir: string, layers: IgnoreLayer[], out: Set<string>): void {
+function walk(dir: string, layers: IgnoreLayer[], out: Set<string>, listings: Map<string, string[]>): void {
   const stack: { dir: string; layers: IgnoreLayer[] }[] = [{ dir, layers }];
   while (stack.length) {
     const { dir: current, layers: inherited } = stack.pop()!;
@@ -48,6 +51,7 @@ function walk(dir: string, layers: IgnoreLayer[], out: Set<string>): void {
     } catch {
       continue;
     }
+    listings.set(current, entries.map((e) => e.name));
     let active = inherited;
     if (entries.some((e) => e.name === ".gitignore" && e.isFile())) {
       try {

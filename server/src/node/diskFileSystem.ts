@@ -17,6 +17,11 @@ export class DiskFileSystem implements FileSystem {
 
   constructor(private readonly options: DiskOptions = {}) {}
 
+  /** A folder's entries already read by someone else (the CLI's walk), when listings are cached. */
+  know(dir: string, names: string[]): void {
+    if (this.options.cacheListings && !this.listings.has(dir)) this.listings.set(dir, new Set(names));
+  }
+
   readFile(file: string): string | undefined {
     if (this.options.cacheListings && !this.listed(file)) return undefined;
     try {
