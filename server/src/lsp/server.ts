@@ -34,11 +34,12 @@ export function startServer(connection: Connection, wasmDir: string): void {
   const settings = new SettingsStore(connection, () => capabilities.workspace?.configuration === true);
   let engine: DiagnosticsEngine | undefined;
   let index: WorkspaceIndex | undefined;
-  // The analyzer (TypeScript's parser, tree-sitter's wasm) loads after `initialize` is answered, so the editor
-  // gets its capabilities at once; requests that need analysis wait for `ready`.
-  let answeredInitialize: () => void = () => undefined;
-  const ready = new Promise<void>((resolve) => (answeredInitialize = resolve))
-    .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
+  // The analyzer (TypeScript's parser, tree-sitter's wasm) loads once the client has the answer to `initialize`,
+  // so the editor gets its capabilities at once; requests that need analysis wait for `ready`. Loading blocks the
+  // thread for a few hundred ms: started right after answering, it could hold the answer in the output buffer, so
+  // it starts on `initialized` (sent once the client has the answer), or 200 ms after answering at the latest.
+  let startLoading: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (startLoading = resolve))
     .then(() => import("../analysis/analyzer.js"))
     .then(({ Analyzer }) => Analyzer.create({ fs: overlay, wasmDir }))
     .then((a) => {
@@ -49,7 +50,7 @@ export function startServer(connection: Connection, wasmDir: string): void {
 
   connection.onInitialize((params): InitializeResult => {
     capabilities = params.capabilities;
-    answeredInitialize();
+    setTimeout(() => startLoading(), 200);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -64,6 +65,7 @@ export function startServer(connection: Connection, wasmDir: string): void {
   });
 
   connection.onInitialized(async () => {
+    startLoading();
     await ready;
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       await connection.client.register(DidChangeWatchedFilesNotification.type, {
