@@ -51,9 +51,12 @@ async function quickFixMenuAt(text: string, entry: string): Promise<void> {
   await until(`"${entry}" in the Quick Fix menu`, async () => {
     if ((await row.count()) > 0) return true;
     await page.keyboard.press("Escape");
+    await page.waitForTimeout(200);
     await page.locator(".monaco-editor .view-line", { hasText: text }).first().click();
     await page.keyboard.press("Control+.");
-    await page.waitForTimeout(700);
+    // On a loaded machine the menu can take seconds: wait for it before trying again, because trying again clicks
+    // into the editor, and a menu appearing under that click would apply whatever entry is there.
+    for (let i = 0; i < 20 && (await row.count()) === 0; i++) await page.waitForTimeout(200);
     return (await row.count()) > 0;
   });
   await row.first().click();
