@@ -85,7 +85,7 @@ function unpin<T extends object, N>(layout: Layout<N>, p: Pinned<T, N>): T {
  * The statement's kept result when it is still valid, else the result of `judge` (recorded, and kept for the
  * next version of the file). `context` holds everything else the result depends on (path, package versions).
  */
-export function resultOf<N extends object>(
+function resultOf<N extends object>(
   tracker: ReadTracker<N>,
   layout: Layout<N>,
   statement: N,
@@ -135,7 +135,7 @@ export function judgeStatements<N extends object>(
  * Builds the file's model from its statements' results, in source order: the first registration of a retry
  * construct gives its data (relevant when any registration is), client and retry indexes follow list order.
  */
-export function assemble<N extends object>(model: FileModel, layout: Layout<N>, results: Kept<N>[]): void {
+function assemble<N extends object>(model: FileModel, layout: Layout<N>, results: Kept<N>[]): void {
   const clientIndex = new Map<N, number>();
   const retryIndex = new Map<N, number>();
   for (const r of results) {

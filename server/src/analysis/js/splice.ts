@@ -46,7 +46,8 @@ function move(statement: ts.Node, delta: number): void {
  * insertion could join the region to its neighbours differently in the whole file than alone.
  */
 function closed(statement: ts.Statement, text: string): boolean {
-  const last = text.slice(statement.pos, statement.end).trimEnd().slice(-1);
+  // A node ends with its last token (trivia belongs to what follows), so its last character is that token's.
+  const last = text.charAt(statement.end - 1);
   if (last === ";") return true;
   if (last !== "}") return false;
   switch (statement.kind) {

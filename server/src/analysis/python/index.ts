@@ -11,6 +11,7 @@ import { HelperIndex } from "./helpers";
 import { initPythonParser, parsePython } from "./parser";
 import { ProtectionAnalyzer } from "./protection";
 import { Scope } from "./scope";
+import { kwarg } from "./syntax";
 import { judgeStatements, type Layout, type StatementResult } from "../incremental/results";
 
 export async function initPython(wasmDir?: string): Promise<void> {
@@ -90,7 +91,7 @@ class Analysis {
     const { scope, protection } = this;
     if (call.client && !call.billTo.present && (call.client.cls.kind === "requests-session" || call.client.cls.kind === "httpx-client")) {
       const variable = call.client.node.parent?.type === "assignment" ? call.client.node.parent.childForFieldName("left")?.text : undefined;
-      const viaHeaders = billToInHeaders(scope, call.client.node.type === "call" ? kwargOf(call.client.node, "headers") : undefined);
+      const viaHeaders = billToInHeaders(scope, call.client.node.type === "call" ? kwarg(call.client.node, "headers") : undefined);
       call.billTo = viaHeaders.present ? viaHeaders : sessionHeadersBillTo(scope, call.node.root, variable);
     }
     const verdict = protection.verdict(call);
@@ -114,9 +115,3 @@ class Analysis {
   }
 }
 
-function kwargOf(call: PyNode, name: string): PyNode | undefined {
-  for (const a of call.childForFieldName("arguments")?.namedChildren ?? []) {
-    if (a.type === "keyword_argument" && a.childForFieldName("name")?.text === name) return a.childForFieldName("value") ?? undefined;
-  }
-  return undefined;
-}
