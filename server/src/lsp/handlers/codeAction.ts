@@ -1,21 +1,21 @@
-// Code actions carry their edits, computed here for the diagnostics the client asks about (the analysis itself is
-// current: the document was analysed for the version its diagnostics carry). A request about diagnostics of
-// another version of the document gets nothing.
+// textDocument/codeAction: quick fixes for the diagnostics asked about, and fix-all (`source.fixAll.hfRateGuard`).
+// The analysis itself is current: the document was analysed for the version its diagnostics carry. A request
+// about diagnostics of another version of the document gets nothing.
 import { CodeActionKind, type CodeAction, type CodeActionParams } from "vscode-languageserver";
-import type { TextDocument } from "vscode-languageserver-textdocument";
-import { FIX_ALL_KIND, SOURCE } from "../../../shared/src/protocol";
-import { sameRange, type DiagnosticData } from "./convert";
-import type { DiagnosticsEngine } from "./diagnostics";
-import type { SettingsStore } from "./settings";
+import { FIX_ALL_KIND, SOURCE } from "../../../../shared/src/protocol";
+import { sameRange, type DiagnosticData } from "../convert";
+import type { ReadyServer } from "../readyServer";
 
-export async function codeActions(params: CodeActionParams, doc: TextDocument, engine: DiagnosticsEngine, settings: SettingsStore): Promise<CodeAction[]> {
+export async function codeAction(server: ReadyServer, params: CodeActionParams): Promise<CodeAction[]> {
+  const doc = server.documents.get(params.textDocument.uri);
+  if (!doc) return [];
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
     // Some clients (Neovim 0.7) send back only code and data: recognise ours by those when source is missing.
     const ours = params.context.diagnostics.filter((d) => (d.source === undefined || d.source === SOURCE) && (d.data as DiagnosticData | undefined)?.version === doc.version);
-    const withFixes = await engine.fixesFor(doc, ours);
+    const withFixes = await server.engine.fixesFor(doc, ours);
     for (const diagnostic of ours) {
       const found = withFixes.find((d) => d.code === diagnostic.code && sameRange(d.range, diagnostic.range));
       for (const fix of found?.fixes ?? []) {
@@ -29,8 +29,8 @@ export async function codeActions(params: CodeActionParams, doc: TextDocument, e
       }
     }
   }
-  if (only && wants(FIX_ALL_KIND) && (await settings.get(doc.uri)).enable) {
-    const edit = await engine.fixAllEdit(doc);
+  if (only && wants(FIX_ALL_KIND) && (await server.settings.get(doc.uri)).enable) {
+    const edit = await server.engine.fixAllEdit(doc);
     if (edit) actions.push({ title: "HF Rate Guard: Fix all auto-fixable problems", kind: FIX_ALL_KIND, edit });
   }
   return actions;

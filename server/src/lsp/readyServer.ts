@@ -1,0 +1,62 @@
+// What every handler works with. The server answers `initialize` before the analyzer is loaded (see server.ts), so
+// its parts come in two stages: `ServerBase` exists from the first message, `ReadyServer` once the analyzer is
+// loaded. Handlers that need analysis are given a `ReadyServer`, so none of them waits or asserts on its own.
+import type { ClientCapabilities, Connection, NotebookDocuments, TextDocuments } from "vscode-languageserver";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import type { Analyzer } from "../analysis/analyzer";
+import { MemoryFileSystem } from "../analysis/fileSystem";
+import { DiskFileSystem } from "../node/diskFileSystem";
+import { DiagnosticsEngine } from "./diagnostics";
+import type { SettingsStore } from "./settings";
+import { WorkspaceIndex } from "./workspaceIndex";
+
+/** What the client said it can do, known once `initialize` arrived. */
+export class ClientSupport {
+  capabilities: ClientCapabilities = {};
+
+  /** Clients that pull diagnostics (textDocument/diagnostic) get none pushed. */
+  pullsDiagnostics(): boolean {
+    return this.capabilities.textDocument?.diagnostic !== undefined;
+  }
+
+  configuration(): boolean {
+    return this.capabilities.workspace?.configuration === true;
+  }
+
+  watchedFilesRegistration(): boolean {
+    return this.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  }
+
+  workspaceFolders(): boolean {
+    return this.capabilities.workspace?.workspaceFolders === true;
+  }
+}
+
+export interface ServerBase {
+  readonly connection: Connection;
+  readonly documents: TextDocuments<TextDocument>;
+  readonly notebooks: NotebookDocuments<TextDocument>;
+  /** Open buffers win over the disk, for config and manifests too. */
+  readonly overlay: MemoryFileSystem;
+  readonly settings: SettingsStore;
+  readonly client: ClientSupport;
+}
+
+export interface ReadyServer extends ServerBase {
+  readonly analyzer: Analyzer;
+  readonly engine: DiagnosticsEngine;
+  readonly index: WorkspaceIndex;
+}
+
+export function newOverlay(): MemoryFileSystem {
+  return new MemoryFileSystem({}, new DiskFileSystem());
+}
+
+/** Loads the analyzer from its own bundle (dist/analyzer.js) and builds the parts that need it. */
+export async function loadReadyServer(base: ServerBase, wasmDir: string): Promise<ReadyServer> {
+  const { Analyzer } = await import("../analysis/analyzer.js");
+  const analyzer = await Analyzer.create({ fs: base.overlay, wasmDir });
+  const engine = new DiagnosticsEngine(base.connection, analyzer, base.documents, base.notebooks, base.settings, () => !base.client.pullsDiagnostics());
+  const index = new WorkspaceIndex(base.connection, analyzer, base.documents, engine, base.settings);
+  return { ...base, analyzer, engine, index };
+}
