@@ -65,6 +65,34 @@ export interface HfCall {
   retries: number[];
   /** The `await` expression around the call, if any: fixes wrap the awaited call as a whole. */
   awaitSpan?: Span;
+  /**
+   * The call goes through a name imported from another workspace file (`import { client } from "./hf"`,
+   * `from .config import get_client`) and is an HF call only when that file exports an HF client of `family`
+   * under `name`; the workspace decides (the call is dropped when it does not, or the module is not found).
+   */
+  viaImport?: ImportedClientRef;
+}
+
+/** A client a call reaches through an import (see HfCall.viaImport). */
+export interface ImportedClientRef {
+  module: string;
+  name: string;
+  /** The importing file (for resolving relative specifiers). */
+  fromFile: string;
+  /** The kind of client the call's shape needs: "hfjs", "openai", "inference", "hfapi", ... */
+  family: string;
+  /** The imported name is called to get the client (`get_client().chat_completion(...)`). */
+  factory: boolean;
+}
+
+/** A client another file can import: a module-level binding, or a function that returns one. */
+export interface ExportedClient {
+  family: string;
+  library: string;
+  surface: Surface;
+  billTo: BillTo;
+  /** A function returning the client, rather than the client itself. */
+  factory: boolean;
 }
 
 export interface ClientConstruction {
@@ -138,6 +166,8 @@ export interface RetryHelperFacts {
 
 export interface ModuleFacts {
   retryHelpers: Record<string, RetryHelperFacts>;
+  /** HF clients (and client factories) this file makes at module level, by name. */
+  clients: Record<string, ExportedClient>;
 }
 
 export interface BillToEvidence {
@@ -164,7 +194,7 @@ export function emptyModel(language: Language): FileModel {
     clients: [],
     retries: [],
     billToEvidence: [],
-    exports: { retryHelpers: {} },
+    exports: { retryHelpers: {}, clients: {} },
     hasSyntaxErrors: false,
   };
 }

@@ -6,7 +6,7 @@
 // unchanged statements) and, for every key it read, the same statements contribute to that key now.
 //
 // Keys: "i:<name>" imports, "b:<name>" module-level bindings ("ab:<name>" their type annotations, JS/TS),
-// "f:<name>" functions, "s:<name>" call sites, "m:<word>" statements whose text mentions the word (for text
+// "f:<name>" functions, "c:<name>" classes (Python), "s:<name>" call sites, "m:<word>" statements whose text mentions the word (for text
 // searches across statements), "*" everything. Table keys are the same strings (see tables.ts).
 
 import { detach } from "../text";

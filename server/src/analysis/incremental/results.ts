@@ -1,7 +1,7 @@
 // Results per top-level statement, kept across edits (see reads.ts for when a kept result is still valid).
 // Spans are kept relative to the statement they fall in, because the statements after an edit move; nodes are
 // referred to by identity, and indexes into the model's lists are assigned only when the model is assembled.
-import type { BillToEvidence, ClientConstruction, FileModel, FrontendInput, HfCall, RetryConstruct, RetryHelperFacts, Span } from "../model";
+import type { BillToEvidence, ClientConstruction, ExportedClient, FileModel, FrontendInput, HfCall, RetryConstruct, RetryHelperFacts, Span } from "../model";
 import { detach } from "../text";
 import type { ReadTracker } from "./reads";
 
@@ -25,6 +25,8 @@ export interface StatementResult<N> {
   /** Retry constructs registered while judging this statement (they may sit in other statements). */
   registrations: { anchor: N; construct: RetryConstruct }[];
   helpers: [string, RetryHelperFacts][];
+  /** Module-level clients and client factories other files can import. */
+  exportedClients?: [string, ExportedClient][];
 }
 
 export interface Kept<N> {
@@ -33,6 +35,7 @@ export interface Kept<N> {
   calls: { call: Pinned<HfCall, N>; client?: N; covering: N[] }[];
   registrations: { anchor: N; construct: Pinned<RetryConstruct, N> }[];
   helpers: [string, RetryHelperFacts][];
+  exportedClients: [string, ExportedClient][];
   /** The keys read and the statements contributing to each then (see ReadTracker.fingerprint). */
   reads: [string, readonly number[]][];
 }
@@ -107,6 +110,7 @@ function resultOf<N extends object>(
     calls: value.calls.map((c) => ({ call: pin(layout, keep ? detached(c.call) : c.call), client: c.client, covering: c.covering })),
     registrations: value.registrations.map((r) => ({ anchor: r.anchor, construct: pin(layout, keep ? detached(r.construct) : r.construct) })),
     helpers: keep ? detached(value.helpers) : value.helpers,
+    exportedClients: keep ? detached(value.exportedClients ?? []) : value.exportedClients ?? [],
     reads: [...reads].map((key) => [key, tracker.fingerprint(key)]),
   };
   if (keep) kept.set(statement, result as Kept<object>);
@@ -164,6 +168,7 @@ function assemble<N extends object>(model: FileModel, layout: Layout<N>, results
       model.calls.push(call);
     }
     for (const [name, facts] of r.helpers) model.exports.retryHelpers[name] = facts;
+    for (const [name, facts] of r.exportedClients) model.exports.clients[name] = facts;
   }
   model.billToEvidence = evidence(model);
 }

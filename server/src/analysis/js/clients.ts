@@ -5,7 +5,14 @@ import type { BillTo, ClientConstruction, Surface } from "../model";
 import { classifyUrl } from "../python/catalog";
 import { CLIENT_CLASSES, FACTORIES, type JsClientKind } from "./catalog";
 import type { Reads } from "../incremental/reads";
-import { unwrap, type JsScope } from "./scope";
+import { enclosingClass, isFunctionLike, unwrap, type JsScope } from "./scope";
+import { WRAPPER_NAME } from "../clientWrappers";
+
+/** `Promise<InferenceClient>` -> `InferenceClient`. */
+function promised(type: ts.TypeNode): ts.TypeNode {
+  if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === "Promise" && type.typeArguments?.[0]) return type.typeArguments[0];
+  return type;
+}
 
 export interface JsClient {
   node: ts.Node;
@@ -69,21 +76,85 @@ export class JsClients {
 
   constructor(private readonly scope: JsScope, private readonly fetchRetries: (fn: ts.Expression) => boolean) {}
 
-  clientOf(expr: ts.Expression): JsClient | undefined {
+  clientOf(expr: ts.Expression, depth = 0): JsClient | undefined {
+    if (depth > 3) return undefined;
     const value = this.scope.resolve(expr);
     if (ts.isNewExpression(value)) return this.construction(value);
     if (ts.isCallExpression(value)) {
       const q = this.scope.qualify(value.expression);
       if (q && FACTORIES.has(q)) return this.construction(value);
+      const derived = this.derived(value, depth);
+      if (derived) return derived;
     }
+    // `opts.client ?? new InferenceClient(...)`, `cond ? a : b`: a client when either side is one.
+    if (ts.isBinaryExpression(value) && (value.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || value.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+      return this.clientOf(value.left, depth + 1) ?? this.clientOf(value.right, depth + 1);
+    }
+    if (ts.isConditionalExpression(value)) return this.clientOf(value.whenTrue, depth + 1) ?? this.clientOf(value.whenFalse, depth + 1);
     // A typed parameter or field: `client: InferenceClient`.
     const annotation = this.scope.annotationOf(unwrap(expr));
-    if (annotation && ts.isTypeReferenceNode(annotation)) {
-      const q = this.scope.qualify(annotation);
-      const cls = q ? CLIENT_CLASSES.get(q) : undefined;
-      if (cls) return { node: annotation, ...cls, surface: cls.kind === "openai" ? undefined : "router", billTo: { present: false } };
+    return annotation ? this.annotated(annotation) : undefined;
+  }
+
+  /**
+   * Clients made from clients: a sub-client (`hf.endpoint(url)`), a wrapper that takes a client and hands it back
+   * (tracing and observability wrappers: the same client, since none of them retries), and a factory function or
+   * method defined in this file (its return type, else what it returns).
+   */
+  private derived(call: ts.CallExpression, depth: number): JsClient | undefined {
+    const callee = call.expression;
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === "endpoint" && call.arguments[0]) {
+      const parent = this.clientOf(callee.expression, depth + 1);
+      if (parent?.kind === "hfjs") {
+        const url = this.scope.evalString(call.arguments[0]);
+        const host = url ? classifyUrl(url) : parent.surface;
+        const surface = host === "other" || host === "hub" || host === "hub-download" ? undefined : host;
+        return { ...parent, node: call, surface, construction: undefined };
+      }
+    }
+    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : "";
+    if (WRAPPER_NAME.test(name) && call.arguments[0]) {
+      const inner = this.clientOf(call.arguments[0], depth + 1);
+      if (inner) return { ...inner, construction: undefined };
+    }
+    const fn = this.calledFunction(callee);
+    if (!fn) return undefined;
+    if (fn.type) {
+      const typed = this.annotated(promised(fn.type));
+      if (typed) return typed;
+    }
+    if (!fn.body) return undefined;
+    if (!ts.isBlock(fn.body)) return this.clientOf(fn.body, depth + 1);
+    const stack: ts.Node[] = [fn.body];
+    while (stack.length) {
+      const node = stack.pop()!;
+      if (node !== fn.body && isFunctionLike(node)) continue;
+      if (ts.isReturnStatement(node)) {
+        const found = node.expression ? this.clientOf(node.expression, depth + 1) : undefined;
+        if (found) return found;
+        continue;
+      }
+      ts.forEachChild(node, (c) => void stack.push(c));
     }
     return undefined;
+  }
+
+  /** The function a callee names in this file: `make()`, `this.make()` (a method of the enclosing class). */
+  private calledFunction(callee: ts.Expression): ts.FunctionLikeDeclaration | undefined {
+    if (ts.isIdentifier(callee)) return this.scope.functionNamed(callee.text);
+    if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      const cls = enclosingClass(callee);
+      const fn = this.scope.functionNamed(callee.name.text);
+      return fn && cls && enclosingClass(fn) === cls ? fn : undefined;
+    }
+    return undefined;
+  }
+
+  private annotated(annotation: ts.TypeNode): JsClient | undefined {
+    if (!ts.isTypeReferenceNode(annotation)) return undefined;
+    const q = this.scope.qualify(annotation);
+    const cls = q ? CLIENT_CLASSES.get(q) : undefined;
+    return cls ? { node: annotation, ...cls, surface: cls.kind === "openai" ? undefined : "router", billTo: { present: false } } : undefined;
   }
 
   /** The AI SDK's ready-made provider: `import { huggingface } from "@ai-sdk/huggingface"`. */

@@ -4,6 +4,7 @@ import type { PyNode } from "./tree";
 import type { BillTo, ClientConstruction, Surface } from "../model";
 import { CLIENT_CLASSES, classifyUrl, type ClientClass } from "./catalog";
 import { kwarg, kwargs } from "./syntax";
+import { WRAPPER_NAME } from "../clientWrappers";
 import type { Reads } from "../incremental/reads";
 import type { Scope } from "./scope";
 
@@ -43,27 +44,85 @@ export class ClientTracker {
     });
   }
 
-  /** The client behind an object expression (`client`, `self.client`, `hh.InferenceClient()`, an annotated parameter). */
-  clientOf(expr: PyNode | null | undefined): PyClient | undefined {
-    if (!expr) return undefined;
-    const value = this.scope.resolve(expr);
-    if (value.type === "call" && this.classOf(value)) return this.construction(value);
-    // `ChatHuggingFace(llm=endpoint)` or `CodeAgent(model=model)`: the wrapper is the client the calls go through.
-    const annotation = this.scope.annotationOf(value);
-    if (annotation) {
-      const q = this.scope.qualify(typeName(annotation));
-      const cls = q ? CLIENT_CLASSES.get(q) : undefined;
-      if (cls) return { node: annotation, cls, surface: defaultSurface(cls), billTo: { present: false } };
+  /**
+   * The client behind an object expression (`client`, `self.client`, `hh.InferenceClient()`, an annotated
+   * parameter, `make_client()`). A name bound in several places is a client when any binding is one.
+   */
+  clientOf(expr: PyNode | null | undefined, depth = 0): PyClient | undefined {
+    if (!expr || depth > 3) return undefined;
+    for (const value of this.scope.resolveAll(expr)) {
+      const found = this.clientOfValue(value, depth);
+      if (found) return found;
     }
     return undefined;
   }
 
-  construction(call: PyNode): PyClient | undefined {
-    return this.scope.reads.memo(this.byNode, call.id, () => this.describeConstruction(call));
+  private clientOfValue(value: PyNode, depth: number): PyClient | undefined {
+    if (value.type === "call") {
+      if (this.classOf(value)) return this.construction(value);
+      const fn = value.childForFieldName("function");
+      if (fn?.type === "identifier" || fn?.type === "attribute") {
+        // A class kept in a name: `self.client = InferenceClient` ... `self.client(model)`.
+        for (const target of this.scope.resolveAll(fn)) {
+          if (target.id === fn.id || (target.type !== "identifier" && target.type !== "attribute")) continue;
+          const cls = this.classNamed(target);
+          if (cls) return this.construction(value, cls);
+        }
+        // An observability wrapper hands back the client it was given.
+        const name = fn.type === "identifier" ? fn.text : fn.childForFieldName("attribute")?.text ?? "";
+        const first = value.childForFieldName("arguments")?.namedChildren[0];
+        if (WRAPPER_NAME.test(name) && first && first.type !== "keyword_argument") {
+          const inner = this.clientOf(first, depth + 1);
+          if (inner) return { ...inner, construction: undefined };
+        }
+        // A factory defined here: its return annotation, else what it returns.
+        const def = this.scope.calledFunction(value);
+        if (def) return this.returnedBy(def, depth + 1);
+      }
+    }
+    // `ChatHuggingFace(llm=endpoint)` or `CodeAgent(model=model)`: the wrapper is the client the calls go through.
+    const annotation = this.scope.annotationOf(value);
+    if (annotation) return this.annotated(annotation);
+    return undefined;
   }
 
-  private describeConstruction(call: PyNode): PyClient | undefined {
-    const cls = this.classOf(call);
+  /** What a function hands back: `-> InferenceClient`, or the client its `return` statements build. */
+  private returnedBy(def: PyNode, depth: number): PyClient | undefined {
+    const annotation = def.childForFieldName("return_type");
+    const typed = annotation ? this.annotated(annotation) : undefined;
+    if (typed) return typed;
+    const body = def.childForFieldName("body");
+    if (!body || depth > 3) return undefined;
+    const stack = [...body.namedChildren];
+    while (stack.length) {
+      const node = stack.pop()!;
+      if (node.type === "function_definition" || node.type === "class_definition" || node.type === "lambda") continue;
+      if (node.type === "return_statement") {
+        const found = this.clientOf(node.namedChildren[0], depth);
+        if (found) return found;
+        continue;
+      }
+      stack.push(...node.namedChildren);
+    }
+    return undefined;
+  }
+
+  private annotated(annotation: PyNode): PyClient | undefined {
+    const cls = this.classNamed(typeName(annotation));
+    return cls ? { node: annotation, cls, surface: defaultSurface(cls), billTo: { present: false } } : undefined;
+  }
+
+  private classNamed(ref: PyNode | undefined): ClientClass | undefined {
+    const q = this.scope.qualify(ref);
+    return q ? CLIENT_CLASSES.get(q) ?? CLIENT_CLASSES.get(q.replace(/^huggingface_hub\.inference\._client\./, "huggingface_hub.")) : undefined;
+  }
+
+  /** `cls` names the class when the callee is a name holding it (`self.client = InferenceClient`). */
+  construction(call: PyNode, cls?: ClientClass): PyClient | undefined {
+    return this.scope.reads.memo(this.byNode, call.id, () => this.describeConstruction(call, cls ?? this.classOf(call)));
+  }
+
+  private describeConstruction(call: PyNode, cls: ClientClass | undefined): PyClient | undefined {
     if (!cls) return undefined;
     const client = this.describe(call, cls);
     if (client.surface && cls.kind !== "requests-session" && cls.kind !== "httpx-client" && cls.kind !== "aiohttp-session") {

@@ -72,7 +72,11 @@ class Analysis {
         const hf = recognise(ctx, ref);
         if (hf) found.push(hf);
       }
-      for (const call of found) result.calls.push(this.judge(call));
+      for (const call of found) {
+        // Clients made where the file's own constructions are not looked for (`self.client(...)` holding a class).
+        if (call.client?.construction) result.clients.push({ node: call.client.node, construction: call.client.construction });
+        result.calls.push(this.judge(call));
+      }
 
       // Retry helpers defined here: exported for other files, and judged (HF002/4/5/6) where they are written.
       for (const def of part.definitions) {

@@ -69,7 +69,7 @@ const tablesByFile = new ParseCache<StatementTables<PyNode>>(16);
 /**
  * Table keys: "i:<alias>" imports (qualified name), "from:<alias>" imported names, "b:<name>" module-level
  * bindings, "l:<scope id>:<name>" bindings inside a function or class, "a:<function id>:<param>" annotations,
- * "f:<name>" functions, "s:<name>" call sites and names passed as arguments.
+ * "f:<name>" functions and methods, "c:<name>" classes, "s:<name>" call sites and names passed as arguments.
  */
 export class Scope {
   private readonly tables: StatementTables<PyNode>;
@@ -151,6 +151,11 @@ export class Scope {
       case "function_definition":
         this.functionDefinition(node);
         break;
+      case "class_definition": {
+        const name = node.childForFieldName("name")?.text;
+        if (name) this.add(`c:${name}`, node);
+        break;
+      }
     }
   }
 
@@ -164,6 +169,37 @@ export class Scope {
   functionNamed(name: string): PyNode | undefined {
     this.reads.read(`f:${name}`);
     return this.tables.last(`f:${name}`);
+  }
+
+  /** Every function or method defined under a name, in source order. */
+  functionsNamed(name: string): PyNode[] {
+    this.reads.read(`f:${name}`);
+    return this.tables.values<PyNode>(`f:${name}`);
+  }
+
+  /** The class defined under a name in this file (the last one). */
+  classNamed(name: string): PyNode | undefined {
+    this.reads.read(`c:${name}`);
+    return this.tables.last(`c:${name}`);
+  }
+
+  /**
+   * The function a call runs, when it is defined in this file: `make()`, `self.make()` / `cls.make()` (a method of
+   * the enclosing class), `Factory.make()` (a method of a class defined here).
+   */
+  calledFunction(call: PyNode): PyNode | undefined {
+    const fn = call.childForFieldName("function");
+    if (fn?.type === "identifier") {
+      const def = this.functionNamed(fn.text);
+      return def && !this.enclosingClass(def, true) ? def : undefined;
+    }
+    if (fn?.type !== "attribute") return undefined;
+    const obj = fn.childForFieldName("object");
+    const method = fn.childForFieldName("attribute")?.text;
+    if (!obj || !method) return undefined;
+    const cls = obj.text === "self" || obj.text === "cls" ? this.enclosingClass(fn, false) : obj.type === "identifier" ? this.classNamed(obj.text) : undefined;
+    if (!cls) return undefined;
+    return this.functionsNamed(method).filter((d) => this.enclosingClass(d, true)?.id === cls.id).pop();
   }
 
   private importStatement(node: PyNode): void {
@@ -259,6 +295,77 @@ export class Scope {
     return global.length ? lastBefore(global, ref) ?? last(global) : undefined;
   }
 
+
+  /**
+   * Every value a name or `self.attr` may hold where `ref` reads it: all its bindings in the nearest scope that
+   * binds it. A `try` that builds a client and an `except` that sets it to None both count.
+   */
+  valuesOf(ref: PyNode): PyNode[] {
+    const name = ref.text;
+    if (ref.type === "attribute" && ref.childForFieldName("object")?.text === "self") {
+      const cls = this.enclosingClass(ref, false);
+      return cls ? this.bindings(cls.id, name) : [];
+    }
+    if (ref.type === "attribute") {
+      this.reads.read(`b:${name}`);
+      return this.bindings(0, name);
+    }
+    if (ref.type !== "identifier") return [];
+    for (let fn = this.enclosingFunction(ref); fn; fn = this.enclosingFunction(fn)) {
+      const local = this.bindings(fn.id, name);
+      if (local.length) return local;
+    }
+    this.reads.read(`b:${name}`);
+    return this.bindings(0, name);
+  }
+
+  /**
+   * Every expression that may have made a value: names followed through all their bindings, both arms of
+   * `a if c else b`, both sides of `a or b`. Leaves only (a name nothing binds is a leaf: a parameter).
+   */
+  resolveAll(node: PyNode, limit = 8): PyNode[] {
+    const out: PyNode[] = [];
+    const seen = new Set<number>();
+    const stack = [node];
+    for (let steps = 0; stack.length && steps < 32 && out.length < limit; steps++) {
+      const current = stack.pop()!;
+      if (seen.has(current.id)) continue;
+      seen.add(current.id);
+      switch (current.type) {
+        case "parenthesized_expression":
+        case "await":
+          if (current.namedChildren[0]) stack.push(current.namedChildren[0]);
+          continue;
+        case "conditional_expression": {
+          const [a, , b] = current.namedChildren;
+          if (b) stack.push(b);
+          if (a) stack.push(a);
+          continue;
+        }
+        case "boolean_operator":
+          if (current.childForFieldName("operator")?.text === "or") {
+            const r = current.childForFieldName("right");
+            const l = current.childForFieldName("left");
+            if (r) stack.push(r);
+            if (l) stack.push(l);
+            continue;
+          }
+          break;
+        case "identifier":
+        case "attribute": {
+          const values = this.valuesOf(current).filter((v) => !seen.has(v.id));
+          if (values.length) {
+            for (let i = values.length - 1; i >= 0; i--) stack.push(values[i]);
+            continue;
+          }
+          if (this.valuesOf(current).length) continue; // every binding already followed
+          break;
+        }
+      }
+      out.push(current);
+    }
+    return out;
+  }
 
   enclosingFunction(node: PyNode): PyNode | undefined {
     for (let p = node.parent; p; p = p.parent) if (p.type === "function_definition") return p;
