@@ -1,5 +1,5 @@
 // Command-line parsing for `hf-rate-guard check`; no dependency, and every mistake is a clear usage error.
-import { isRuleCode, type RuleCode } from "../../../shared/src/rules";
+import { isRuleCode, type RuleCode, type Severity } from "../../../shared/src/rules";
 
 export type Format = "text" | "json" | "sarif" | "github";
 
@@ -15,6 +15,12 @@ export interface CheckOptions {
   /** Reuse analysis of unchanged files from the cache folder (default `.hf-rate-guard-cache` in the cwd). */
   cache?: boolean;
   cacheDir?: string;
+  /** Exit 0 even when problems are found (errors in usage or config still exit 2). */
+  exitZero: boolean;
+  /** The least severity that fails the run (exit 1); milder findings are still reported. */
+  failOn: Severity;
+  /** Print how many findings each rule has instead of listing them. */
+  statistics: boolean;
 }
 
 export type Parsed = { command: "check"; options: CheckOptions } | { command: "help" } | { command: "version" } | { command: "error"; message: string };
@@ -30,13 +36,16 @@ Options:
   --ignore CODES                   skip these rules
   --config FILE                    use this config file instead of the nearest one
   --fix                            apply the preferred fixes and report what is left
+  --fail-on info|warning|error     least severity that makes the exit status 1 (default: info)
+  --exit-zero                      exit 0 even when problems are found
+  --statistics                     print the number of findings per rule instead of each finding
   --verbose                        also list skipped files and notes
   --no-cache                       analyse every file afresh (no .hf-rate-guard-cache)
   --cache-dir DIR                  keep the cache in DIR instead of ./.hf-rate-guard-cache
   --version                        print the version
   --help                           print this help
 
-Exit status: 0 no problems, 1 problems found, 2 usage, config or internal error.`;
+Exit status: 0 no problems (or none at --fail-on severity), 1 problems found, 2 usage, config or internal error.`;
 
 /** Options that take one free-text value. */
 const TEXT_OPTIONS = new Map<string, { key: "billTo" | "config" | "cacheDir"; what: string }>([
@@ -51,7 +60,7 @@ export function parseArgs(argv: string[]): Parsed {
   if (argv.length === 0) return { command: "help" };
   const [command, ...rest] = argv;
   if (command !== "check") return { command: "error", message: `unknown command "${command}" (expected "check")` };
-  const options: CheckOptions = { paths: [], format: "text", fix: false, verbose: false, cache: true };
+  const options: CheckOptions = { paths: [], format: "text", fix: false, verbose: false, cache: true, exitZero: false, failOn: "info", statistics: false };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
@@ -79,6 +88,18 @@ export function parseArgs(argv: string[]): Parsed {
         options[flag === "--select" ? "select" : "ignore"] = codes as RuleCode[];
         break;
       }
+      case "--fail-on": {
+        const v = value();
+        if (v !== "info" && v !== "warning" && v !== "error") return { command: "error", message: `--fail-on takes info, warning or error (got ${v ?? "nothing"})` };
+        options.failOn = v;
+        break;
+      }
+      case "--exit-zero":
+        options.exitZero = true;
+        break;
+      case "--statistics":
+        options.statistics = true;
+        break;
       case "--fix":
         options.fix = true;
         break;
@@ -94,6 +115,7 @@ export function parseArgs(argv: string[]): Parsed {
         options.paths.push(arg);
     }
   }
+  if (options.statistics && options.format !== "text" && options.format !== "json") return { command: "error", message: `--statistics prints text or json, not ${options.format}` };
   if (options.paths.length === 0) options.paths.push(".");
   return { command: "check", options };
 }

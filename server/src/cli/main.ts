@@ -1,9 +1,12 @@
 // The `hf-rate-guard` command. Exit status: 0 no problems, 1 problems, 2 usage, config or internal error.
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { parseArgs, USAGE } from "./args";
 import { runCheck } from "./check";
 import { formatGithub } from "./formats/github";
 import { formatJson } from "./formats/json";
 import { formatSarif } from "./formats/sarif";
+import { formatStatisticsJson, formatStatisticsText } from "./formats/statistics";
 import { formatText } from "./formats/text";
 import { BUILD_ID, version } from "../node/buildInfo";
 
@@ -22,10 +25,19 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const options = parsed.options;
+  // A path that does not exist is a typo, not a workspace with nothing in it: say so alone, before any analysis.
+  const missing = options.paths.filter((p) => !fs.existsSync(path.resolve(process.cwd(), p)));
+  if (missing.length) {
+    for (const p of missing) process.stderr.write(`hf-rate-guard: ${p}: no such file or directory\n`);
+    return 2;
+  }
   const outcome = await runCheck(options, process.cwd(), __dirname, BUILD_ID);
   const { report } = outcome;
-  const out =
-    options.format === "json"
+  const out = options.statistics
+    ? options.format === "json"
+      ? formatStatisticsJson(report)
+      : formatStatisticsText(report)
+    : options.format === "json"
       ? formatJson(report)
       : options.format === "sarif"
         ? formatSarif(report, version())
@@ -36,5 +48,7 @@ export async function main(argv: string[]): Promise<number> {
   for (const note of outcome.notes) process.stderr.write(`note: ${note}\n`);
   for (const error of outcome.errors) process.stderr.write(`hf-rate-guard: ${error}\n`);
   if (outcome.errors.length) return 2;
-  return report.diagnostics.length ? 1 : 0;
+  if (options.exitZero) return 0;
+  const rank = { info: 0, warning: 1, error: 2 };
+  return report.diagnostics.some((d) => rank[d.severity] >= rank[options.failOn]) ? 1 : 0;
 }
