@@ -14,6 +14,7 @@ import { fixToFixpoint, type FixAllResult } from "./fixes/fixAll";
 import { analyzeJs } from "./js/index";
 import { emptyModel, type FileModel, type HfCall, type PackageVersions, type Protection } from "./model";
 import { resolveModule } from "./moduleResolution";
+import { AliasIndex } from "./tsconfigPaths";
 import type { ModelCache } from "./modelCache";
 import { parseNotebook, type NotebookCell } from "./notebook";
 import { analyzePython, initPython } from "./python/index";
@@ -57,7 +58,12 @@ export class Analyzer {
   /** Workspace folders: in a multi-root workspace each folder is its own project for bill-to evidence. */
   private roots: string[] = [];
 
-  private constructor(private readonly options: AnalyzerOptions) {}
+  private constructor(private readonly options: AnalyzerOptions) {
+    this.aliases = new AliasIndex(options.fs);
+  }
+
+  /** tsconfig/jsconfig `paths` and `baseUrl` per folder, for imports of helpers and clients. */
+  private readonly aliases: AliasIndex;
 
   static async create(options: AnalyzerOptions): Promise<Analyzer> {
     await initPython(options.wasmDir);
@@ -164,7 +170,7 @@ export class Analyzer {
 
     // Most files of a workspace hold nothing HF-related: nothing to report, nothing more to compute.
     if (isEmpty(entry.model)) return result;
-    const model = this.resolveImportedProtection(path, entry.model);
+    const model = this.resolveImportedProtection(path, this.resolveImportedClients(path, entry.model));
     const orgContext = this.orgContext(config, path);
     const lines = (entry.lines ??= new LineIndex(entry.analysedText));
     const suppressions = (entry.suppressions ??= parseSuppressions(entry.analysedText));
@@ -195,6 +201,7 @@ export class Analyzer {
   invalidateConfig(): void {
     invalidateConfigCache(this.options.fs);
     this.configs = new WeakMap();
+    this.aliases.clear();
   }
 
   /** Merged configs per folder, per overrides object: a workspace scan asks once per file. */
@@ -243,8 +250,33 @@ export class Analyzer {
     return { ...model, calls };
   }
 
+  /**
+   * Keeps the calls on imported clients whose module exports an HF client under that name (with that module's
+   * destination, bill-to and built-in retry), and drops the rest: they were only candidates.
+   */
+  private resolveImportedClients(path: string, model: FileModel): FileModel {
+    if (!model.calls.some((c) => c.viaImport)) return model;
+    const calls: HfCall[] = [];
+    for (const call of model.calls) {
+      const ref = call.viaImport;
+      if (!ref) {
+        calls.push(call);
+        continue;
+      }
+      const target = resolveModule(model.language, ref.fromFile || path, ref.module, (f) => this.files.has(f), () => this.files.keys(), (f) => this.aliases.of(f));
+      const facts = target ? this.files.get(target)?.model.exports.clients?.[ref.name] : undefined;
+      // `client.chat.completions.create` reads the same on an InferenceClient and an OpenAI client.
+      const family = ref.family === "chat" ? facts?.family === "inference" || facts?.family === "openai" : facts?.family === ref.family;
+      if (!facts || !family || facts.factory !== ref.factory) continue;
+      const resolved: HfCall = { ...call, surface: facts.surface, library: facts.library, billTo: call.billTo.present ? call.billTo : facts.billTo };
+      if (facts.builtinRetry && call.protection.kind === "unprotected") resolved.protection = { kind: "protected", by: facts.builtinRetry };
+      calls.push(resolved);
+    }
+    return { ...model, calls };
+  }
+
   private helperVerdict(path: string, language: FileModel["language"], p: Extract<Protection, { kind: "imported-helper" }>): Protection {
-    const target = resolveModule(language, p.fromFile || path, p.module, (f) => this.files.has(f), () => this.files.keys());
+    const target = resolveModule(language, p.fromFile || path, p.module, (f) => this.files.has(f), () => this.files.keys(), (f) => this.aliases.of(f));
     const facts = target ? this.files.get(target)?.model.exports.retryHelpers[p.name] : undefined;
     if (!facts) return p.fallback;
     const where = `${p.name} (${relative(path, target!)})`;

@@ -93,6 +93,8 @@ export interface ExportedClient {
   billTo: BillTo;
   /** A function returning the client, rather than the client itself. */
   factory: boolean;
+  /** The client retries 429 by itself (OpenAI SDK, a retrying custom fetch): names it. */
+  builtinRetry?: string;
 }
 
 export interface ClientConstruction {

@@ -1,5 +1,6 @@
 // Resolving an import specifier to a workspace file, so a retry helper imported from another file counts.
 import type { Language } from "./model";
+import { aliasCandidates, type Aliases } from "./tsconfigPaths";
 
 const JS_EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
 
@@ -17,13 +18,28 @@ function normalize(p: string): string {
   return "/" + out.join("/");
 }
 
-export function resolveModule(language: Language, fromFile: string, specifier: string, has: (path: string) => boolean, all: () => Iterable<string>): string | undefined {
-  return language === "python" ? resolvePython(fromFile, specifier, has, all) : resolveJs(fromFile, specifier, has);
+export function resolveModule(
+  language: Language,
+  fromFile: string,
+  specifier: string,
+  has: (path: string) => boolean,
+  all: () => Iterable<string>,
+  aliases?: (fromFile: string) => Aliases,
+): string | undefined {
+  return language === "python" ? resolvePython(fromFile, specifier, has, all) : resolveJs(fromFile, specifier, has, aliases);
 }
 
-function resolveJs(fromFile: string, specifier: string, has: (p: string) => boolean): string | undefined {
-  if (!specifier.startsWith(".")) return undefined;
-  const base = normalize(dirname(fromFile) + "/" + specifier);
+function resolveJs(fromFile: string, specifier: string, has: (p: string) => boolean, aliases?: (fromFile: string) => Aliases): string | undefined {
+  if (specifier.startsWith(".")) return withExtensions(normalize(dirname(fromFile) + "/" + specifier), has);
+  // A bare specifier is a package unless the project's tsconfig/jsconfig maps it (`@/lib/hf`, baseUrl imports).
+  for (const candidate of aliases ? aliasCandidates(aliases(fromFile), specifier) : []) {
+    const found = withExtensions(normalize(candidate), has);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function withExtensions(base: string, has: (p: string) => boolean): string | undefined {
   // TS sources import "./retry.js" and mean retry.ts.
   const stem = base.replace(/\.(m|c)?js$/, "");
   const candidates = [base, ...JS_EXTENSIONS.map((e) => stem + e), ...JS_EXTENSIONS.map((e) => base + "/index" + e)];

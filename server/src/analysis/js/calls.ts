@@ -1,7 +1,8 @@
 // Finding HF calls in JS/TS: @huggingface/inference clients and task functions, @huggingface/hub functions,
 // the OpenAI SDK on the router, the AI SDK's HF provider, LangChain JS, and fetch/axios/ky/got to HF hosts.
 import ts from "typescript";
-import type { BillTo, Surface } from "../model";
+import type { BillTo, ImportedClientRef, Surface } from "../model";
+import { HFJS_TASK_METHODS } from "../profiles/huggingfaceInference";
 import { classifyUrl } from "../python/catalog";
 import { AI_SDK_CALLS, CLIENT_CLASSES, FACTORIES, HFJS_NON_CALLS, HTTP_VERBS, HUB_DOWNLOADS, LANGCHAIN_METHODS, type JsClientKind, type JsRaise } from "./catalog";
 import { optionOf, billToInObject, type JsClient, type JsClients } from "./clients";
@@ -20,6 +21,8 @@ export interface JsCall {
   builtinDisabled?: string;
   /** HTTP verb for raw calls, for library retry configs that skip POST. */
   verb?: string;
+  /** A call on an imported client, kept when the module exports one (fromFile is filled in by the frontend). */
+  viaImport?: Omit<ImportedClientRef, "fromFile">;
 }
 
 const OPENAI_GROUPS = new Set(["chat", "completions", "embeddings", "responses", "models", "images", "audio"]);
@@ -78,7 +81,7 @@ function clientMethod(scope: JsScope, clients: JsClients, call: ts.CallExpressio
     base = base.expression;
   }
   const client = clients.clientOf(base);
-  if (!client) return undefined;
+  if (!client) return importedClientCall(scope, call, base, method, path);
   const text = callee.getText();
   switch (client.kind) {
     case "hfjs":
@@ -132,6 +135,35 @@ function clientMethod(scope: JsScope, clients: JsClients, call: ts.CallExpressio
     default:
       return undefined;
   }
+}
+
+/**
+ * `client.chatCompletion(...)` on a client imported from another workspace module (or made by an imported
+ * factory): a tentative @huggingface/inference call that the workspace keeps only when that module exports an HF
+ * client under the name (see HfCall.viaImport).
+ */
+function importedClientCall(scope: JsScope, call: ts.CallExpression, base: ts.Expression, method: string, path: string[]): JsCall | undefined {
+  if (path.length > 0 || !HFJS_TASK_METHODS.has(method)) return undefined;
+  const value = scope.resolve(base);
+  let ref: ts.Expression = value;
+  let factory = false;
+  if (ts.isCallExpression(value) && value.arguments.length === 0) {
+    ref = value.expression;
+    factory = true;
+  }
+  if (!ts.isIdentifier(ref) || scope.valueOf(ref)) return undefined;
+  const imported = scope.importOf(ref.text);
+  if (!imported) return undefined;
+  return {
+    node: call,
+    callee: call.expression.getText(),
+    library: "@huggingface/inference",
+    surface: "router",
+    raises: "hfjs",
+    isStreaming: /stream/i.test(method),
+    billTo: billToOption(scope, call.arguments[1]),
+    viaImport: { module: imported.module, name: imported.name, family: "hfjs", factory },
+  };
 }
 
 function httpCall(scope: JsScope, call: ts.CallExpression, library: string, method: string, client: JsClient | undefined): JsCall | undefined {

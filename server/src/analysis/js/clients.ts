@@ -118,12 +118,16 @@ export class JsClients {
       if (inner) return { ...inner, construction: undefined };
     }
     const fn = this.calledFunction(callee);
-    if (!fn) return undefined;
+    return fn ? this.returnedBy(fn, depth + 1) : undefined;
+  }
+
+  /** The client a function hands back: its declared return type, else what its `return`s (or arrow body) build. */
+  returnedBy(fn: ts.FunctionLikeDeclaration, depth = 0): JsClient | undefined {
     if (fn.type) {
       const typed = this.annotated(promised(fn.type));
       if (typed) return typed;
     }
-    if (!fn.body) return undefined;
+    if (!fn.body || depth > 3) return undefined;
     if (!ts.isBlock(fn.body)) return this.clientOf(fn.body, depth + 1);
     const stack: ts.Node[] = [fn.body];
     while (stack.length) {

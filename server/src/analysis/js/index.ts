@@ -3,14 +3,14 @@
 // statement's result is reused after an edit elsewhere when nothing it read changed (see ../incremental).
 import ts from "typescript";
 import { judgeStatements, type Layout, type StatementResult } from "../incremental/results";
-import { emptyModel, type FileModel, type FrontendInput, type HfCall } from "../model";
+import { emptyModel, type ExportedClient, type FileModel, type FrontendInput, type HfCall } from "../model";
 import { MENTIONS_429 } from "../retryHeuristics";
 import { atLeast } from "../versions/semver";
 import { recognise, type JsCall } from "./calls";
-import { JsClients } from "./clients";
+import { JsClients, type JsClient } from "./clients";
 import { parseJs } from "./parse";
 import { JsProtection } from "./protection";
-import { functionName, JsScope, isFunctionLike } from "./scope";
+import { functionName, JsScope, isFunctionLike, unwrap as unwrapExpression } from "./scope";
 
 export function analyzeJs(input: FrontendInput): FileModel {
   const model = emptyModel("js");
@@ -28,7 +28,10 @@ class Analysis {
   private readonly protection: JsProtection;
   private readonly clients: JsClients;
 
+  private readonly path: string;
+
   constructor(private readonly scope: JsScope, input: FrontendInput) {
+    this.path = input.path;
     const hfjsVersion = input.versions["@huggingface/inference"];
     this.protection = new JsProtection(scope, input.path, atLeast(hfjsVersion, "4.0.0"));
     this.clients = new JsClients(scope, (fetchFn) => customFetchRetries(scope, fetchFn));
@@ -58,6 +61,8 @@ class Analysis {
         result.calls.push(this.judge(call));
       }
 
+      result.exportedClients = this.exportedClients(scope.statements[index]);
+
       for (const fn of part.definitions) {
         const name = functionName(fn);
         if (!name || scope.functionNamed(name) !== fn) continue; // a later function of the same name wins
@@ -68,6 +73,30 @@ class Analysis {
       }
       return result;
     };
+  }
+
+  /** Module-level HF clients and client factories a top-level statement makes, for files that import them. */
+  private exportedClients(statement: ts.Node): [string, ExportedClient][] {
+    const out: [string, ExportedClient][] = [];
+    const add = (name: string, client: JsClient | undefined, factory: boolean) => {
+      if (client?.surface && (client.kind === "hfjs" || client.kind === "openai")) {
+        const builtinRetry = client.kind === "hfjs" ? (client.retryingFetch ? "the client's custom fetch retries" : undefined) : client.retriesDisabled ? undefined : "the OpenAI SDK retries 429 (2 retries, honours Retry-After)";
+        out.push([name, { family: client.kind, library: client.library, surface: client.surface, billTo: client.billTo, factory, builtinRetry }]);
+      }
+    };
+    if (ts.isVariableStatement(statement)) {
+      for (const d of statement.declarationList.declarations) {
+        if (!ts.isIdentifier(d.name) || !d.initializer) continue;
+        const init = unwrapExpression(d.initializer);
+        if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) add(d.name.text, this.clients.returnedBy(init), true);
+        else add(d.name.text, this.clients.clientOf(d.initializer), false);
+      }
+    } else if (ts.isFunctionDeclaration(statement) && statement.name) {
+      add(statement.name.text, this.clients.returnedBy(statement), true);
+    } else if (ts.isExportAssignment(statement)) {
+      add("default", this.clients.clientOf(statement.expression), false);
+    }
+    return out;
   }
 
   private judge(call: JsCall): StatementResult<ts.Node>["calls"][number] {
@@ -86,6 +115,7 @@ class Analysis {
       retries: [],
       awaitSpan: parent && ts.isAwaitExpression(parent) ? { start: parent.getStart(src), end: parent.getEnd() } : undefined,
     };
+    if (call.viaImport) hfCall.viaImport = { ...call.viaImport, fromFile: this.path };
     return {
       call: hfCall,
       client: call.client?.construction ? call.client.node : undefined,

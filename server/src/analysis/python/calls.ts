@@ -1,6 +1,7 @@
 // Finding HF calls: methods on known clients, Hub functions, raw HTTP to HF hosts, litellm.
 import type { PyNode } from "./tree";
-import type { BillTo, Surface } from "../model";
+import type { BillTo, ImportedClientRef, Surface } from "../model";
+import { INFERENCE_TASK_METHODS } from "../profiles/huggingfaceHub";
 import { classifyUrl, HFAPI_NON_CALLS, HTTP_METHODS, HUB_DOWNLOADS, HUB_FUNCTIONS, INFERENCE_NON_CALLS, LANGCHAIN_METHODS } from "./catalog";
 import type { ClientTracker, PyClient } from "./clients";
 import type { Scope } from "./scope";
@@ -24,6 +25,8 @@ export interface PyCall {
   builtinRetry?: string;
   /** The library's own retry was switched off, for the message. */
   builtinDisabled?: string;
+  /** A call on an imported client, kept when the module exports one (fromFile is filled in by the frontend). */
+  viaImport?: Omit<ImportedClientRef, "fromFile">;
 }
 
 const OPENAI_GROUPS = new Set(["chat", "completions", "embeddings", "responses", "models", "images", "audio"]);
@@ -69,7 +72,7 @@ function onClient(ctx: CallContext, node: PyNode, object: PyNode, method: string
     base = base.childForFieldName("object")!;
   }
   const client = ctx.clients.clientOf(base);
-  if (!client) return undefined;
+  if (!client) return importedClientCall(ctx, node, base, method, path);
   const callee = node.type === "call" ? node.childForFieldName("function")!.text : node.text;
   switch (client.cls.kind) {
     case "inference":
@@ -103,6 +106,41 @@ function onClient(ctx: CallContext, node: PyNode, object: PyNode, method: string
       if (method !== "run" || !client.surface) return undefined;
       return clientCall(ctx, node, client, callee, method);
   }
+}
+
+/**
+ * `client.chat_completion(...)` on a client imported from another workspace module (`from .config import client`,
+ * `from app.hf import get_client`): a tentative call that the workspace keeps only when that module exports an HF
+ * client under the name (see HfCall.viaImport).
+ */
+function importedClientCall(ctx: CallContext, node: PyNode, base: PyNode, method: string, path: string[]): PyCall | undefined {
+  if (node.type !== "call") return undefined;
+  const chat = path.join(".") === "chat.completions" && method === "create";
+  if (!chat && (path.length > 0 || !INFERENCE_TASK_METHODS.has(method))) return undefined;
+  for (const leaf of ctx.scope.resolveAll(base, 4)) {
+    let ref = leaf;
+    let factory = false;
+    if (leaf.type === "call" && positionalArgs(leaf).length === 0 && kwargs(leaf).size === 0) {
+      ref = leaf.childForFieldName("function")!;
+      factory = true;
+    }
+    if (ref.type !== "identifier" || ctx.scope.valuesOf(ref).length) continue;
+    const imported = ctx.scope.importOf(ref.text);
+    if (!imported) continue;
+    const kw = kwargs(node);
+    return {
+      node,
+      callee: node.childForFieldName("function")!.text,
+      library: "huggingface_hub",
+      surface: "router",
+      raises: "hf",
+      isAsync: false,
+      isStreaming: kw.get("stream")?.text === "True" || /stream/.test(method),
+      billTo: ctx.billToOf(kw.get("extra_headers") ?? kw.get("headers")),
+      viaImport: { module: imported.module, name: imported.name, family: chat ? "chat" : "inference", factory },
+    };
+  }
+  return undefined;
 }
 
 function clientCall(ctx: CallContext, node: PyNode, client: PyClient, callee: string, method: string): PyCall {

@@ -87,7 +87,7 @@ export class ClientTracker {
   }
 
   /** What a function hands back: `-> InferenceClient`, or the client its `return` statements build. */
-  private returnedBy(def: PyNode, depth: number): PyClient | undefined {
+  returnedBy(def: PyNode, depth = 0): PyClient | undefined {
     const annotation = def.childForFieldName("return_type");
     const typed = annotation ? this.annotated(annotation) : undefined;
     if (typed) return typed;

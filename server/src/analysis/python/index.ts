@@ -2,11 +2,11 @@
 // judged. A statement's results are kept and reused after an edit elsewhere when nothing it read changed
 // (see ../incremental), so typing in a large file re-judges only what the edit can affect.
 import type { PyNode } from "./tree";
-import { emptyModel, type FileModel, type FrontendInput, type HfCall } from "../model";
+import { emptyModel, type ExportedClient, type FileModel, type FrontendInput, type HfCall } from "../model";
 import { atLeast } from "../versions/semver";
 import { billToInHeaders, sessionHeadersBillTo } from "./billTo";
 import { recognise, type CallContext, type PyCall } from "./calls";
-import { ClientTracker } from "./clients";
+import { ClientTracker, type PyClient } from "./clients";
 import { HelperIndex } from "./helpers";
 import { initPythonParser, parsePython } from "./parser";
 import { ProtectionAnalyzer } from "./protection";
@@ -35,7 +35,10 @@ class Analysis {
   private readonly helpers: HelperIndex;
   private readonly protection: ProtectionAnalyzer;
 
+  private readonly path: string;
+
   constructor(private readonly scope: Scope, input: FrontendInput) {
+    this.path = input.path;
     const hubMajor1 = atLeast(input.versions.huggingface_hub, "1.0.0");
     const billToOf = (headers: PyNode | undefined) => billToInHeaders(scope, headers);
     this.ctx = {
@@ -78,6 +81,8 @@ class Analysis {
         result.calls.push(this.judge(call));
       }
 
+      result.exportedClients = this.exportedClients(scope.statements[index]);
+
       // Retry helpers defined here: exported for other files, and judged (HF002/4/5/6) where they are written.
       for (const def of part.definitions) {
         const name = def.childForFieldName("name")?.text;
@@ -89,6 +94,31 @@ class Analysis {
       }
       return result;
     };
+  }
+
+  /** Module-level HF clients and client factories a top-level statement makes, for files that import them. */
+  private exportedClients(statement: PyNode): [string, ExportedClient][] {
+    const out: [string, ExportedClient][] = [];
+    const add = (name: string | undefined, client: PyClient | undefined, factory: boolean) => {
+      const family = client?.cls.kind;
+      if (!name || !client?.surface || (family !== "inference" && family !== "openai" && family !== "hfapi")) return;
+      const builtinRetry = family === "openai" && !client.retriesDisabled ? "the OpenAI SDK retries 429 (2 retries, honours Retry-After)" : undefined;
+      out.push([name, { family, library: client.cls.library, surface: client.surface, billTo: client.billTo, factory, builtinRetry }]);
+    };
+    const def = statement.type === "decorated_definition" ? statement.childForFieldName("definition") : statement;
+    if (def?.type === "function_definition") add(def.childForFieldName("name")?.text, this.ctx.clients.returnedBy(def), true);
+    // Module-level names, also when bound inside `try:` / `if` at module level.
+    const names = new Map<string, PyNode>();
+    const stack = [statement];
+    while (stack.length) {
+      const node = stack.pop()!;
+      if (node.type === "function_definition" || node.type === "class_definition" || node.type === "lambda") continue;
+      const left = node.type === "assignment" ? node.childForFieldName("left") : undefined;
+      if (left?.type === "identifier") names.set(left.text, left);
+      else stack.push(...node.namedChildren);
+    }
+    for (const [name, left] of names) add(name, this.ctx.clients.clientOf(left), false);
+    return out;
   }
 
   private judge(call: PyCall): StatementResult<PyNode>["calls"][number] {
@@ -110,6 +140,7 @@ class Analysis {
       protection: verdict.protection,
       retries: [],
     };
+    if (call.viaImport) hfCall.viaImport = { ...call.viaImport, fromFile: this.path };
     if (call.node.parent?.type === "await") hfCall.awaitSpan = { start: call.node.parent.startIndex, end: call.node.parent.endIndex };
     return {
       call: hfCall,
