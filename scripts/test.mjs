@@ -1,16 +1,25 @@
-// `npm test`: build the bundles, type-check and compile the tests, then run every *.test.js with node's runner.
+// `npm test`: build the bundles, type-check and compile the tests, set up what the chosen suites need (first use
+// only, cached like `npm start`'s: see setup.mjs), then run every *.test.js with node's runner.
 // `npm test -- cli meter` runs only test files whose path contains one of the words.
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { ensureChromium, ensureCodeServer, ensureNeovim, ensurePython, pathWithTools, runSetup } from "./setup.mjs";
 
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
-const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: "inherit" });
+/** A failed step ends the run with one line naming it; the tool's own output (the reason) is just above. */
+const run = (what, cmd, args) => {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit" });
+  if (r.status !== 0) {
+    process.stderr.write(`\nnpm test: ${what} failed${r.error ? ` (${r.error.message})` : ""}; see above.\n`);
+    process.exit(1);
+  }
+};
 
 // The .vsix (production bundles) for the real-VS-Code tests; its bundles also serve every other test.
-run(process.execPath, [path.join(root, "scripts/build.mjs"), "--production"]);
-run(process.execPath, [path.join(root, "node_modules/@vscode/vsce/vsce"), "package", "--no-dependencies", "--out", "dist/hf-rate-guard.vsix"]);
-run(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-b"]);
+run("the build", process.execPath, [path.join(root, "scripts/build.mjs"), "--production"]);
+run("packaging the .vsix", process.execPath, [path.join(root, "node_modules/@vscode/vsce/vsce"), "package", "--no-dependencies", "--out", "dist/hf-rate-guard.vsix"]);
+run("type-checking (tsc -b)", process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-b"]);
 
 function findTests(dir) {
   const found = [];
@@ -29,5 +38,15 @@ if (files.length === 0) {
   console.error("no test files matched");
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ["--test", "--test-concurrency=2", ...files], { cwd: root, stdio: "inherit" });
+
+// Only what the chosen suites use: `npm test -- cli` needs none of it.
+const suite = (name) => files.some((f) => f.includes(`${path.sep}out${path.sep}test${path.sep}${name}${path.sep}`));
+const steps = [];
+if (suite("runtime")) steps.push(ensurePython);
+if (suite("nvim")) steps.push(ensureNeovim);
+if (suite("e2e")) steps.push(ensureCodeServer, ensureChromium);
+runSetup(steps);
+
+const env = { ...process.env, PATH: pathWithTools() };
+const result = spawnSync(process.execPath, ["--test", "--test-concurrency=2", ...files], { cwd: root, stdio: "inherit", env });
 process.exit(result.status ?? 1);
