@@ -30,3 +30,46 @@ export function codeText(text: string, language: "python" | "js"): string {
   if (language === "python") return text.replace(/(^|[ \t])#[^\n]*/gm, "$1");
   return text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:\\])\/\/[^\n]*/gm, "$1");
 }
+
+/**
+ * The status codes a retry handler's own test lets through to another attempt, when the handler re-raises the
+ * rest: `if r.status_code == 503: retry else: raise`, `if status not in (500, 502, 503): raise`, `>= 500`. A 429
+ * outside that set is re-raised, so the retry does not protect against it. Returns the codes admitted (for the
+ * message), or undefined when the text has no such filter or the filter admits 429.
+ */
+export function statusFilterWithout429(text: string): string | undefined {
+  if (!/\b(raise|throw)\b/.test(text) || MENTIONS_429.test(text)) return undefined;
+  const status = String.raw`(?:status(?:_code|Code)?|\.code)\b\)?`;
+  const list = String.raw`[([{]\s*((?:\d{3}\s*,?\s*)+)[)\]}]`;
+  const m =
+    new RegExp(`${status}\\s*(?:===?|!==?)\\s*(\\d{3})\\b`).exec(text) ??
+    new RegExp(`${status}\\s*(?:not\\s+)?in\\s*${list}`).exec(text) ??
+    new RegExp(`${list}\\.(?:includes|has)\\([^)]*${status}`).exec(text) ??
+    new RegExp(`${status}\\s*(>=|>)\\s*(\\d{3})\\b`).exec(text);
+  if (!m) return undefined;
+  if (m[1] === ">=" || m[1] === ">") {
+    const floor = Number(m[2]) + (m[1] === ">" ? 1 : 0);
+    return floor > 429 ? `statuses >= ${floor}` : undefined;
+  }
+  const codes = (m[1].match(/\d{3}/g) ?? []).map(Number);
+  // `!= 200` / `not in (200, 201)` is a success test, not a retry filter.
+  if (codes.length === 0 || codes.some((c) => c < 300)) return undefined;
+  return codes.includes(429) ? undefined : codes.join(", ");
+}
+
+/**
+ * The part of a handler that decides its 429 branch: the lines testing for 429 and the lines defining the names
+ * they read (`const status = err.response?.status` ... `if (status === 429)`). An error's shape is judged on
+ * these, so logging `err.message` elsewhere in the handler does not make a wrong-shape test look right.
+ */
+export function decidingText(text: string): string {
+  const lines = text.split("\n");
+  const hits = lines.filter((l) => MENTIONS_429.test(l));
+  if (!hits.length) return text;
+  const names = new Set(hits.join("\n").match(/[A-Za-z_$][\w$]*/g) ?? []);
+  const defs = lines.filter((l) => {
+    const m = /^\s*(?:const|let|var)?\s*([A-Za-z_$][\w$]*)\s*=(?!=)/.exec(l);
+    return m !== null && names.has(m[1]);
+  });
+  return [...defs, ...hits].join("\n");
+}

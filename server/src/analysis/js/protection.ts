@@ -6,7 +6,7 @@ import ts from "typescript";
 import type { Reads } from "../incremental/reads";
 import { Kind } from "./kinds";
 import type { Protection, RetryConstruct, RetryHelperFacts } from "../model";
-import { ATTEMPT_LIMIT, codeText, JITTER, MENTIONS_429, RETRY_AFTER, retries402FromText } from "../retryHeuristics";
+import { ATTEMPT_LIMIT, codeText, decidingText, JITTER, MENTIONS_429, RETRY_AFTER, retries402FromText, statusFilterWithout429 } from "../retryHeuristics";
 import type { JsCall } from "./calls";
 import { optionOf } from "./clients";
 import { enclosingFunction, functionName, isFunctionLike, unwrap, type JsScope } from "./scope";
@@ -126,13 +126,16 @@ export class JsProtection {
     const text = codeText(clause.block.getText(), "js");
     const has429 = MENTIONS_429.test(text) || /too many requests|rate.?limit/i.test(text);
     const wrong = WRONG_SHAPE[call.raises];
-    if (has429 && call.raises === "hfjs" && !this.hfjsV4 && /\.httpResponse\b/.test(text)) {
+    const deciding = decidingText(text);
+    if (has429 && call.raises === "hfjs" && !this.hfjsV4 && /\.httpResponse\b/.test(deciding)) {
       return { kind: "trap", reason: "before @huggingface/inference 4.0 errors are plain Error objects without httpResponse, so the 429 test never matches" };
     }
-    if (has429 && wrong && wrong.re.test(text) && !RIGHT_SHAPE[call.raises].test(text)) {
+    if (has429 && wrong && wrong.re.test(deciding) && !RIGHT_SHAPE[call.raises].test(deciding)) {
       return { kind: "trap", reason: `the catch tests the wrong error shape (${wrong.fix}), so its 429 branch never fires` };
     }
     const retry = this.catchRetry(tryNode, clause);
+    const only = retry && !has429 ? statusFilterWithout429(text) : undefined;
+    if (only) return { kind: "trap", reason: `the retry only goes on for ${only}; a 429 is re-thrown` };
     if (retry) {
       const index = this.construct(retry.kind, retry.anchor, { ...retry.traits, handles429: true }, call.raises === "hfjs" ? false : undefined);
       covering.push(index);

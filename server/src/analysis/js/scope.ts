@@ -293,6 +293,25 @@ export class JsScope {
     return undefined;
   }
 
+  /**
+   * What a parameter named by `ref` may hold: its default value, and the argument in its place at each call of
+   * its function in this file (`post(API_URL, body)` makes `url` the router URL inside `function post(url, body)`).
+   */
+  parameterValues(ref: ts.Identifier): ts.Expression[] {
+    const fn = enclosingFunction(ref);
+    const index = fn ? fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === ref.text) : -1;
+    if (!fn || index < 0) return [];
+    const param = fn.parameters[index];
+    const out: ts.Expression[] = param.initializer ? [param.initializer] : [];
+    const name = functionName(fn);
+    for (const site of name ? this.callSites(name) : []) {
+      if (out.length > 4) break;
+      const arg = ts.isCallExpression(site) ? site.arguments[index] : undefined;
+      if (arg && !ts.isSpreadElement(arg)) out.push(arg);
+    }
+    return out;
+  }
+
   /** The declared type of a parameter, variable, or constructor parameter property. */
   annotationOf(ref: ts.Expression): ts.TypeNode | undefined {
     if (ts.isPropertyAccessExpression(ref) && ref.expression.kind === Kind.ThisKeyword) {
@@ -363,7 +382,13 @@ export class JsScope {
     }
     if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) {
       const v = this.valueOf(node);
-      return v ? this.evalString(v, depth + 1) : undefined;
+      if (v) return this.evalString(v, depth + 1);
+      // A parameter: its default, else what the function's callers in this file pass.
+      for (const candidate of ts.isIdentifier(node) ? this.parameterValues(node) : []) {
+        const found = this.evalString(candidate, depth + 2);
+        if (found !== undefined) return found;
+      }
+      return undefined;
     }
     if (ts.isNewExpression(node) && this.qualify(node.expression) === "URL" && node.arguments?.length) {
       return (this.evalString(node.arguments[1], depth + 1) ?? "") + (this.evalString(node.arguments[0], depth + 1) ?? "{}");

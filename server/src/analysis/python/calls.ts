@@ -52,6 +52,8 @@ export function recognise(ctx: CallContext, node: PyNode): PyCall | undefined {
     // smolagents models are callables: `model(messages)`.
     const client = ctx.clients.clientOf(fn);
     if (client?.cls.kind === "smolagents-model" && client.surface) return clientCall(ctx, node, client, fn.text, fn.text);
+    // The legacy InferenceApi object is called directly; it returns the parsed body, a 429 included, never raising.
+    if (client?.cls.kind === "inference-api" && client.surface) return { ...clientCall(ctx, node, client, fn.text, "__call__"), raises: "response" };
   }
   return onModule(ctx, node, fn);
 }

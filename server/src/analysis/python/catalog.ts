@@ -1,5 +1,6 @@
 // What counts as an HF call in Python: the client classes, their network methods, and the Hub functions.
 // Sources: huggingface_hub, openai-python, langchain-huggingface, smolagents, litellm (see hf-facts.md).
+import { INFERENCE_API_CLASSES } from "../profiles/huggingfaceHub";
 
 export type PyClientKind =
   | "inference"
@@ -10,7 +11,8 @@ export type PyClientKind =
   | "aiohttp-session"
   | "langchain"
   | "smolagents-model"
-  | "smolagents-agent";
+  | "smolagents-agent"
+  | "inference-api";
 
 export interface ClientClass {
   kind: PyClientKind;
@@ -41,6 +43,8 @@ const classes: [string, PyClientKind, string, boolean][] = [
   ["smolagents.CodeAgent", "smolagents-agent", "smolagents", false],
   ["smolagents.ToolCallingAgent", "smolagents-agent", "smolagents", false],
 ];
+
+for (const q of INFERENCE_API_CLASSES) classes.push([q, "inference-api", "huggingface_hub", false]);
 
 export const CLIENT_CLASSES = new Map<string, ClientClass>(
   classes.map(([q, kind, library, isAsync]) => [q, { kind, library, className: q.split(".").pop()!, isAsync }]),

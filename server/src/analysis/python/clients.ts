@@ -227,6 +227,8 @@ function defaultSurface(cls: ClientClass): Surface | undefined {
       return "router";
     case "hfapi":
       return "hub";
+    case "inference-api":
+      return "legacy";
     default:
       return undefined;
   }

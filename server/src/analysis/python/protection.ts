@@ -7,7 +7,7 @@ import type { Protection, RetryConstruct } from "../model";
 import type { PyCall } from "./calls";
 import { caughtTypes, describeTypes, isBroad, isRateLimitType, matches } from "./exceptions";
 import type { HelperIndex } from "./helpers";
-import { codeText } from "../retryHeuristics";
+import { codeText, statusFilterWithout429 } from "../retryHeuristics";
 import { backoffTraits, handWrittenTraits, isBackoff, isTenacity, makeConstruct, MENTIONS_429, tenacityTraits, type Traits } from "./retryTraits";
 import type { Scope } from "./scope";
 import { sessionRetry } from "./sessionRetry";
@@ -125,6 +125,8 @@ export class ProtectionAnalyzer {
       const blockText = codeText(block.text, "python");
       const has429 = rateLimitType || MENTIONS_429.test(blockText);
       const retry = this.handlerRetry(call, tryNode, block);
+      const only = retry && !has429 ? statusFilterWithout429(blockText) : undefined;
+      if (only) return { kind: "trap", reason: `the retry only goes on for ${only}; a 429 is re-raised` };
       if (retry) {
         const index = this.construct(retry.kind === "loop" ? "loop" : "recursion", retry.anchor, { ...retry.traits, handles429: true }, true);
         covering.push(index);

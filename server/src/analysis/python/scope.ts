@@ -367,6 +367,36 @@ export class Scope {
     return out;
   }
 
+  /**
+   * What a parameter named by `ref` may hold: its default value, and the argument in its place at each call of
+   * its function in this file (`send(API_URL, ...)` makes `url` the router URL inside `def send(url, ...)`).
+   */
+  parameterValues(ref: PyNode): PyNode[] {
+    const fn = this.enclosingFunction(ref);
+    const params = fn?.childForFieldName("parameters")?.namedChildren ?? [];
+    let index = -1;
+    let fallback: PyNode | undefined;
+    params.forEach((p, i) => {
+      const name = p.type === "identifier" ? p : p.childForFieldName("name") ?? p.namedChildren.find((c) => c.type === "identifier");
+      if (name?.text !== ref.text) return;
+      index = i;
+      fallback = p.childForFieldName("value") ?? undefined;
+    });
+    if (!fn || index < 0) return [];
+    const out = fallback ? [fallback] : [];
+    const name = fn.childForFieldName("name")?.text;
+    const method = this.enclosingClass(fn, true) !== undefined;
+    for (const site of name ? this.callSites(name) : []) {
+      if (site.type !== "call" || out.length > 4) continue;
+      const args = site.childForFieldName("arguments")?.namedChildren ?? [];
+      const keyword = args.find((a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === ref.text);
+      const positional = args.filter((a) => a.type !== "keyword_argument" && a.type !== "comment");
+      const arg = keyword?.childForFieldName("value") ?? positional[index - (method ? 1 : 0)];
+      if (arg && arg.type !== "list_splat" && arg.type !== "dictionary_splat") out.push(arg);
+    }
+    return out;
+  }
+
   enclosingFunction(node: PyNode): PyNode | undefined {
     for (let p = node.parent; p; p = p.parent) if (p.type === "function_definition") return p;
     return undefined;
@@ -481,7 +511,13 @@ export class Scope {
       case "identifier":
       case "attribute": {
         const value = this.valueOf(node);
-        return value ? this.evalString(value, depth + 1) : undefined;
+        if (value) return this.evalString(value, depth + 1);
+        // A parameter: its default, else what the function's callers in this file pass.
+        for (const candidate of node.type === "identifier" ? this.parameterValues(node) : []) {
+          const found = this.evalString(candidate, depth + 2);
+          if (found !== undefined) return found;
+        }
+        return undefined;
       }
       case "call": {
         const fn = node.childForFieldName("function");
