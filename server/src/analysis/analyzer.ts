@@ -11,6 +11,7 @@ import { fileKind, mayMatter, skipReason, type FileKind } from "./fileKinds";
 import type { FileSystem } from "./fileSystem";
 import { fixesFor } from "./fixes/index";
 import { fixToFixpoint, type FixAllResult } from "./fixes/fixAll";
+import { syntaxProblem } from "./fixes/syntaxGuard";
 import { analyzeJs } from "./js/index";
 import { emptyModel, type FileModel, type HfCall, type PackageVersions, type Protection } from "./model";
 import { resolveModule } from "./moduleResolution";
@@ -296,7 +297,11 @@ export class Analyzer {
     // Notebook fixes are cell edits, applied by the editor; rewriting the JSON file here could lose outputs.
     if (entry.kind === "notebook") return { text: entry.text, changed: false, skipped: "notebooks are fixed cell by cell in the editor" };
     const original = entry;
+    const language = entry.kind === "js" ? "js" : "python";
     const result = fixToFixpoint(entry.text, (candidate) => {
+      // Before the first fix and after every one: what the parser recovered from silently still counts.
+      const problem = syntaxProblem(language, path, candidate);
+      if (problem) return `syntax errors (${problem})`;
       this.files.set(path, this.build(path, entry.kind, candidate, undefined, this.options.incremental !== false));
       const built = this.files.get(path)!;
       if (built.skipped) return built.skipped;

@@ -48,10 +48,16 @@ export async function runCheck(options: CheckOptions, cwd = process.cwd(), wasmD
     let relative: string | undefined;
     const rel = () => (relative ??= path.relative(cwd, file) || path.basename(file));
     if (options.fix) {
+      const before = analyzer.text(p);
       const result = analyzer.fixAll(p, overrides);
-      if (result.changed) {
-        writeFixed(file, result.text);
-        fixed++;
+      if (result.changed && before !== undefined) {
+        const outcome = writeFixed(file, before, result.text);
+        if (outcome.written) fixed++;
+        else {
+          // Always said, verbose or not: the user asked for this file to be fixed and it was not.
+          notes.push(`${rel()}: not fixed: ${outcome.reason}`);
+          analyzer.setFile(p, before); // report what is on disk, not the fixes that were not written
+        }
       } else if (result.skipped && options.verbose) notes.push(`${rel()}: not fixed (${result.skipped})`);
     }
     const result = analyzer.check(p, overrides, { fixes: false });

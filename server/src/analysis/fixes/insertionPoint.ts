@@ -8,6 +8,7 @@ export function pythonInsertionOffset(text: string): number {
   let i = 0;
   let open = 0; // parentheses still open in a multi-line import
   let inDocstring: string | undefined;
+  let code = false; // a statement came before: a string literal is no longer the docstring
   for (; i < lines.length; i++) {
     const line = lines[i];
     const trimmed = line.trim();
@@ -20,20 +21,26 @@ export function pythonInsertionOffset(text: string): number {
       continue;
     }
     if (open > 0 || trimmed.endsWith("\\")) {
-      open += count(line, "(") - count(line, ")");
+      open += parens(line);
+      after = offset;
+      continue;
+    }
+    // A shebang and an encoding declaration must stay on the first two lines.
+    if (i < 2 && after === offset - line.length && ((trimmed.startsWith("#!") && i === 0) || /^#.*coding[:=]/.test(trimmed))) {
       after = offset;
       continue;
     }
     if (trimmed === "" || trimmed.startsWith("#")) continue;
     const doc = /^[rRuUbB]?("""|''')/.exec(trimmed);
-    if (doc && after === 0) {
+    if (doc && !code) {
       const rest = trimmed.slice(doc[0].length);
       if (!rest.includes(doc[1])) inDocstring = doc[1];
       after = offset;
       continue;
     }
+    code = true;
     if (/^(import\s|from\s+\S+\s+import\s)/.test(trimmed)) {
-      open = count(line, "(") - count(line, ")");
+      open = parens(line);
       after = offset;
       continue;
     }
@@ -47,6 +54,7 @@ export function jsInsertionOffset(text: string): number {
   let offset = 0;
   let after = 0;
   let inImport = false;
+  let prologue = true; // still before any statement that ends the directive prologue
   for (const line of lines) {
     const trimmed = line.trim();
     offset += line.length;
@@ -55,8 +63,14 @@ export function jsInsertionOffset(text: string): number {
       if (/from\s+["'][^"']+["']|;\s*$/.test(trimmed)) inImport = false;
       continue;
     }
-    if (trimmed === "" || trimmed.startsWith("//") || trimmed.startsWith("#!") || /^["']use (strict|client)["'];?$/.test(trimmed)) continue;
+    // A shebang and the directive prologue ("use strict", 'use client', ...) must stay first.
+    if ((trimmed.startsWith("#!") && offset === line.length) || (prologue && /^(["'])use [\w ]+\1;?$/.test(trimmed))) {
+      after = offset;
+      continue;
+    }
+    if (trimmed === "" || trimmed.startsWith("//")) continue;
     if (trimmed.startsWith("/*") || trimmed.startsWith("*")) continue;
+    prologue = false;
     if (/^import[\s{*"']/.test(trimmed) || /^(const|let|var)\s+.*=\s*require\(/.test(trimmed) || /^export\s+\*\s+from/.test(trimmed)) {
       after = offset;
       inImport = /^import[\s{]/.test(trimmed) && !/from\s+["'][^"']+["']|^import\s+["']/.test(trimmed);
@@ -65,6 +79,12 @@ export function jsInsertionOffset(text: string): number {
     break;
   }
   return after;
+}
+
+/** Parentheses a Python line leaves open; a comment's `(` does not count (`import x  # (see below)`). */
+function parens(line: string): number {
+  const code = line.replace(/#.*/, "");
+  return count(code, "(") - count(code, ")");
 }
 
 function count(s: string, ch: string): number {

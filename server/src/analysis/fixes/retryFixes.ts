@@ -68,15 +68,22 @@ export function unhandledRateLimitFixes(ctx: FixContext, call: HfCall): Fix[] {
     return [makeFix(ctx, "HF001: Use hfFetch (retries 429, honours Retry-After)", "quickfix", true, [...helperEdit(ctx), replace({ start: call.span.start, end: call.span.start + 5 }, "hfFetch")])];
   }
   const target = call.awaitSpan ?? call.span;
+  // An `await` inside the call (in its arguments, or its callee) cannot go into a plain lambda or arrow:
+  // SyntaxError in Python, TS1308 in TypeScript.
+  const awaits = /\bawait\b/.test(callText);
   let wrapped: string;
   if (ctx.model.language === "python") {
     const before = text.slice(ctx.lines.lineStart(ctx.lines.position(call.span.start).line), call.span.start);
     const inAsyncWith = /async\s+with\s+$/.test(before);
-    if (call.awaitSpan || inAsyncWith) wrapped = `await _hf_retry_async(lambda: ${callText})`;
-    else if (call.isAsync) wrapped = `_hf_retry_async(lambda: ${callText})`;
-    else wrapped = `_hf_retry(lambda: ${callText})`;
+    const name = call.awaitSpan || inAsyncWith || call.isAsync ? "_hf_retry_async" : "_hf_retry";
+    // Python has no async lambda: the helper takes the callee and its arguments, which are then evaluated (and
+    // awaited) once, in the caller's async function.
+    const inner = awaits ? passArguments(callText, ctx) : `lambda: ${callText}`;
+    if (inner === undefined) return [];
+    wrapped = `${call.awaitSpan || inAsyncWith ? "await " : ""}${name}(${inner})`;
   } else {
-    wrapped = call.awaitSpan ? `await hfRetry(() => ${callText})` : `hfRetry(() => ${callText})`;
+    const arrow = awaits ? `async () => ${callText}` : `() => ${callText}`;
+    wrapped = call.awaitSpan ? `await hfRetry(${arrow})` : `hfRetry(${arrow})`;
   }
   const fixes = [makeFix(ctx, "HF001: Retry with backoff that honours Retry-After", "quickfix", true, [...helperEdit(ctx), replace(target, wrapped)])];
   // Projects that already use tenacity may prefer it: the same policy, written with tenacity.
@@ -87,6 +94,53 @@ export function unhandledRateLimitFixes(ctx: FixContext, call: HfCall): Fix[] {
     fixes.push(makeFix(ctx, "HF001: Retry with tenacity, waiting on Retry-After", "quickfix", false, [...edits, replace(call.span, `_hf_retry_tenacity(lambda: ${callText})`)]));
   }
   return fixes;
+}
+
+/**
+ * `callee(arguments)` as `callee, arguments` for a helper that calls `call(*args, **kwargs)`; undefined when that
+ * is not the same code: a lone generator argument (it needs its own parentheses once a comma precedes it), or a
+ * file whose helper predates that signature.
+ */
+function passArguments(callText: string, ctx: FixContext): string | undefined {
+  if (/def _hf_retry\(call, attempts/.test(ctx.text)) return undefined;
+  const open = openingParen(callText);
+  if (open === undefined) return undefined;
+  const callee = callText.slice(0, open).trimEnd();
+  const args = callText.slice(open + 1, -1);
+  if (/\bfor\b/.test(args) && !/^\s*[([{]/.test(args)) return undefined;
+  return args.trim() ? `${callee}, ${args.trim().replace(/,$/, "")}` : callee;
+}
+
+/** Offset of the `(` matching a call text's final `)`, skipping string literals; undefined when unbalanced. */
+function openingParen(callText: string): number | undefined {
+  if (!callText.endsWith(")")) return undefined;
+  // Forward scan, so strings are skipped correctly; the last top-level `(` that closes at the end wins.
+  const stack: number[] = [];
+  let quote: string | undefined;
+  for (let i = 0; i < callText.length; i++) {
+    const c = callText[i];
+    if (quote) {
+      if (c === "\\") i++;
+      else if (callText.startsWith(quote, i)) {
+        i += quote.length - 1;
+        quote = undefined;
+      }
+      continue;
+    }
+    if (c === '"' || c === "'" || c === "`") {
+      quote = callText.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
+      i += quote.length - 1;
+    }
+    else if (c === "#" && !callText.startsWith("#{", i)) {
+      while (i < callText.length && callText[i] !== "\n") i++;
+    } else if (c === "(") stack.push(i);
+    else if (c === ")") {
+      const at = stack.pop();
+      if (at === undefined) return undefined;
+      if (i === callText.length - 1) return stack.length === 0 ? at : undefined;
+    }
+  }
+  return undefined;
 }
 
 /**

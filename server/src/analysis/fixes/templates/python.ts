@@ -59,12 +59,12 @@ def _hf_should_retry(err):
     return any(cls.__name__ in _HF_CONNECTION_ERRORS for cls in type(err).__mro__)
 
 
-def _hf_retry(call, attempts=5):
-    """Calls call() until it succeeds, retrying rate limits and transient failures."""
-    for attempt in range(attempts):
-        last = attempt + 1 == attempts
+def _hf_retry(call, *args, **kwargs):
+    """Calls call(*args, **kwargs) until it succeeds, retrying rate limits and transient failures."""
+    for attempt in range(5):
+        last = attempt == 4
         try:
-            result = call()
+            result = call(*args, **kwargs)
         except Exception as err:
             if last or not _hf_should_retry(err):
                 raise
@@ -76,12 +76,12 @@ def _hf_retry(call, attempts=5):
         _hf_time.sleep(_hf_delay(headers, attempt))
 
 
-async def _hf_retry_async(call, attempts=5):
-    """The async twin of _hf_retry: call() returns an awaitable."""
-    for attempt in range(attempts):
-        last = attempt + 1 == attempts
+async def _hf_retry_async(call, *args, **kwargs):
+    """The async twin of _hf_retry: call(*args, **kwargs) returns an awaitable."""
+    for attempt in range(5):
+        last = attempt == 4
         try:
-            result = await call()
+            result = await call(*args, **kwargs)
         except Exception as err:
             if last or not _hf_should_retry(err):
                 raise
