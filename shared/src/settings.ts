@@ -4,6 +4,9 @@ import type { RuleCode, RuleSetting } from "./rules";
 
 export type RunMode = "onType" | "onSave";
 
+/** Which files' problems are shown: every workspace file, or only the files open in the editor. */
+export type DiagnosticMode = "workspace" | "openFilesOnly";
+
 export interface Settings {
   enable: boolean;
   /** Severity per rule code; a missing code keeps the rule's default (or the config file's choice). */
@@ -11,6 +14,7 @@ export interface Settings {
   /** Organization to bill; empty means none configured. */
   billTo: string;
   run: RunMode;
+  diagnosticMode: DiagnosticMode;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -18,4 +22,5 @@ export const DEFAULT_SETTINGS: Settings = {
   rules: {},
   billTo: "",
   run: "onType",
+  diagnosticMode: "workspace",
 };

@@ -40,7 +40,8 @@ test("json output has the documented shape, paths relative to the current direct
     line: 4,
     column: 1,
     endLine: 4,
-    endColumn: 29,
+    // The callee `client.text_generation`, not the arguments.
+    endColumn: 23,
     code: "HF001",
     rule: "unhandled-rate-limit",
     severity: "warning",
@@ -48,11 +49,27 @@ test("json output has the documented shape, paths relative to the current direct
   });
 });
 
+test("a finding on a call spanning several lines underlines its callee, in the columns of every format", () => {
+  const ws = workspace({
+    "app.py": `from huggingface_hub import InferenceClient
+client = InferenceClient()
+reply = client.chat_completion(
+    messages=[{"role": "user", "content": "hi"}],
+    max_tokens=10,
+)
+`,
+  });
+  const [d] = JSON.parse(runCli(["check", "--format", "json"], ws).stdout).diagnostics;
+  assert.deepEqual([d.code, d.line, d.column, d.endLine, d.endColumn], ["HF001", 3, 9, 3, 31]);
+  const text = runCli(["check"], ws).stdout;
+  assert.match(text, /3 \| reply = client\.chat_completion\(\n\s+\|\s{9}\^{22}\n/, text);
+});
+
 test("github output emits workflow commands with escaped properties", () => {
   const ws = workspace({ "app.py": BARE });
   const r = runCli(["check", "--format=github"], ws);
   assert.equal(r.status, 1);
-  assert.match(r.stdout, /^::warning file=app\.py,line=4,col=1,endLine=4,endColumn=29,title=HF001 unhandled-rate-limit::`client\.text_generation` has no 429 handling/m);
+  assert.match(r.stdout, /^::warning file=app\.py,line=4,col=1,endLine=4,endColumn=23,title=HF001 unhandled-rate-limit::`client\.text_generation` has no 429 handling/m);
 });
 
 test("--select, --ignore and --bill-to", () => {

@@ -147,7 +147,9 @@ test("multi-root: per-folder settings, nearest config, bill-to evidence per fold
     "team/app.py": BARE,
     "team/team.py": "from huggingface_hub import InferenceClient\nteam = InferenceClient(bill_to='acme')\n",
     "team/.hf-rate-guard.json": JSON.stringify({ rules: { HF007: "off" } }),
+    "team/closed.py": BARE,
     "solo/app.py": BARE,
+    "solo/closed.py": BARE,
     "solo/sub/app.py": BARE,
     "solo/sub/.hf-rate-guard.json": JSON.stringify({ billTo: "solo-org" }),
   });
@@ -166,13 +168,16 @@ test("multi-root: per-folder settings, nearest config, bill-to evidence per fold
     assert.match((await c.pull(ws.uri("solo/sub/app.py"))).items.find((d) => d.code === "HF003")!.message, /solo-org/);
     assert.ok(c.configurationScopes.some((s) => s?.startsWith(solo)), "settings are asked per resource");
 
-    // Check Workspace publishes with the same per-folder settings.
-    await c.connection.sendRequest("workspace/executeCommand", { command: "hfRateGuard.server.checkWorkspace", arguments: [] });
+    // Check Workspace publishes the files that are not open with the same per-folder settings; the open ones are
+    // the pulls' alone (one owner per file: nothing doubled).
+    const result = (await c.connection.sendRequest("workspace/executeCommand", { command: "hfRateGuard.server.checkWorkspace", arguments: [] })) as { files: number; problems: number };
     const published = (rel: string) => c.published.get(ws.uri(rel))?.diagnostics.map((d) => `${d.code}:${d.severity}`).sort();
-    assert.deepEqual(published("team/app.py"), ["HF001:2", "HF003:2"]);
-    assert.deepEqual(published("team/team.py"), []);
-    assert.deepEqual(published("solo/app.py"), ["HF001:1"]);
-    assert.deepEqual(published("solo/sub/app.py"), ["HF001:1", "HF003:2"]);
+    await c.waitFor(() => published("solo/closed.py"), "closed files pushed");
+    assert.deepEqual(published("team/closed.py"), ["HF001:2", "HF003:2"]);
+    assert.deepEqual(published("team/team.py"), undefined, "nothing to say about a clean file");
+    assert.deepEqual(published("solo/closed.py"), ["HF001:1"]);
+    for (const open of ["team/app.py", "solo/app.py", "solo/sub/app.py"]) assert.equal(published(open), undefined, `${open} is open: its problems are pulled`);
+    assert.deepEqual(result, { files: 6, problems: 2 + 1 + 2 + 2 + 1 }, "every file counted once");
   } finally {
     await c.close();
   }
@@ -276,6 +281,122 @@ test("edit storm: 1,000 rapid changes, then the final diagnostics match the fina
     c.change(uri, version, [{ text: BARE }]);
     const after = await c.waitFor(() => (c.published.get(uri)?.version === version ? c.published.get(uri) : undefined), "diagnostics after the storm");
     assert.deepEqual(after.diagnostics.map((d) => d.code), ["HF001"]);
+  } finally {
+    await c.close();
+  }
+});
+
+type WorkspaceReport = { items: { uri: string; kind: string; resultId: string; items: { code: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[] }[] };
+
+test("workspace diagnostics: closed files' problems without opening them, open files left to their pulls, only changes sent", async () => {
+  const ws = tmpWorkspace({ "a.py": BARE, "b.py": BARE, "clean.py": "print('hi')\n" });
+  const c = new LspClient();
+  try {
+    const init = (await c.initialize({ pull: true, folders: [pathToFileURL(ws.dir).toString()] })) as { capabilities: { diagnosticProvider: { workspaceDiagnostics: boolean } } };
+    assert.equal(init.capabilities.diagnosticProvider.workspaceDiagnostics, true);
+    const pullWorkspace = (previous: { uri: string; value: string }[]) => c.connection.sendRequest("workspace/diagnostic", { previousResultIds: previous }) as Promise<WorkspaceReport>;
+    const first = await pullWorkspace([]);
+    const byUri = new Map(first.items.map((i) => [i.uri, i]));
+    assert.deepEqual(byUri.get(ws.uri("a.py"))?.items.map((d) => d.code), ["HF001"]);
+    assert.deepEqual(byUri.get(ws.uri("b.py"))?.items.map((d) => d.code), ["HF001"]);
+    assert.deepEqual(byUri.get(ws.uri("clean.py"))?.items, []);
+    assert.equal(c.published.size, 0, "a client that pulls the workspace gets nothing pushed");
+
+    // With the client's result ids, a pull waits until something changes, then sends only what changed: a.py is
+    // opened (its pull owns it now) and b.py is fixed on disk.
+    const ids = first.items.map((i) => ({ uri: i.uri, value: i.resultId }));
+    const next = pullWorkspace(ids);
+    c.open(ws.uri("a.py"), BARE);
+    fs.writeFileSync(path.join(ws.dir, "b.py"), BARE.replace("client.chat_completion(messages=[])", "client.chat_completion(messages=[])  # hf-rate-guard: ignore"));
+    await c.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: ws.uri("b.py"), type: 2 }] });
+    const second = await next;
+    assert.deepEqual(second.items.map((i) => [path.basename(i.uri), i.items.length]), [["b.py", 0]], "only b.py, now clean; a.py is open and clean.py unchanged");
+    assert.deepEqual((await c.pull(ws.uri("a.py"))).items.map((d) => d.code), ["HF001"]);
+
+    // Closing a.py gives it back to the workspace report (the client forgets its workspace result id on close).
+    const third = pullWorkspace(ids.filter((i) => i.uri !== ws.uri("a.py")).map((i) => (i.uri === ws.uri("b.py") ? { uri: i.uri, value: second.items[0].resultId } : i)));
+    await c.connection.sendNotification("textDocument/didClose", { textDocument: { uri: ws.uri("a.py") } });
+    assert.deepEqual((await third).items.map((i) => [path.basename(i.uri), i.items.map((d) => d.code)]), [["a.py", ["HF001"]]]);
+  } finally {
+    await c.close();
+  }
+});
+
+test("workspace diagnostics: diagnosticMode openFilesOnly reports no closed file until Check Workspace asks", async () => {
+  const ws = tmpWorkspace({ "a.py": BARE });
+  const c = new LspClient();
+  c.settings = { diagnosticMode: "openFilesOnly" };
+  try {
+    await c.initialize({ pull: true, folders: [pathToFileURL(ws.dir).toString()] });
+    const pending = c.connection.sendRequest("workspace/diagnostic", { previousResultIds: [] }) as Promise<WorkspaceReport>;
+    const check = (await c.connection.sendRequest("workspace/executeCommand", { command: "hfRateGuard.server.checkWorkspace", arguments: [] })) as { problems: number };
+    assert.equal(check.problems, 1);
+    const report = await pending;
+    assert.deepEqual(report.items.map((i) => [path.basename(i.uri), i.items.map((d) => d.code)]), [["a.py", ["HF001"]]], "held until Check Workspace, then a.py");
+  } finally {
+    await c.close();
+  }
+});
+
+test("push clients get closed files' problems from the index at start, and an opened file's from its document only", async () => {
+  const ws = tmpWorkspace({ "a.py": BARE, "b.py": BARE });
+  const c = new LspClient();
+  try {
+    await c.initialize({ pull: false, folders: [pathToFileURL(ws.dir).toString()] });
+    await c.waitFor(() => c.published.get(ws.uri("a.py")) && c.published.get(ws.uri("b.py")), "both files pushed without opening them");
+    assert.deepEqual(c.published.get(ws.uri("b.py"))!.diagnostics.map((d) => d.code), ["HF001"]);
+    // Open a.py, fix it in the buffer: its pushed problems follow the buffer, nothing stale is left.
+    c.open(ws.uri("a.py"), BARE);
+    c.change(ws.uri("a.py"), 2, [{ text: BARE.replace("messages=[])", "messages=[])  # hf-rate-guard: ignore") }]);
+    await c.waitFor(() => c.published.get(ws.uri("a.py"))?.version === 2, "a.py's diagnostics for version 2");
+    assert.deepEqual(c.published.get(ws.uri("a.py"))!.diagnostics, []);
+    const check = (await c.connection.sendRequest("workspace/executeCommand", { command: "hfRateGuard.server.checkWorkspace", arguments: [] })) as { problems: number };
+    assert.equal(check.problems, 1, "b.py only");
+    await c.waitFor(() => c.published.get(ws.uri("a.py"))?.diagnostics.length === 0 && c.published.get(ws.uri("a.py")), "a.py still clean after Check Workspace");
+  } finally {
+    await c.close();
+  }
+});
+
+test("a finding on a call underlines the callee, and relatedInformation points to what explains it", async () => {
+  const text = `import requests
+from huggingface_hub import InferenceClient
+from tenacity import retry, stop_after_attempt
+
+client = InferenceClient(provider="together")
+
+
+@retry(stop=stop_after_attempt(3))
+def ask():
+    return requests.post(
+        "https://router.huggingface.co/v1/chat/completions",
+        json={"model": "m", "messages": []},
+    )
+
+
+def summarize(text):
+    return client.summarization(text)
+`;
+  const ws = tmpWorkspace({ "app.py": text, "team.py": "from huggingface_hub import InferenceClient\nteam = InferenceClient(bill_to='acme')\n" });
+  const c = new LspClient();
+  type Item = { code: string; range: { start: { line: number; character: number }; end: { line: number; character: number } }; relatedInformation?: { location: { uri: string; range: { start: { line: number } } }; message: string }[] };
+  try {
+    await c.initialize({ pull: true, folders: [pathToFileURL(ws.dir).toString()] });
+    c.open(ws.uri("app.py"), text);
+    const items = await c.waitFor(async () => {
+      const got = (await c.pull(ws.uri("app.py"))).items as unknown as Item[];
+      return got.some((d) => d.code === "HF003") ? got : undefined;
+    }, "HF003 from team.py's bill-to");
+    const at = (code: string, line: number) => items.find((d) => d.code === code && d.range.start.line === line)!;
+    // The decorator that never fires explains the HF001 on the call it wraps.
+    const post = at("HF001", 9);
+    assert.deepEqual(post.range, { start: { line: 9, character: 11 }, end: { line: 9, character: 24 } }, "requests.post, not its arguments");
+    assert.equal(post.relatedInformation?.[0].location.range.start.line, 7, "the @retry decorator");
+    assert.match(post.relatedInformation?.[0].message ?? "", /tenacity retry does not protect the call/);
+    // HF003 on the client: the class underlined; related are the calls that bill through it and where acme is billed.
+    const client = at("HF003", 4);
+    assert.deepEqual(client.range, { start: { line: 4, character: 9 }, end: { line: 4, character: 24 } }, "InferenceClient, not its arguments");
+    assert.deepEqual(client.relatedInformation?.map((r) => [path.basename(r.location.uri), r.location.range.start.line]), [["app.py", 16], ["team.py", 1]]);
   } finally {
     await c.close();
   }

@@ -6,14 +6,14 @@ import { RULES, ruleMeta, type RuleCode, type RuleSetting, type Severity } from 
 import picomatch from "picomatch";
 import { invalidateConfigCache, resolveConfig } from "./config/resolveConfig";
 import type { ConfigOverrides, ResolvedConfig } from "./config/types";
-import type { Diagnostic, FileResult } from "./diagnostic";
+import type { Diagnostic, FileResult, RelatedInfo } from "./diagnostic";
 import { fileKind, mayMatter, skipReason, type FileKind } from "./fileKinds";
 import type { FileSystem } from "./fileSystem";
 import { fixesFor } from "./fixes/index";
 import { fixToFixpoint, type FixAllResult } from "./fixes/fixAll";
 import { syntaxProblem } from "./fixes/syntaxGuard";
 import { analyzeJs } from "./js/index";
-import { emptyModel, type FileModel, type HfCall, type PackageVersions, type Protection } from "./model";
+import { emptyModel, type FileModel, type HfCall, type PackageVersions, type Protection, type Span } from "./model";
 import { resolveModule } from "./moduleResolution";
 import { AliasIndex } from "./tsconfigPaths";
 import type { ModelCache } from "./modelCache";
@@ -21,6 +21,7 @@ import { parseNotebook, type NotebookCell } from "./notebook";
 import { analyzePython, initPython } from "./python/index";
 import { ALL_RULES } from "./rules/index";
 import type { Finding, OrgContext } from "./rules/types";
+import { placeFinding } from "./rules/where";
 import { parseSuppressions, type Suppressions } from "./suppressions";
 import { LineIndex } from "./text";
 import { detectVersions, invalidateVersionCache } from "./versions/detectVersions";
@@ -55,7 +56,7 @@ export interface AnalyzerOptions {
 export class Analyzer {
   private readonly files = new Map<string, Entry>();
   /** First bill-to evidence (by path) per workspace root, recomputed lazily after files change. */
-  private evidence = new Map<string, { org: string; file: string } | null>();
+  private evidence = new Map<string, { org: string; file: string; span: Span } | null>();
   /** Workspace folders: in a multi-root workspace each folder is its own project for bill-to evidence. */
   private roots: string[] = [];
 
@@ -184,9 +185,18 @@ export class Analyzer {
     }
     for (const finding of findings) {
       const severity = severityOf(finding.code, config, overrides) as Severity;
-      const range = lines.range(finding.span.start, finding.span.end);
+      const placed = placeFinding(model, finding, orgContext);
+      const range = lines.range(placed.span.start, placed.span.end);
       if (suppressions.isSuppressed(finding.code, range.start.line)) continue;
       const diagnostic: Diagnostic = { code: finding.code, rule: ruleMeta(finding.code).name, severity, message: finding.message, range, fixes: [] };
+      const related = placed.related.flatMap((r): RelatedInfo[] => {
+        if (!r.path) return [{ message: r.message, range: lines.range(r.span.start, r.span.end) }];
+        const other = this.files.get(r.path);
+        // A notebook's offsets are into its joined cells: no place in the file to point to.
+        if (!other || other.cells) return [];
+        return [{ message: r.message, path: r.path, range: (other.lines ??= new LineIndex(other.analysedText)).range(r.span.start, r.span.end) }];
+      });
+      if (related.length) diagnostic.related = related;
       // The predicate sees the diagnostic as reported (in its cell's lines for a notebook).
       const asked = fixes === true || (fixes !== false && fixes(entry.cells ? toCell(diagnostic, entry.cells) : diagnostic));
       if (asked) diagnostic.fixes = fixesFor(fixContext, finding);
@@ -226,18 +236,18 @@ export class Analyzer {
   private orgContext(config: ResolvedConfig, path: string): OrgContext | undefined {
     if (config.billTo) return { org: config.billTo, source: "configuration" };
     const own = this.files.get(path)?.model.billToEvidence[0];
-    if (own) return { org: own.org, source: "this file" };
+    if (own) return { org: own.org, source: "this file", at: { span: own.span } };
     const root = this.rootOf(path);
     let found = this.evidence.get(root);
     if (found === undefined) {
       found = null;
       for (const [file, entry] of this.files) {
         const first = entry.model.billToEvidence[0];
-        if (first && (!found || file < found.file) && this.rootOf(file) === root) found = { org: first.org, file };
+        if (first && (!found || file < found.file) && this.rootOf(file) === root) found = { org: first.org, file, span: first.span };
       }
       this.evidence.set(root, found);
     }
-    return found ? { org: found.org, source: relative(path, found.file) } : undefined;
+    return found ? { org: found.org, source: relative(path, found.file), at: { path: found.file, span: found.span } } : undefined;
   }
 
   /** Turns "goes through a helper imported from module M" into a verdict, using M's facts when M is in the workspace. */
@@ -355,12 +365,18 @@ function toCell(d: Diagnostic, cells: NotebookCell[]): Diagnostic {
     start: { line: r.start.line - cell.startLine, character: r.start.character },
     end: { line: r.end.line - cell.startLine, character: r.end.character },
   });
-  return {
+  const inCell = (r: Diagnostic["range"]) => r.start.line >= cell.startLine && r.end.line < cell.startLine + cell.lineCount;
+  // Related places in other cells have no position in this cell's document: left out.
+  const related = d.related?.filter((r) => r.path === undefined && inCell(r.range)).map((r) => ({ ...r, range: shift(r.range) }));
+  const out: Diagnostic = {
     ...d,
     range: shift(d.range),
     cell: cell.index,
     fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, range: shift(e.range), cell: cell.index })) })),
   };
+  if (related?.length) out.related = related;
+  else delete out.related;
+  return out;
 }
 
 function relative(from: string, to: string): string {

@@ -19,6 +19,14 @@ export interface Fix {
   edits: TextEdit[];
 }
 
+/** A place that explains a diagnostic: the retry that does not fire, the calls a client bills, where the org is named. */
+export interface RelatedInfo {
+  message: string;
+  range: Range;
+  /** Another workspace file; absent means the diagnostic's own file (for a notebook, its own cell). */
+  path?: string;
+}
+
 export interface Diagnostic {
   code: RuleCode;
   rule: string;
@@ -28,6 +36,7 @@ export interface Diagnostic {
   range: Range;
   /** 0-based notebook cell index. */
   cell?: number;
+  related?: RelatedInfo[];
   fixes: Fix[];
 }
 

@@ -51,6 +51,8 @@ export interface HfCall {
   span: Span;
   /** Source text of the callee, for messages: "client.chat_completion", "requests.post". */
   callee: string;
+  /** Where the callee is written: what diagnostics about the call underline (not every line of its arguments). */
+  calleeSpan?: Span;
   /** Library the call belongs to: "huggingface_hub", "openai", "requests", "@huggingface/inference", "fetch", ... */
   library: string;
   surface: Surface;
@@ -136,6 +138,8 @@ export interface RetryConstruct {
   span: Span;
   /** The wait expression (tenacity `wait=`, `time.sleep(...)`, `setTimeout` delay), for HF002/HF004 fixes. */
   waitSpan?: Span;
+  /** What bounds it, as written (tenacity `stop=`, backoff `max_tries=`, a loop's `range(5)`, p-retry `retries:`), for explanations. */
+  limitSpan?: Span;
   /** Retries (or surfaces) 429s from the calls it covers. */
   handles429: boolean;
   /** Waits on Retry-After (or the Hub's RateLimit t=) when the server sends it. */

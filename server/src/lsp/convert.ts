@@ -4,6 +4,7 @@ import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from "vscode-lan
 import { SOURCE } from "../../../shared/src/protocol";
 import { docsUrl } from "../../../shared/src/rules";
 import type { Diagnostic } from "../analysis/diagnostic";
+import { pathToUri } from "./uris";
 
 export interface DiagnosticData {
   version: number;
@@ -11,9 +12,10 @@ export interface DiagnosticData {
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information };
 
-export function toLsp(d: Diagnostic, version: number): LspDiagnostic {
+/** `uri` is the document's: related places without a path are in it (for a notebook cell, in that cell). */
+export function toLsp(d: Diagnostic, version: number, uri: string): LspDiagnostic {
   const data: DiagnosticData = { version };
-  return {
+  const out: LspDiagnostic = {
     range: d.range,
     severity: SEVERITY[d.severity],
     code: d.code,
@@ -22,6 +24,8 @@ export function toLsp(d: Diagnostic, version: number): LspDiagnostic {
     message: d.message,
     data,
   };
+  if (d.related?.length) out.relatedInformation = d.related.map((r) => ({ location: { uri: r.path ? pathToUri(r.path) : uri, range: r.range }, message: r.message }));
+  return out;
 }
 
 export function sameRange(a: Diagnostic["range"], b: Diagnostic["range"]): boolean {

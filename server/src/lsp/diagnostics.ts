@@ -74,6 +74,11 @@ export class DiagnosticsEngine {
     if (this.push()) void this.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
   }
 
+  /** Every open document's current text into the analyzer: other files' cross-file facts come from it. */
+  syncOpen(): void {
+    for (const doc of this.documents.all()) this.sync(doc);
+  }
+
   /** Puts the document's current text (or its notebook's) into the analyzer, unless it already has it. */
   private sync(doc: TextDocument): void {
     const notebook = this.notebooks.findNotebookDocumentForCell(doc.uri);
@@ -112,7 +117,7 @@ export class DiagnosticsEngine {
       this.connection.console.error(`analysis failed for ${uri}: ${(err as Error).message}`);
       return [];
     }
-    const result = diagnostics.map((d) => toLsp(d, version));
+    const result = diagnostics.map((d) => toLsp(d, version, uri));
     this.last.set(uri, result);
     this.status({ state: "ready", lastAnalysisMs: Math.round(performance.now() - started), uri });
     return result;

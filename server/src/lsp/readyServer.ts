@@ -9,6 +9,7 @@ import { DiskFileSystem } from "../node/diskFileSystem";
 import { DiagnosticsEngine } from "./diagnostics";
 import type { SettingsStore } from "./settings";
 import { WorkspaceIndex } from "./workspaceIndex";
+import { WorkspaceProblems } from "./workspaceProblems";
 
 /** What the client said it can do, known once `initialize` arrived. */
 export class ClientSupport {
@@ -46,6 +47,8 @@ export interface ReadyServer extends ServerBase {
   readonly analyzer: Analyzer;
   readonly engine: DiagnosticsEngine;
   readonly index: WorkspaceIndex;
+  /** Problems of the files that are not open. */
+  readonly problems: WorkspaceProblems;
 }
 
 export function newOverlay(): MemoryFileSystem {
@@ -57,6 +60,10 @@ export async function loadReadyServer(base: ServerBase, wasmDir: string): Promis
   const { Analyzer } = await import("../analysis/analyzer.js");
   const analyzer = await Analyzer.create({ fs: base.overlay, wasmDir });
   const engine = new DiagnosticsEngine(base.connection, analyzer, base.documents, base.notebooks, base.settings, () => !base.client.pullsDiagnostics());
-  const index = new WorkspaceIndex(base.connection, analyzer, base.documents, engine, base.settings);
-  return { ...base, analyzer, engine, index };
+  const index = new WorkspaceIndex(analyzer, base.documents, () => {
+    engine.refreshAll();
+    problems.invalidate();
+  });
+  const problems = new WorkspaceProblems(base.connection, analyzer, base.documents, base.notebooks, engine, base.settings, index, () => base.client.pullsDiagnostics());
+  return { ...base, analyzer, engine, index, problems };
 }

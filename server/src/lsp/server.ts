@@ -5,6 +5,7 @@ import { CancellationToken, NotebookDocuments, TextDocuments, type Connection } 
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { codeAction } from "./handlers/codeAction";
 import { diagnostic } from "./handlers/diagnostic";
+import { workspaceDiagnostic } from "./handlers/workspaceDiagnostic";
 import { didChange } from "./handlers/didChange";
 import { didChangeConfiguration } from "./handlers/didChangeConfiguration";
 import { didChangeWatchedFiles } from "./handlers/didChangeWatchedFiles";
@@ -58,6 +59,7 @@ export function startServer(connection: Connection, wasmDir: string): void {
   documents.onDidSave(whenReady(didSave));
   documents.onDidClose(whenReady(didClose));
   connection.languages.diagnostics.on(whenReady(diagnostic));
+  connection.languages.diagnostics.onWorkspace(whenReady(workspaceDiagnostic));
   connection.onCodeAction(whenReady(codeAction));
   connection.onExecuteCommand(whenReady(executeCommand));
   connection.onDidChangeConfiguration(whenReady(didChangeConfiguration));

@@ -46,6 +46,7 @@ export function normalize(raw: unknown): Settings {
     rules,
     billTo: typeof r.billTo === "string" ? r.billTo.trim() : DEFAULT_SETTINGS.billTo,
     run: r.run === "onSave" ? "onSave" : "onType",
+    diagnosticMode: r.diagnosticMode === "openFilesOnly" ? "openFilesOnly" : "workspace",
   };
 }
 

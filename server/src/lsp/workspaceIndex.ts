@@ -1,12 +1,9 @@
-// The workspace beyond open documents: indexed at start (cross-file helpers and bill-to evidence need it), and
-// checked on demand with a progress bar, results published so they appear in Problems.
-import type { Connection, TextDocuments } from "vscode-languageserver";
+// The workspace beyond open documents: every analysable file of the workspace folders is read at start (cross-file
+// helpers and bill-to evidence need them) and kept in the analyzer; WorkspaceProblems reports their problems.
+import type { TextDocuments } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { Analyzer } from "../analysis/analyzer";
 import { collectFiles } from "../cli/walk";
-import { toLsp } from "./convert";
-import type { DiagnosticsEngine } from "./diagnostics";
-import { overridesOf, type SettingsStore } from "./settings";
 import { pathToUri, uriToPath } from "./uris";
 
 export class WorkspaceIndex {
@@ -16,12 +13,15 @@ export class WorkspaceIndex {
   private indexing = new Promise<void>((resolve) => (this.indexed = resolve));
 
   constructor(
-    private readonly connection: Connection,
     private readonly analyzer: Analyzer,
     private readonly documents: TextDocuments<TextDocument>,
-    private readonly engine: DiagnosticsEngine,
-    private readonly settings: SettingsStore,
+    /** Called after each indexing: every result may have changed. */
+    private readonly onIndexed: () => void,
   ) {}
+
+  whenIndexed(): Promise<void> {
+    return this.indexing;
+  }
 
   /** Reads every analysable file in the folders, yielding between files so requests are answered meanwhile. */
   indexFolders(uris: string[]): void {
@@ -39,36 +39,20 @@ export class WorkspaceIndex {
         if (!this.documents.get(pathToUri(file))) this.analyzer.setFile(file.split("\\").join("/"));
         if (i % 20 === 19) await new Promise((r) => setImmediate(r));
       }
-      this.engine.refreshAll();
+      this.onIndexed();
     })();
     void this.indexing.then(this.indexed);
   }
 
-  async checkWorkspace(): Promise<{ files: number; problems: number }> {
-    await this.indexing;
-    const progress = await this.connection.window.createWorkDoneProgress();
-    const { files } = collectFiles(this.folders);
-    progress.begin("HF Rate Guard: checking the workspace", 0, `${files.length} files`, true);
-    let problems = 0;
-    for (const [i, file] of files.entries()) {
-      if (progress.token.isCancellationRequested) break;
-      const path = file.split("\\").join("/");
-      const uri = pathToUri(path);
-      if (!this.documents.get(uri)) this.analyzer.setFile(path);
-      // The same settings as the editor uses for the file, asked once per folder (multi-root: per folder).
-      const settings = await this.settings.get(this.documents.get(uri) ? uri : pathToUri(this.analyzer.rootOf(path) || path));
-      const diagnostics = settings.enable
-        ? this.analyzer.check(path, overridesOf(settings), { fixes: false }).diagnostics.filter((d) => d.cell === undefined).map((d) => toLsp(d, this.documents.get(uri)?.version ?? 0))
-        : [];
-      problems += diagnostics.length;
-      await this.connection.sendDiagnostics({ uri, diagnostics });
-      if (i % 10 === 0) {
-        progress.report(Math.round((100 * i) / Math.max(1, files.length)), path.split("/").pop() ?? path);
-        await new Promise((r) => setImmediate(r));
-      }
-    }
-    progress.done();
-    return { files: files.length, problems };
+  /** Reads the folders again from disk (files changed without a watcher seeing it); returns the files found. */
+  rescan(): string[] {
+    const files = collectFiles(this.folders).files.map((f) => f.split("\\").join("/"));
+    for (const path of files) if (!this.documents.get(pathToUri(path))) this.analyzer.setFile(path);
+    return files;
   }
 
+  /** The analyzer's files that belong to a workspace folder (open documents outside every folder are not). */
+  workspacePaths(): string[] {
+    return this.analyzer.paths().filter((p) => this.folders.some((f) => p.startsWith(f + "/")));
+  }
 }

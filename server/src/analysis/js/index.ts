@@ -106,6 +106,7 @@ class Analysis {
     const hfCall: HfCall = {
       span: { start: call.node.getStart(src), end: call.node.getEnd() },
       callee: call.callee,
+      calleeSpan: ts.isCallExpression(call.node) ? { start: call.node.expression.getStart(src), end: call.node.expression.getEnd() } : undefined,
       library: call.library,
       surface: call.surface,
       billTo: call.billTo,

@@ -21,6 +21,7 @@ interface Traits {
   bounded: boolean;
   retries402: boolean;
   waitNode?: ts.Node;
+  limitNode?: ts.Node;
 }
 
 /** Error-shape checks per library: what a catch must read to see the status (hf-facts "error shape"). */
@@ -217,6 +218,7 @@ export class JsProtection {
       hasJitter: lib === "async-retry" ? !/randomize\s*:\s*false/.test(text) : /randomize\s*:\s*true/.test(text),
       bounded: !(retriesOpt && /Infinity/.test(retriesOpt.getText())) && !/forever\s*:\s*true/.test(text),
       retries402: retries402FromText(text + " " + (helperCall.arguments[0]?.getText() ?? ""), true),
+      limitNode: retriesOpt,
     };
   }
 
@@ -339,6 +341,7 @@ export class JsProtection {
       bounded: loop ? loopBounded(loop) : ATTEMPT_LIMIT.test(text),
       retries402: retries402FromText(text, /\bcatch\b/.test(text)),
       waitNode: wait,
+      limitNode: loop ? loopLimit(loop) : undefined,
     };
   }
 
@@ -361,11 +364,12 @@ export class JsProtection {
     const start = anchor.getStart(src);
     const headerEnd = isLoop(anchor) ? start + anchor.getText(src).split("\n")[0].length : isFunctionLike(anchor) && anchor.name ? anchor.name.getEnd() : anchor.getEnd();
     const spanStart = isFunctionLike(anchor) && anchor.name ? anchor.name.getStart(src) : start;
-    const { waitNode, ...rest } = traits;
+    const { waitNode, limitNode, ...rest } = traits;
     this.sink.push({ anchor, construct: {
       kind,
       span: { start: spanStart, end: Math.max(spanStart, headerEnd) },
       waitSpan: waitNode ? { start: waitNode.getStart(src), end: waitNode.getEnd() } : undefined,
+      limitSpan: limitNode ? { start: limitNode.getStart(src), end: limitNode.getEnd() } : undefined,
       relevant,
       name,
       ...rest,
@@ -394,6 +398,12 @@ export class JsProtection {
 
 function isLoop(n: ts.Node): boolean {
   return ts.isForStatement(n) || ts.isWhileStatement(n) || ts.isDoStatement(n) || ts.isForOfStatement(n) || ts.isForInStatement(n);
+}
+
+/** The part of a loop header that bounds it: `attempt < 5`, the iterated list. */
+function loopLimit(loop: ts.Node): ts.Node | undefined {
+  const node = ts.isForStatement(loop) ? loop.condition : ts.isWhileStatement(loop) || ts.isDoStatement(loop) ? loop.expression : ts.isForOfStatement(loop) ? loop.expression : undefined;
+  return node && node.getText() !== "true" && node.getText() !== "1" ? node : undefined;
 }
 
 function loopBounded(loop: ts.Node): boolean {

@@ -132,6 +132,7 @@ class Analysis {
     const hfCall: HfCall = {
       span: { start: call.node.startIndex, end: call.node.endIndex },
       callee: call.callee,
+      calleeSpan: spanOf(call.node.type === "call" ? call.node.childForFieldName("function") ?? call.node : call.node),
       library: call.library,
       surface: call.surface,
       billTo: call.billTo,
@@ -150,3 +151,6 @@ class Analysis {
   }
 }
 
+function spanOf(node: PyNode): { start: number; end: number } {
+  return { start: node.startIndex, end: node.endIndex };
+}

@@ -7,8 +7,9 @@ import { caughtTypes, isBroad, isRateLimitType, matches } from "./exceptions";
 import type { Scope } from "./scope";
 import { kwargs, positionalArgs } from "./syntax";
 
-export type Traits = Omit<RetryConstruct, "kind" | "span" | "relevant" | "name" | "waitSpan"> & {
+export type Traits = Omit<RetryConstruct, "kind" | "span" | "relevant" | "name" | "waitSpan" | "limitSpan"> & {
   waitNode?: PyNode;
+  limitNode?: PyNode;
   /** Why the retry cannot fire for this call, when handles429 is false. */
   whyNot?: string;
 };
@@ -56,6 +57,7 @@ export function tenacityTraits(scope: Scope, call: PyNode | undefined, raises: R
     bounded: stop !== undefined && !/stop_never/.test(stop.text),
     retries402: true,
     waitNode: wait,
+    limitNode: stop,
   };
   if (!raisesOn429) {
     traits.whyNot = "tenacity only retries when an exception is raised";
@@ -106,6 +108,7 @@ export function backoffTraits(scope: Scope, call: PyNode, style: "on_exception" 
     bounded: kw.has("max_tries") || kw.has("max_time"),
     retries402: true,
     waitNode: waitGen,
+    limitNode: kw.get("max_tries") ?? kw.get("max_time"),
   };
   if (style === "on_exception") {
     const excNode = args[1] ?? kw.get("exception");
@@ -161,6 +164,7 @@ export function handWrittenTraits(scope: Scope, body: PyNode, loop: PyNode | und
     bounded: loop ? loopBounded(loop) : ATTEMPT_LIMIT.test(text),
     retries402: retries402FromText(text, broad),
     waitNode: sleep?.childForFieldName("arguments")?.namedChildren[0] ?? sleep,
+    limitNode: loop ? loopLimit(loop) : undefined,
   };
 }
 
@@ -180,6 +184,12 @@ function sleepContext(scope: Scope, sleep: PyNode): string {
   return scope.expandedText(text);
 }
 
+/** The part of a loop header that bounds it: `range(5)`, `attempt < MAX`. */
+function loopLimit(loop: PyNode): PyNode | undefined {
+  const node = loop.type === "for_statement" ? loop.childForFieldName("right") : loop.childForFieldName("condition");
+  return node && node.text !== "True" && node.text !== "1" ? node : undefined;
+}
+
 export function loopBounded(loop: PyNode): boolean {
   if (loop.type === "for_statement") {
     const right = loop.childForFieldName("right")?.text ?? "";
@@ -193,11 +203,12 @@ export function loopBounded(loop: PyNode): boolean {
 }
 
 export function makeConstruct(kind: RetryKind, span: PyNode, traits: Traits, relevant: boolean, name?: string): RetryConstruct {
-  const { waitNode, whyNot: _whyNot, ...rest } = traits;
+  const { waitNode, limitNode, whyNot: _whyNot, ...rest } = traits;
   return {
     kind,
     span: { start: span.startIndex, end: span.endIndex },
     waitSpan: waitNode ? { start: waitNode.startIndex, end: waitNode.endIndex } : undefined,
+    limitSpan: limitNode ? { start: limitNode.startIndex, end: limitNode.endIndex } : undefined,
     relevant,
     name,
     ...rest,

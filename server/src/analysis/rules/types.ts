@@ -6,6 +6,8 @@ export interface OrgContext {
   org: string;
   /** "configuration" or the workspace-relative file whose code bills the org. */
   source: string;
+  /** Where that code names the org (absent for configuration); `path` absent means this file. */
+  at?: { path?: string; span: Span };
 }
 
 export interface RuleContext {

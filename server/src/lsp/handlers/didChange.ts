@@ -6,4 +6,5 @@ import type { ReadyServer } from "../readyServer";
 export function didChange(server: ReadyServer, e: TextDocumentChangeEvent<TextDocument>): void {
   server.overlay.set(server.engine.pathOf(e.document), e.document.getText());
   server.engine.changed(e.document, "change");
+  server.problems.invalidate("change");
 }

@@ -4,4 +4,5 @@ import type { ReadyServer } from "../readyServer";
 export function didChangeConfiguration(server: ReadyServer): void {
   server.settings.clear();
   server.engine.refreshAll();
+  server.problems.settingsChanged();
 }

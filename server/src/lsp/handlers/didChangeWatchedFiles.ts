@@ -22,4 +22,5 @@ export function didChangeWatchedFiles(server: ReadyServer, params: DidChangeWatc
   if (configChanged) analyzer.invalidateConfig();
   if (manifestChanged) analyzer.refreshVersions();
   engine.refreshAll();
+  server.problems.invalidate();
 }

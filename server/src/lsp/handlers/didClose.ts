@@ -9,4 +9,6 @@ export function didClose(server: ReadyServer, e: TextDocumentChangeEvent<TextDoc
   if (path.startsWith("/__unsaved__/")) server.analyzer.removeFile(path);
   else server.analyzer.setFile(path);
   server.engine.closed(e.document);
+  // Its problems come from the workspace report (or the index's push) again.
+  server.problems.invalidate();
 }

@@ -6,4 +6,6 @@ import type { ReadyServer } from "../readyServer";
 export function didOpen(server: ReadyServer, e: TextDocumentChangeEvent<TextDocument>): void {
   server.overlay.set(server.engine.pathOf(e.document), e.document.getText());
   server.engine.changed(e.document, "open");
+  // The file's problems now come from the document; the workspace's may depend on its buffer.
+  server.problems.invalidate();
 }

@@ -4,7 +4,7 @@ import { COMMANDS } from "../../../../shared/src/protocol";
 import type { ReadyServer } from "../readyServer";
 
 export async function executeCommand(server: ReadyServer, params: ExecuteCommandParams): Promise<unknown> {
-  if (params.command === COMMANDS.checkWorkspace) return server.index.checkWorkspace();
+  if (params.command === COMMANDS.checkWorkspace) return server.problems.checkAll();
   if (params.command === COMMANDS.fixAll) {
     const uri = (params.arguments?.[0] as { uri?: string } | string | undefined) ?? "";
     const doc = server.documents.get(typeof uri === "string" ? uri : uri.uri ?? "");

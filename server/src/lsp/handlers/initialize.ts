@@ -9,7 +9,7 @@ export function initialize(server: ServerBase, params: InitializeParams): Initia
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       notebookDocumentSync: { notebookSelector: [{ notebook: { notebookType: "jupyter-notebook" }, cells: [{ language: "python" }] }] },
-      diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false },
+      diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: true },
       codeActionProvider: { codeActionKinds: ["quickfix", FIX_ALL_KIND], resolveProvider: false },
       executeCommandProvider: { commands: [COMMANDS.checkWorkspace, COMMANDS.fixAll] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },

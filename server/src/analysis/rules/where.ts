@@ -1,0 +1,63 @@
+// Where a finding is shown and which places explain it, decided once for every rule. A finding on a call underlines
+// its callee (`client.chat_completion`), not every line of its arguments; one on a client construction underlines
+// the class. Related places are what a reader needs next: the retry that does not protect a call, the calls a
+// retry covers or a client bills, where the organization is named.
+import { needsBillTo, type ClientConstruction, type FileModel, type HfCall, type RetryConstruct, type Span } from "../model";
+import { describe } from "./retryAfterIgnored";
+import type { Finding, OrgContext } from "./types";
+
+export interface Related {
+  message: string;
+  span: Span;
+  /** Another workspace file; absent means this one. */
+  path?: string;
+}
+
+export function callSpan(call: HfCall): Span {
+  return call.calleeSpan ?? call.span;
+}
+
+/** The class (or `new Class`) of a construction: everything before its argument parenthesis. */
+export function clientSpan(client: ClientConstruction): Span {
+  const end = client.argsSpan.start - 1;
+  return end > client.span.start ? { start: client.span.start, end } : client.span;
+}
+
+export function placeFinding(model: FileModel, finding: Finding, orgContext: OrgContext | undefined): { span: Span; related: Related[] } {
+  let span = finding.span;
+  if (finding.call && span === finding.call.span) span = callSpan(finding.call);
+  else if (finding.client && span === finding.client.span) span = clientSpan(finding.client);
+  const related: Related[] = [];
+  if (finding.code === "HF001" && finding.call) related.push(...retriesAround(model, finding.call));
+  if (finding.retry) related.push(...aboutRetry(model, finding.retry, finding.span));
+  if (finding.code === "HF003") {
+    if (finding.client) {
+      const index = model.clients.indexOf(finding.client);
+      for (const call of model.calls) {
+        if (call.client === index && needsBillTo(call.surface) && !call.billTo.present) related.push({ span: callSpan(call), message: `\`${call.callee}\` bills through this client.` });
+      }
+    }
+    if (orgContext?.at) related.push({ span: orgContext.at.span, path: orgContext.at.path, message: `Bills "${orgContext.org}" here: the workspace's organization.` });
+  }
+  return { span, related };
+}
+
+/** User-written retries around an unprotected call: each is a retry that does not protect it. */
+function retriesAround(model: FileModel, call: HfCall): Related[] {
+  const why = call.protection.kind === "unprotected" ? call.protection.reason : undefined;
+  return call.retries.map((i) => model.retries[i]).filter(Boolean).map((retry) => ({
+    span: retry.span,
+    message: `This ${describe(retry.kind)} does not protect the call${why ? `: ${why}` : ""}.`,
+  }));
+}
+
+/** The HF calls a retry covers, and the retry itself when the finding sits on its wait. */
+function aboutRetry(model: FileModel, retry: RetryConstruct, findingSpan: Span): Related[] {
+  const out: Related[] = [];
+  if (findingSpan !== retry.span) out.push({ span: retry.span, message: `The ${describe(retry.kind)} this wait belongs to.` });
+  const index = model.retries.indexOf(retry);
+  for (const call of model.calls) {
+    if (call.retries.includes(index)) out.push({ span: callSpan(call), message: `Retried here: \`${call.callee}\`.` });
+  }
+  return out;
+}
