@@ -2,8 +2,11 @@
 // with ajv and a schema written from the specification's required properties.
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import fs from "node:fs";
+import path from "node:path";
 import Ajv from "ajv";
 import { runCli, workspace } from "../support/cli";
+import { ROOT } from "../support/paths";
 
 const location = {
   type: "object",
@@ -93,3 +96,16 @@ test("sarif output is valid SARIF 2.1.0 with rule metadata, help URIs and levels
   for (const res of results) assert.equal(driver.rules[res.ruleIndex].id, res.ruleId);
   assert.equal(results[0].level, "warning");
 });
+
+test("sarif rules carry each rule's full help from its docs page", () => {
+  const ws = workspace({ "app.py": `from huggingface_hub import InferenceClient\nInferenceClient().text_generation("hi")\n` });
+  const driver = JSON.parse(runCli(["check", "--format", "sarif"], ws).stdout).runs[0].tool.driver;
+  for (const rule of driver.rules) {
+    const page = fs.readFileSync(path.join(ROOT, "docs", "rules", `${rule.id}.md`), "utf8");
+    assert.equal(rule.help.markdown, page);
+    assert.equal(rule.help.text, page);
+    assert.ok(rule.fullDescription.text.length > rule.shortDescription.text.length, rule.id);
+    assert.ok(page.replace(/[`*]/g, "").replace(/\s+/g, " ").includes(rule.fullDescription.text.slice(0, 60)), `${rule.id}: the Why section`);
+  }
+});
+

@@ -2,7 +2,7 @@
 // set the workspace's files, then ask for one file's diagnostics. Cross-file facts (retry helpers, bill-to
 // evidence) come from every file set (of the same root folder, when roots are declared), so results do not depend
 // on the order files were added.
-import { RULES, ruleMeta, type RuleCode, type RuleSetting, type Severity } from "../../../shared/src/rules";
+import type { RuleCode, RuleSetting, Severity } from "../../../shared/src/rules";
 import picomatch from "picomatch";
 import { invalidateConfigCache, resolveConfig } from "./config/resolveConfig";
 import type { ConfigOverrides, ResolvedConfig } from "./config/types";
@@ -19,7 +19,7 @@ import { AliasIndex } from "./tsconfigPaths";
 import type { ModelCache } from "./modelCache";
 import { parseNotebook, type NotebookCell } from "./notebook";
 import { analyzePython, initPython } from "./python/index";
-import { ALL_RULES } from "./rules/index";
+import { ALL_RULES, ruleMeta } from "./rules/index";
 import type { Finding, OrgContext } from "./rules/types";
 import { placeFinding } from "./rules/where";
 import { parseSuppressions, type Suppressions } from "./suppressions";
@@ -355,7 +355,7 @@ function isExcluded(path: string, config: ResolvedConfig): boolean {
 function severityOf(code: RuleCode, config: ResolvedConfig, overrides: ConfigOverrides): RuleSetting {
   if (overrides.select && !overrides.select.includes(code)) return "off";
   if (overrides.ignore?.includes(code)) return "off";
-  return config.rules[code] ?? RULES.find((r): boolean => r.code === code)!.defaultSeverity;
+  return config.rules[code] ?? ruleMeta(code).defaultSeverity;
 }
 
 function toCell(d: Diagnostic, cells: NotebookCell[]): Diagnostic {

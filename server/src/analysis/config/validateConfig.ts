@@ -1,5 +1,6 @@
 // Checks a config object key by key; every problem becomes a message naming the key, and the rest still applies.
-import { isRuleCode, RULES, type RuleCode, type RuleSetting } from "../../../../shared/src/rules";
+import { isRuleCode, type RuleCode, type RuleSetting } from "../../../../shared/src/rules";
+import { RULES } from "../rules/index";
 import type { HfConfig } from "./types";
 
 const SETTINGS: readonly string[] = ["off", "info", "warning", "error"];
@@ -23,7 +24,7 @@ export function validateConfig(raw: unknown, where: string): { config: HfConfig;
     } else {
       for (const [key, value] of Object.entries(obj.rules as Record<string, unknown>)) {
         const code = codeFor(key);
-        if (!code) errors.push(`${where}: rules.${key} is not a rule (codes HF001-HF007 or names like unhandled-rate-limit)`);
+        if (!code) errors.push(`${where}: rules.${key} is not a rule (${RULE_LIST})`);
         else if (typeof value !== "string" || !SETTINGS.includes(value)) errors.push(`${where}: rules.${key} must be one of "off", "info", "warning", "error"`);
         else config.rules[code] = value as RuleSetting;
       }
@@ -35,6 +36,9 @@ export function validateConfig(raw: unknown, where: string): { config: HfConfig;
   }
   return { config, errors };
 }
+
+/** "codes HF001-HF007 or names like unhandled-rate-limit", from the rule modules. */
+const RULE_LIST = `codes ${RULES[0].code}-${RULES[RULES.length - 1].code} or names like ${RULES[0].name}`;
 
 function codeFor(key: string): RuleCode | undefined {
   const upper = key.toUpperCase();

@@ -1,17 +1,21 @@
 // HF004: waits without randomness make every throttled client retry in lockstep, so they collide again.
-import type { Rule } from "./types";
-import { describe } from "./retryAfterIgnored";
+import { createRule } from "./createRule";
+import { describe, waitFixes } from "./retryWording";
 
-export const backoffWithoutJitter: Rule = {
-  code: "HF004",
+export const backoffWithoutJitter = createRule({
+  meta: {
+    code: "HF004",
+    name: "backoff-without-jitter",
+    defaultSeverity: "info",
+    summary: "a retry wait with no randomness",
+    messages: {
+      lockstep: "This {{retry}} waits without jitter: clients throttled together retry together. Use full jitter (a random wait up to the backoff).",
+    },
+  },
   check({ model }) {
     return model.retries
       .filter((r) => r.relevant && r.waits && !r.hasJitter)
-      .map((retry) => ({
-        code: "HF004" as const,
-        span: retry.waitSpan ?? retry.span,
-        retry,
-        message: `This ${describe(retry.kind)} waits without jitter: clients throttled together retry together. Use full jitter (a random wait up to the backoff).`,
-      }));
+      .map((retry) => ({ messageId: "lockstep" as const, data: { retry: describe(retry.kind) }, span: retry.waitSpan ?? retry.span, retry }));
   },
-};
+  fixes: (ctx, finding) => (finding.retry ? waitFixes(ctx, finding.retry, "HF004") : []),
+});

@@ -1,18 +1,22 @@
 // HF005: 402 means the monthly credits are spent; retrying cannot succeed until the period resets or a
-// payment method is added, and each retry is another failed billed request.
-import type { Rule } from "./types";
-import { describe } from "./retryAfterIgnored";
+// payment method is added, and each retry is another failed billed request. No quick fix: which condition to
+// narrow is the author's call.
+import { createRule } from "./createRule";
+import { describe } from "./retryWording";
 
-export const retriesPaymentRequired: Rule = {
-  code: "HF005",
+export const retriesPaymentRequired = createRule({
+  meta: {
+    code: "HF005",
+    name: "retries-payment-required",
+    defaultSeverity: "info",
+    summary: "a retry that would also retry 402 (credits exhausted)",
+    messages: {
+      retries402: "This {{retry}} would also retry HTTP 402 (credits exhausted), which never succeeds on retry. Exclude 402 from its condition.",
+    },
+  },
   check({ model }) {
     return model.retries
       .filter((r) => r.relevant && r.retries402)
-      .map((retry) => ({
-        code: "HF005" as const,
-        span: retry.span,
-        retry,
-        message: `This ${describe(retry.kind)} would also retry HTTP 402 (credits exhausted), which never succeeds on retry. Exclude 402 from its condition.`,
-      }));
+      .map((retry) => ({ messageId: "retries402" as const, data: { retry: describe(retry.kind) }, span: retry.span, retry }));
   },
-};
+});

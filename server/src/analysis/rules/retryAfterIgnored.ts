@@ -1,34 +1,28 @@
 // HF002: a user-written retry that handles 429 but waits its own schedule. HF sends Retry-After when it knows
 // when capacity returns; retrying sooner only earns more 429s. Library retries are not flagged here.
-import type { Rule } from "./types";
+import { wrapCoveredCalls } from "../fixes/retryFixes";
+import { createRule } from "./createRule";
+import { describe, waitFixes } from "./retryWording";
 
-export const retryAfterIgnored: Rule = {
-  code: "HF002",
+export const retryAfterIgnored = createRule({
+  meta: {
+    code: "HF002",
+    name: "retry-after-ignored",
+    defaultSeverity: "warning",
+    summary: "a hand-written retry of 429 that does not wait on `Retry-After`",
+    messages: {
+      ignored: "This {{retry}} retries 429 without waiting on Retry-After: it may retry before HF allows and be throttled again.",
+    },
+  },
   check({ model }) {
     return model.retries
       .filter((r) => r.relevant && r.handles429 && !r.honorsRetryAfter)
-      .map((retry) => ({
-        code: "HF002" as const,
-        span: retry.waitSpan ?? retry.span,
-        retry,
-        message: `This ${describe(retry.kind)} retries 429 without waiting on Retry-After: it may retry before HF allows and be throttled again.`,
-      }));
+      .map((retry) => ({ messageId: "ignored" as const, data: { retry: describe(retry.kind) }, span: retry.waitSpan ?? retry.span, retry }));
   },
-};
-
-export function describe(kind: string): string {
-  switch (kind) {
-    case "tenacity":
-      return "tenacity retry";
-    case "backoff":
-      return "backoff decorator";
-    case "loop":
-      return "retry loop";
-    case "recursion":
-      return "recursive retry";
-    case "helper":
-      return "retry helper";
-    default:
-      return `${kind} retry`;
-  }
-}
+  fixes(ctx, finding) {
+    if (!finding.retry) return [];
+    const fixes = waitFixes(ctx, finding.retry, "HF002");
+    // A wait we cannot rewrite: route the calls it covers through the Retry-After-aware helper instead.
+    return fixes.length ? fixes : wrapCoveredCalls(ctx, finding.retry);
+  },
+});

@@ -1,4 +1,6 @@
-import type { RuleCode } from "../../../../shared/src/rules";
+import type { RuleCode, Severity } from "../../../../shared/src/rules";
+import type { Fix } from "../diagnostic";
+import type { FixContext } from "../fixes/context";
 import type { ClientConstruction, FileModel, HfCall, RetryConstruct, Span } from "../model";
 
 /** The organization a workspace bills, and where that was learned (for messages). */
@@ -26,7 +28,23 @@ export interface Finding {
   retry?: RetryConstruct;
 }
 
-export interface Rule {
-  code: RuleCode;
+/** What a rule is, for people and tools: everything the settings, schema, README, SARIF and docs are made from. */
+export interface RuleMeta<Code extends RuleCode = RuleCode> {
+  code: Code;
+  name: string;
+  defaultSeverity: Severity;
+  /** One line on what is reported, e.g. "an HF call with no working 429 handling" (README, settings, SARIF). */
+  summary: string;
+  /** The rule's page: its why, flagged and clean examples, and what its fix does. */
+  docs: string;
+  /** Whether the rule offers a quick fix besides "disable"; true when the rule module has `fixes`. */
+  fixable: boolean;
+}
+
+export interface Rule<Code extends RuleCode = RuleCode> {
+  code: Code;
+  meta: RuleMeta<Code>;
   check(ctx: RuleContext): Finding[];
+  /** The quick fixes of one of this rule's findings (the code lives in ../fixes/; this only picks it). */
+  fixes?: (ctx: FixContext, finding: Finding) => Fix[];
 }

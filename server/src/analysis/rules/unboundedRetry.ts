@@ -1,18 +1,23 @@
 // HF006: an unbounded retry turns a long throttle or an outage into a hung program (tenacity's default stop
 // never stops).
-import type { Rule } from "./types";
-import { describe } from "./retryAfterIgnored";
+import { tenacityFixes } from "../fixes/retryFixes";
+import { createRule } from "./createRule";
+import { describe } from "./retryWording";
 
-export const unboundedRetry: Rule = {
-  code: "HF006",
+export const unboundedRetry = createRule({
+  meta: {
+    code: "HF006",
+    name: "unbounded-retry",
+    defaultSeverity: "warning",
+    summary: "a retry with no bound on attempts or time",
+    messages: {
+      unbounded: "This {{retry}} has no bound on attempts or time: a long throttle or outage hangs the program. Add a limit.",
+    },
+  },
   check({ model }) {
     return model.retries
       .filter((r) => r.relevant && !r.bounded)
-      .map((retry) => ({
-        code: "HF006" as const,
-        span: retry.span,
-        retry,
-        message: `This ${describe(retry.kind)} has no bound on attempts or time: a long throttle or outage hangs the program. Add a limit.`,
-      }));
+      .map((retry) => ({ messageId: "unbounded" as const, data: { retry: describe(retry.kind) }, span: retry.span, retry }));
   },
-};
+  fixes: (ctx, finding) => (finding.retry ? tenacityFixes(ctx, finding.retry, "HF006") : []),
+});

@@ -1,22 +1,25 @@
 // HF001: an HF call whose 429 goes nowhere. HF throttles with 429 on every surface (router, Hub API buckets,
-// endpoints), and most clients do not retry by themselves (hf-facts: "What each client does on 429").
-import type { Rule } from "./types";
+// endpoints), and most clients do not retry by themselves (docs/hf-facts.md, "What each client does on 429").
+import { unhandledRateLimitFixes } from "../fixes/retryFixes";
+import { createRule } from "./createRule";
 
-export const unhandledRateLimit: Rule = {
-  code: "HF001",
-  check({ model }) {
-    return model.calls
-      .filter((call) => call.protection.kind === "unprotected")
-      .map((call) => {
-        const reason = call.protection.kind === "unprotected" ? call.protection.reason : undefined;
-        return {
-          code: "HF001" as const,
-          span: call.span,
-          call,
-          message: reason
-            ? `\`${call.callee}\` has no working 429 handling: ${reason}.`
-            : `\`${call.callee}\` has no 429 handling: a rate-limited request fails instead of backing off.`,
-        };
-      });
+export const unhandledRateLimit = createRule({
+  meta: {
+    code: "HF001",
+    name: "unhandled-rate-limit",
+    defaultSeverity: "warning",
+    summary: "an HF call with no working 429 handling",
+    messages: {
+      trap: "`{{callee}}` has no working 429 handling: {{reason}}.",
+      none: "`{{callee}}` has no 429 handling: a rate-limited request fails instead of backing off.",
+    },
   },
-};
+  check({ model }) {
+    return model.calls.flatMap((call) => {
+      if (call.protection.kind !== "unprotected") return [];
+      const { reason } = call.protection;
+      return [{ messageId: reason ? "trap" : "none", data: { callee: call.callee, reason: reason ?? "" }, span: call.span, call }];
+    });
+  },
+  fixes: (ctx, finding) => (finding.call ? unhandledRateLimitFixes(ctx, finding.call) : []),
+});

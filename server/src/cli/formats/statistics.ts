@@ -1,6 +1,6 @@
 // `--statistics`: how many findings each rule has, most frequent first (like ruff's --statistics), so a team can
 // see where to start before reading every finding.
-import { RULES } from "../../../../shared/src/rules";
+import { RULES } from "../../analysis/rules/index";
 import type { Report } from "./report";
 
 export interface RuleCount {
