@@ -3,7 +3,7 @@
 // the class. Related places are what a reader needs next: the retry that does not protect a call, the calls a
 // retry covers or a client bills, where the organization is named.
 import { needsBillTo, type ClientConstruction, type FileModel, type HfCall, type RetryConstruct, type Span } from "../model";
-import { describe } from "./retryAfterIgnored";
+import { describe } from "./retryWording";
 import type { Finding, OrgContext } from "./types";
 
 export interface Related {
