@@ -1,5 +1,5 @@
 // The one retry policy of HF Rate Guard: what the inserted helpers do and what the credit meter does when HF
-// throttles it. Exponential backoff with full jitter, bounded, honouring Retry-After (hf-facts "Rate limits").
+// throttles it. Exponential backoff with full jitter, bounded, honouring Retry-After (docs/hf-facts.md, "Rate limits").
 
 export const BACKOFF = {
   baseMs: 1000,

@@ -1,4 +1,4 @@
-// What the status bar shows, computed from whoami-v2, usage-v2 and an org's overview (hf-facts "Credits, plan
+// What the status bar shows, computed from whoami-v2, usage-v2 and an org's overview (docs/hf-facts.md, "Credits, plan
 // and usage"). Pure: the tests feed it data, the meter feeds it what HF answered.
 
 export interface WhoAmI {

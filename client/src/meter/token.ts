@@ -1,4 +1,4 @@
-// Where the HF token comes from, in the order HF's own tools use (hf-facts "Tokens"), after the token saved
+// Where the HF token comes from, in the order HF's own tools use (docs/hf-facts.md, "Tokens"), after the token saved
 // through the "Set Hugging Face Token" command in VS Code's SecretStorage.
 import * as path from "node:path";
 

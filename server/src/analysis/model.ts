@@ -11,7 +11,7 @@ export interface Span {
 export type Language = "python" | "js";
 
 /**
- * Where a call goes (see hf-facts "Hosts"):
+ * Where a call goes (see docs/hf-facts.md, "Hosts"):
  * - router: Inference Providers router, billed from credits, bill-to applies;
  * - router-models: GET router.huggingface.co/v1/models, not billed per call, bill-to must not be sent;
  * - legacy: api-inference.huggingface.co (deprecated);

@@ -1,4 +1,4 @@
-// What counts as an HF call in JS/TS (see hf-facts.md for what each client does on 429).
+// What counts as an HF call in JS/TS (see docs/hf-facts.md for what each client does on 429).
 
 /** How a 429 reaches the caller's code. */
 export type JsRaise =

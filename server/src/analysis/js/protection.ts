@@ -24,7 +24,7 @@ interface Traits {
   limitNode?: ts.Node;
 }
 
-/** Error-shape checks per library: what a catch must read to see the status (hf-facts "error shape"). */
+/** Error-shape checks per library: what a catch must read to see the status (docs/hf-facts.md, "What each client does on 429"). */
 const RIGHT_SHAPE: Record<string, RegExp> = {
   hfjs: /\.httpResponse\b|\.message\b/,
   hubjs: /\.statusCode\b|\.message\b/,
@@ -233,7 +233,7 @@ export class JsProtection {
     return undefined;
   }
 
-  /** axios-retry, ky and got retry options: they skip POST unless told otherwise (hf-facts "Retry libraries"). */
+  /** axios-retry, ky and got retry options: they skip POST unless told otherwise (docs/hf-facts.md, "Retry libraries"). */
   private instanceConfig(call: JsCall): Found {
     const verb = call.verb ?? "post";
     if (call.raises === "axios") {
@@ -373,7 +373,7 @@ export class JsProtection {
       relevant,
       name,
       ...rest,
-      // @huggingface/inference errors carry no headers: a catch-based retry cannot read Retry-After (hf-facts).
+      // @huggingface/inference errors carry no headers: a catch-based retry cannot read Retry-After (docs/hf-facts.md).
       honorsRetryAfter: honorsOverride ?? rest.honorsRetryAfter,
     } });
     const existing = this.constructs.get(anchor);

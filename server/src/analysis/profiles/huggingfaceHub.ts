@@ -37,6 +37,6 @@ export const INFERENCE_TASK_METHODS = new Set([
 /**
  * `huggingface_hub.inference_api.InferenceApi` (deprecated since 0.19, removed in 1.0): the object is called
  * directly (`api(inputs=...)`), one POST to api-inference.huggingface.co per call, no retry, and a 429 surfaces
- * as an HTTPError from `raise_for_status` (hf-facts "Hosts", "Legacy API").
+ * as an HTTPError from `raise_for_status` (docs/hf-facts.md, "Hosts" and "Version gates").
  */
 export const INFERENCE_API_CLASSES = ["huggingface_hub.inference_api.InferenceApi", "huggingface_hub.InferenceApi"];

@@ -1,5 +1,5 @@
 // X-HF-Bill-To in Python code: header dicts (literal, or a name bound to one), `bill_to=` arguments, and
-// headers set on a session after it is made. The header name matches case-insensitively (hf-facts).
+// headers set on a session after it is made. The header name matches case-insensitively (docs/hf-facts.md).
 import type { PyNode } from "./tree";
 import type { BillTo } from "../model";
 import type { Scope } from "./scope";

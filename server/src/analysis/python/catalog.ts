@@ -1,5 +1,5 @@
 // What counts as an HF call in Python: the client classes, their network methods, and the Hub functions.
-// Sources: huggingface_hub, openai-python, langchain-huggingface, smolagents, litellm (see hf-facts.md).
+// Sources: huggingface_hub, openai-python, langchain-huggingface, smolagents, litellm (see docs/hf-facts.md).
 import { INFERENCE_API_CLASSES } from "../profiles/huggingfaceHub";
 
 export type PyClientKind =

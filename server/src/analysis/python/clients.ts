@@ -235,7 +235,7 @@ function defaultSurface(cls: ClientClass): Surface | undefined {
 }
 
 /**
- * A provider's own key means HF neither bills the call nor reads bill-to (hf-facts "Hosts"). Recognised when the
+ * A provider's own key means HF neither bills the call nor reads bill-to (docs/hf-facts.md, "Hosts"). Recognised when the
  * key is a literal not starting with hf_, or an env var whose name does not mention HF.
  */
 function isProviderKey(scope: Scope, key: PyNode): boolean {

@@ -1,4 +1,4 @@
-// Which except clauses catch what an HF call raises on 429 (hf-facts "What each client does on 429").
+// Which except clauses catch what an HF call raises on 429 (docs/hf-facts.md, "What each client does on 429").
 import type { PyNode } from "./tree";
 import type { RaiseKind } from "./calls";
 import type { Scope } from "./scope";

@@ -1,5 +1,5 @@
 // Retry configured on a requests Session (urllib3 Retry through HTTPAdapter) or an httpx transport.
-// The traps (hf-facts "Retry libraries"): urllib3's default allowed_methods leave out POST, so inference calls
+// The traps (docs/hf-facts.md, "Retry libraries"): urllib3's default allowed_methods leave out POST, so inference calls
 // are never retried; httpx's transport `retries=` only covers connection failures.
 import type { PyNode } from "./tree";
 import type { PyCall } from "./calls";

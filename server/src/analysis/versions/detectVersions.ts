@@ -1,4 +1,4 @@
-// Package versions from the nearest manifests and lock files, for the version gates in hf-facts.md.
+// Package versions from the nearest manifests and lock files, for the version gates in docs/hf-facts.md.
 // Lock files give exact versions; manifests give a range's lower bound. Unknown stays undefined (= newest).
 import { parseToml } from "../toml";
 import type { FileSystem } from "../fileSystem";

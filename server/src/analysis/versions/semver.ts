@@ -1,4 +1,4 @@
-// Version comparison for the version gates in hf-facts.md. Unknown versions count as the newest.
+// Version comparison for the version gates in docs/hf-facts.md. Unknown versions count as the newest.
 
 function parts(v: string): number[] {
   return v
