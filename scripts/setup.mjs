@@ -3,7 +3,7 @@
 // Python with the client libraries the run-time tests execute). Every step says what it does before it starts and
 // shows its tools' own output, so a failure shows its real reason; a step that cannot run here (no root for apt)
 // says in one line what is missing and how to get it. Steps whose result is already there cost a check each.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -33,11 +33,37 @@ function found(cmd, args = ["--version"], env = process.env) {
   return !r.error && r.status === 0;
 }
 
-/** Runs a step's command with its output on the terminal; a failure names the step (the reason is just above). */
-function step(what, cmd, args, options = {}) {
-  const r = spawnSync(cmd, args, { stdio: "inherit", ...options });
-  if (r.error) throw new SetupError(`${what} failed: cannot run ${cmd} (${r.error.code ?? r.error.message})`);
-  if (r.status !== 0) throw new SetupError(`${what} failed: \`${[cmd, ...args].join(" ")}\` exited with ${r.status ?? r.signal} (its output is above)`);
+/** Megabytes under a folder so far (for progress lines); undefined when it cannot be measured. */
+function sizeMb(dir) {
+  const r = spawnSync("du", ["-sm", dir], { encoding: "utf8" });
+  const mb = Number.parseInt(r.stdout ?? "", 10);
+  return Number.isFinite(mb) ? mb : undefined;
+}
+
+/**
+ * Runs a step's command with its output on the terminal; a failure names the step (the reason is just above).
+ * A long step (`growing`: the folder it fills) prints how long it has run and how much it has written every 20 s,
+ * so a quiet download or build never looks like a hang.
+ */
+function step(what, cmd, args, options = {}, growing) {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const child = spawn(cmd, args, { stdio: "inherit", ...options });
+    const ticker = growing
+      ? setInterval(() => {
+          const s = Math.round((Date.now() - started) / 1000);
+          const mb = sizeMb(growing);
+          say(`still ${what}: ${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s${mb !== undefined ? `, ${mb} MB so far` : ""}`);
+        }, 20_000)
+      : undefined;
+    const done = (err) => {
+      if (ticker) clearInterval(ticker);
+      if (err) reject(err);
+      else resolve();
+    };
+    child.on("error", (err) => done(new SetupError(`${what} failed: cannot run ${cmd} (${err.code ?? err.message})`)));
+    child.on("exit", (code, signal) => done(code === 0 ? undefined : new SetupError(`${what} failed: \`${[cmd, ...args].join(" ")}\` exited with ${code ?? signal} (its output is above)`)));
+  });
 }
 
 function missingDebianPackages(packages) {
@@ -45,7 +71,7 @@ function missingDebianPackages(packages) {
 }
 
 /** Installs Debian packages with apt (as root, or through sudo without a password); otherwise one line saying how. */
-function aptInstall(packages, why) {
+async function aptInstall(packages, why) {
   if (packages.length === 0) return;
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   const sudo = !isRoot && found("sudo", ["-n", "true"]);
@@ -57,41 +83,42 @@ function aptInstall(packages, why) {
   const [cmd, pre] = isRoot ? ["apt-get", []] : ["sudo", ["-n", "apt-get"]];
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   say(`${why}: installing ${packages.join(" ")} with apt`);
-  step("apt-get update", cmd, [...pre, "update"], { env });
-  step("apt-get install", cmd, [...pre, "install", "-y", "--no-install-recommends", ...packages], { env });
+  await step("apt-get update", cmd, [...pre, "update"], { env });
+  await step("apt-get install", cmd, [...pre, "install", "-y", "--no-install-recommends", ...packages], { env });
 }
 
 function npmInstall(what, prefix, spec, env = process.env) {
+  fs.mkdirSync(prefix, { recursive: true });
   // --foreground-scripts: native module builds print as they go (progress, and the compiler's error on failure).
-  step(what, "npm", ["install", "--no-audit", "--no-fund", "--no-save", "--foreground-scripts", "--prefix", prefix, spec], { env });
+  return step(what, "npm", ["install", "--no-audit", "--no-fund", "--no-save", "--foreground-scripts", "--prefix", prefix, spec], { env }, prefix);
 }
 
 /** Node 24 and code-server (what `npm start` needs; the real-VS-Code tests too). */
-export function ensureCodeServer() {
+export async function ensureCodeServer() {
   if (fs.existsSync(CODE_SERVER) && fs.existsSync(path.join(NODE24_BIN, "node"))) return;
   say(`first use: installing ${CODE_SERVER_PKG} and Node 24 into ${TOOLS} (about 5 minutes and 800 MB, once per machine)`);
-  aptInstall(missingDebianPackages(CODE_SERVER_BUILD_DEPS), "building code-server");
+  await aptInstall(missingDebianPackages(CODE_SERVER_BUILD_DEPS), "building code-server");
   if (!fs.existsSync(path.join(NODE24_BIN, "node"))) {
     say(`installing ${NODE24} (code-server needs Node 24)`);
-    npmInstall("installing Node 24", path.join(TOOLS, "node24"), NODE24);
+    await npmInstall("installing Node 24", path.join(TOOLS, "node24"), NODE24);
   }
   say(`installing ${CODE_SERVER_PKG}, building its native modules against Node 24 (the longest step)`);
   const nodeHome = path.dirname(NODE24_BIN);
   const env = { ...process.env, PATH: `${NODE24_BIN}${path.delimiter}${process.env.PATH}`, npm_config_nodedir: nodeHome, JOBS: "max" };
-  npmInstall("installing code-server", path.join(TOOLS, "cs"), CODE_SERVER_PKG, env);
+  await npmInstall("installing code-server", path.join(TOOLS, "cs"), CODE_SERVER_PKG, env);
   if (!fs.existsSync(CODE_SERVER)) throw new SetupError(`installing code-server failed: ${CODE_SERVER} is missing after npm install`);
   say("code-server is ready");
 }
 
 /** Debian's Chromium, which Playwright drives for the real-VS-Code tests. */
-export function ensureChromium() {
+export async function ensureChromium() {
   if (found("chromium")) return;
-  aptInstall(["chromium"], "the real-VS-Code tests (a browser for code-server)");
+  await aptInstall(["chromium"], "the real-VS-Code tests (a browser for code-server)");
 }
 
-export function ensureNeovim() {
+export async function ensureNeovim() {
   if (found("nvim")) return;
-  aptInstall(["neovim"], "the Neovim tests (a second real LSP client)");
+  await aptInstall(["neovim"], "the Neovim tests (a second real LSP client)");
 }
 
 /** PATH with our virtualenv first when it exists, so the tests' `python3` is the one with the libraries. */
@@ -104,25 +131,25 @@ function pythonHasModules(env) {
 }
 
 /** python3 that can import every library the run-time tests use: the system's if it can, else our virtualenv. */
-export function ensurePython() {
+export async function ensurePython() {
   const env = { ...process.env, PATH: pathWithTools() };
   if (pythonHasModules(env)) return;
   const need = !found("python3") ? ["python3", "python3-venv"] : found("python3", ["-c", "import ensurepip, venv"]) ? [] : ["python3-venv"];
-  aptInstall(need, "the run-time tests (real Python programs)");
+  await aptInstall(need, "the run-time tests (real Python programs)");
   const venvPython = path.join(PYTHON_BIN, "python3");
   if (!fs.existsSync(venvPython)) {
     say(`creating a Python virtualenv in ${path.dirname(PYTHON_BIN)}`);
-    step("creating the virtualenv", "python3", ["-m", "venv", path.dirname(PYTHON_BIN)]);
+    await step("creating the virtualenv", "python3", ["-m", "venv", path.dirname(PYTHON_BIN)]);
   }
   say(`installing ${Object.values(PY_MODULES).join(" ")} into it (about 1 minute and 150 MB, once per machine)`);
-  step("installing Python packages", venvPython, ["-m", "pip", "install", "--disable-pip-version-check", ...Object.values(PY_MODULES)], { env: { ...process.env, PIP_RETRIES: process.env.PIP_RETRIES ?? "0" } });
+  await step("installing Python packages", venvPython, ["-m", "pip", "install", "--disable-pip-version-check", ...Object.values(PY_MODULES)], { env: { ...process.env, PIP_RETRIES: process.env.PIP_RETRIES ?? "0" } }, path.dirname(PYTHON_BIN));
   if (!pythonHasModules({ ...process.env, PATH: pathWithTools() })) throw new SetupError("installing Python packages failed: python3 still cannot import them (see the output above)");
 }
 
 /** Runs set-up steps; a SetupError ends the process with its one line (and no stack trace). */
-export function runSetup(steps) {
+export async function runSetup(steps) {
   try {
-    for (const s of steps) s();
+    for (const s of steps) await s();
   } catch (err) {
     if (!(err instanceof SetupError)) throw err;
     process.stderr.write(`\nhf-rate-guard set-up: ${err.message}\n`);

@@ -19,7 +19,7 @@ const run = (what, cmd, args, env) => {
   }
 };
 
-runSetup([ensureCodeServer]);
+await runSetup([ensureCodeServer]);
 run("the build", process.execPath, [path.join(root, "scripts", "build.mjs"), "--production"]);
 run("packaging the .vsix", process.execPath, [path.join(root, "node_modules", "@vscode", "vsce", "vsce"), "package", "--no-dependencies", "--out", "dist/hf-rate-guard.vsix"]);
 

@@ -45,7 +45,7 @@ const steps = [];
 if (suite("runtime")) steps.push(ensurePython);
 if (suite("nvim")) steps.push(ensureNeovim);
 if (suite("e2e")) steps.push(ensureCodeServer, ensureChromium);
-runSetup(steps);
+await runSetup(steps);
 
 const env = { ...process.env, PATH: pathWithTools() };
 const result = spawnSync(process.execPath, ["--test", "--test-concurrency=2", ...files], { cwd: root, stdio: "inherit", env });
