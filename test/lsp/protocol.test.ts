@@ -401,3 +401,24 @@ def summarize(text):
     await c.close();
   }
 });
+
+test("hover on an HF call's callee explains surface, billing and 429 protection with rule links; elsewhere nothing", async () => {
+  const c = new LspClient();
+  const uri = "file:///tmp/hfrg-hover/app.py";
+  try {
+    const init = (await c.initialize({ pull: true })) as { capabilities: { hoverProvider?: boolean } };
+    assert.equal(init.capabilities.hoverProvider, true);
+    c.open(uri, BARE);
+    const hover = (await c.connection.sendRequest("textDocument/hover", { textDocument: { uri }, position: { line: 2, character: 10 } })) as { contents: { kind: string; value: string }; range: unknown };
+    assert.equal(hover.contents.kind, "markdown");
+    assert.match(hover.contents.value, /`client\.chat_completion`/);
+    assert.match(hover.contents.value, /\*\*Surface:\*\* Inference Providers/);
+    assert.match(hover.contents.value, /\*\*Billing:\*\* Billed from HF credits to your personal account/);
+    assert.match(hover.contents.value, /\*\*429:\*\* Not protected/);
+    assert.match(hover.contents.value, /\[HF001\]\(https:\/\/\S+\/docs\/rules\/HF001\.md\)/);
+    assert.deepEqual(hover.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 22 } });
+    assert.equal(await c.connection.sendRequest("textDocument/hover", { textDocument: { uri }, position: { line: 0, character: 3 } }), null);
+  } finally {
+    await c.close();
+  }
+});

@@ -21,7 +21,8 @@ import { parseNotebook, type NotebookCell } from "./notebook";
 import { analyzePython, initPython } from "./python/index";
 import { ALL_RULES, ruleMeta } from "./rules/index";
 import type { Finding, OrgContext } from "./rules/types";
-import { placeFinding } from "./rules/where";
+import { callSpan, placeFinding } from "./rules/where";
+import { explainCall, type CallExplanation } from "./explain";
 import { parseSuppressions, type Suppressions } from "./suppressions";
 import { LineIndex } from "./text";
 import { detectVersions, invalidateVersionCache } from "./versions/detectVersions";
@@ -206,6 +207,34 @@ export class Analyzer {
       (a, b) => (a.cell ?? 0) - (b.cell ?? 0) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code),
     );
     return result;
+  }
+
+  /**
+   * What the analyzer knows about the HF calls at a place (see explain.ts): with a character, the call whose callee
+   * is under it (a hover); with a line only, the calls starting on that line, else the innermost one spanning it.
+   * Notebooks are not explained (their positions are per cell).
+   */
+  explain(path: string, at: { line: number; character?: number }, overrides: ConfigOverrides = {}): CallExplanation[] {
+    const entry = this.files.get(path);
+    if (!entry || entry.cells || entry.skipped || isEmpty(entry.model)) return [];
+    const lines = (entry.lines ??= new LineIndex(entry.analysedText));
+    const offsetOf = (line: number, character: number) => lines.offset({ line, character });
+    const model = this.resolveImportedProtection(path, entry.model);
+    let calls: HfCall[];
+    if (at.character !== undefined) {
+      const offset = offsetOf(at.line, at.character);
+      calls = model.calls.filter((c) => callSpan(c).start <= offset && offset <= callSpan(c).end);
+    } else {
+      const start = offsetOf(at.line, 0);
+      const end = at.line + 1 < lines.lineCount ? offsetOf(at.line + 1, 0) : entry.analysedText.length;
+      const starting = model.calls.filter((c) => c.span.start >= start && c.span.start < end);
+      const spanning = model.calls.filter((c) => c.span.start < start && c.span.end > start).sort((a, b) => a.span.end - a.span.start - (b.span.end - b.span.start));
+      calls = starting.length ? starting : spanning.slice(0, 1);
+    }
+    if (!calls.length) return [];
+    const orgContext = this.orgContext(this.config(path, overrides), path);
+    const diagnostics = this.check(path, overrides, { fixes: false }).diagnostics;
+    return calls.map((call) => explainCall({ model, call, text: entry.analysedText, lines, orgContext, diagnostics }));
   }
 
   /** Config files are cached per folder: call after one is created, changed or deleted. */

@@ -1,5 +1,6 @@
 // Command-line parsing for `hf-rate-guard check`; no dependency, and every mistake is a clear usage error.
 import { isRuleCode, type RuleCode, type Severity } from "../../../shared/src/rules";
+import { EXPLAIN_USAGE, parseExplainArgs, type ParsedExplain } from "./explain";
 
 export type Format = "text" | "json" | "sarif" | "github";
 
@@ -23,9 +24,10 @@ export interface CheckOptions {
   statistics: boolean;
 }
 
-export type Parsed = { command: "check"; options: CheckOptions } | { command: "help" } | { command: "version" } | { command: "error"; message: string };
+export type Parsed = { command: "check"; options: CheckOptions } | ParsedExplain | { command: "help" } | { command: "version" } | { command: "error"; message: string };
 
 export const USAGE = `Usage: hf-rate-guard check [PATH...] [options]
+${EXPLAIN_USAGE}
 
 Finds Hugging Face API calls that do not survive HF's rate limits and billing rules.
 
@@ -45,7 +47,10 @@ Options:
   --version                        print the version
   --help                           print this help
 
-Exit status: 0 no problems (or none at --fail-on severity), 1 problems found, 2 usage, config or internal error.`;
+Exit status: 0 no problems (or none at --fail-on severity), 1 problems found, 2 usage, config or internal error.
+
+explain prints what is known about the Hugging Face calls on a line: where they go, who is billed, and what
+protects them from 429 (exit 0; 1 when the line holds no HF call).`;
 
 /** Options that take one free-text value. */
 const TEXT_OPTIONS = new Map<string, { key: "billTo" | "config" | "cacheDir"; what: string }>([
@@ -59,7 +64,8 @@ export function parseArgs(argv: string[]): Parsed {
   if (argv.includes("--version") || argv.includes("-V")) return { command: "version" };
   if (argv.length === 0) return { command: "help" };
   const [command, ...rest] = argv;
-  if (command !== "check") return { command: "error", message: `unknown command "${command}" (expected "check")` };
+  if (command === "explain") return parseExplainArgs(rest);
+  if (command !== "check") return { command: "error", message: `unknown command "${command}" (expected "check" or "explain")` };
   const options: CheckOptions = { paths: [], format: "text", fix: false, verbose: false, cache: true, exitZero: false, failOn: "info", statistics: false };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];

@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs, USAGE } from "./args";
 import { runCheck } from "./check";
+import { runExplain } from "./explain";
 import { formatGithub } from "./formats/github";
 import { formatJson } from "./formats/json";
 import { formatSarif } from "./formats/sarif";
@@ -23,6 +24,9 @@ export async function main(argv: string[]): Promise<number> {
   if (parsed.command === "error") {
     process.stderr.write(`hf-rate-guard: ${parsed.message}\n\n${USAGE}\n`);
     return 2;
+  }
+  if (parsed.command === "explain") {
+    return runExplain(parsed.options, process.cwd(), __dirname, (s) => process.stdout.write(s), (s) => process.stderr.write(s + "\n"));
   }
   const options = parsed.options;
   // A path that does not exist is a typo, not a workspace with nothing in it: say so alone, before any analysis.

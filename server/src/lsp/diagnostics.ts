@@ -15,6 +15,7 @@ import type { TextDocument } from "vscode-languageserver-textdocument";
 import { STATUS_NOTIFICATION, type StatusParams } from "../../../shared/src/protocol";
 import type { Analyzer } from "../analysis/analyzer";
 import type { Diagnostic } from "../analysis/diagnostic";
+import type { CallExplanation } from "../analysis/explain";
 import { notebookJson } from "../analysis/notebook";
 import { changedRegion } from "../analysis/textDiff";
 import { sameRange, toLsp } from "./convert";
@@ -131,6 +132,15 @@ export class DiagnosticsEngine {
     if (!notebook) return diagnostics;
     const cellIndex = notebook.cells.findIndex((c) => c.document === doc.uri);
     return diagnostics.filter((d) => d.cell === cellIndex).map((d) => ({ ...d, cell: undefined, fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, cell: undefined })) })) }));
+  }
+
+  /** What is known about the HF call whose callee is at the position (the hover); none in notebooks. */
+  async explain(doc: TextDocument, position: { line: number; character: number }): Promise<CallExplanation[]> {
+    if (this.notebooks.findNotebookDocumentForCell(doc.uri)) return [];
+    const settings = await this.settings.get(doc.uri);
+    if (!settings.enable) return [];
+    this.sync(doc);
+    return this.analyzer.explain(this.pathOf(doc), position, overridesOf(settings));
   }
 
   /**

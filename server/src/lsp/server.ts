@@ -14,6 +14,7 @@ import { didClose } from "./handlers/didClose";
 import { didOpen } from "./handlers/didOpen";
 import { didSave } from "./handlers/didSave";
 import { executeCommand } from "./handlers/executeCommand";
+import { hover } from "./handlers/hover";
 import { initialize } from "./handlers/initialize";
 import { initialized } from "./handlers/initialized";
 import { ClientSupport, loadReadyServer, newOverlay, type ReadyServer, type ServerBase } from "./readyServer";
@@ -61,6 +62,7 @@ export function startServer(connection: Connection, wasmDir: string): void {
   connection.languages.diagnostics.on(whenReady(diagnostic));
   connection.languages.diagnostics.onWorkspace(whenReady(workspaceDiagnostic));
   connection.onCodeAction(whenReady(codeAction));
+  connection.onHover(whenReady(hover));
   connection.onExecuteCommand(whenReady(executeCommand));
   connection.onDidChangeConfiguration(whenReady(didChangeConfiguration));
   connection.onDidChangeWatchedFiles(whenReady(didChangeWatchedFiles));

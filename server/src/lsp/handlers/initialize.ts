@@ -10,6 +10,7 @@ export function initialize(server: ServerBase, params: InitializeParams): Initia
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       notebookDocumentSync: { notebookSelector: [{ notebook: { notebookType: "jupyter-notebook" }, cells: [{ language: "python" }] }] },
       diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: true },
+      hoverProvider: true,
       codeActionProvider: { codeActionKinds: ["quickfix", FIX_ALL_KIND], resolveProvider: false },
       executeCommandProvider: { commands: [COMMANDS.checkWorkspace, COMMANDS.fixAll] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
