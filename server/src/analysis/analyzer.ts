@@ -13,7 +13,7 @@ import { fixesFor } from "./fixes/index";
 import { fixToFixpoint, type FixAllResult } from "./fixes/fixAll";
 import { syntaxProblem } from "./fixes/syntaxGuard";
 import { analyzeJs } from "./js/index";
-import { emptyModel, type FileModel, type HfCall, type PackageVersions, type Protection, type Span } from "./model";
+import { emptyModel, type BillToEvidence, type FileModel, type HfCall, type PackageVersions, type Protection, type Span } from "./model";
 import { resolveModule } from "./moduleResolution";
 import { AliasIndex } from "./tsconfigPaths";
 import type { ModelCache } from "./modelCache";
@@ -57,7 +57,7 @@ export interface AnalyzerOptions {
 export class Analyzer {
   private readonly files = new Map<string, Entry>();
   /** First bill-to evidence (by path) per workspace root, recomputed lazily after files change. */
-  private evidence = new Map<string, { org: string; file: string; span: Span } | null>();
+  private evidence = new Map<string, { org?: string; expression?: BillToEvidence["expression"]; file: string; span: Span } | null>();
   /** Workspace folders: in a multi-root workspace each folder is its own project for bill-to evidence. */
   private roots: string[] = [];
 
@@ -122,6 +122,8 @@ export class Analyzer {
   /** Version facts depend on manifests: call after requirements/package.json/lock files change. */
   refreshVersions(): void {
     invalidateVersionCache(this.options.fs);
+    this.projects.clear();
+    this.evidence.clear();
     for (const [path, entry] of this.files) this.files.set(path, this.build(path, entry.kind, entry.text));
   }
 
@@ -242,6 +244,8 @@ export class Analyzer {
     invalidateConfigCache(this.options.fs);
     this.configs = new WeakMap();
     this.aliases.clear();
+    this.projects.clear();
+    this.evidence.clear();
   }
 
   /** Merged configs per folder, per overrides object: a workspace scan asks once per file. */
@@ -261,22 +265,44 @@ export class Analyzer {
     return merged;
   }
 
-  /** Orgs billed anywhere in the workspace, for HF003's organization context. */
+  /**
+   * Orgs billed in the file's project, for HF003's organization context: the nearest folder with a package.json
+   * or pyproject.toml (within the file's root folder), so in a monorepo one package that bills an org does not put
+   * every other package in org context. Evidence naming the org wins over evidence with a dynamic value.
+   */
   private orgContext(config: ResolvedConfig, path: string): OrgContext | undefined {
     if (config.billTo) return { org: config.billTo, source: "configuration" };
-    const own = this.files.get(path)?.model.billToEvidence[0];
-    if (own) return { org: own.org, source: "this file", at: { span: own.span } };
-    const root = this.rootOf(path);
-    let found = this.evidence.get(root);
+    const ownList = this.files.get(path)?.model.billToEvidence ?? [];
+    const own = ownList.find((e) => e.org) ?? ownList[0];
+    if (own) return { org: own.org, expression: own.expression, source: "this file", at: { span: own.span } };
+    const project = `${this.rootOf(path)}\n${this.projectOf(path)}`;
+    let found = this.evidence.get(project);
     if (found === undefined) {
       found = null;
       for (const [file, entry] of this.files) {
-        const first = entry.model.billToEvidence[0];
-        if (first && (!found || file < found.file) && this.rootOf(file) === root) found = { org: first.org, file, span: first.span };
+        const first = entry.model.billToEvidence.find((e) => e.org) ?? entry.model.billToEvidence[0];
+        if (!first || `${this.rootOf(file)}\n${this.projectOf(file)}` !== project) continue;
+        const better = !found || (first.org !== undefined && found.org === undefined) || ((first.org !== undefined) === (found.org !== undefined) && file < found.file);
+        if (better) found = { org: first.org, expression: first.expression, file, span: first.span };
       }
-      this.evidence.set(root, found);
+      this.evidence.set(project, found);
     }
-    return found ? { org: found.org, source: relative(path, found.file), at: { path: found.file, span: found.span } } : undefined;
+    return found ? { org: found.org, expression: found.expression, source: relative(path, found.file), at: { path: found.file, span: found.span } } : undefined;
+  }
+
+  /** Project folder per folder: the nearest holding a package.json or pyproject.toml ("" when none does). */
+  private readonly projects = new Map<string, string>();
+
+  private projectOf(path: string): string {
+    const dir = path.slice(0, Math.max(0, path.lastIndexOf("/")));
+    const known = this.projects.get(dir);
+    if (known !== undefined) return known;
+    const root = this.rootOf(path);
+    let found = "";
+    if (this.options.fs.readFile(`${dir}/package.json`) !== undefined || this.options.fs.readFile(`${dir}/pyproject.toml`) !== undefined) found = dir;
+    else if (dir && dir !== root && dir.includes("/")) found = this.projectOf(dir);
+    this.projects.set(dir, found);
+    return found;
   }
 
   /** Turns "goes through a helper imported from module M" into a verdict, using M's facts when M is in the workspace. */

@@ -177,8 +177,11 @@ export interface ModuleFacts {
 }
 
 export interface BillToEvidence {
-  org: string;
+  /** The org, when the code names it with a literal; undefined when the value is dynamic (env, config, state). */
+  org?: string;
   span: Span;
+  /** A dynamic value that means the same in any file of its language (`process.env.HF_BILL_TO`), for fixes. */
+  expression?: { language: Language; text: string };
 }
 
 export interface FileModel {

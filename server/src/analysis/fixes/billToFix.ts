@@ -7,14 +7,28 @@ import { makeFix, type FixContext } from "./context";
 import { appendItem, insert, type OffsetEdit } from "./edits";
 
 export function billToFixes(ctx: FixContext, client: ClientConstruction | undefined, call: HfCall | undefined): Fix[] {
-  const org = ctx.orgContext?.org;
-  if (!org) return [];
-  const edit = client ? clientEdit(ctx, client, org) : call ? callEdit(ctx, call, org) : undefined;
-  return edit ? [makeFix(ctx, `HF003: Bill "${org}" (X-HF-Bill-To)`, "quickfix", true, [edit])] : [];
+  const value = billToValue(ctx);
+  if (!value) return [];
+  const edit = client ? clientEdit(ctx, client, value) : call ? callEdit(ctx, call, value) : undefined;
+  const title = ctx.orgContext?.org !== undefined ? `HF003: Bill "${ctx.orgContext.org}" (X-HF-Bill-To)` : `HF003: Bill ${value} (X-HF-Bill-To)`;
+  return edit ? [makeFix(ctx, title, "quickfix", true, [edit])] : [];
 }
 
-function header(ctx: FixContext, org: string): string {
-  return ctx.model.language === "python" ? `"X-HF-Bill-To": ${JSON.stringify(org)}` : `"X-HF-Bill-To": ${JSON.stringify(org)}`;
+/**
+ * The source text of the value to bill: the org as a string literal, or the dynamic expression the project bills
+ * with elsewhere when it means the same here (an env var read; in Python only where `os` is imported).
+ */
+function billToValue(ctx: FixContext): string | undefined {
+  const org = ctx.orgContext?.org;
+  if (org) return JSON.stringify(org);
+  const expression = ctx.orgContext?.expression;
+  if (!expression || expression.language !== ctx.model.language) return undefined;
+  if (expression.language === "python" && !/^import os\b|^import [\w, ]*\bos\b/m.test(ctx.text)) return undefined;
+  return expression.text;
+}
+
+function header(_ctx: FixContext, value: string): string {
+  return `"X-HF-Bill-To": ${value}`;
 }
 
 /** Adds the header as the first entry of an existing `{...}` literal. */
@@ -24,7 +38,7 @@ function intoLiteral(ctx: FixContext, literal: Span, org: string): OffsetEdit {
 }
 
 function clientEdit(ctx: FixContext, client: ClientConstruction, org: string): OffsetEdit | undefined {
-  const q = JSON.stringify(org);
+  const q = org; // already source text (see billToValue)
   if (ctx.model.language === "python") {
     switch (client.className) {
       case "InferenceClient":

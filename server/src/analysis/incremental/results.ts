@@ -27,6 +27,8 @@ export interface StatementResult<N> {
   helpers: [string, RetryHelperFacts][];
   /** Module-level clients and client factories other files can import. */
   exportedClients?: [string, ExportedClient][];
+  /** Bill-to written in the statement, attached to a call we follow or not (see billToEvidence.ts). */
+  evidence?: BillToEvidence[];
 }
 
 export interface Kept<N> {
@@ -36,6 +38,7 @@ export interface Kept<N> {
   registrations: { anchor: N; construct: Pinned<RetryConstruct, N> }[];
   helpers: [string, RetryHelperFacts][];
   exportedClients: [string, ExportedClient][];
+  evidence: Pinned<BillToEvidence, N>[];
   /** The keys read and the statements contributing to each then (see ReadTracker.fingerprint). */
   reads: [string, readonly number[]][];
 }
@@ -111,6 +114,7 @@ function resultOf<N extends object>(
     registrations: value.registrations.map((r) => ({ anchor: r.anchor, construct: pin(layout, keep ? detached(r.construct) : r.construct) })),
     helpers: keep ? detached(value.helpers) : value.helpers,
     exportedClients: keep ? detached(value.exportedClients ?? []) : value.exportedClients ?? [],
+    evidence: (value.evidence ?? []).map((e) => pin(layout, keep ? detached(e) : e)),
     reads: [...reads].map((key) => [key, tracker.fingerprint(key)]),
   };
   if (keep) kept.set(statement, result as Kept<object>);
@@ -171,11 +175,12 @@ function assemble<N extends object>(model: FileModel, layout: Layout<N>, results
     for (const [name, facts] of r.exportedClients) model.exports.clients[name] = facts;
   }
   model.billToEvidence = evidence(model);
+  for (const r of results) for (const e of r.evidence) model.billToEvidence.push(unpin(layout, e));
 }
 
 function evidence(model: FileModel): BillToEvidence[] {
   const out: BillToEvidence[] = [];
-  for (const c of model.clients) if (c.billTo.org) out.push({ org: c.billTo.org, span: c.span });
-  for (const c of model.calls) if (c.billTo.org && c.client === undefined) out.push({ org: c.billTo.org, span: c.span });
+  for (const c of model.clients) if (c.billTo.present) out.push({ org: c.billTo.org, span: c.span });
+  for (const c of model.calls) if (c.billTo.present && c.client === undefined) out.push({ org: c.billTo.org, span: c.span });
   return out;
 }

@@ -10,6 +10,7 @@ import { recognise, type JsCall } from "./calls";
 import { JsClients, type JsClient } from "./clients";
 import { parseJs } from "./parse";
 import { JsProtection } from "./protection";
+import { billToEvidenceIn } from "../billToEvidence";
 import { functionName, JsScope, isFunctionLike, unwrap as unwrapExpression } from "./scope";
 
 export function analyzeJs(input: FrontendInput): FileModel {
@@ -61,7 +62,9 @@ class Analysis {
         result.calls.push(this.judge(call));
       }
 
-      result.exportedClients = this.exportedClients(scope.statements[index]);
+      const statement = scope.statements[index];
+      result.exportedClients = this.exportedClients(statement);
+      result.evidence = billToEvidenceIn(statement.getText(scope.file), statement.getStart(scope.file), "js");
 
       for (const fn of part.definitions) {
         const name = functionName(fn);

@@ -2,6 +2,7 @@
 import type { PyNode } from "./tree";
 import type { BillTo, ImportedClientRef, Surface } from "../model";
 import { INFERENCE_TASK_METHODS } from "../profiles/huggingfaceHub";
+import { LITELLM_CALLS, LITELLM_NUM_RETRIES, LITELLM_OPENAI_RETRY, litellmRoute } from "../profiles/litellm";
 import { classifyUrl, HFAPI_NON_CALLS, HTTP_METHODS, HUB_DOWNLOADS, HUB_FUNCTIONS, INFERENCE_NON_CALLS, LANGCHAIN_METHODS } from "./catalog";
 import type { ClientTracker, PyClient } from "./clients";
 import type { Scope } from "./scope";
@@ -231,21 +232,25 @@ function onModule(ctx: CallContext, node: PyNode, fn: PyNode): PyCall | undefine
       };
     }
   }
-  if (pkg === "litellm" && (name === "completion" || name === "acompletion" || name === "embedding")) {
-    const model = ctx.scope.evalString(kwargs(node).get("model") ?? positionalArgs(node)[0]);
-    if (!model?.startsWith("huggingface/")) return undefined;
+  if (pkg === "litellm" && LITELLM_CALLS.has(name)) {
     const kw = kwargs(node);
+    const model = ctx.scope.evalString(kw.get("model") ?? positionalArgs(node)[0]);
+    const base = kw.get("api_base") ?? kw.get("base_url");
+    const route = litellmRoute(model, base ? ctx.scope.evalString(base) : undefined);
+    if (!route) return undefined;
     const retries = kw.get("num_retries") ?? kw.get("max_retries");
+    const off = retries?.text.trim() === "0";
     return {
       node,
       callee: fn.text,
       library: "litellm",
       surface: "router",
       raises: "litellm",
-      isAsync: name === "acompletion",
+      isAsync: name.startsWith("a"),
       isStreaming: kw.get("stream")?.text === "True",
       billTo: ctx.billToOf(kw.get("extra_headers") ?? kw.get("headers")),
-      builtinRetry: retries && retries.text !== "0" ? "litellm retries (num_retries)" : undefined,
+      builtinRetry: route === "openai" ? (off ? undefined : LITELLM_OPENAI_RETRY) : retries && !off ? LITELLM_NUM_RETRIES : undefined,
+      builtinDisabled: route === "openai" && off ? "max_retries=0 switches off the OpenAI SDK's retries under LiteLLM" : undefined,
     };
   }
   return undefined;

@@ -11,6 +11,7 @@ import { HelperIndex } from "./helpers";
 import { initPythonParser, parsePython } from "./parser";
 import { ProtectionAnalyzer } from "./protection";
 import { Scope } from "./scope";
+import { billToEvidenceIn } from "../billToEvidence";
 import { kwarg } from "./syntax";
 import { judgeStatements, type Layout, type StatementResult } from "../incremental/results";
 
@@ -81,7 +82,9 @@ class Analysis {
         result.calls.push(this.judge(call));
       }
 
-      result.exportedClients = this.exportedClients(scope.statements[index]);
+      const statement = scope.statements[index];
+      result.exportedClients = this.exportedClients(statement);
+      result.evidence = billToEvidenceIn(statement.text, statement.startIndex, "python");
 
       // Retry helpers defined here: exported for other files, and judged (HF002/4/5/6) where they are written.
       for (const def of part.definitions) {

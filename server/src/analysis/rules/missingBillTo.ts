@@ -14,29 +14,33 @@ export const missingBillTo = createRule({
     summary: "a credit-billed call without `X-HF-Bill-To`, in an organization context",
     messages: {
       personal: 'Without X-HF-Bill-To, {{subject}} the personal account, not "{{org}}" ({{why}}). Add bill-to "{{org}}".',
+      elsewhere: "Without X-HF-Bill-To, {{subject}} the personal account, not the organization billed elsewhere ({{source}} sets X-HF-Bill-To{{how}}). Add the same bill-to here.",
     },
   },
   check({ model, orgContext }) {
     if (!orgContext) return [];
-    const reports: Report<"personal">[] = [];
+    const reports: Report<"personal" | "elsewhere">[] = [];
     const clientsNeedingIt = new Set<number>();
     for (const call of model.calls) {
       if (!needsBillTo(call.surface) || call.billTo.present) continue;
       if (call.client !== undefined) clientsNeedingIt.add(call.client);
-      else reports.push({ messageId: "personal", data: data(orgContext, `\`${call.callee}\` bills`), span: call.span, call });
+      else reports.push({ ...report(orgContext, `\`${call.callee}\` bills`), span: call.span, call });
     }
     model.clients.forEach((client, i) => {
       if (!needsBillTo(client.surface) || client.billTo.present) return;
       const hasCalls = model.calls.some((c) => c.client === i);
       // A client whose every call carries its own bill-to is fine; one with no visible calls will still bill.
       if (hasCalls && !clientsNeedingIt.has(i)) return;
-      reports.push({ messageId: "personal", data: data(orgContext, `calls through this ${client.className} bill`), span: client.span, client });
+      reports.push({ ...report(orgContext, `calls through this ${client.className} bill`), span: client.span, client });
     });
     return reports;
   },
   fixes: (ctx, finding) => billToFixes(ctx, finding.client, finding.call),
 });
 
-function data({ org, source }: OrgContext, subject: string): Record<string, string> {
-  return { subject, org, why: source === "configuration" ? "the configured billTo" : `${source} bills "${org}"` };
+function report(orgContext: OrgContext, subject: string): { messageId: "personal" | "elsewhere"; data: Record<string, string> } {
+  const { org, source, expression } = orgContext;
+  // The project bills an org through a dynamic value (env, config, app state): its name is not known here.
+  if (org === undefined) return { messageId: "elsewhere", data: { subject, source, how: expression ? ` from ${expression.text}` : "" } };
+  return { messageId: "personal", data: { subject, org, why: source === "configuration" ? "the configured billTo" : `${source} bills "${org}"` } };
 }

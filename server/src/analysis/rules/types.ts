@@ -5,7 +5,10 @@ import type { ClientConstruction, FileModel, HfCall, RetryConstruct, Span } from
 
 /** The organization a workspace bills, and where that was learned (for messages). */
 export interface OrgContext {
-  org: string;
+  /** Undefined when the project bills an org through a dynamic value (env var, config): "the organization". */
+  org?: string;
+  /** That dynamic value, when a fix can reuse it in this file's language. */
+  expression?: { language: "python" | "js"; text: string };
   /** "configuration" or the workspace-relative file whose code bills the org. */
   source: string;
   /** Where that code names the org (absent for configuration); `path` absent means this file. */

@@ -1,0 +1,21 @@
+// LiteLLM (Python): which of its calls reach HF, and who retries them.
+// - `huggingface/<model>` goes through LiteLLM's own HF provider, which retries only when the call (or the
+//   Router) sets `num_retries`.
+// - `openai/<model>` with an `api_base` on the HF router goes through LiteLLM's OpenAI provider, which builds an
+//   OpenAI SDK client with its default `max_retries` (2), so 429 is retried honouring Retry-After; `max_retries=0`
+//   switches that off. (litellm/llms/openai: the client is created with `max_retries` popped from the call's
+//   params, default 2; see docs/accuracy.md.)
+import { classifyUrl } from "../python/catalog";
+
+export const LITELLM_CALLS = new Set(["completion", "acompletion", "embedding", "aembedding", "text_completion", "atext_completion"]);
+
+export const LITELLM_NUM_RETRIES = "litellm retries (num_retries)";
+export const LITELLM_OPENAI_RETRY = "LiteLLM's openai/ provider uses the OpenAI SDK, which retries 429 (2 retries, honours Retry-After)";
+
+/** "hf" for the huggingface/ provider, "openai" for openai/ on the HF router, undefined when not an HF call. */
+export function litellmRoute(model: string | undefined, apiBase: string | undefined): "hf" | "openai" | undefined {
+  if (!model) return undefined;
+  if (model.startsWith("huggingface/")) return "hf";
+  if (model.startsWith("openai/") && apiBase && classifyUrl(apiBase) === "router") return "openai";
+  return undefined;
+}
