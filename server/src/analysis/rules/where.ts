@@ -37,7 +37,7 @@ export function placeFinding(model: FileModel, finding: Finding, orgContext: Org
         if (call.client === index && needsBillTo(call.surface) && !call.billTo.present) related.push({ span: callSpan(call), message: `\`${call.callee}\` bills through this client.` });
       }
     }
-    if (orgContext?.at) related.push({ span: orgContext.at.span, path: orgContext.at.path, message: `Bills "${orgContext.org}" here: the workspace's organization.` });
+    if (orgContext?.at) related.push({ span: orgContext.at.span, path: orgContext.at.path, message: orgContext.org !== undefined ? `Bills "${orgContext.org}" here: the workspace's organization.` : "Bills an organization here (a dynamic value): the project's organization." });
   }
   return { span, related };
 }
