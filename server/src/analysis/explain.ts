@@ -123,6 +123,9 @@ function billingOf(call: HfCall, org: OrgContext | undefined): string {
     case "router":
     case "legacy": {
       if (call.billTo.present) return `Billed from HF credits to ${call.billTo.org ? `the organization "${call.billTo.org}"` : "the organization its bill-to names"} (X-HF-Bill-To is sent).`;
+      if (org && org.org === undefined) {
+        return `Billed from HF credits to your personal account, not the organization billed elsewhere: no X-HF-Bill-To is sent (${org.source} sets X-HF-Bill-To from a dynamic value).`;
+      }
       if (org) {
         const why = org.source === "configuration" ? "the configured billTo" : `${org.source} bills "${org.org}"`;
         return `Billed from HF credits to your personal account, not "${org.org}": no X-HF-Bill-To is sent (the workspace bills "${org.org}": ${why}).`;
