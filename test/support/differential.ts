@@ -30,3 +30,29 @@ export function randomEdit(text: string, random: () => number, snippets: readonl
 export function modelJson(model: FileModel, file: string): string {
   return JSON.stringify(model).split(JSON.stringify(file).slice(1, -1)).join("<file>");
 }
+
+/**
+ * A walk of `steps` edits from `source`, calling `check` on each new text; `check` compares the incremental result
+ * with a fresh one when the text is valid and returns whether it was. Incremental equals fresh only for valid
+ * code: in a file with syntax errors the kept state deliberately keeps an error inside the edited statements
+ * instead of following the parser's recovery through the rest of the file. So after an edit that breaks the
+ * syntax, half the time the walk goes back to the last valid text (an undo, or the keystroke that completes a
+ * line), and the kept state is compared again on valid code after passing through errors. Returns how many valid
+ * texts were compared.
+ */
+export function differentialWalk(source: string, random: () => number, steps: number, edit: (text: string) => string, check: (text: string, step: number) => boolean): number {
+  let text = source;
+  let valid = source;
+  let compared = 0;
+  for (let step = 0; step < steps; step++) {
+    text = edit(text);
+    if (check(text, step)) {
+      valid = text;
+      compared++;
+    } else if (random() < 0.5) {
+      text = valid;
+      if (check(text, step)) compared++;
+    }
+  }
+  return compared;
+}

@@ -35,16 +35,19 @@ export function skipReason(text: string, maxBytes = DEFAULT_MAX_BYTES): string |
 
 function looksMinified(text: string): boolean {
   if (text.length < 4096) return false;
+  // Bundlers emit a few enormous lines; hand-written code averages well under 200 characters a line. Once there are
+  // more lines than an average of 300 characters allows, the file is not minified: the scan stops there (this runs
+  // on every keystroke in the editor).
+  const enough = text.length / 300;
   let lines = 1;
   let longest = 0;
   let start = 0;
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", start)) {
     longest = Math.max(longest, i - start);
     start = i + 1;
-    lines++;
+    if (++lines >= enough) return false;
   }
   longest = Math.max(longest, text.length - start);
-  // Bundlers emit a few enormous lines; hand-written code averages well under 200 characters a line.
   return longest > 5000 && text.length / lines > 300;
 }
 

@@ -15,6 +15,12 @@ export interface Range {
 export class LineIndex {
   private readonly starts: number[] = [0];
   constructor(readonly text: string) {
+    // Built for every version of a file being typed in: searching for "\n" runs natively, many times faster than
+    // a loop over characters, and most files have no lone "\r".
+    if (!text.includes("\r")) {
+      for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) this.starts.push(i + 1);

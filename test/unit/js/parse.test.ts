@@ -1,12 +1,13 @@
 // The kept TypeScript tree is updated per edit (a spliced region, TypeScript's incremental parser, or a fresh
-// parse): after any sequence of edits it must be exactly the tree a fresh parse of the same text gives.
+// parse): after any sequence of edits, including ones through broken syntax, the tree of valid code must be
+// exactly the tree a fresh parse of the same text gives.
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import ts from "typescript";
 import { forgetJs, jsParseCounts, parseJs } from "../../../server/src/analysis/js/parse";
-import { randomEdit, rng } from "../../support/differential";
+import { differentialWalk, randomEdit, rng } from "../../support/differential";
 import { ROOT } from "../../support/paths";
 
 /** The tree as text: kind and span of every node and node list, one per line, checking parent links. */
@@ -53,19 +54,27 @@ test("the kept TypeScript tree equals a fresh parse after line edits and random 
     for (const f of fs.readdirSync(path.join(dir, sub)).sort()) if (/\.(m?[jt]sx?|cjs|cts)$/.test(f)) sources.push([f, fs.readFileSync(path.join(dir, sub, f), "utf8")]);
   }
   const splicedBefore = jsParseCounts.spliced;
+  let compared = 0;
   sources.forEach(([name, source], n) => {
     const random = rng(4000 + n);
     const ext = path.extname(name);
     const file = `/ws/tree_${n}${ext}`;
-    let text = source;
-    parseJs(file, text);
-    for (let step = 0; step < 40; step++) {
-      text = step < 25 ? lineEdit(text, random) : randomEdit(text, random, ["(", ")", "{", "}", ";", "\n", "x", "`"]);
-      const kept = dump(parseJs(file, text).file);
+    parseJs(file, source);
+    let step = 0;
+    const edit = (text: string) => (step++ < 25 ? lineEdit(text, random) : randomEdit(text, random, ["(", ")", "{", "}", ";", "\n", "x", "`"]));
+    compared += differentialWalk(source, random, 40, edit, (text, at) => {
+      const kept = parseJs(file, text);
       forgetJs(`/ws/fresh${ext}`);
-      assert.equal(kept, dump(parseJs(`/ws/fresh${ext}`, text).file), `${name}, step ${step}:\n${text}`);
-    }
+      const fresh = parseJs(`/ws/fresh${ext}`, text);
+      if (fresh.hasSyntaxErrors) {
+        assert.ok(kept.hasSyntaxErrors, `${name}, step ${at}: the kept tree missed a syntax error:\n${text}`);
+        return false;
+      }
+      assert.equal(dump(kept.file), dump(fresh.file), `${name}, step ${at}:\n${text}`);
+      return true;
+    });
   });
+  assert.ok(compared >= 15 * sources.length, `only ${compared} valid texts compared`);
   const spliced = jsParseCounts.spliced - splicedBefore;
   assert.ok(spliced > sources.length * 5, `only ${spliced} edits were spliced`);
 });

@@ -1,5 +1,6 @@
 // The JS mirror of the tree is updated per edit (unchanged statements kept, edited regions re-read or re-parsed
-// alone): after any sequence of edits it must be exactly the mirror of a fresh parse of the same text.
+// alone): after any sequence of edits, including ones through broken syntax, the mirror of valid code must be
+// exactly the mirror of a fresh parse of the same text.
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
@@ -7,7 +8,7 @@ import { test } from "node:test";
 import { initPython } from "../../../server/src/analysis/python/index";
 import { forgetPython, parseCounts, parsePython } from "../../../server/src/analysis/python/parser";
 import type { PyNode } from "../../../server/src/analysis/python/tree";
-import { randomEdit, rng } from "../../support/differential";
+import { differentialWalk, randomEdit, rng } from "../../support/differential";
 import { ROOT } from "../../support/paths";
 
 /** The tree as text: type, field, span and children, one node per line. */
@@ -54,21 +55,30 @@ test("the incremental mirror equals a fresh parse after line edits and random ed
   const sources: string[] = [];
   for (const sub of ["flag", "clean"]) for (const f of fs.readdirSync(path.join(dir, sub)).sort()) if (f.endsWith(".py")) sources.push(fs.readFileSync(path.join(dir, sub, f), "utf8"));
   const regionsBefore = parseCounts.region;
+  let compared = 0;
   sources.forEach((source, n) => {
     const random = rng(3000 + n);
     const file = `/ws/mirror_${n}.py`;
-    let text = source;
-    parsePython(file, text);
-    for (let step = 0; step < 40; step++) {
-      // Mostly valid edits first (the region path), then anything (errors, recovery, the incremental path).
+    parsePython(file, source);
+    let step = 0;
+    // Mostly valid edits first (the region path), then anything (errors, recovery, the incremental path).
+    const edit = (text: string) => {
       const r = random();
-      text = step < 25 ? validLineEdit(text, random) : r < 0.6 ? lineEdit(text, random) : randomEdit(text, random, ["(", ")", ":", "\n", "    ", "x"]);
-      const incremental = dump(parsePython(file, text).root).join("\n");
+      return step++ < 25 ? validLineEdit(text, random) : r < 0.6 ? lineEdit(text, random) : randomEdit(text, random, ["(", ")", ":", "\n", "    ", "x"]);
+    };
+    compared += differentialWalk(source, random, 40, edit, (text, at) => {
+      const incremental = parsePython(file, text);
       forgetPython("/ws/fresh.py");
       const fresh = parsePython("/ws/fresh.py", text);
-      assert.equal(incremental, dump(fresh.root).join("\n"), `source ${n}, step ${step}:\n${text}`);
-    }
+      if (fresh.hasError) {
+        assert.ok(incremental.hasError, `source ${n}, step ${at}: the kept mirror missed a syntax error:\n${text}`);
+        return false;
+      }
+      assert.equal(dump(incremental.root).join("\n"), dump(fresh.root).join("\n"), `source ${n}, step ${at}:\n${text}`);
+      return true;
+    });
   });
+  assert.ok(compared >= 20 * sources.length, `only ${compared} valid texts compared`);
   // Edits that leave the file valid re-parse just their region: make sure many did.
   const regions = parseCounts.region - regionsBefore;
   assert.ok(regions > sources.length * 5, `only ${regions} edits re-parsed a region alone`);

@@ -25,3 +25,24 @@ export function touchedStatements<N>(statements: readonly N[], startOf: (s: N) =
   while (to < statements.length && endOf(statements[to]) < change.oldEnd) to++;
   return to === statements.length ? undefined : { from, to };
 }
+
+/**
+ * `from`..`to` widened over neighbours of the same group. A region that parsed with a syntax error alone may come
+ * out as several top-level statements (error recovery ends a function early and reads the rest as statements of
+ * their own); they are one region: the next edit in any of them re-parses them all, or the error would outlive
+ * its fix in the pieces left out.
+ */
+export function widenToGroups<N>(statements: readonly N[], from: number, to: number, groupOf: (s: N) => number | undefined): { from: number; to: number } {
+  const first = groupOf(statements[from]);
+  if (first !== undefined) while (from > 0 && groupOf(statements[from - 1]) === first) from--;
+  const last = groupOf(statements[to]);
+  if (last !== undefined) while (to < statements.length - 1 && groupOf(statements[to + 1]) === last) to++;
+  return { from, to };
+}
+
+let groups = 0;
+
+/** A new group number, for the statements of one region parsed with a syntax error. */
+export function newGroup(): number {
+  return ++groups;
+}

@@ -41,6 +41,8 @@ export interface Kept<N> {
   evidence: Pinned<BillToEvidence, N>[];
   /** The keys read and the statements contributing to each then (see ReadTracker.fingerprint). */
   reads: [string, readonly number[]][];
+  /** Judged while the file had no syntax errors: a last good result (see resultOf). */
+  good: boolean;
 }
 
 const kept = new WeakMap<object, Kept<object>>();
@@ -90,6 +92,11 @@ function unpin<T extends object, N>(layout: Layout<N>, p: Pinned<T, N>): T {
 /**
  * The statement's kept result when it is still valid, else the result of `judge` (recorded, and kept for the
  * next version of the file). `context` holds everything else the result depends on (path, package versions).
+ *
+ * While the file has syntax errors (`broken`), an unchanged statement keeps its last good result even when what it
+ * read changed: the change comes from a statement being typed (a function half-written is no function), and
+ * diagnostics elsewhere that vanish and return with each keystroke help nobody. Once the file parses again, the
+ * kept result's own reads decide as usual, against the state it was judged in.
  */
 function resultOf<N extends object>(
   tracker: ReadTracker<N>,
@@ -98,9 +105,10 @@ function resultOf<N extends object>(
   context: string,
   judge: () => StatementResult<N>,
   keep = true,
+  broken = false,
 ): Kept<N> {
   const previous = keep ? (kept.get(statement) as Kept<N> | undefined) : undefined;
-  if (previous && previous.context === context && previous.reads.every(([key, print]) => tracker.unchanged(key, print))) {
+  if (previous && previous.context === context && ((broken && previous.good) || previous.reads.every(([key, print]) => tracker.unchanged(key, print)))) {
     judgeCounts.reused++;
     return previous;
   }
@@ -116,6 +124,7 @@ function resultOf<N extends object>(
     exportedClients: keep ? detached(value.exportedClients ?? []) : value.exportedClients ?? [],
     evidence: (value.evidence ?? []).map((e) => pin(layout, keep ? detached(e) : e)),
     reads: [...reads].map((key) => [key, tracker.fingerprint(key)]),
+    good: !broken,
   };
   if (keep) kept.set(statement, result as Kept<object>);
   return result;
@@ -136,7 +145,7 @@ export function judgeStatements<N extends object>(
   // Everything besides the statements themselves that a result depends on.
   const context = `${input.path}\n${JSON.stringify(input.versions)}`;
   const keep = input.keep !== false;
-  assemble(model, layout, statements.map((statement, i) => resultOf(tracker, layout, statement, context, judge(i), keep)));
+  assemble(model, layout, statements.map((statement, i) => resultOf(tracker, layout, statement, context, judge(i), keep, model.hasSyntaxErrors)));
 }
 
 /**
@@ -168,7 +177,8 @@ function assemble<N extends object>(model: FileModel, layout: Layout<N>, results
     for (const c of r.calls) {
       const call = unpin(layout, c.call);
       if (c.client) call.client = clientIndex.get(c.client);
-      call.retries = c.covering.map((a) => retryIndex.get(a)!);
+      // A last good result kept while the file is broken may name a retry whose statement is being typed.
+      call.retries = c.covering.map((a) => retryIndex.get(a)).filter((i) => i !== undefined);
       model.calls.push(call);
     }
     for (const [name, facts] of r.helpers) model.exports.retryHelpers[name] = facts;

@@ -29,13 +29,11 @@ export function parseJs(path: string, text: string, keep = true): { file: ts.Sou
   if (previous && previous.text === text) ({ file, spliced } = previous.value);
   else if (previous) {
     const change = changedRegion(previous.text, text);
-    // In a file without syntax errors an edit re-parses just its statements; else TypeScript's incremental parser,
+    // An edit re-parses just its statements when it can (see splice.ts); else TypeScript's incremental parser,
     // which cannot take a spliced tree: that one is parsed again from scratch.
-    if (diagnosticsOf(previous.value.file).length === 0) {
-      file = spliceRegion(previous.value.file, previous.text, text, change);
-      spliced = file !== undefined;
-      if (spliced) jsParseCounts.spliced++;
-    }
+    file = spliceRegion(previous.value.file, previous.text, text, change);
+    spliced = file !== undefined;
+    if (spliced) jsParseCounts.spliced++;
     if (!file && !previous.value.spliced) {
       const range = ts.createTextChangeRange(ts.createTextSpan(change.start, change.oldEnd - change.start), change.newEnd - change.start);
       file = ts.updateSourceFile(previous.value.file, text, range);

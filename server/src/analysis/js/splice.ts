@@ -6,8 +6,11 @@
 // be given such a file (its bookkeeping, like JSDoc and identifier tables, was not updated), so parse.ts parses
 // the next version from scratch unless it can splice again.
 import ts from "typescript";
-import { touchedStatements } from "../incremental/locate";
+import { newGroup, touchedStatements, widenToGroups } from "../incremental/locate";
 import type { TextChange } from "../textDiff";
+
+/** Statements spliced in from one region that parsed with a syntax error share a group (see locate.ts). */
+const groupOf = new WeakMap<ts.Statement, number>();
 
 /** Every node and node list in a statement (positions to move), gathered once per statement. */
 const rangesOf = new WeakMap<ts.Node, ts.TextRange[]>();
@@ -71,28 +74,81 @@ function closed(statement: ts.Statement, text: string): boolean {
 }
 
 /**
- * `file` (the tree of `before`, free of syntax errors) updated to `text` by re-parsing only the statements the
- * change touches, or undefined when that would not be sure to give what a whole parse gives (the file is then left
- * untouched). Sure means: the statements on both sides of the region are closed, the region's own first and last
- * statements are closed, and the region alone parses without errors.
+ * `file` (the tree of `before`) updated to `text` by re-parsing only the statements the change touches, or
+ * undefined when that cannot be done (the file is then left untouched).
+ *
+ * When the region alone parses cleanly, the result must be what a whole parse gives: the rest of the file has no
+ * syntax errors, the statements on both sides of the region are closed, and the region's own last statement is
+ * closed and ends the region.
+ *
+ * When it does not (a line half typed), the region is spliced in with its errors and the rest is kept: a whole
+ * parse would let error recovery run on (an open `(` or `{` takes in the statements after it), so every later
+ * statement would change with each keystroke and its diagnostics come and go. One statement more on each side is
+ * tried first, in case the edit joined the region to a neighbour (`else` typed after an `if`).
  */
 export function spliceRegion(file: ts.SourceFile, before: string, text: string, change: TextChange): ts.SourceFile | undefined {
   const statements = file.statements;
-  const touched = touchedStatements(statements, (s) => s.pos, (s) => s.end, change);
-  if (!touched) return undefined;
-  const { from, to } = touched;
-  if (from > 0 && !closed(statements[from - 1], before)) return undefined;
-  const start = statements[from].pos;
+  const found = touchedStatements(statements, (s) => s.pos, (s) => s.end, change);
+  if (!found) return undefined;
+  const touched = widenToGroups(statements, found.from, found.to, (s) => groupOf.get(s));
+  // An error elsewhere (a statement left broken while the user edits another, or a file opened broken) may be
+  // healed or moved by this edit (a `}` typed here closes a block opened there): only a whole parse can say.
+  if (errorsOutside(file, touched.from, touched.to)) return undefined;
   const delta = change.newEnd - change.oldEnd;
-  const end = statements[to].end + delta;
-  const region = ts.createSourceFile(file.fileName, text.slice(start, end), file.languageVersion, true, scriptKindOf(file));
+  const region = parseAlone(file, text, touched.from, touched.to, delta);
+  if (diagnosticsOf(region).length === 0) return exact(file, before, text, region, touched.from, touched.to, delta);
+  const from = Math.max(0, touched.from - 1);
+  const to = Math.min(statements.length - 1, touched.to + 1);
+  if (from !== touched.from || to !== touched.to) {
+    const wider = parseAlone(file, text, from, to, delta);
+    if (diagnosticsOf(wider).length === 0) return exact(file, before, text, wider, from, to, delta);
+  }
+  if (region.statements.length === 0) return undefined;
+  const group = newGroup();
+  for (const s of region.statements) groupOf.set(s, group);
+  return splice(file, text, region, touched.from, touched.to, delta);
+}
+
+/**
+ * Whether `file` has syntax errors outside statements `from`..`to`. An error belongs to the statement it falls in,
+ * one at the boundary of two statements to the one ending there (a missing `}` is reported where it ends), and
+ * one in a gap between statements (a spliced region's trailing trivia) to the region.
+ */
+function errorsOutside(file: ts.SourceFile, from: number, to: number): boolean {
+  const statements = file.statements;
+  const after = from > 0 ? statements[from - 1].end : -1;
+  const before = to + 1 < statements.length ? statements[to + 1].pos : Infinity;
+  return diagnosticsOf(file).some((d) => d.start <= after || d.start > before);
+}
+
+/** Statements `from`..`to` of `file`, in their new text, parsed alone. */
+function parseAlone(file: ts.SourceFile, text: string, from: number, to: number, delta: number): ts.SourceFile {
+  const start = file.statements[from].pos;
+  const end = file.statements[to].end + delta;
+  return ts.createSourceFile(file.fileName, text.slice(start, end), file.languageVersion, true, scriptKindOf(file));
+}
+
+/** A cleanly parsed region spliced in, when the whole file's parse is sure to be the same (see spliceRegion). */
+function exact(file: ts.SourceFile, before: string, text: string, region: ts.SourceFile, from: number, to: number, delta: number): ts.SourceFile | undefined {
+  const statements = file.statements;
   const parsed = region.statements;
-  if (diagnosticsOf(region).length || parsed.length === 0) return undefined;
+  if (parsed.length === 0) return undefined;
+  if (from > 0 && !closed(statements[from - 1], before)) return undefined;
   const last = parsed[parsed.length - 1];
   if (!closed(last, region.text)) return undefined;
   // Trivia after the last statement belongs to the next statement in the whole file: the region must end with it.
   if (last.end !== region.text.length) return undefined;
+  // The wider region may reach a neighbour's error (the region's own were checked by the caller).
+  if (errorsOutside(file, from, to)) return undefined;
+  return splice(file, text, region, from, to, delta);
+}
 
+/** Replaces statements `from`..`to` of `file` by those of `region`, moving the rest; syntax errors follow along. */
+function splice(file: ts.SourceFile, text: string, region: ts.SourceFile, from: number, to: number, delta: number): ts.SourceFile {
+  const statements = file.statements;
+  const parsed = region.statements;
+  const start = statements[from].pos;
+  const end = statements[to].end;
   for (const s of parsed) {
     move(s, start);
     (s as { parent: ts.Node }).parent = file;
@@ -102,11 +158,16 @@ export function spliceRegion(file: ts.SourceFile, before: string, text: string, 
   const m = list as unknown as { pos: number; end: number };
   m.pos = statements.pos;
   m.end = statements.end + delta;
-  const f = file as unknown as { statements: ts.NodeArray<ts.Statement>; text: string; end: number; lineMap?: unknown };
+  // The file's syntax errors are the region's own, moved to where it starts: they are what `hasSyntaxErrors`
+  // reports, and what the next edit checks (see errorsOutside).
+  // (The caller made sure the old ones all lie in the region, so only the region's own remain.)
+  const errors: SyntaxError[] = diagnosticsOf(region).map((d) => ({ ...d, start: d.start + start, file }));
+  const f = file as unknown as { statements: ts.NodeArray<ts.Statement>; text: string; end: number; lineMap?: unknown; parseDiagnostics: SyntaxError[] };
   f.statements = list;
   f.text = text;
   f.end = text.length;
   f.lineMap = undefined;
+  f.parseDiagnostics = errors;
   const eof = file.endOfFileToken as unknown as { pos: number; end: number };
   eof.pos += delta;
   eof.end += delta;
@@ -117,6 +178,9 @@ function scriptKindOf(file: ts.SourceFile): ts.ScriptKind {
   return (file as unknown as { scriptKind: ts.ScriptKind }).scriptKind;
 }
 
-export function diagnosticsOf(file: ts.SourceFile): readonly unknown[] {
-  return (file as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics ?? [];
+/** A syntax error as the parser records it (only where it starts matters here). */
+type SyntaxError = { start: number; file?: ts.SourceFile };
+
+export function diagnosticsOf(file: ts.SourceFile): readonly SyntaxError[] {
+  return (file as unknown as { parseDiagnostics?: SyntaxError[] }).parseDiagnostics ?? [];
 }

@@ -3,8 +3,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { Edit, Language, Parser, type Tree } from "web-tree-sitter";
 import { changedRegion, ParseCache, pointAt, type TextChange } from "../textDiff";
-import { touchedStatements } from "../incremental/locate";
-import { mirror, spliceMirror, type Mirror, type MirrorEdit } from "./tree";
+import { touchedStatements, widenToGroups } from "../incremental/locate";
+import { mirror, spliceMirror, type Mirror, type MirrorEdit, type PyNode } from "./tree";
 
 let parser: Parser | undefined;
 let language: Language | undefined;
@@ -88,37 +88,81 @@ export function parsePython(path: string, text: string, keep = true): Mirror {
 
 /**
  * Re-parses only the top-level statements an edit falls in, when that is sure to give what a parse of the whole
- * file would. tree-sitter-python re-parses nearly the whole file after an edit at the start of a line (a new line,
- * a deleted line, an indent: typing, in short), about 40 ms on 5,000 lines; a region of a few statements takes
- * well under one. Sure means: the file had no syntax errors, the region starts with code at column 0, the next
- * code after it starts a line at column 0 (so neither side can continue into the other), and the region alone
- * parses cleanly.
+ * file would, or when the edit breaks the syntax and keeping the error inside the edited region is better than
+ * what the whole file's parse would give. tree-sitter-python re-parses nearly the whole file after an edit at the
+ * start of a line (a new line, a deleted line, an indent: typing, in short), about 40 ms on 5,000 lines; a region
+ * of a few statements takes well under one.
+ *
+ * Sure means: the rest of the file has no syntax errors, the region starts with code at column 0, the next code
+ * after it starts a line at column 0 (so neither side can continue into the other), and the region alone parses
+ * cleanly.
+ *
+ * Broken code: with the same boundaries and no error elsewhere, a region that does not parse cleanly alone is kept
+ * as it parsed, with its error inside it (and its statements grouped, so the next edit re-parses them together).
+ * The whole file's parse would let error recovery run on (an open `(` or string takes in everything after it), so
+ * every statement after a half-typed line would change with each keystroke, and their diagnostics would come and
+ * go. Kept apart, the statements around a line being typed stay what they were.
  */
 /** From a region's end: blank lines, then the end of the file or a line starting with code at column 0. */
 const NEXT_CODE_AT_COLUMN_0 = /[ \t\r\n]*(?:$|\n[^\s#])/y;
 
 function reparseRegion(previous: Mirror, before: string, text: string, change: TextChange): Mirror | undefined {
-  if (previous.hasError) return undefined;
   const statements = previous.root.children;
-  const touched = touchedStatements(statements, (s) => s.startIndex, (s) => s.endIndex, change);
-  if (!touched) return undefined;
-  const { from, to } = touched;
-  const start = statements[from].startIndex;
+  const found = touchedStatements(statements, (s) => s.startIndex, (s) => s.endIndex, change);
+  if (!found) return undefined;
+  const touched = widenToGroups(statements, found.from, found.to, (s) => s.group);
+  // An error elsewhere (a statement left broken while the user edits another, or a file opened broken) may be
+  // healed or moved by this edit (a closing quote typed here ends a string opened there): only a whole parse can
+  // say.
+  if (brokenOutside(statements, touched.from, touched.to)) return undefined;
   const delta = change.newEnd - change.oldEnd;
+  const region = parseAlone(statements, before, text, touched.from, touched.to, delta);
+  if (!region) return undefined;
+  try {
+    if (!region.tree.rootNode.hasError) {
+      return spliceMirror(previous, text, touched.from, touched.to, region.tree, region.start, delta);
+    }
+    // The edit may have joined the region to a neighbour (`else:` typed after an `if`): one statement more on each
+    // side is tried before the error is kept in the region.
+    const from = Math.max(0, touched.from - 1);
+    const to = Math.min(statements.length - 1, touched.to + 1);
+    if (from !== touched.from || to !== touched.to) {
+      const wider = parseAlone(statements, before, text, from, to, delta);
+      if (wider && !wider.tree.rootNode.hasError) {
+        try {
+          if (brokenOutside(statements, from, to)) return undefined;
+          return spliceMirror(previous, text, from, to, wider.tree, wider.start, delta);
+        } finally {
+          wider.tree.delete();
+        }
+      }
+      wider?.tree.delete();
+    }
+    if (region.tree.rootNode.childCount === 0) return undefined;
+    return spliceMirror(previous, text, touched.from, touched.to, region.tree, region.start, delta);
+  } finally {
+    region.tree.delete();
+  }
+}
+
+function brokenOutside(statements: readonly PyNode[], from: number, to: number): boolean {
+  for (let i = 0; i < statements.length; i++) if ((i < from || i > to) && statements[i].broken) return true;
+  return false;
+}
+
+/**
+ * Parses statements `from`..`to` of the previous mirror, in their new text, alone; undefined when the region does
+ * not start a line with code at column 0 or is not followed by code at column 0 (or the end), since then the region
+ * could continue into its neighbours or they into it.
+ */
+function parseAlone(statements: readonly PyNode[], before: string, text: string, from: number, to: number, delta: number): { tree: Tree; start: number } | undefined {
+  const start = statements[from].startIndex;
   const end = statements[to].endIndex + delta;
-  // Code at column 0 on both sides: an indented first line could join the statement before (a body), and a
-  // region that does not start a line is inside one.
   if ((start > 0 && before[start - 1] !== "\n") || !/[^\s#]/.test(text[start] ?? "")) return undefined;
   NEXT_CODE_AT_COLUMN_0.lastIndex = end;
   if (!NEXT_CODE_AT_COLUMN_0.test(text)) return undefined;
-  const slice = parser!.parse(text.slice(start, end));
-  if (!slice) return undefined;
-  try {
-    if (slice.rootNode.hasError) return undefined;
-    return spliceMirror(previous, text, from, to, slice, start, delta);
-  } finally {
-    slice.delete();
-  }
+  const tree = parser!.parse(text.slice(start, end));
+  return tree ? { tree, start } : undefined;
 }
 
 /** Drops what is kept for `path`, so its next parse starts from nothing (tests compare both ways). */

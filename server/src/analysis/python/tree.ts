@@ -6,6 +6,7 @@
 // top-level statements whose syntax changed are read again; the others are kept and shifted, so the work per
 // keystroke follows the size of the edit, not of the file.
 import type { Tree, TreeCursor } from "web-tree-sitter";
+import { newGroup } from "../incremental/locate";
 import { detach } from "../text";
 
 /**
@@ -18,6 +19,10 @@ interface Statement {
   /** Where the statement started when it was read; node positions are stored as they were then. */
   origin: number;
   text: string;
+  /** Whether the statement holds a syntax error (its parse recovered from one). */
+  broken: boolean;
+  /** Statements read from one region that parsed with a syntax error share a group (see locate.ts). */
+  group?: number;
 }
 
 
@@ -69,6 +74,11 @@ export class PyNode {
     return this.end + this.statement.delta;
   }
 
+  /** Whether this node's top-level statement holds a syntax error. */
+  get broken(): boolean {
+    return this.statement.broken;
+  }
+
   get text(): string {
     const { origin, text } = this.statement;
     return text.slice(this.start - origin, this.end - origin);
@@ -109,13 +119,26 @@ export class PyNode {
     this.children.push(child);
   }
 
+  /** Records whether this top-level statement holds a syntax error. */
+  markBroken(broken: boolean): void {
+    this.statement.broken = broken;
+  }
+
+  /** The group of a top-level statement read from a region with a syntax error (see locate.ts: widenToGroups). */
+  get group(): number | undefined {
+    return this.statement.group;
+  }
+
   /** Moves this top-level statement, and everything in it, by `delta` characters (an edit before it). */
   shift(delta: number): void {
     this.statement.delta += delta;
   }
 }
 
-/** A file's mirror: the module node (its children are the top-level statements) and whether the parse had errors. */
+/**
+ * A file's mirror: the module node (its children are the top-level statements) and whether any of them holds a
+ * syntax error (each statement says whether it does: `broken`).
+ */
 export interface Mirror {
   root: PyNode;
   hasError: boolean;
@@ -142,7 +165,9 @@ export function mirror(tree: Tree, text: string, edit?: MirrorEdit): Mirror {
   const delta = edit ? edit.newEnd - edit.oldEnd : 0;
   const cursor = tree.walk();
   try {
-    const root = new PyNode(typeOf(cursor), true, cursor.startIndex, cursor.endIndex, { delta: 0, origin: 0, text });
+    const root = new PyNode(typeOf(cursor), true, cursor.startIndex, cursor.endIndex, { delta: 0, origin: 0, text, broken: false });
+    // Which statements hold the errors is asked only of a tree that has some (each question crosses into wasm).
+    const errors = tree.rootNode.hasError;
     if (cursor.gotoFirstChild()) {
       do {
         const start = cursor.startIndex;
@@ -158,15 +183,26 @@ export function mirror(tree: Tree, text: string, edit?: MirrorEdit): Mirror {
           }
         }
         child ??= readSubtree(cursor, text, 0);
+        child.markBroken(errors && cursor.currentNode.hasError);
         child.field = cursor.currentFieldName;
         child.parent = root;
         root.adopt(child);
       } while (cursor.gotoNextSibling());
     }
-    return { root, hasError: tree.rootNode.hasError };
+    if (errors) flagSomewhere(root.children);
+    return { root, hasError: errors };
   } finally {
     cursor.delete();
   }
+}
+
+/**
+ * A tree can have an error that no top-level statement holds (tree-sitter puts some at the module itself): then
+ * every statement of that parse counts as broken, so nothing takes the rest of the file for valid.
+ */
+function flagSomewhere(statements: PyNode[]): void {
+  if (statements.some((s) => s.broken)) return;
+  for (const s of statements) s.markBroken(true);
 }
 
 function topLevelByStart(root: PyNode): Map<number, PyNode> {
@@ -185,16 +221,20 @@ function touches(edit: MirrorEdit, start: number, end: number): boolean {
 /**
  * The mirror of `previous` with its top-level statements `from`..`to` replaced by the statements of `slice`, a
  * parse of the new text of just that region (which starts at `offset`), and the statements after it moved by
- * `delta`. The caller has checked that the region parses the same alone as in the file (see parser.ts).
+ * `delta`. The caller has checked that the region parses the same alone as in the file, or chosen to keep a syntax
+ * error inside the region (see parser.ts): the mirror has errors when any statement has.
  */
 export function spliceMirror(previous: Mirror, text: string, from: number, to: number, slice: Tree, offset: number, delta: number): Mirror {
   const old = previous.root.children;
   const children = old.slice(0, from);
   const cursor = slice.walk();
+  const errors = slice.rootNode.hasError;
+  const group = errors ? newGroup() : undefined;
   try {
     if (cursor.gotoFirstChild()) {
       do {
-        const child = readSubtree(cursor, text, offset);
+        const child = readSubtree(cursor, text, offset, group);
+        child.markBroken(errors && cursor.currentNode.hasError);
         child.field = cursor.currentFieldName;
         children.push(child);
       } while (cursor.gotoNextSibling());
@@ -202,25 +242,26 @@ export function spliceMirror(previous: Mirror, text: string, from: number, to: n
   } finally {
     cursor.delete();
   }
+  if (errors) flagSomewhere(children.slice(from));
   for (let i = to + 1; i < old.length; i++) {
     if (delta) old[i].shift(delta);
     children.push(old[i]);
   }
   // The module spans from its first token (or the end, when empty) to the end of the text, as tree-sitter has it.
-  const root = new PyNode(previous.root.type, true, children.length ? children[0].startIndex : text.length, text.length, { delta: 0, origin: 0, text });
+  const root = new PyNode(previous.root.type, true, children.length ? children[0].startIndex : text.length, text.length, { delta: 0, origin: 0, text, broken: false });
   root.children = children;
   for (const c of children) c.parent = root;
-  return { root, hasError: false };
+  return { root, hasError: children.some((c) => c.broken) };
 }
 
 /**
  * Reads the cursor's current node, a top-level statement of `text` (positions moved by `offset`), and everything
  * under it; the cursor ends where it started.
  */
-function readSubtree(cursor: TreeCursor, text: string, offset: number): PyNode {
+function readSubtree(cursor: TreeCursor, text: string, offset: number, group?: number): PyNode {
   const start = cursor.startIndex + offset;
   const end = cursor.endIndex + offset;
-  const moved: Statement = { delta: 0, origin: start, text: detach(text.slice(start, end)) };
+  const moved: Statement = { delta: 0, origin: start, text: detach(text.slice(start, end)), broken: false, group };
   const top = new PyNode(typeOf(cursor), cursor.nodeIsNamed, start, end, moved);
   if (!cursor.gotoFirstChild()) return top;
   let parent = top;
