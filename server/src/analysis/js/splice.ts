@@ -6,7 +6,7 @@
 // be given such a file (its bookkeeping, like JSDoc and identifier tables, was not updated), so parse.ts parses
 // the next version from scratch unless it can splice again.
 import ts from "typescript";
-import { newGroup, touchedStatements, widenToGroups } from "../incremental/locate";
+import { lastStartingAtOrBefore, newGroup, touchedStatements, widenToGroups } from "../incremental/locate";
 import type { TextChange } from "../textDiff";
 
 /** Statements spliced in from one region that parsed with a syntax error share a group (see locate.ts). */
@@ -81,7 +81,8 @@ function closed(statement: ts.Statement, text: string): boolean {
  * syntax errors, the statements on both sides of the region are closed, and the region's own last statement is
  * closed and ends the region.
  *
- * When it does not (a line half typed), the region is spliced in with its errors and the rest is kept: a whole
+ * When it does not (a line half typed), and the file had no other errors than ones this splicing kept in their
+ * regions, the region is spliced in with its errors and the rest is kept: a whole
  * parse would let error recovery run on (an open `(` or `{` takes in the statements after it), so every later
  * statement would change with each keystroke and its diagnostics come and go. One statement more on each side is
  * tried first, in case the edit joined the region to a neighbour (`else` typed after an `if`).
@@ -96,17 +97,31 @@ export function spliceRegion(file: ts.SourceFile, before: string, text: string, 
   if (errorsOutside(file, touched.from, touched.to)) return undefined;
   const delta = change.newEnd - change.oldEnd;
   const region = parseAlone(file, text, touched.from, touched.to, delta);
-  if (diagnosticsOf(region).length === 0) return exact(file, before, text, region, touched.from, touched.to, delta);
+  if (diagnosticsOf(region.file).length === 0) return exact(file, before, text, region, touched.from, touched.to, delta);
   const from = Math.max(0, touched.from - 1);
   const to = Math.min(statements.length - 1, touched.to + 1);
   if (from !== touched.from || to !== touched.to) {
     const wider = parseAlone(file, text, from, to, delta);
-    if (diagnosticsOf(wider).length === 0) return exact(file, before, text, wider, from, to, delta);
+    if (diagnosticsOf(wider.file).length === 0) return exact(file, before, text, wider, from, to, delta);
   }
-  if (region.statements.length === 0) return undefined;
+  if (region.file.statements.length === 0 || !ownErrors(file)) return undefined;
   const group = newGroup();
-  for (const s of region.statements) groupOf.set(s, group);
+  for (const s of region.file.statements) groupOf.set(s, group);
   return splice(file, text, region, touched.from, touched.to, delta);
+}
+
+/**
+ * Whether every syntax error of `file` lies in statements spliced in by an earlier broken region (or there are
+ * none). Only then are the statement boundaries around an error ones this file chose: after a whole parse, error
+ * recovery drew them, and a region cut along them may be broken alone where the whole file is not.
+ */
+function ownErrors(file: ts.SourceFile): boolean {
+  const statements = file.statements;
+  for (const d of diagnosticsOf(file)) {
+    const i = lastStartingAtOrBefore(statements, (s) => s.pos, d.start - 1);
+    if (i < 0 || !groupOf.has(statements[i])) return false;
+  }
+  return true;
 }
 
 /**
@@ -121,47 +136,60 @@ function errorsOutside(file: ts.SourceFile, from: number, to: number): boolean {
   return diagnosticsOf(file).some((d) => d.start <= after || d.start > before);
 }
 
-/** Statements `from`..`to` of `file`, in their new text, parsed alone. */
-function parseAlone(file: ts.SourceFile, text: string, from: number, to: number, delta: number): ts.SourceFile {
-  const start = file.statements[from].pos;
-  const end = file.statements[to].end + delta;
-  return ts.createSourceFile(file.fileName, text.slice(start, end), file.languageVersion, true, scriptKindOf(file));
+/**
+ * Statements `from`..`to` of `file`, in their new text, parsed alone, from where the statement before ends to where
+ * the one after starts (in a tree from a whole parse that is exactly their span; after a region that parsed with
+ * errors there can be text no statement holds: a stray `}` skipped by error recovery, which belongs to the region
+ * that must report it). The region with the last statement runs to the end of the text.
+ */
+function parseAlone(file: ts.SourceFile, text: string, from: number, to: number, delta: number): Region {
+  const statements = file.statements;
+  const start = from > 0 ? statements[from - 1].end : 0;
+  const end = to < statements.length - 1 ? statements[to + 1].pos + delta : text.length;
+  return { start, file: ts.createSourceFile(file.fileName, text.slice(start, end), file.languageVersion, true, scriptKindOf(file)) };
+}
+
+/** A region parsed alone, and where it starts in the file. */
+interface Region {
+  start: number;
+  file: ts.SourceFile;
 }
 
 /** A cleanly parsed region spliced in, when the whole file's parse is sure to be the same (see spliceRegion). */
-function exact(file: ts.SourceFile, before: string, text: string, region: ts.SourceFile, from: number, to: number, delta: number): ts.SourceFile | undefined {
+function exact(file: ts.SourceFile, before: string, text: string, region: Region, from: number, to: number, delta: number): ts.SourceFile | undefined {
   const statements = file.statements;
-  const parsed = region.statements;
+  const parsed = region.file.statements;
   if (parsed.length === 0) return undefined;
   if (from > 0 && !closed(statements[from - 1], before)) return undefined;
   const last = parsed[parsed.length - 1];
-  if (!closed(last, region.text)) return undefined;
-  // Trivia after the last statement belongs to the next statement in the whole file: the region must end with it.
-  if (last.end !== region.text.length) return undefined;
+  if (!closed(last, region.file.text)) return undefined;
+  // Trivia after the last statement belongs to the next statement in the whole file: the region must end with it
+  // (unless nothing follows: then the region ran to the end of the text).
+  if (to < statements.length - 1 && last.end !== region.file.text.length) return undefined;
   // The wider region may reach a neighbour's error (the region's own were checked by the caller).
   if (errorsOutside(file, from, to)) return undefined;
   return splice(file, text, region, from, to, delta);
 }
 
 /** Replaces statements `from`..`to` of `file` by those of `region`, moving the rest; syntax errors follow along. */
-function splice(file: ts.SourceFile, text: string, region: ts.SourceFile, from: number, to: number, delta: number): ts.SourceFile {
+function splice(file: ts.SourceFile, text: string, region: Region, from: number, to: number, delta: number): ts.SourceFile {
   const statements = file.statements;
-  const parsed = region.statements;
-  const start = statements[from].pos;
-  const end = statements[to].end;
+  const parsed = region.file.statements;
+  const start = region.start;
   for (const s of parsed) {
     move(s, start);
     (s as { parent: ts.Node }).parent = file;
   }
   for (let i = to + 1; i < statements.length; i++) move(statements[i], delta);
   const list = ts.factory.createNodeArray([...statements.slice(0, from), ...parsed, ...statements.slice(to + 1)]);
+  // The list ends with its last statement, and the end-of-file token holds the trivia after it (as a parse has it).
   const m = list as unknown as { pos: number; end: number };
   m.pos = statements.pos;
-  m.end = statements.end + delta;
+  m.end = list.length ? list[list.length - 1].end : statements.pos;
   // The file's syntax errors are the region's own, moved to where it starts: they are what `hasSyntaxErrors`
   // reports, and what the next edit checks (see errorsOutside).
   // (The caller made sure the old ones all lie in the region, so only the region's own remain.)
-  const errors: SyntaxError[] = diagnosticsOf(region).map((d) => ({ ...d, start: d.start + start, file }));
+  const errors: SyntaxError[] = diagnosticsOf(region.file).map((d) => ({ ...d, start: d.start + start, file }));
   const f = file as unknown as { statements: ts.NodeArray<ts.Statement>; text: string; end: number; lineMap?: unknown; parseDiagnostics: SyntaxError[] };
   f.statements = list;
   f.text = text;
@@ -169,8 +197,8 @@ function splice(file: ts.SourceFile, text: string, region: ts.SourceFile, from: 
   f.lineMap = undefined;
   f.parseDiagnostics = errors;
   const eof = file.endOfFileToken as unknown as { pos: number; end: number };
-  eof.pos += delta;
-  eof.end += delta;
+  eof.pos = m.end;
+  eof.end = text.length;
   return file;
 }
 

@@ -138,7 +138,10 @@ function reparseRegion(previous: Mirror, before: string, text: string, change: T
       }
       wider?.tree.delete();
     }
+    // Only where the boundaries are ones this splicing chose: after a whole parse with errors, error recovery drew
+    // them, and a region cut along them may be broken alone where the whole file is not.
     if (region.tree.rootNode.childCount === 0) return undefined;
+    for (let i = touched.from; i <= touched.to; i++) if (statements[i].broken && statements[i].group === undefined) return undefined;
     return spliceMirror(previous, text, touched.from, touched.to, region.tree, region.start, delta);
   } finally {
     region.tree.delete();
