@@ -1,4 +1,4 @@
-// `npm test`: build the bundles, type-check and compile the tests, set up what the chosen suites need (first use
+// `npm test`: build the bundles, type-check and compile the tests, lint, set up what the chosen suites need (first use
 // only, cached like `npm start`'s: see setup.mjs), then run every *.test.js with node's runner.
 // `npm test -- cli meter` runs only test files whose path contains one of the words.
 import { spawnSync } from "node:child_process";
@@ -20,6 +20,8 @@ const run = (what, cmd, args) => {
 run("the build", process.execPath, [path.join(root, "scripts/build.mjs"), "--production"]);
 run("packaging the .vsix", process.execPath, [path.join(root, "node_modules/@vscode/vsce/vsce"), "package", "--no-dependencies", "--out", "dist/hf-rate-guard.vsix"]);
 run("type-checking (tsc -b)", process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-b"]);
+// The project's own code, with typescript-eslint (eslint.config.mjs); cached, so an unchanged tree costs seconds.
+run("linting (eslint)", process.execPath, [path.join(root, "node_modules/eslint/bin/eslint.js"), "--cache", "--cache-location", "node_modules/.cache/eslint/", "."]);
 
 function findTests(dir) {
   const found = [];
