@@ -36,11 +36,3 @@ export function removeItem(text: string, span: Span): OffsetEdit {
   }
   return { start, end, newText: "" };
 }
-
-/** Applies non-overlapping edits to a text. */
-export function applyEdits(text: string, edits: OffsetEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
-}

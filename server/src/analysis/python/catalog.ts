@@ -103,7 +103,6 @@ export const LANGCHAIN_METHODS = new Set([
   "__call__",
 ]);
 
-export const STREAMING_HINT = /stream/;
 
 export type HostKind = "router" | "router-models" | "legacy" | "endpoint" | "hub" | "hub-download" | "other";
 
@@ -120,11 +119,3 @@ export function classifyUrl(url: string, method = "post"): HostKind {
   if (/(^|\/\/)(www\.)?huggingface\.co\/.+\/resolve\//.test(u)) return "hub-download";
   return "other";
 }
-
-/** The exception names (qualified) that a 429 from each library surfaces as. */
-export const HF_HTTP_ERROR_NAMES = [
-  "huggingface_hub.errors.HfHubHTTPError",
-  "huggingface_hub.utils.HfHubHTTPError",
-  "huggingface_hub.utils._errors.HfHubHTTPError",
-  "huggingface_hub.HfHubHTTPError",
-];
