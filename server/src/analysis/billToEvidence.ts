@@ -3,7 +3,6 @@
 // the org; a dynamic value (env var, config, app state) is still evidence that the project bills an organization,
 // whose name the messages then do not know. Text-level on purpose: evidence is about the project, not one call.
 import type { BillToEvidence, Language } from "./model";
-import { codeText } from "./retryHeuristics";
 
 const PATTERNS: Record<Language, RegExp> = {
   python: /["']x-hf-bill-to["']\s*:\s*([^,}\n]+)|\bbill_to\s*=\s*([^,)\n]+)|["']bill_to["']\s*:\s*([^,}\n]+)/gi,
@@ -19,10 +18,16 @@ const PORTABLE: Record<Language, RegExp> = {
   js: /^process\.env\.[A-Z0-9_]+$|^process\.env\[\s*["'][A-Z0-9_]+["']\s*\]$/,
 };
 
-/** Evidence in one statement's text (`start` is where the statement starts in the file). */
-export function billToEvidenceIn(text: string, start: number, language: Language): BillToEvidence[] {
+/**
+ * Evidence in one statement's text (`start` is where the statement starts in the file). `passThrough` says
+ * whether a dynamic value at an offset only forwards what a caller gave (a parameter, or a field set from one):
+ * a library or wrapper that forwards `bill_to` bills no organization by itself.
+ */
+export function billToEvidenceIn(text: string, start: number, language: Language, passThrough: (offset: number) => boolean = () => false): BillToEvidence[] {
   if (!/bill[-_]?to/i.test(text)) return [];
-  const code = codeText(text, language);
+  // Comments blanked out in place, so offsets into `code` are offsets into `text`.
+  const comments = language === "python" ? /#[^\n]*/g : /\/\*[\s\S]*?\*\/|(?<![:\\])\/\/[^\n]*/g;
+  const code = text.replace(comments, (c) => c.replace(/[^\n]/g, " "));
   const out: BillToEvidence[] = [];
   for (const m of code.matchAll(PATTERNS[language])) {
     const raw = (m[1] ?? m[2] ?? m[3] ?? "").trim().replace(/[;)]+$/, "").trim();
@@ -30,6 +35,7 @@ export function billToEvidenceIn(text: string, start: number, language: Language
     const span = { start: start + m.index!, end: start + m.index! + m[0].length };
     const literal = /^(["'`])([^"'`{}$]+)\1$/.exec(raw);
     if (literal) out.push({ org: literal[2], span });
+    else if (passThrough(start + m.index! + m[0].lastIndexOf(raw))) continue;
     else out.push({ span, expression: PORTABLE[language].test(raw) ? { language, text: raw } : undefined });
   }
   return out;

@@ -190,7 +190,8 @@ function assemble<N extends object>(model: FileModel, layout: Layout<N>, results
 
 function evidence(model: FileModel): BillToEvidence[] {
   const out: BillToEvidence[] = [];
-  for (const c of model.clients) if (c.billTo.present) out.push({ org: c.billTo.org, span: c.span });
-  for (const c of model.calls) if (c.billTo.present && c.client === undefined) out.push({ org: c.billTo.org, span: c.span });
+  // Named orgs only: dynamic values are found in the text, where a forwarded parameter can be told apart.
+  for (const c of model.clients) if (c.billTo.org) out.push({ org: c.billTo.org, span: c.span });
+  for (const c of model.calls) if (c.billTo.org && c.client === undefined) out.push({ org: c.billTo.org, span: c.span });
   return out;
 }

@@ -64,8 +64,14 @@ export function billToInObject(scope: JsScope, headers: ts.Expression | undefine
         return { present: true, org: org && !org.includes("{}") ? org : undefined };
       }
     } else if (ts.isSpreadAssignment(p)) {
-      const inner = billToInObject(scope, p.expression, depth + 1);
-      if (inner.present) return inner;
+      // `...(org ? { "X-HF-Bill-To": org } : {})`: bill-to when the project has an org to bill.
+      let spread = unwrap(p.expression);
+      if (ts.isBinaryExpression(spread) && spread.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) spread = spread.right;
+      const parts = ts.isConditionalExpression(spread) ? [spread.whenTrue, spread.whenFalse] : [spread];
+      for (const part of parts) {
+        const inner = billToInObject(scope, part, depth + 1);
+        if (inner.present) return inner;
+      }
     }
   }
   return { present: false };

@@ -64,7 +64,7 @@ class Analysis {
 
       const statement = scope.statements[index];
       result.exportedClients = this.exportedClients(statement);
-      result.evidence = billToEvidenceIn(statement.getText(scope.file), statement.getStart(scope.file), "js");
+      result.evidence = billToEvidenceIn(statement.getText(scope.file), statement.getStart(scope.file), "js", (offset) => scope.forwardsParameter(statement, offset));
 
       for (const fn of part.definitions) {
         const name = functionName(fn);

@@ -312,6 +312,34 @@ export class JsScope {
     return out;
   }
 
+  /**
+   * Whether the expression at `offset` inside `statement` only forwards a parameter: `billTo`, `opts.billTo`
+   * where `billTo`/`opts` is a parameter of the enclosing function, or `this.billTo` where the class's constructor
+   * takes a `billTo` parameter.
+   */
+  forwardsParameter(statement: ts.Node, offset: number): boolean {
+    let node: ts.Node = statement;
+    for (;;) {
+      let next: ts.Node | undefined;
+      ts.forEachChild(node, (c) => {
+        if (!next && c.getStart(this.file) <= offset && offset < c.getEnd()) next = c;
+      });
+      if (!next) break;
+      node = next;
+    }
+    if (node.kind === Kind.ThisKeyword && node.parent && ts.isPropertyAccessExpression(node.parent)) {
+      const member = node.parent.name.text;
+      const ctor = enclosingClass(node)?.members.find(ts.isConstructorDeclaration);
+      return ctor?.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === member) ?? false;
+    }
+    if (!ts.isIdentifier(node)) return false;
+    const name = node.text;
+    for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+      if (fn.parameters.some((p) => ts.isIdentifier(p.name) ? p.name.text === name : ts.isObjectBindingPattern(p.name) && p.name.elements.some((e) => ts.isIdentifier(e.name) && e.name.text === name))) return true;
+    }
+    return false;
+  }
+
   /** The declared type of a parameter, variable, or constructor parameter property. */
   annotationOf(ref: ts.Expression): ts.TypeNode | undefined {
     if (ts.isPropertyAccessExpression(ref) && ref.expression.kind === Kind.ThisKeyword) {

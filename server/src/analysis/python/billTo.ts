@@ -9,6 +9,14 @@ const HEADER = /^x-hf-bill-to$/i;
 export function billToInHeaders(scope: Scope, headers: PyNode | undefined, depth = 0): BillTo {
   if (!headers || depth > 4) return { present: false };
   const dict = scope.resolve(headers);
+  // `{"X-HF-Bill-To": org} if org else {}`: bill-to when the project has an org to bill.
+  if (dict.type === "conditional_expression") {
+    for (const arm of [dict.namedChildren[0], dict.namedChildren[2]]) {
+      const inner = billToInHeaders(scope, arm, depth + 1);
+      if (inner.present) return inner;
+    }
+    return { present: false };
+  }
   if (dict.type === "dictionary") {
     for (const item of dict.namedChildren) {
       if (item.type === "pair") {

@@ -84,7 +84,7 @@ class Analysis {
 
       const statement = scope.statements[index];
       result.exportedClients = this.exportedClients(statement);
-      result.evidence = billToEvidenceIn(statement.text, statement.startIndex, "python");
+      result.evidence = billToEvidenceIn(statement.text, statement.startIndex, "python", (offset) => scope.forwardsParameter(statement, offset));
 
       // Retry helpers defined here: exported for other files, and judged (HF002/4/5/6) where they are written.
       for (const def of part.definitions) {

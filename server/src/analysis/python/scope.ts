@@ -397,6 +397,30 @@ export class Scope {
     return out;
   }
 
+  /**
+   * Whether the expression at `offset` inside `statement` only forwards a parameter: `bill_to`, `opts.bill_to`
+   * where `bill_to`/`opts` is a parameter of the enclosing function, or `self.bill_to` where some method of the
+   * class takes a `bill_to` parameter.
+   */
+  forwardsParameter(statement: PyNode, offset: number): boolean {
+    let node = statement;
+    for (;;) {
+      const child = node.namedChildren.find((c) => c.startIndex <= offset && offset < c.endIndex);
+      if (!child) break;
+      node = child;
+    }
+    if (node.type !== "identifier") return false;
+    const parent = node.parent;
+    if (node.text === "self" && parent?.type === "attribute") {
+      const member = parent.childForFieldName("attribute")?.text;
+      const cls = this.enclosingClass(node, false);
+      if (!member || !cls) return false;
+      return this.functionsNamed("__init__").some((f) => this.enclosingClass(f, true)?.id === cls.id && parameterNames(f).includes(member));
+    }
+    const fn = this.enclosingFunction(node);
+    return fn !== undefined && parameterNames(fn).includes(node.text) && this.bindings(fn.id, node.text).length === 0;
+  }
+
   enclosingFunction(node: PyNode): PyNode | undefined {
     for (let p = node.parent; p; p = p.parent) if (p.type === "function_definition") return p;
     return undefined;
@@ -533,6 +557,11 @@ export class Scope {
         return undefined;
     }
   }
+}
+
+function parameterNames(fn: PyNode): string[] {
+  const params = fn.childForFieldName("parameters")?.namedChildren ?? [];
+  return params.map((p) => (p.type === "identifier" ? p : p.childForFieldName("name") ?? p.namedChildren.find((c) => c.type === "identifier"))?.text ?? "");
 }
 
 function last<T>(list: T[] | undefined): T | undefined {
