@@ -1,8 +1,45 @@
 // Entry of the language server bundle (dist/server.js): `--stdio` for any editor, node IPC for VS Code.
-import { createConnection, ProposedFeatures } from "vscode-languageserver/node";
+import { format } from "node:util";
+import { createConnection, IPCMessageReader, IPCMessageWriter, ProposedFeatures, StreamMessageWriter, type MessageReader, type MessageWriter } from "vscode-languageserver/node";
 import { startServer } from "./server";
+import { HeapGovernor } from "./memory";
+import { FramedStreamReader, GuardedReader } from "./transport";
 
-const connection = createConnection(ProposedFeatures.all);
+const stdio = process.argv.includes("--stdio");
+let inner: MessageReader;
+let writer: MessageWriter;
+if (stdio) {
+  inner = new FramedStreamReader(process.stdin);
+  writer = new StreamMessageWriter(process.stdout);
+} else {
+  inner = new IPCMessageReader(process);
+  writer = new IPCMessageWriter(process);
+}
+// Before the connection exists, guard messages are kept and written to stderr (never stdout: it is the protocol).
+let log: (message: string) => void = (message) => void process.stderr.write(`${message}\n`);
+const heap = new HeapGovernor();
+const reader = new GuardedReader(inner, writer, (message) => log(message));
+// The heap is checked as each message is taken from the connection's queue: between the analyses a storm causes.
+const connection = createConnection(ProposedFeatures.all, reader, writer, {
+  messageStrategy: {
+    handleMessage: (message, next) => {
+      heap.check();
+      return next(message);
+    },
+  },
+});
+log = (message) => connection.console.warn(`transport: ${message}`);
+if (stdio) {
+  // What vscode-languageserver does for its own stdio streams, which a reader of ours replaces: exit when the
+  // editor closes our input, and keep console output off stdout.
+  const exit = () => process.exit(reader.shutdownReceived ? 0 : 1);
+  process.stdin.on("end", exit);
+  process.stdin.on("close", exit);
+  console.log = (...args: unknown[]) => connection.console.log(format(...args));
+  console.info = (...args: unknown[]) => connection.console.info(format(...args));
+  console.warn = (...args: unknown[]) => connection.console.warn(format(...args));
+  console.error = (...args: unknown[]) => connection.console.error(format(...args));
+}
 // A bug in one request must never take the server (and every squiggle) down with it.
 process.on("uncaughtException", (err) => connection.console.error(`uncaught: ${err.stack ?? err.message}`));
 process.on("unhandledRejection", (err) => connection.console.error(`unhandled rejection: ${String(err)}`));

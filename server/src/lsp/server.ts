@@ -2,7 +2,6 @@
 // CLI uses. This file only wires LSP messages to their handlers, one file per request or notification in
 // handlers/; what they share is a ReadyServer (readyServer.ts).
 import { CancellationToken, NotebookDocuments, TextDocuments, type Connection } from "vscode-languageserver";
-import { TextDocument } from "vscode-languageserver-textdocument";
 import { codeAction } from "./handlers/codeAction";
 import { diagnostic } from "./handlers/diagnostic";
 import { workspaceDiagnostic } from "./handlers/workspaceDiagnostic";
@@ -19,9 +18,10 @@ import { initialize } from "./handlers/initialize";
 import { initialized } from "./handlers/initialized";
 import { ClientSupport, loadReadyServer, newOverlay, type ReadyServer, type ServerBase } from "./readyServer";
 import { SettingsStore } from "./settings";
+import { batchedTextDocuments } from "./textSync";
 
 export function startServer(connection: Connection, wasmDir: string): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(batchedTextDocuments);
   const client = new ClientSupport();
   const base: ServerBase = {
     connection,
