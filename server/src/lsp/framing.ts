@@ -21,7 +21,7 @@ const HEADER_LINE = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+):[ \t]*(.*?)[ \t]*$/;
 /** Header blocks are a few dozen bytes; anything longer without a blank line is junk. */
 const MAX_HEADER_BYTES = 8 * 1024;
 /** Larger than any document an editor sends; a bigger length is taken as a corrupt header. */
-export const MAX_BODY_BYTES = 512 * 1024 * 1024;
+const MAX_BODY_BYTES = 512 * 1024 * 1024;
 
 export class FrameDecoder {
   private data = Buffer.alloc(64 * 1024);

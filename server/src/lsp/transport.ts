@@ -139,7 +139,7 @@ function validId(id: unknown): Id | undefined {
  * document per edit (applying each change, then an analysis request each) faster than they are collected: the
  * 10,000-edit storm of issue 12. Order is kept: any other message flushes the held one first.
  */
-export class Coalescer {
+class Coalescer {
   deliver: DataCallback = () => undefined;
   private held: { uri: string; message: Json; changes: unknown[] } | undefined;
   private timer: NodeJS.Immediate | undefined;
