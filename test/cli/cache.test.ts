@@ -1,7 +1,9 @@
 // The CLI's cache (.hf-rate-guard-cache): unchanged files are not analysed again, yet the report is the same as
 // without it; an edited file, a corrupt cache or a cache from another build never yields stale diagnostics.
 import assert from "node:assert/strict";
+import { createHmac } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { runCli, workspace } from "../support/cli";
@@ -44,18 +46,28 @@ test("an edited file is analysed again", () => {
 
 test("a corrupt cache, or one from another build, is ignored and never gives stale results", () => {
   const ws = workspace({ "a.py": BARE });
-  const expected = runCli(["check", "--format", "json", "--no-cache"], ws).stdout;
+  // A private key folder, so the test can sign a cache as this machine would.
+  const env = { XDG_CACHE_HOME: fs.mkdtempSync(path.join(os.tmpdir(), "hfrg-home-")) };
+  const expected = runCli(["check", "--format", "json", "--no-cache"], ws, env).stdout;
   assert.ok(!fs.existsSync(path.join(ws, ".hf-rate-guard-cache")), "--no-cache writes nothing");
   const dir = path.join(ws, ".hf-rate-guard-cache");
   fs.mkdirSync(dir);
   fs.writeFileSync(path.join(dir, "models.json"), "{ not json");
-  assert.equal(runCli(["check", "--format", "json"], ws).stdout, expected);
-  // A cache written by another build, claiming a.py has no calls at all.
+  assert.equal(runCli(["check", "--format", "json"], ws, env).stdout, expected);
+  // A cache written by another build on this machine, claiming a.py has no calls at all.
   const empty = { language: "python", calls: [], clients: [], retries: [], billToEvidence: [], exports: { retryHelpers: {} }, hasSyntaxErrors: false };
-  const stored = JSON.parse(fs.readFileSync(path.join(dir, "models.json"), "utf8"));
+  // The file is a signature line, then the JSON (test/cli/badInput.test.ts shows what the signature is for).
+  const text = fs.readFileSync(path.join(dir, "models.json"), "utf8");
+  const stored = JSON.parse(text.slice(text.indexOf("\n") + 1));
   for (const entry of Object.values(stored.entries) as { model: unknown }[]) entry.model = empty;
-  fs.writeFileSync(path.join(dir, "models.json"), JSON.stringify({ ...stored, build: "another-build" }));
-  assert.equal(runCli(["check", "--format", "json"], ws).stdout, expected);
+  const key = Buffer.from(fs.readFileSync(path.join(env.XDG_CACHE_HOME, "hf-rate-guard", "cache-key"), "utf8").trim(), "hex");
+  const sign = (body: string) => `hmac-sha256:${createHmac("sha256", key).update(body).digest("hex")}\n${body}`;
+  // Signed as this build, it would be trusted: the build check is what keeps it out.
+  const sameBuild = JSON.stringify(stored);
+  fs.writeFileSync(path.join(dir, "models.json"), sign(sameBuild));
+  assert.notEqual(runCli(["check", "--format", "json"], ws, env).stdout, expected, "the forged entry is used when everything matches");
+  fs.writeFileSync(path.join(dir, "models.json"), sign(JSON.stringify({ ...stored, build: "another-build" })));
+  assert.equal(runCli(["check", "--format", "json"], ws, env).stdout, expected);
 });
 
 test("--cache-dir puts the cache elsewhere, making missing folders; a folder that cannot be made only costs speed", () => {

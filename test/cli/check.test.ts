@@ -135,10 +135,10 @@ test("notebook diagnostics carry their cell", () => {
   assert.equal(out.diagnostics[0].line, 2);
 });
 
-test("--verbose explains skipped files", () => {
+test("files that were not checked are listed with the reason, without --verbose", () => {
   const ws = workspace({ "bin.py": Buffer.from([0, 1, 2, 3, 0, 0]), "app.py": BARE });
-  const r = runCli(["check", "--verbose"], ws);
-  assert.match(r.stderr, /bin\.py: skipped \(binary file\)/);
+  const r = runCli(["check"], ws);
+  assert.match(r.stdout, /Not checked \(1\):\n {2}bin\.py: binary file\n/);
 });
 
 test("--fix writes only changed files, keeping CRLF line endings and the BOM, and reports what is left", async () => {

@@ -17,8 +17,10 @@ import { emptyModel, type BillToEvidence, type FileModel, type HfCall, type Pack
 import { resolveModule } from "./moduleResolution";
 import { AliasIndex } from "./tsconfigPaths";
 import type { ModelCache } from "./modelCache";
+import { nestingProblem } from "./nesting";
 import { parseNotebook, type NotebookCell } from "./notebook";
 import { analyzePython, initPython } from "./python/index";
+import { ParserFault } from "./python/parser";
 import { ALL_RULES, ruleMeta } from "./rules/index";
 import type { Finding, OrgContext } from "./rules/types";
 import { callSpan, placeFinding } from "./rules/where";
@@ -142,17 +144,23 @@ export class Analyzer {
       cells = parsed.cells;
     }
     if (!mayMatter(analysedText)) return kind === "notebook" ? { ...base, analysedText, cells } : base;
-    const versions = detectVersions(this.options.fs, path);
-    const input = { path, text: analysedText, versions, keep };
-    let model = cache?.get(input);
+    // Checked before any parser sees the file: too deep a file can break the parser for every later file.
+    const tooDeep = nestingProblem(analysedText, language);
+    if (tooDeep) return { ...base, analysedText, cells, skipped: tooDeep };
+    let model: FileModel | undefined;
+    let versions = NO_VERSIONS;
     try {
+      versions = detectVersions(this.options.fs, path);
+      const input = { path, text: analysedText, versions, keep };
+      model = cache?.get(input);
       if (!model) {
         model = language === "js" ? analyzeJs(input) : analyzePython(input);
         cache?.set(input, model);
       }
     } catch (err) {
       // A frontend bug must cost one file's diagnostics, never the whole run or the server.
-      if (err instanceof RangeError) return { ...base, analysedText, cells, skipped: "nested too deeply to parse" };
+      if (err instanceof ParserFault) return { ...base, analysedText, cells, skipped: err.message };
+      if (err instanceof RangeError) return { ...base, analysedText, cells, skipped: "nested too deeply to analyse (ran out of stack)" };
       return { ...base, analysedText, cells, skipped: `internal error while analysing: ${(err as Error).message}` };
     }
     const notes = model.hasSyntaxErrors ? ["syntax errors: analysed as far as the parser recovered"] : [];
@@ -171,10 +179,19 @@ export class Analyzer {
     const config = this.config(path, overrides);
     const result: FileResult = { path, diagnostics: [], configErrors: config.errors, notes: entry.notes };
     if (entry.skipped) return { ...result, skipped: entry.skipped };
-    if (isExcluded(path, config)) return { ...result, skipped: `excluded by ${config.source}` };
+    if (isExcluded(path, config)) return { ...result, skipped: `excluded by ${config.source}`, excluded: true };
 
     // Most files of a workspace hold nothing HF-related: nothing to report, nothing more to compute.
     if (isEmpty(entry.model)) return result;
+    try {
+      return this.runRules(path, entry, config, overrides, result, fixes);
+    } catch (err) {
+      // A bug in a rule or a fix costs this file's diagnostics, never the run or the server.
+      return { ...result, diagnostics: [], skipped: `internal error while checking: ${(err as Error).message}` };
+    }
+  }
+
+  private runRules(path: string, entry: Entry, config: ResolvedConfig, overrides: ConfigOverrides, result: FileResult, fixes: boolean | ((d: Omit<Diagnostic, "fixes">) => boolean)): FileResult {
     const model = this.resolveImportedProtection(path, this.resolveImportedClients(path, entry.model));
     const orgContext = this.orgContext(config, path);
     const lines = (entry.lines ??= new LineIndex(entry.analysedText));

@@ -45,6 +45,8 @@ export interface FileResult {
   diagnostics: Diagnostic[];
   /** Set when the file was not analysed (binary, too large, minified, excluded): the reason, for verbose output. */
   skipped?: string;
+  /** Set with `skipped` when the config excludes the file: left out on purpose, not for a problem with it. */
+  excluded?: boolean;
   /** Problems with the configuration that applies to this file; defaults were used. */
   configErrors: string[];
   /** Informational notes (syntax errors recovered from, ...), for verbose output. */

@@ -4,6 +4,8 @@
 export interface FileSystem {
   /** The file's text, or undefined when it does not exist or cannot be read. */
   readFile(path: string): string | undefined;
+  /** Why an existing file was refused (not a regular file, too large, unreadable), when `readFile` gave nothing. */
+  problem?(path: string): string | undefined;
 }
 
 /** An in-memory file system, for tests and for overlaying open editor buffers. */
@@ -20,5 +22,8 @@ export class MemoryFileSystem implements FileSystem {
   }
   readFile(path: string): string | undefined {
     return this.files.get(path) ?? this.fallback?.readFile(path);
+  }
+  problem(path: string): string | undefined {
+    return this.files.has(path) ? undefined : this.fallback?.problem?.(path);
   }
 }

@@ -50,6 +50,13 @@ export class ParseCache<T> {
     return e;
   }
 
+  /** Forgets every entry, handing each to `dispose` (the cache's own when not given). */
+  clear(dispose: (value: T) => void = this.dispose): void {
+    const values = [...this.entries.values()];
+    this.entries.clear();
+    for (const e of values) dispose(e.value);
+  }
+
   put(path: string, text: string, value: T): void {
     this.entries.set(path, { text, value });
     while (this.entries.size > this.size) {

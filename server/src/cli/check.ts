@@ -6,7 +6,7 @@ import { LineIndex } from "../analysis/text";
 import { DiskFileSystem } from "../node/diskFileSystem";
 import { DiskModelCache } from "../node/diskModelCache";
 import type { CheckOptions } from "./args";
-import type { Report, ReportedDiagnostic } from "./formats/report";
+import type { Report, ReportedDiagnostic, SkippedFile } from "./formats/report";
 import { collectFiles } from "./walk";
 import { writeFixed } from "./writeFixed";
 
@@ -26,27 +26,41 @@ export async function runCheck(options: CheckOptions, cwd = process.cwd(), wasmD
   const cache = options.cache && build ? new DiskModelCache(path.resolve(cwd, options.cacheDir ?? CACHE_DIR), build) : undefined;
   // Each file is analysed once: nothing is kept for a next version.
   const analyzer = await Analyzer.create({ fs, wasmDir, cache, incremental: false });
-  const { files, missing, listings } = collectFiles(options.paths.map((p) => path.resolve(cwd, p)));
+  const walked = collectFiles(options.paths.map((p) => path.resolve(cwd, p)));
+  const { files, missing, listings } = walked;
   for (const [dir, names] of listings) fs.know(dir, names);
   const errors = missing.map((m) => `${m}: no such file or directory`);
   const notes: string[] = [];
+  const relativeTo = (file: string) => path.relative(cwd, file) || path.basename(file);
+  // Every file that could not be checked is reported with the reason, in every format: an "All clear" must
+  // never hide a file that was not looked at.
+  const skipped: SkippedFile[] = walked.skipped.map((s) => ({ file: relativeTo(s.path), reason: s.reason }));
+  if (cache?.ignored && options.verbose) notes.push(`cache: ${cache.ignored}`);
   const overrides: ConfigOverrides = {
     billTo: options.billTo,
     select: options.select,
     ignore: options.ignore,
     configFile: options.config ? path.resolve(cwd, options.config) : undefined,
   };
-  if (overrides.configFile && fs.readFile(overrides.configFile) === undefined) errors.push(`${options.config}: cannot read the config file`);
+  if (overrides.configFile && fs.readFile(overrides.configFile) === undefined) errors.push(`${options.config}: cannot read the config file${fs.problem(overrides.configFile) ? ` (${fs.problem(overrides.configFile)})` : ""}`);
 
-  for (const file of files) analyzer.setFile(toPosix(file));
+  const unread = new Set<string>();
+  for (const file of files) {
+    analyzer.setFile(toPosix(file));
+    if (!analyzer.hasFile(toPosix(file))) {
+      unread.add(file);
+      skipped.push({ file: relativeTo(file), reason: fs.problem(toPosix(file)) ?? "cannot read it (it disappeared)" });
+    }
+  }
   const configErrors = new Set<string>();
   const diagnostics: ReportedDiagnostic[] = [];
   let fixed = 0;
   for (const file of files) {
+    if (unread.has(file)) continue;
     const p = toPosix(file);
     // Most files have nothing to say: their relative path is only worked out when something is reported.
     let relative: string | undefined;
-    const rel = () => (relative ??= path.relative(cwd, file) || path.basename(file));
+    const rel = () => (relative ??= relativeTo(file));
     if (options.fix) {
       const before = analyzer.text(p);
       const result = analyzer.fixAll(p, overrides);
@@ -63,7 +77,10 @@ export async function runCheck(options: CheckOptions, cwd = process.cwd(), wasmD
     const result = analyzer.check(p, overrides, { fixes: false });
     for (const e of result.configErrors) configErrors.add(e);
     if (result.skipped) {
-      if (options.verbose) notes.push(`${rel()}: skipped (${result.skipped})`);
+      // Files the config excludes were left out on purpose: only --verbose mentions them.
+      if (result.excluded) {
+        if (options.verbose) notes.push(`${rel()}: skipped (${result.skipped})`);
+      } else skipped.push({ file: rel(), reason: result.skipped });
       continue;
     }
     if (options.verbose) for (const n of result.notes) notes.push(`${rel()}: ${n}`);
@@ -87,7 +104,9 @@ export async function runCheck(options: CheckOptions, cwd = process.cwd(), wasmD
   cache?.save();
   if (cache && options.verbose) notes.push(`cache: ${cache.hits} file(s) reused, ${cache.misses} analysed`);
   diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.cell ?? 0) - (b.cell ?? 0) || a.line - b.line || a.column - b.column);
-  return { report: { diagnostics, filesChecked: files.length, fixed }, errors: [...errors, ...configErrors], notes };
+  skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const filesChecked = files.length - (skipped.length - walked.skipped.length);
+  return { report: { diagnostics, filesChecked, fixed, skipped }, errors: [...errors, ...configErrors], notes };
 }
 
 function toPosix(p: string): string {

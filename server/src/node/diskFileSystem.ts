@@ -1,8 +1,10 @@
 // The FileSystem the CLI and the language server give the core: the disk, read as UTF-8 with any BOM removed
-// (the fix writer restores it). Unreadable or missing files are simply absent.
+// (the fix writer restores it). Only regular files are read, up to a size cap (readRegular.ts); a file that is
+// missing, unreadable or refused is absent to the core, and `problem` says why it was refused.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { FileSystem } from "../analysis/fileSystem";
+import { readRegularFile } from "./readRegular";
 
 export interface DiskOptions {
   /**
@@ -10,10 +12,14 @@ export interface DiskOptions {
    * call. Only for one-shot runs (the CLI): a long-lived server must see files created after it started.
    */
   cacheListings?: boolean;
+  /** Files larger than this are not read (default MAX_READ_BYTES). */
+  maxBytes?: number;
 }
 
 export class DiskFileSystem implements FileSystem {
   private readonly listings = new Map<string, Set<string> | null>();
+  /** Files that exist but were refused, with the reason; only those, so it stays small. */
+  private readonly problems = new Map<string, string>();
 
   constructor(private readonly options: DiskOptions = {}) {}
 
@@ -24,11 +30,18 @@ export class DiskFileSystem implements FileSystem {
 
   readFile(file: string): string | undefined {
     if (this.options.cacheListings && !this.listed(file)) return undefined;
-    try {
-      return fs.readFileSync(file, "utf8").replace(/^\uFEFF/, "");
-    } catch {
-      return undefined;
+    const read = readRegularFile(file, this.options.maxBytes);
+    if ("text" in read) {
+      if (this.problems.size) this.problems.delete(file);
+      return read.text.replace(/^\uFEFF/, "");
     }
+    if ("problem" in read) this.problems.set(file, read.problem);
+    return undefined;
+  }
+
+  /** Why an existing file could not be read (not a regular file, too large, no permission), if it could not. */
+  problem(file: string): string | undefined {
+    return this.problems.get(file);
   }
 
   private listed(file: string): boolean {

@@ -1,11 +1,18 @@
 // The CLI's model cache on disk: one JSON file in `.hf-rate-guard-cache/` (next to a `.gitignore` of `*`, so it
 // never shows up in git). Entries are keyed by path and checked against a hash of the text and versions; the whole
 // file is thrown away when the analyzer build changes. Any trouble reading or writing it only costs speed.
-import { createHash } from "node:crypto";
+//
+// A cache is trusted only when this machine wrote it: the file starts with an HMAC of its contents under a key
+// kept in the user's cache folder (never in the workspace). A cache committed to a repository, copied from
+// another machine or edited by hand fails the check and is ignored, so it can never hide findings in CI; the
+// same check catches a damaged file.
+import { createHash, createHmac, randomBytes } from "node:crypto";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import type { ModelCache, ModelCacheKey } from "../analysis/modelCache";
 import type { FileModel } from "../analysis/model";
+import { readRegularFile } from "./readRegular";
 
 interface Stored {
   build: string;
@@ -14,6 +21,8 @@ interface Stored {
 
 /** Entries kept at most: a cache must not grow without bound in a monorepo. */
 const MAX_ENTRIES = 50_000;
+/** Far above what MAX_ENTRIES entries take. */
+const MAX_CACHE_BYTES = 512 * 1024 * 1024;
 
 export class DiskModelCache implements ModelCache {
   private readonly file: string;
@@ -22,19 +31,43 @@ export class DiskModelCache implements ModelCache {
   hits = 0;
   misses = 0;
 
-  constructor(private readonly dir: string, private readonly build: string) {
+  /** Why the stored cache was not used (verbose output), when there was one. */
+  ignored?: string;
+  private readonly key: Buffer | undefined;
+
+  /** `keyFile` holds this machine's secret (created on first use); tests point it elsewhere. */
+  constructor(private readonly dir: string, private readonly build: string, keyFile = defaultKeyFile()) {
     this.file = path.join(dir, "models.json");
+    this.key = machineKey(keyFile);
+    if (!this.key) {
+      this.ignored = `no cache: cannot keep this machine's cache key in ${keyFile}`;
+      return;
+    }
+    // The cache folder is in the workspace, so it gets the same care as any file the workspace names.
+    const read = readRegularFile(this.file, MAX_CACHE_BYTES);
+    if ("missing" in read) return;
+    if ("problem" in read) {
+      this.ignored = `ignored ${this.file}: ${read.problem}`;
+      return;
+    }
+    const text = read.text;
+    const cut = text.indexOf("\n");
+    const body = text.slice(cut + 1);
+    if (cut < 0 || text.slice(0, cut) !== sign(this.key, body)) {
+      this.ignored = `ignored ${this.file}: not written by hf-rate-guard on this machine, or changed since`;
+      return;
+    }
     try {
-      const stored = JSON.parse(fs.readFileSync(this.file, "utf8")) as Stored;
+      const stored = JSON.parse(body) as Stored;
       if (stored && stored.build === build && stored.entries && typeof stored.entries === "object") this.entries = stored.entries;
     } catch {
-      // Missing, unreadable or corrupt: start empty.
+      // Signed yet unreadable: cannot happen short of a bug; start empty.
     }
   }
 
   get(key: ModelCacheKey): FileModel | undefined {
-    const entry = this.entries[key.path];
-    if (entry && entry.hash === hashOf(key)) {
+    const entry = Object.hasOwn(this.entries, key.path) ? this.entries[key.path] : undefined;
+    if (entry && entry.hash === hashOf(key) && looksLikeModel(entry.model)) {
       this.hits++;
       return entry.model;
     }
@@ -49,7 +82,7 @@ export class DiskModelCache implements ModelCache {
 
   /** Writes the cache if anything changed (atomically: a crash never leaves a half-written file). */
   save(): void {
-    if (!this.dirty) return;
+    if (!this.dirty || !this.key) return;
     try {
       ensureDir(this.dir);
       const ignore = path.join(this.dir, ".gitignore");
@@ -57,7 +90,8 @@ export class DiskModelCache implements ModelCache {
       const paths = Object.keys(this.entries);
       if (paths.length > MAX_ENTRIES) for (const p of paths.slice(0, paths.length - MAX_ENTRIES)) delete this.entries[p];
       const tmp = `${this.file}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, JSON.stringify({ build: this.build, entries: this.entries } satisfies Stored));
+      const body = JSON.stringify({ build: this.build, entries: this.entries } satisfies Stored);
+      fs.writeFileSync(tmp, `${sign(this.key, body)}\n${body}`);
       fs.renameSync(tmp, this.file);
       this.dirty = false;
     } catch {
@@ -81,4 +115,52 @@ function ensureDir(dir: string): void {
 
 function hashOf(key: ModelCacheKey): string {
   return createHash("sha1").update(JSON.stringify(key.versions)).update("\0").update(key.text).digest("base64");
+}
+
+/** The user's cache folder, outside any workspace (XDG_CACHE_HOME, else ~/.cache). */
+function defaultKeyFile(): string {
+  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache");
+  return path.join(base, "hf-rate-guard", "cache-key");
+}
+
+/** This machine's secret for signing caches, made on first use; undefined when it can be neither read nor made. */
+function machineKey(file: string): Buffer | undefined {
+  try {
+    const existing = fs.readFileSync(file, "utf8").trim();
+    if (/^[0-9a-f]{64}$/.test(existing)) return Buffer.from(existing, "hex");
+  } catch {
+    // Not made yet.
+  }
+  try {
+    ensureDir(path.dirname(file));
+    const made = randomBytes(32);
+    // Written aside and renamed: two runs at once both end up with one valid key (the later one wins, and the
+    // earlier run's cache is then simply not reused).
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, made.toString("hex") + "\n", { mode: 0o600 });
+    fs.renameSync(tmp, file);
+    return made;
+  } catch {
+    return undefined;
+  }
+}
+
+function sign(key: Buffer, body: string): string {
+  return "hmac-sha256:" + createHmac("sha256", key).update(body).digest("hex");
+}
+
+/** The fields every model has, as arrays and objects: a damaged entry costs a re-analysis, never a crash. */
+function looksLikeModel(model: unknown): model is FileModel {
+  if (typeof model !== "object" || model === null) return false;
+  const m = model as Record<string, unknown>;
+  return (
+    (m.language === "python" || m.language === "js") &&
+    Array.isArray(m.calls) &&
+    Array.isArray(m.clients) &&
+    Array.isArray(m.retries) &&
+    Array.isArray(m.billToEvidence) &&
+    typeof m.exports === "object" &&
+    m.exports !== null &&
+    typeof (m.exports as Record<string, unknown>).retryHelpers === "object"
+  );
 }

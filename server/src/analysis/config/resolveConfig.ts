@@ -50,8 +50,12 @@ function configIn(fs: FileSystem, dir: string): ResolvedConfig | undefined {
 /** Reads one config file; undefined when it does not exist or (pyproject/package.json) has no section for us. */
 export function readConfigFile(fs: FileSystem, path: string): ResolvedConfig | undefined {
   const text = fs.readFile(path);
-  if (text === undefined) return undefined;
   const root = dirname(path);
+  if (text === undefined) {
+    // There, but refused (a link to /dev/zero, a FIFO, a huge file): said, and defaults apply.
+    const problem = fs.problem?.(path);
+    return problem ? { rules: {}, exclude: [], errors: [`${path}: ${problem}; using defaults`], source: path, root } : undefined;
+  }
   const base = path.endsWith("pyproject.toml") ? "[tool.hf-rate-guard]" : path.endsWith("package.json") ? '"hfRateGuard"' : "";
   let raw: unknown;
   try {

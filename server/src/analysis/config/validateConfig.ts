@@ -1,6 +1,7 @@
 // Checks a config object key by key; every problem becomes a message naming the key, and the rest still applies.
 import { isRuleCode, type RuleCode, type RuleSetting } from "../../../../shared/src/rules";
 import { RULES } from "../rules/index";
+import picomatch from "picomatch";
 import type { HfConfig } from "./types";
 
 const SETTINGS: readonly string[] = ["off", "info", "warning", "error"];
@@ -31,14 +32,33 @@ export function validateConfig(raw: unknown, where: string): { config: HfConfig;
     }
   }
   if (obj.exclude !== undefined) {
-    if (Array.isArray(obj.exclude) && obj.exclude.every((g) => typeof g === "string")) config.exclude = obj.exclude as string[];
-    else errors.push(`${where}: exclude must be an array of glob strings`);
+    if (!Array.isArray(obj.exclude)) errors.push(`${where}: exclude must be an array of glob strings`);
+    else {
+      // Each glob on its own: one bad entry ("" or a number) is reported and the others still apply.
+      obj.exclude.forEach((glob: unknown, i) => {
+        const problem = globProblem(glob);
+        if (problem) errors.push(`${where}: exclude[${i}] ${problem}; ignored`);
+        else config.exclude.push(glob as string);
+      });
+    }
   }
   return { config, errors };
 }
 
 /** "codes HF001-HF007 or names like unhandled-rate-limit", from the rule modules. */
 const RULE_LIST = `codes ${RULES[0].code}-${RULES[RULES.length - 1].code} or names like ${RULES[0].name}`;
+
+/** Why a value cannot be an exclude glob (picomatch throws on an empty pattern), or undefined. */
+function globProblem(glob: unknown): string | undefined {
+  if (typeof glob !== "string") return "must be a glob string";
+  if (!glob.trim()) return "is empty";
+  try {
+    picomatch(glob);
+  } catch (err) {
+    return `is not a valid glob (${(err as Error).message})`;
+  }
+  return undefined;
+}
 
 function codeFor(key: string): RuleCode | undefined {
   const upper = key.toUpperCase();

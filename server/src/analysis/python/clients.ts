@@ -117,9 +117,18 @@ export class ClientTracker {
     return q ? CLIENT_CLASSES.get(q) ?? CLIENT_CLASSES.get(q.replace(/^huggingface_hub\.inference\._client\./, "huggingface_hub.")) : undefined;
   }
 
+  /** Constructions being described: `llm = ChatHuggingFace(llm=llm)` names itself, which must not recurse forever. */
+  private readonly describing = new Set<number>();
+
   /** `cls` names the class when the callee is a name holding it (`self.client = InferenceClient`). */
   construction(call: PyNode, cls?: ClientClass): PyClient | undefined {
-    return this.scope.reads.memo(this.byNode, call.id, () => this.describeConstruction(call, cls ?? this.classOf(call)));
+    if (this.describing.has(call.id)) return undefined;
+    this.describing.add(call.id);
+    try {
+      return this.scope.reads.memo(this.byNode, call.id, () => this.describeConstruction(call, cls ?? this.classOf(call)));
+    } finally {
+      this.describing.delete(call.id);
+    }
   }
 
   private describeConstruction(call: PyNode, cls: ClientClass | undefined): PyClient | undefined {

@@ -5,6 +5,7 @@ import { Edit, Language, Parser, type Tree } from "web-tree-sitter";
 import { changedRegion, ParseCache, pointAt, type TextChange } from "../textDiff";
 import { touchedStatements, widenToGroups } from "../incremental/locate";
 import { mirror, spliceMirror, type Mirror, type MirrorEdit, type PyNode } from "./tree";
+import { instantiateKeepingState, isWasmFault, restoreSnapshot, takeSnapshot } from "./wasmGuard";
 
 let parser: Parser | undefined;
 let language: Language | undefined;
@@ -30,11 +31,13 @@ export function initPythonParser(wasmDir?: string): Promise<void> {
   if (parser) return Promise.resolve();
   initializing ??= (async () => {
     const runtime = locate("web-tree-sitter.wasm", "web-tree-sitter", wasmDir);
-    await Parser.init({ locateFile: () => runtime });
+    await Parser.init({ locateFile: () => runtime, instantiateWasm: instantiateKeepingState(runtime) });
     language = await Language.load(locate("tree-sitter-python.wasm", "tree-sitter-python", wasmDir));
     const p = new Parser();
     p.setLanguage(language);
     parser = p;
+    // The state a fault goes back to (wasmGuard.ts): the parser ready, no tree made yet.
+    takeSnapshot();
   })();
   return initializing;
 }
@@ -46,8 +49,31 @@ export function initPythonParser(wasmDir?: string): Promise<void> {
 /** How parses went, for tests and profiling: whole file, incremental, or one region alone. */
 export const parseCounts = { full: 0, incremental: 0, region: 0 };
 
+/** Thrown when tree-sitter faulted on a file; the parser has been reset, so later files parse normally. */
+export class ParserFault extends Error {}
+
 export function parsePython(path: string, text: string, keep = true): Mirror {
   if (!parser) throw new Error("the Python parser is not initialised (call initPython first)");
+  try {
+    return parse(path, text, keep);
+  } catch (err) {
+    if (!isWasmFault(err)) throw err;
+    // Every kept tree lives in the memory about to be reset: forget them all (deleting them unhooks their
+    // finalizers, which would otherwise free stale addresses later; it may fault again on damaged memory).
+    trees.clear((entry) => {
+      try {
+        entry.tree.delete();
+      } catch {
+        // Already unhooked; the memory is reset below.
+      }
+    });
+    if (!restoreSnapshot()) throw err;
+    throw new ParserFault(`the Python parser failed on this file (${(err as Error).message})`);
+  }
+}
+
+function parse(path: string, text: string, keep: boolean): Mirror {
+  const parser = initialised();
   const previous = trees.take(path);
   if (!previous || !keep) {
     previous?.value.tree.delete();
@@ -164,8 +190,13 @@ function parseAlone(statements: readonly PyNode[], before: string, text: string,
   if ((start > 0 && before[start - 1] !== "\n") || !/[^\s#]/.test(text[start] ?? "")) return undefined;
   NEXT_CODE_AT_COLUMN_0.lastIndex = end;
   if (!NEXT_CODE_AT_COLUMN_0.test(text)) return undefined;
-  const tree = parser!.parse(text.slice(start, end));
+  const tree = initialised().parse(text.slice(start, end));
   return tree ? { tree, start } : undefined;
+}
+
+function initialised(): Parser {
+  if (!parser) throw new Error("the Python parser is not initialised (call initPython first)");
+  return parser;
 }
 
 /** Drops what is kept for `path`, so its next parse starts from nothing (tests compare both ways). */

@@ -46,7 +46,7 @@ export function detectVersions(fs: FileSystem, filePath: string): PackageVersion
       const text = readOnce(fs, join(d, file));
       if (text === undefined) continue;
       for (const [name, version] of read(file, text)) {
-        const k = names[name.toLowerCase()];
+        const k = Object.hasOwn(names, name.toLowerCase()) ? names[name.toLowerCase()] : undefined;
         if (k && found[k] === undefined && version) found[k] = version;
       }
     }
@@ -56,24 +56,31 @@ export function detectVersions(fs: FileSystem, filePath: string): PackageVersion
   return found;
 }
 
-/** [package name, version] pairs a file states; never throws. */
+/**
+ * [package name, version] pairs a file states; never throws. Manifests are untyped data from anywhere: an entry
+ * without a string name or version is left out, and the file's other entries still count.
+ */
 export function read(file: string, text: string): [string, string][] {
+  return readUnchecked(file, text).filter(([name, version]) => typeof name === "string" && typeof version === "string");
+}
+
+function readUnchecked(file: string, text: string): [string, string][] {
   try {
     if (file === "poetry.lock" || file === "uv.lock") {
       const doc = parseToml(text) as { package?: { name: string; version: string }[] };
-      return (doc.package ?? []).map((p) => [p.name, p.version]);
+      return (Array.isArray(doc.package) ? doc.package : []).map((p) => [p?.name, p?.version]);
     }
     if (file === "Pipfile.lock") {
       const doc = JSON.parse(text) as Record<string, Record<string, { version?: string }>>;
-      return Object.entries({ ...doc.develop, ...doc.default }).map(([n, v]) => [n, lowerBound(v.version ?? "")]);
+      return Object.entries({ ...doc.develop, ...doc.default }).map(([n, v]) => [n, lowerBound(v?.version ?? "")]);
     }
     if (file === "pyproject.toml") return pyproject(parseToml(text) as Record<string, unknown>);
     if (file.includes("requirements")) return text.split(/\r?\n/).map(requirement).filter((r): r is [string, string] => r !== undefined);
     if (file === "package-lock.json") {
       const doc = JSON.parse(text) as { packages?: Record<string, { version?: string }>; dependencies?: Record<string, { version?: string }> };
       const out: [string, string][] = [];
-      for (const [p, v] of Object.entries(doc.packages ?? {})) if (p.startsWith("node_modules/") && v.version) out.push([p.slice("node_modules/".length), v.version]);
-      for (const [p, v] of Object.entries(doc.dependencies ?? {})) if (v.version) out.push([p, v.version]);
+      for (const [p, v] of Object.entries(doc.packages ?? {})) if (p.startsWith("node_modules/") && v?.version) out.push([p.slice("node_modules/".length), v.version]);
+      for (const [p, v] of Object.entries(doc.dependencies ?? {})) if (v?.version) out.push([p, v.version]);
       return out;
     }
     if (file === "pnpm-lock.yaml" || file === "yarn.lock") {
@@ -115,7 +122,8 @@ function pyproject(doc: Record<string, unknown>): [string, string][] {
   return out;
 }
 
-function requirement(line: string): [string, string] | undefined {
+function requirement(line: unknown): [string, string] | undefined {
+  if (typeof line !== "string") return undefined;
   const m = /^\s*([A-Za-z0-9_.-]+)\s*(\[[^\]]*\])?\s*(?:\(?\s*)(===|==|>=|~=|\^|>)\s*v?(\d+(?:\.\d+){0,2})/.exec(line.split("#")[0]);
   return m ? [m[1], m[4]] : undefined;
 }

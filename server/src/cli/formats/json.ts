@@ -17,5 +17,7 @@ export function formatJson(report: Report): string {
     if (d.cell !== undefined) out.cell = d.cell;
     return out;
   });
-  return JSON.stringify({ version: 1, diagnostics }, null, 2) + "\n";
+  // Files not checked, with the reason: a script that only counts diagnostics would otherwise read "clean".
+  const skipped = report.skipped.map((s) => ({ file: s.file, reason: s.reason }));
+  return JSON.stringify({ version: 1, diagnostics, skipped }, null, 2) + "\n";
 }

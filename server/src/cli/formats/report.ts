@@ -16,8 +16,16 @@ export interface ReportedDiagnostic {
   source?: string;
 }
 
+/** A file that was not checked, and why (nested too deeply, minified, not a regular file, unreadable, ...). */
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
 export interface Report {
   diagnostics: ReportedDiagnostic[];
+  /** Files analysed (those skipped are not counted). */
   filesChecked: number;
   fixed: number;
+  skipped: SkippedFile[];
 }

@@ -40,6 +40,17 @@ export function formatSarif(report: Report, version: string): string {
             }),
           },
         },
+        // Files not checked travel as tool notifications, which code-scanning shows as the run's warnings.
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: report.skipped.map((s) => ({
+              level: "warning",
+              message: { text: `Not checked: ${s.reason}` },
+              locations: [{ physicalLocation: { artifactLocation: { uri: s.file.split("\\").join("/") } } }],
+            })),
+          },
+        ],
         results: report.diagnostics.map((d) => ({
           ruleId: d.code,
           ruleIndex: ruleIndex.get(d.code),

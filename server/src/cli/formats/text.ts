@@ -23,15 +23,22 @@ export function formatText(report: Report, color: boolean): string {
     if (group[0].source !== undefined) out += excerpt(group, c);
     i = j;
   }
+  if (report.skipped.length) {
+    out += `${report.diagnostics.length ? "\n" : ""}${c("1", `Not checked (${report.skipped.length}):`)}\n`;
+    for (const s of report.skipped) out += `  ${s.file}: ${s.reason}\n`;
+  }
   const counts = { error: 0, warning: 0, info: 0 };
   for (const d of ds) counts[d.severity]++;
   const total = ds.length;
   const withProblems = new Set(ds.map((d) => d.file)).size;
   const fixed = report.fixed ? `, fixed ${plural(report.fixed, "file")}` : "";
-  if (total === 0) out += `All clear: no problems in ${plural(report.filesChecked, "file")} checked${fixed}.\n`;
+  // "All clear" only when every file was looked at.
+  const notChecked = report.skipped.length ? `; ${plural(report.skipped.length, "file")} not checked (listed above)` : "";
+  if (total === 0 && !notChecked) out += `All clear: no problems in ${plural(report.filesChecked, "file")} checked${fixed}.\n`;
+  else if (total === 0) out += `No problems in ${plural(report.filesChecked, "file")} checked${fixed}${notChecked}.\n`;
   else {
     const parts = (["error", "warning", "info"] as const).filter((k) => counts[k]).map((k) => (k === "info" ? `${counts[k]} info` : plural(counts[k], k)));
-    out += `\nFound ${plural(total, "problem")} (${parts.join(", ")}) in ${plural(withProblems, "file")} (${report.filesChecked} checked)${fixed}.\n`;
+    out += `\nFound ${plural(total, "problem")} (${parts.join(", ")}) in ${plural(withProblems, "file")} (${report.filesChecked} checked)${fixed}${notChecked}.\n`;
   }
   return out;
 }
