@@ -61,7 +61,7 @@ test("1,000-level nesting in both languages", async () => {
   const ts = `import { InferenceClient } from "@huggingface/inference";\nconst c = new InferenceClient("hf_x");\n` + "[".repeat(1000) + "c.chatCompletion({})" + "]".repeat(1000) + ";\n" + "(".repeat(1000) + "1" + ")".repeat(1000) + ";\n";
   const r = await check("deep.ts", ts);
   // TypeScript's recursive parser may run out of stack at this depth: then the file is skipped with a reason.
-  assert.ok(r.diagnostics.some((d) => d.code === "HF001") || r.skipped === "nested too deeply to parse", JSON.stringify(r));
+  assert.ok(r.diagnostics.some((d) => d.code === "HF001") || /^nested too deeply/.test(r.skipped ?? ""), JSON.stringify(r));
   const moderate = `import { InferenceClient } from "@huggingface/inference";\nconst c = new InferenceClient("hf_x");\n` + "[".repeat(200) + "c.chatCompletion({})" + "]".repeat(200) + ";\n";
   assert.ok((await check("moderate.ts", moderate)).diagnostics.some((d) => d.code === "HF001"));
   const parens = "x = " + "(".repeat(1000) + "1" + ")".repeat(1000) + "\n";
