@@ -42,7 +42,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   });
 
   context.subscriptions.push(
-    vscode.commands.registerCommand("hfRateGuard.checkWorkspace", () => client?.sendRequest("workspace/executeCommand", { command: COMMANDS.checkWorkspace, arguments: [] })),
+    vscode.commands.registerCommand("hfRateGuard.checkWorkspace", async () => {
+      const result = (await client?.sendRequest("workspace/executeCommand", { command: COMMANDS.checkWorkspace, arguments: [] })) as { files: number; problems: number } | undefined;
+      // Problems lists them; this says the check is done and how many there are (each counted once).
+      if (result) void vscode.window.showInformationMessage(`HF Rate Guard: ${result.problems} ${result.problems === 1 ? "problem" : "problems"} in ${result.files} ${result.files === 1 ? "file" : "files"} checked.`);
+    }),
     vscode.commands.registerCommand("hfRateGuard.fixAllInFile", () => {
       const uri = vscode.window.activeTextEditor?.document.uri.toString();
       if (uri) return client?.sendRequest("workspace/executeCommand", { command: COMMANDS.fixAll, arguments: [uri] });

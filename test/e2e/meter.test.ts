@@ -13,6 +13,7 @@ import { MockHfApi, orgUsage, overview, USAGE, WHOAMI } from "../mock-hf/mockHfA
 import { ROOT } from "../support/paths";
 import { launch, openFile, screenshot, until } from "./browser";
 import { CodeServer } from "./codeServer";
+import { captureForReadme } from "./readmeImages";
 
 const api = new MockHfApi();
 let browser: Browser;
@@ -76,6 +77,7 @@ test("the meter shows usage, its tooltip, refreshes, and turns red when credits 
     assert.match((await item.getAttribute("class")) ?? "", /warning-kind/, "80% of the credits: warning background");
     await item.hover();
     await until("the tooltip", async () => /Used \$1\.60 of \$2\.00 included/.test(await page.locator(".monaco-hover").first().innerText()));
+    await captureForReadme(page, "meter", [item, page.locator(".monaco-hover").first()]);
     await page.mouse.move(10, 10);
 
     api.set(USAGE, usage(0.5));

@@ -24,10 +24,8 @@ export function explanationMarkdown(e: CallExplanation): string {
     `**429:** ${e.protection}`,
   ];
   for (const r of e.retries) out.push("", `- ${retryLine(r)}`);
-  if (e.findings.length) {
-    out.push("");
-    for (const f of e.findings) out.push(`- [${f.code}](${f.docs}) ${f.rule}: ${f.message}`);
-  }
+  // Rule names and links only: the editor shows each finding's message next to this hover already.
+  if (e.findings.length) out.push("", `**Findings:** ${e.findings.map((f) => `[${f.code}](${f.docs}) ${f.rule}`).join(" · ")}`);
   return out.join("\n");
 }
 
