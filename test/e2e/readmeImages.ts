@@ -1,9 +1,14 @@
 // README's screenshots are taken by the real-VS-Code tests, so they always show the product as it is. Each is
-// clipped to the part of the window that matters and written to images/ (README links them).
+// clipped to the part of the window that matters and written to images/ (README links them) when it differs from
+// the one there by more than a blinking cursor or a clock (2% of its pixels), so a test run leaves git clean
+// unless the UI changed.
 import fs from "node:fs";
 import path from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { ROOT } from "../support/paths";
+import { pixelDifference } from "./pngPixels";
+
+const UNCHANGED_BELOW = 0.02;
 
 /** Saves the smallest rectangle holding every given element (plus a margin) as images/<name>.png. */
 export async function captureForReadme(page: Page, name: string, parts: Locator[], margin = 16): Promise<string> {
@@ -16,6 +21,7 @@ export async function captureForReadme(page: Page, name: string, parts: Locator[
   const bottom = Math.min(viewport.height, Math.max(...boxes.map((b) => b.y + b.height)) + margin);
   const file = path.join(ROOT, "images", `${name}.png`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  await page.screenshot({ path: file, clip: { x, y, width: right - x, height: bottom - y } });
+  const shot = await page.screenshot({ clip: { x, y, width: right - x, height: bottom - y } });
+  if (!fs.existsSync(file) || pixelDifference(fs.readFileSync(file), shot) >= UNCHANGED_BELOW) fs.writeFileSync(file, shot);
   return file;
 }
