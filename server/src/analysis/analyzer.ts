@@ -16,6 +16,7 @@ import { analyzeJs } from "./js/index";
 import { emptyModel, type BillToEvidence, type FileModel, type HfCall, type PackageVersions, type Protection, type Span } from "./model";
 import { resolveModule } from "./moduleResolution";
 import { AliasIndex } from "./tsconfigPaths";
+import { isTestFile } from "./testFiles";
 import type { ModelCache } from "./modelCache";
 import { nestingProblem } from "./nesting";
 import { parseNotebook, type NotebookCell } from "./notebook";
@@ -289,7 +290,8 @@ export class Analyzer {
    */
   private orgContext(config: ResolvedConfig, path: string): OrgContext | undefined {
     if (config.billTo) return { org: config.billTo, source: "configuration" };
-    const ownList = this.files.get(path)?.model.billToEvidence ?? [];
+    const ownEntry = this.files.get(path);
+    const ownList = ownEntry && !isTestFile(path, ownEntry.text) ? ownEntry.model.billToEvidence : [];
     const own = ownList.find((e) => e.org) ?? ownList[0];
     if (own) return { org: own.org, expression: own.expression, source: "this file", at: { span: own.span } };
     const project = `${this.rootOf(path)}\n${this.projectOf(path)}`;
@@ -298,7 +300,7 @@ export class Analyzer {
       found = null;
       for (const [file, entry] of this.files) {
         const first = entry.model.billToEvidence.find((e) => e.org) ?? entry.model.billToEvidence[0];
-        if (!first || `${this.rootOf(file)}\n${this.projectOf(file)}` !== project) continue;
+        if (!first || isTestFile(file, entry.text) || `${this.rootOf(file)}\n${this.projectOf(file)}` !== project) continue;
         const better = !found || (first.org !== undefined && found.org === undefined) || ((first.org !== undefined) === (found.org !== undefined) && file < found.file);
         if (better) found = { org: first.org, expression: first.expression, file, span: first.span };
       }

@@ -2,7 +2,7 @@
 // the OpenAI SDK on the router, the AI SDK's HF provider, LangChain JS, and fetch/axios/ky/got to HF hosts.
 import ts from "typescript";
 import type { BillTo, ImportedClientRef, Surface } from "../model";
-import { HFJS_TASK_METHODS } from "../profiles/huggingfaceInference";
+import { HFJS_NON_REQUEST_EXPORTS, HFJS_TASK_METHODS } from "../profiles/huggingfaceInference";
 import { classifyUrl } from "../python/catalog";
 import { AI_SDK_CALLS, CLIENT_CLASSES, FACTORIES, HFJS_NON_CALLS, HTTP_VERBS, HUB_DOWNLOADS, LANGCHAIN_METHODS, type JsClientKind, type JsRaise } from "./catalog";
 import { optionOf, billToInObject, type JsClient, type JsClients } from "./clients";
@@ -41,7 +41,7 @@ export function recognise(scope: JsScope, clients: JsClients, call: ts.CallExpre
   if ((module === "axios" || module === "ky" || module === "got") && name && HTTP_VERBS.has(name.replace(/^default\./, ""))) {
     return httpCall(scope, call, module, name.replace(/^default\./, ""), undefined);
   }
-  if (module === "@huggingface/inference" && name && /^[a-z]/.test(name) && !HFJS_NON_CALLS.has(name)) {
+  if (module === "@huggingface/inference" && name && /^[a-z]/.test(name) && !name.includes(".") && !HFJS_NON_CALLS.has(name) && !HFJS_NON_REQUEST_EXPORTS.test(name)) {
     // Standalone task functions: chatCompletion({ accessToken, model, ... }).
     const options = call.arguments[0];
     const endpoint = options ? optionOf(options, "endpointUrl") : undefined;
