@@ -11,7 +11,12 @@ export interface FixAllResult {
   skipped?: string;
 }
 
-const MAX_ROUNDS = 200;
+/**
+ * A guard against a fix that never converges, not a budget: every successful round removes one finding, so a file
+ * needs about as many rounds as it has findings (a file with 300 bare calls needs 300), and the bound grows with
+ * them. A fixed 200 left such files half fixed, and a second --fix changed them again.
+ */
+const MIN_ROUNDS = 200;
 
 /**
  * `check(text)` re-analyses a candidate text and returns its diagnostics, or a string saying why it cannot be
@@ -23,7 +28,8 @@ export function fixToFixpoint(original: string, check: (text: string) => Diagnos
   if (typeof diagnostics === "string") return { text, changed: false, skipped: diagnostics };
   // Fixes that did not help on the current text, by rule, message and occurrence.
   const tried = new Set<string>();
-  for (let round = 0; round < MAX_ROUNDS; round++) {
+  const rounds = MIN_ROUNDS + 2 * diagnostics.length;
+  for (let round = 0; round < rounds; round++) {
     const keys = occurrenceKeys(diagnostics);
     const index = diagnostics.findIndex((d, i) => d.cell === undefined && !tried.has(keys[i]) && d.fixes.some((f) => f.isPreferred && f.kind === "quickfix"));
     if (index === -1) break;
