@@ -87,10 +87,17 @@ async function aptInstall(packages, why) {
   await step("apt-get install", cmd, [...pre, "install", "-y", "--no-install-recommends", ...packages], { env });
 }
 
-function npmInstall(what, prefix, spec, env = process.env) {
+/**
+ * npm install into a tools folder of its own. npm 11 skips dependencies' install scripts unless the folder's
+ * package.json allows them (and refuses --allow-scripts there), so the folder gets a package.json naming the
+ * packages whose scripts must run: code-server's postinstall installs and builds VS Code's modules.
+ */
+function npmInstall(what, prefix, spec, allowScripts = [], env = process.env) {
   fs.mkdirSync(prefix, { recursive: true });
+  const manifest = path.join(prefix, "package.json");
+  if (!fs.existsSync(manifest)) fs.writeFileSync(manifest, JSON.stringify({ private: true, allowScripts: Object.fromEntries(allowScripts.map((p) => [p, true])) }, null, 2) + "\n");
   // --foreground-scripts: native module builds print as they go (progress, and the compiler's error on failure).
-  return step(what, "npm", ["install", "--no-audit", "--no-fund", "--no-save", "--foreground-scripts", "--prefix", prefix, spec], { env }, prefix);
+  return step(what, "npm", ["install", "--no-audit", "--no-fund", "--foreground-scripts", "--prefix", prefix, spec], { env }, prefix);
 }
 
 /** Node 24 and code-server (what `npm start` needs; the real-VS-Code tests too). */
@@ -105,7 +112,7 @@ export async function ensureCodeServer() {
   say(`installing ${CODE_SERVER_PKG}, building its native modules against Node 24 (the longest step)`);
   const nodeHome = path.dirname(NODE24_BIN);
   const env = { ...process.env, PATH: `${NODE24_BIN}${path.delimiter}${process.env.PATH}`, npm_config_nodedir: nodeHome, JOBS: "max" };
-  await npmInstall("installing code-server", path.join(TOOLS, "cs"), CODE_SERVER_PKG, env);
+  await npmInstall("installing code-server", path.join(TOOLS, "cs"), CODE_SERVER_PKG, ["code-server", "argon2"], env);
   if (!fs.existsSync(CODE_SERVER)) throw new SetupError(`installing code-server failed: ${CODE_SERVER} is missing after npm install`);
   say("code-server is ready");
 }
