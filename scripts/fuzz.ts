@@ -2,8 +2,9 @@
 // failure as a replayable `--seed S --case N`; exits 1 when anything failed.
 //   npm run fuzz                         20,000 cases and a CLI run of 1,000 files, random seed
 //   npm run fuzz -- --seed S --count N   a given seed and size
-//   npm run fuzz -- --seed S --case N    one case: its properties, and its input written to .fuzz-case.*
+//   npm run fuzz -- --seed S --case N    one case: its properties, and its input written to a temporary file
 import fs from "node:fs";
+import os from "node:os";
 import { checkCase, fuzz, fuzzCli, makeCase, type Failure } from "../test/fuzz/fuzzer";
 import { Analyzer } from "../server/src/analysis/analyzer";
 import { MemoryFileSystem } from "../server/src/analysis/fileSystem";
@@ -23,7 +24,8 @@ async function main(): Promise<number> {
   const one = option("case");
   if (one !== undefined) {
     const c = makeCase(seed, one);
-    const file = `.fuzz-case${path.extname(c.name)}`;
+    // Outside the repository: a mutant in the tree would be linted and type-checked with the project.
+    const file = path.join(os.tmpdir(), `hf-rate-guard-fuzz-${seed}-${one}${path.extname(c.name)}`);
     fs.writeFileSync(file, c.text);
     const analyzer = await Analyzer.create({ fs: new MemoryFileSystem({}), wasmDir: path.join(__dirname, "..", "node_modules"), incremental: false });
     const failures = checkCase(analyzer, c);
