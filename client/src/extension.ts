@@ -3,9 +3,10 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as vscode from "vscode";
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import { COMMANDS, STATUS_NOTIFICATION, type StatusParams } from "../../shared/src/protocol";
 import { MeterController, TRUSTED_COMMANDS, type MeterHost } from "./meter/meterController";
+import { userFirstMinutes } from "./meter/schedule";
 
 const LANGUAGES = ["python", "javascript", "typescript", "javascriptreact", "typescriptreact"];
 
@@ -35,7 +36,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: { configurationSection: "hfRateGuard" },
   };
   client = new LanguageClient("hfRateGuard", "HF Rate Guard", serverOptions, clientOptions);
+  // The Output channel tells what happened (the server's own messages arrive through outputChannel too).
+  client.onDidChangeState((e) => output.info(`server ${State[e.newState]?.toLowerCase() ?? e.newState}`));
+  let lastState: StatusParams["state"] | undefined;
   client.onNotification(STATUS_NOTIFICATION, (p: StatusParams) => {
+    if (p.state === "error") output.error(`analysis failed${p.uri ? ` for ${p.uri}` : ""}: ${p.message ?? "unknown error"}`);
+    else if (lastState === "error") output.info("analysis works again");
+    lastState = p.state;
     status.severity = p.state === "error" ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
     status.text = p.state === "error" ? "$(error) HF Rate Guard" : "$(check) HF Rate Guard";
     status.detail = p.state === "error" ? p.message : `last analysis ${p.lastAnalysisMs ?? 0} ms`;
@@ -43,7 +50,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     vscode.commands.registerCommand("hfRateGuard.checkWorkspace", async () => {
+      output.info("Check Workspace started");
       const result = (await client?.sendRequest("workspace/executeCommand", { command: COMMANDS.checkWorkspace, arguments: [] })) as { files: number; problems: number } | undefined;
+      if (result) output.info(`Check Workspace: ${result.problems} problems in ${result.files} files`);
       // Problems lists them; this says the check is done and how many there are (each counted once).
       if (result) void vscode.window.showInformationMessage(`HF Rate Guard: ${result.problems} ${result.problems === 1 ? "problem" : "problems"} in ${result.files} ${result.files === 1 ? "file" : "files"} checked.`);
     }),
@@ -103,6 +112,7 @@ function meterHost(context: vscode.ExtensionContext, log: vscode.LogOutputChanne
   return {
     render(view) {
       item.text = view.text;
+      item.accessibilityInformation = { label: view.accessibilityLabel };
       const md = new vscode.MarkdownString(view.tooltip, true);
       md.isTrusted = { enabledCommands: TRUSTED_COMMANDS };
       item.tooltip = md;
@@ -124,8 +134,9 @@ function meterHost(context: vscode.ExtensionContext, log: vscode.LogOutputChanne
       delete: () => Promise.resolve(context.secrets.delete(SECRET_KEY)),
     },
     globalState: context.globalState,
-    setting: (key, fallback) => config().get(key, fallback),
-    // Machine-scoped, and read from user settings only: inspect() leaves workspace values out.
+    // A workspace may make refreshes rarer, never more frequent (its settings come with the repository).
+    setting: (key, fallback) => (key === "meter.refreshMinutes" ? (userFirstMinutes(config().inspect(key)) as typeof fallback) : config().get(key, fallback)),
+    // Application-scoped, and read from user settings only: a workspace or a dev container never redirects the token.
     endpointSetting: () => config().inspect<string>("endpoint")?.globalValue,
     env: process.env,
     readFile: (p) => {

@@ -22,7 +22,8 @@ class FakeHost implements MeterHost {
   opened: string[] = [];
   env: Record<string, string | undefined>;
   home = "/nonexistent-home";
-  log = { warn: () => undefined, error: () => undefined };
+  logged: string[] = [];
+  log = { info: (m: string) => void this.logged.push(m), warn: (m: string) => void this.logged.push(m), error: (m: string) => void this.logged.push(m) };
 
   constructor(token?: string) {
     this.env = { HF_ENDPOINT: api.url, HF_TOKEN: token };
@@ -33,8 +34,10 @@ class FakeHost implements MeterHost {
   get view(): MeterView {
     return this.views[this.views.length - 1];
   }
-  async pick<T extends string>(items: PickItem<T>[]) {
+  placeholders: (string | undefined)[] = [];
+  async pick<T extends string>(items: PickItem<T>[], placeHolder?: string) {
     this.picks.push(items.map((i) => i.label));
+    this.placeholders.push(placeHolder);
     const answer = this.answers.shift();
     return items.find((i) => i.label.includes(answer ?? "\u0000"))?.id;
   }
@@ -87,7 +90,7 @@ beforeEach(() => {
   api.set(orgUsage("acme"), { body: { usage: { inferenceProviders: { usedNanoUsd: 3e9, includedNanoUsd: 8e9, numRequests: 40, periodEnd: 1798761600 } } } });
 });
 
-test("the menu offers the six actions; Bill to switches to the org's usage and tells the language server", async () => {
+test("the menu offers its actions; Bill to switches to the org's usage and tells the language server", async () => {
   const host = new FakeHost("hf_controllertoken1");
   const c = controller(host);
   await c.refresh();
@@ -96,7 +99,7 @@ test("the menu offers the six actions; Bill to switches to the org's usage and t
   c.onDidChangeBillTo((org) => told.push(org));
   host.answers = ["Bill to", "acme"];
   await c.commands["hfRateGuard.meter.menu"]();
-  assert.deepEqual(host.picks[0].map((l) => l.replace(/^\$\([\w-]+\) /, "")), ["Refresh", "Open billing page", "Bill to…", "Set Hugging Face token", "Sign out", "Hide meter"]);
+  assert.deepEqual(host.picks[0].map((l) => l.replace(/^\$\([\w-]+\) /, "")), ["Refresh", "Open billing page", "Bill to…", "Set token", "Hide meter"], "no Sign out: the token comes from HF_TOKEN, not from us");
   assert.deepEqual(host.picks[1], ["Personal account", "acme"]);
   assert.deepEqual(told, ["acme"]);
   assert.equal(c.billTo(), "acme");
@@ -129,7 +132,7 @@ test("Set token validates with whoami before storing; a rejected token is never 
   const host = new FakeHost(undefined);
   const c = controller(host);
   await c.refresh();
-  assert.equal(host.view.text, "$(account) HF: sign in");
+  assert.equal(host.view.text, "$(key) HF: set token");
 
   api.set(WHOAMI, { status: 401, body: { error: "Invalid credentials" } });
   host.secretAnswer = "hf_badtoken000000";
@@ -145,9 +148,12 @@ test("Set token validates with whoami before storing; a rejected token is never 
   assert.match(host.notes.at(-1)!.message, /signed in as ana/);
   assert.equal(host.view.text, "HF $0.50 / $2.00");
 
+  host.answers = [undefined];
+  await c.commands["hfRateGuard.meter.menu"]();
+  assert.ok(host.picks.at(-1)!.some((l) => l.endsWith("Sign out")), "Sign out is offered once a token is saved");
   await c.commands["hfRateGuard.signOut"]();
   assert.equal(host.secretValue, undefined);
-  assert.equal(host.view.text, "$(account) HF: sign in");
+  assert.equal(host.view.text, "$(key) HF: set token");
 });
 
 test("80% and 100% notify once each per period, and again in a new period", async () => {
@@ -203,4 +209,101 @@ test("the regular refresh comes every refreshMinutes, spread by up to ±20% so w
   assert.equal(delays.length, 20);
   assert.ok(delays.every((d) => d >= 8 * 60_000 && d <= 12 * 60_000), delays.join(", "));
   assert.ok(new Set(delays.map((d) => Math.round(d / 1000))).size > 1, "the delays are jittered, not all equal");
+});
+
+// Issue 12, "The token and the meter", and issue 14's small meter things.
+
+/** A controller whose schedule only records the delays it asks for. */
+function recording(host: FakeHost, delays: number[]): MeterController {
+  const c = new MeterController(host, (_fn, ms) => {
+    delays.push(ms);
+    return setTimeout(() => undefined, 0);
+  });
+  controllers.push(c);
+  return c;
+}
+
+test("a 429 whose Retry-After is 0, negative, a past date or huge waits at least 30 s and at most 6 h", async () => {
+  const delays: number[] = [];
+  const host = new FakeHost("hf_controllertoken1");
+  const c = recording(host, delays);
+  for (const retryAfter of ["0", "-20", new Date(Date.now() - 3600_000).toUTCString(), "99999999999", "1e400"]) {
+    api.set(USAGE, { status: 429, body: {}, headers: { "retry-after": retryAfter } });
+    await c.refresh();
+  }
+  c.dispose();
+  assert.equal(delays.length, 5, delays.join(", "));
+  assert.ok(delays.every((d) => d >= 30_000 && d <= 6 * 3600_000), delays.join(", "));
+});
+
+test("refreshMinutes past the 32-bit timer limit or not a number is bounded (one minute to a day, timers under 2^31 ms)", async () => {
+  const delays: number[] = [];
+  for (const minutes of [35_792, 1e12, "1", null, -1, 0.0001]) {
+    const host = new FakeHost("hf_controllertoken1");
+    host.settings["meter.refreshMinutes"] = minutes;
+    const c = recording(host, delays);
+    await c.refresh();
+    c.dispose();
+  }
+  assert.equal(delays.length, 6);
+  assert.ok(delays.every((d) => d >= 48_000 && d <= 24 * 3600_000), delays.join(", "));
+});
+
+test("a token with a line break (HF_TOKEN or pasted) is never sent, never stored, and never shown in part", async () => {
+  const token = "hf_linebreaktoken\r\nTAILPARTofit";
+  const host = new FakeHost(token);
+  const c = controller(host);
+  const before = api.requests.length;
+  await c.refresh();
+  assert.equal(api.requests.length, before, "no request with it");
+  assert.equal(host.view.text, "$(error) HF: invalid token");
+  assert.match(host.view.tooltip, /line break/);
+  host.secretAnswer = token;
+  await c.commands["hfRateGuard.setToken"]();
+  assert.equal(host.secretValue, undefined);
+  assert.equal(host.notes.at(-1)?.kind, "error");
+  const shown = [host.view.tooltip, host.view.text, host.view.accessibilityLabel, ...host.notes.map((n) => n.message), ...host.logged].join("\n");
+  for (const part of ["linebreaktoken", "TAILPART", "ofit"]) assert.ok(!shown.includes(part), `"${part}" shown: ${shown}`);
+});
+
+test("setting a token while HF cannot be reached keeps it and says so, without calling it a rejection", async () => {
+  const host = new FakeHost(undefined);
+  // A port nothing listens on: the connection is refused, as offline.
+  host.env.HF_ENDPOINT = "http://127.0.0.1:9";
+  const c = controller(host);
+  await c.refresh();
+  host.secretAnswer = "hf_offlinetoken0000";
+  await c.commands["hfRateGuard.setToken"]();
+  assert.equal(host.secretValue, "hf_offlinetoken0000", "kept");
+  const note = host.notes.at(-1)!;
+  assert.equal(note.kind, "info");
+  assert.doesNotMatch(note.message, /did not accept/);
+  assert.match(note.message, /could not be reached/);
+  assert.notEqual(host.view.text, "$(error) HF: invalid token");
+  assert.ok(!host.notes.some((n) => n.message.includes("hf_offlinetoken0000")));
+});
+
+test("a billTo that is not an HF name never reaches an API path; the personal account is shown", async () => {
+  const host = new FakeHost("hf_controllertoken1");
+  host.settings.billTo = "../../api/settings";
+  const c = controller(host);
+  const before = api.requests.length;
+  await c.refresh();
+  const paths = api.requests.slice(before).map((r) => r.path);
+  assert.ok(paths.length > 0);
+  assert.ok(paths.every((p) => !p.includes("..") && !p.includes("organizations")), paths.join(", "));
+  assert.equal(host.view.text, "HF $0.50 / $2.00");
+  assert.ok(host.logged.some((l) => /billTo is not a valid/.test(l)));
+});
+
+test("the Output channel gets the meter's events and never the token; the menu's placeholder is plain text", async () => {
+  const host = new FakeHost("hf_controllertoken1");
+  const c = controller(host);
+  await c.refresh();
+  assert.ok(host.logged.some((l) => /^meter: usage \(ana\): HF \$0\.50 \/ \$2\.00/.test(l)), host.logged.join("\n"));
+  assert.ok(host.logged.some((l) => l.startsWith("meter: endpoint http://127.0.0.1:")));
+  assert.ok(!host.logged.join("\n").includes("hf_controllertoken1"));
+  host.answers = [undefined];
+  await c.commands["hfRateGuard.meter.menu"]();
+  assert.equal(host.placeholders.at(-1), "Hugging Face credits: HF $0.50 / $2.00, ana");
 });

@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import { fullJitterDelayMs } from "../../../shared/src/backoffPolicy";
 import { getJson } from "./hfApi";
+import { isHfName } from "./names";
 import { computeState, type MeterInput, type MeterState, type ProviderUsage, type WhoAmI } from "./meterState";
 import type { TokenSource } from "./token";
 
@@ -52,10 +53,13 @@ export class CreditMeter {
   async refresh(): Promise<RefreshResult> {
     const source = await this.deps.token();
     if (!source) return this.result({ signedIn: false });
+    if (source.problem) return this.result({ signedIn: true, invalidToken: true, tokenProblem: source.problem });
     const token = source.token;
     const whoami = await this.whoami(token);
     if (whoami === "invalid") return this.result({ signedIn: true, invalidToken: true });
-    const billTo = this.deps.billTo();
+    // Only a valid HF name goes into an API path (never `..` or `/`); the controller already drops others.
+    const wanted = this.deps.billTo();
+    const billTo = wanted !== undefined && isHfName(wanted) ? wanted : undefined;
     const input: MeterInput = { signedIn: true, whoami: whoami ?? undefined, billTo, compact: this.deps.compact?.() };
     let retryInMs: number | undefined;
 

@@ -1,6 +1,8 @@
-// Where the token may be sent. HF_ENDPOINT or the machine-scoped `hfRateGuard.endpoint` setting may point
-// elsewhere (a mirror, a test mock), but only over HTTPS, or plain HTTP to this machine. A workspace can never
-// redirect the token: the setting is machine-scoped, so workspace settings cannot set it.
+// Where the token may be sent: over HTTPS, or plain HTTP to this machine. The `hfRateGuard.endpoint` setting may
+// name any such host (a mirror, a test mock): it is application-scoped, so only the user's own settings set it (a
+// dev container's machine settings come from the repository, and could otherwise send the token to its own
+// host). HF_ENDPOINT can come from a repository too (a dev container's environment), so from there only HF's own
+// hosts and loopback are taken.
 
 export const DEFAULT_ENDPOINT = "https://huggingface.co";
 
@@ -29,7 +31,16 @@ export function checkEndpoint(raw: string | undefined): EndpointChoice {
   return { url: DEFAULT_ENDPOINT, refused: `${url.origin} is refused: the token is only sent over HTTPS, or HTTP to this machine` };
 }
 
-/** The endpoint the meter uses: the setting (machine scope) wins over HF_ENDPOINT. */
+function isHfHost(host: string): boolean {
+  return ["huggingface.co", "hf.co"].some((root) => host === root || host.endsWith(`.${root}`));
+}
+
+/** The endpoint the meter uses: the user's setting wins over HF_ENDPOINT, which may only name HF or loopback. */
 export function chooseEndpoint(setting: string | undefined, env: Record<string, string | undefined>): EndpointChoice {
-  return checkEndpoint(setting?.trim() ? setting : env.HF_ENDPOINT);
+  if (setting?.trim()) return checkEndpoint(setting);
+  const choice = checkEndpoint(env.HF_ENDPOINT);
+  if (choice.refused || choice.url === DEFAULT_ENDPOINT) return choice;
+  const host = new URL(choice.url).hostname;
+  if (isHfHost(host) || isLoopback(host)) return choice;
+  return { url: DEFAULT_ENDPOINT, refused: `HF_ENDPOINT ${choice.url} is refused: from the environment only Hugging Face's hosts and this machine are used; set hfRateGuard.endpoint in your user settings for another host` };
 }

@@ -2,12 +2,18 @@
 // turned into values (never thrown), so the meter can degrade instead of popping errors.
 import { retryAfterMs } from "../../../shared/src/backoffPolicy";
 import { redact } from "./redact";
+import { checkToken } from "./token";
 
 export type ApiResult<T> =
   | { ok: true; value: T }
   | { ok: false; status?: number; retryAfterMs?: number; problem: string };
 
 export async function getJson<T>(endpoint: string, pathAndQuery: string, token: string, timeoutMs = 10_000): Promise<ApiResult<T>> {
+  // A token that cannot go into a header is refused here, before fetch's own error could quote it.
+  const checked = checkToken(token);
+  if (!("token" in checked) || checked.token !== token) return { ok: false, problem: "refused: the token is not usable in a header" };
+  // No dot segments: a name from settings must never walk the path (`/api/organizations/../..`).
+  if (pathAndQuery.split("?")[0].split("/").some((seg) => /^(\.|%2e){1,2}$/i.test(seg))) return { ok: false, problem: "refused: a path with dot segments" };
   const url = new URL(pathAndQuery, endpoint);
   // Belt and braces: whatever the path says, the request goes to the endpoint's origin only.
   if (url.origin !== new URL(endpoint).origin) return { ok: false, problem: "refused: request outside the HF endpoint" };

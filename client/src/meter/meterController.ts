@@ -5,9 +5,11 @@
 import { CreditMeter, type KeyValueStore } from "./creditMeter";
 import { chooseEndpoint } from "./endpoint";
 import { getJson } from "./hfApi";
-import { tooltip, type Level, type MeterState } from "./meterState";
+import { accessibilityLabel, tooltip, type Level, type MeterState } from "./meterState";
+import { isHfName } from "./names";
 import { redact } from "./redact";
-import { discoverToken } from "./token";
+import { clampDelay, regularDelayMs } from "./schedule";
+import { checkToken, discoverToken } from "./token";
 
 export const BILLING_URL = "https://huggingface.co/settings/billing";
 const FIVE_MINUTES = 5 * 60 * 1000;
@@ -21,6 +23,8 @@ export interface MeterView {
   tooltip: string;
   level: Level;
   visible: boolean;
+  /** Plain text for screen readers (the tooltip is Markdown, the text has icon syntax). */
+  accessibilityLabel: string;
 }
 
 export const TRUSTED_COMMANDS = ["hfRateGuard.meter.refresh", "hfRateGuard.setToken"];
@@ -48,7 +52,8 @@ export interface MeterHost {
   env: Record<string, string | undefined>;
   readFile(path: string): string | undefined;
   home: string;
-  log: { warn(message: string): void; error(message: string): void };
+  /** The Output channel. Messages pass through redact() before they get here; they never hold the token. */
+  log: { info(message: string): void; warn(message: string): void; error(message: string): void };
 }
 
 export class MeterController {
@@ -61,7 +66,11 @@ export class MeterController {
   private readonly billToListeners: ((org: string | undefined) => void)[] = [];
   private disposed = false;
 
-  constructor(private readonly host: MeterHost) {
+  constructor(
+    private readonly host: MeterHost,
+    /** The timer the schedule uses (tests record the delays it asks for). */
+    private readonly setTimer: (fn: () => void, ms: number) => ReturnType<typeof setTimeout> = (fn, ms) => setTimeout(fn, ms),
+  ) {
     this.meter = this.newMeter();
   }
 
@@ -81,9 +90,18 @@ export class MeterController {
     this.billToListeners.push(listener);
   }
 
+  /** The org to bill, if it is a valid HF name (a workspace's `billTo` goes into API paths and the tooltip). */
   billTo(): string | undefined {
-    return this.host.globalState.get<string>(BILL_TO_KEY) ?? (this.host.setting<string>("billTo", "") || undefined);
+    const org = this.host.globalState.get<string>(BILL_TO_KEY) ?? (this.host.setting<string>("billTo", "") || undefined);
+    if (org === undefined) return undefined;
+    if (typeof org === "string" && isHfName(org)) return org;
+    if (this.warnedBillTo !== org) {
+      this.warnedBillTo = org;
+      this.host.log.warn("meter: billTo is not a valid Hugging Face organization name; showing the personal account");
+    }
+    return undefined;
   }
+  private warnedBillTo: unknown;
 
   /** Settings changed (endpoint, billTo or meter.*): start over with the new values. */
   settingsChanged(): Promise<void> {
@@ -102,6 +120,7 @@ export class MeterController {
     this.lastRefresh = Date.now();
     try {
       const { state, input, retryInMs } = await this.meter.refresh();
+      this.host.log.info(redact(`meter: ${state.kind}${state.account ? ` (${state.account})` : ""}: ${plain(state.text)}${retryInMs !== undefined ? `; next try in ${Math.round(clampDelay(retryInMs) / 1000)} s` : ""}`));
       this.render(state, input.updatedAt, input.staleSince);
       await this.notifyThresholds(state);
       this.schedule(retryInMs);
@@ -118,8 +137,9 @@ export class MeterController {
 
   private newMeter(): CreditMeter {
     const choice = chooseEndpoint(this.host.endpointSetting(), this.host.env);
-    if (choice.refused) this.host.log.warn(`endpoint refused: ${choice.refused}`);
+    if (choice.refused) this.host.log.warn(`meter: endpoint refused: ${choice.refused}`);
     this.endpoint = choice.url;
+    this.host.log.info(`meter: endpoint ${choice.url}`);
     return new CreditMeter({
       endpoint: choice.url,
       token: () => this.token(),
@@ -136,29 +156,29 @@ export class MeterController {
   private render(state: MeterState, updatedAt?: number, staleSince?: number): void {
     this.lastState = state;
     const visible = this.host.setting("meter.enable", true) && !this.host.globalState.get<boolean>(HIDDEN_KEY);
-    this.host.render({ text: state.text, tooltip: tooltip(state, Date.now(), updatedAt, staleSince), level: state.level, visible });
+    this.host.render({ text: state.text, tooltip: tooltip(state, Date.now(), updatedAt, staleSince), level: state.level, visible, accessibilityLabel: accessibilityLabel(state) });
   }
 
   /** Every refreshMinutes, spread with jitter so several windows do not call HF together; sooner after a 429. */
   private schedule(soonMs?: number): void {
     if (this.disposed) return;
-    const minutes = Math.max(1, this.host.setting("meter.refreshMinutes", 10));
-    const delay = soonMs ?? minutes * 60_000 * (0.8 + Math.random() * 0.4);
-    this.timer = setTimeout(() => void this.refresh(), delay);
+    const delay = soonMs !== undefined ? clampDelay(soonMs) : regularDelayMs(this.host.setting<unknown>("meter.refreshMinutes", 10));
+    this.timer = this.setTimer(() => void this.refresh(), delay);
   }
 
   private async menu(): Promise<void> {
-    const id = await this.host.pick(
-      [
-        { label: "$(refresh) Refresh", id: "hfRateGuard.meter.refresh" },
-        { label: "$(link-external) Open billing page", id: "hfRateGuard.meter.openBilling" },
-        { label: "$(organization) Bill to…", id: "hfRateGuard.meter.pickBillTo", description: this.billTo() ?? "personal account" },
-        { label: "$(key) Set Hugging Face token", id: "hfRateGuard.setToken" },
-        { label: "$(sign-out) Sign out", id: "hfRateGuard.signOut" },
-        { label: "$(eye-closed) Hide meter", id: "hfRateGuard.meter.hide" },
-      ],
-      this.lastState?.text,
-    );
+    // "Sign out" forgets the token saved here; one from HF_TOKEN or the token file is not ours to remove.
+    const saved = !!(await this.host.secret.get())?.trim();
+    const items: PickItem<keyof MeterController["commands"] & string>[] = [
+      { label: "$(refresh) Refresh", id: "hfRateGuard.meter.refresh" },
+      { label: "$(link-external) Open billing page", id: "hfRateGuard.meter.openBilling" },
+      { label: "$(organization) Bill to…", id: "hfRateGuard.meter.pickBillTo", description: this.billTo() ?? "personal account" },
+      { label: "$(key) Set token", id: "hfRateGuard.setToken", description: "Hugging Face token" },
+      ...(saved ? [{ label: "$(sign-out) Sign out", id: "hfRateGuard.signOut", description: "forget the saved token" }] : []),
+      { label: "$(eye-closed) Hide meter", id: "hfRateGuard.meter.hide" },
+    ];
+    // The placeholder is plain text: quick pick placeholders do not render $(icon) syntax.
+    const id = await this.host.pick(items, this.lastState ? accessibilityLabel(this.lastState) : undefined);
     if (id) await this.commands[id]();
   }
 
@@ -169,8 +189,8 @@ export class MeterController {
 
   private async pickBillTo(): Promise<void> {
     const source = await this.token();
-    const who = source ? await getJson<{ orgs?: { name: string }[] }>(this.endpoint, "/api/whoami-v2", source.token) : undefined;
-    const orgs = who?.ok ? who.value.orgs ?? [] : [];
+    const who = source && !source.problem ? await getJson<{ orgs?: { name: string }[] }>(this.endpoint, "/api/whoami-v2", source.token) : undefined;
+    const orgs = (who?.ok ? who.value.orgs ?? [] : []).filter((o) => typeof o?.name === "string" && isHfName(o.name));
     // An empty id stands for the personal account (ids are strings).
     const org = await this.host.pick([{ label: "Personal account", id: "" }, ...orgs.map((o) => ({ label: o.name, id: o.name }))], "Bill Inference Providers usage to…");
     if (org === undefined) return;
@@ -180,21 +200,38 @@ export class MeterController {
   }
 
   private async setToken(): Promise<void> {
-    const value = (await this.host.askSecret("Hugging Face token (hf_…)"))?.trim();
-    if (!value) return;
+    const raw = await this.host.askSecret("Hugging Face token (hf_…)");
+    if (!raw?.trim()) return;
+    const checked = checkToken(raw);
+    if ("problem" in checked) {
+      this.host.notify("error", `HF Rate Guard: the token was not saved: ${checked.problem}.`);
+      this.host.log.warn(`meter: a token was not saved: ${checked.problem}`);
+      return;
+    }
+    const value = checked.token;
     const who = await getJson<{ name: string }>(this.endpoint, "/api/whoami-v2", value);
-    if (!who.ok) {
-      this.host.notify("error", `HF Rate Guard: Hugging Face did not accept the token (${who.problem}).`);
+    // Only HF's own verdict is a rejection (401, 403). No network, a timeout, a 429 or a 5xx say nothing about the
+    // token: it is kept, and the next refresh checks it once HF can be reached.
+    if (!who.ok && (who.status === 401 || who.status === 403)) {
+      this.host.notify("error", redact(`HF Rate Guard: Hugging Face did not accept the token (${who.problem}).`, [raw]));
+      this.host.log.warn(`meter: Hugging Face did not accept a token (HTTP ${who.status})`);
       return;
     }
     await this.host.secret.store(value);
     await this.host.globalState.update(HIDDEN_KEY, false);
-    this.host.notify("info", `HF Rate Guard: signed in as ${who.value.name}.`);
+    if (who.ok) {
+      this.host.notify("info", `HF Rate Guard: signed in as ${plain(String(who.value?.name ?? "?"))}.`);
+      this.host.log.info("meter: token saved and accepted by Hugging Face");
+    } else {
+      this.host.notify("info", redact(`HF Rate Guard: token saved. Hugging Face could not be reached to check it (${who.problem}); it will be checked when it can be.`, [raw]));
+      this.host.log.info(redact(`meter: token saved unchecked: Hugging Face could not be reached (${who.problem})`, [raw]));
+    }
     await this.refresh();
   }
 
   private async signOut(): Promise<void> {
     await this.host.secret.delete();
+    this.host.log.info("meter: signed out (the saved token was deleted)");
     await this.refresh();
   }
 
@@ -216,4 +253,9 @@ export class MeterController {
       return;
     }
   }
+}
+
+/** Status bar text without `$(icon)` syntax. */
+function plain(text: string): string {
+  return text.replace(/\$\([\w~-]+\)\s*/g, "").trim();
 }

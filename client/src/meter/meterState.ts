@@ -1,5 +1,6 @@
 // What the status bar shows, computed from whoami-v2, usage-v2 and an org's overview (docs/hf-facts.md, "Credits, plan
 // and usage"). Pure: the tests feed it data, the meter feeds it what HF answered.
+import { escapeMarkdown } from "./names";
 
 export interface WhoAmI {
   name: string;
@@ -29,6 +30,8 @@ export interface MeterInput {
   paymentRequired?: boolean;
   signedIn: boolean;
   invalidToken?: boolean;
+  /** Why the token found cannot be used at all (a line break in it, ...): never quotes the token. */
+  tokenProblem?: string;
   /** When the shown numbers were fetched, and since when refreshing has failed. */
   updatedAt?: number;
   staleSince?: number;
@@ -83,8 +86,12 @@ function bar(percent: number): string {
 
 export function computeState(input: MeterInput): MeterState {
   const stale = input.staleSince !== undefined;
-  if (!input.signedIn) return { kind: "signed-out", text: "$(account) HF: sign in", level: "normal", stale: false, reason: "No Hugging Face token: run “HF Rate Guard: Set Hugging Face Token”." };
-  if (input.invalidToken) return { kind: "invalid-token", text: "$(error) HF: invalid token", level: "error", stale: false, reason: "Hugging Face rejected the token (401). Set a new one." };
+  // "Set token" everywhere: the status text, the menu item, the tooltip link and the command say the same.
+  if (!input.signedIn) return { kind: "signed-out", text: "$(key) HF: set token", level: "normal", stale: false, reason: "No Hugging Face token: Set token to see your credits." };
+  if (input.invalidToken) {
+    const reason = input.tokenProblem ? `The Hugging Face token cannot be used: ${input.tokenProblem}. Set token again.` : "Hugging Face rejected the token (401). Set token again.";
+    return { kind: "invalid-token", text: "$(error) HF: invalid token", level: "error", stale: false, reason };
+  }
   const account = input.billTo ?? input.whoami?.name;
   const allowance = allowanceUsd(input);
   if (input.usage && typeof input.usage.usedNanoUsd === "number") {
@@ -121,18 +128,26 @@ function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** The Markdown tooltip. */
+/** The state in plain words, for screen readers and the menu's placeholder (no Markdown, no icon syntax). */
+export function accessibilityLabel(state: MeterState): string {
+  const text = state.text.replace(/\$\([\w~-]+\)\s*/g, "").trim();
+  const who = state.account ? `, ${state.account}` : "";
+  const level = state.level === "error" ? ", error" : state.level === "warning" ? ", warning" : "";
+  return `Hugging Face credits: ${text}${who}${level}`;
+}
+
+/** The Markdown tooltip. Names and reasons can come from settings or HF: they are escaped, never Markdown. */
 export function tooltip(state: MeterState, now: number, updatedAt?: number, staleSince?: number): string {
   const lines: string[] = [];
-  lines.push(`**Hugging Face credits**${state.account ? ` — ${state.account}` : ""}${state.plan ? ` (${state.plan})` : ""}`);
+  lines.push(`**Hugging Face credits**${state.account ? ` — ${escapeMarkdown(state.account)}` : ""}${state.plan ? ` (${escapeMarkdown(state.plan)})` : ""}`);
   lines.push("");
   if (state.kind === "usage") {
     lines.push(`Used ${dollars(state.usedUsd!)} of ${dollars(state.includedUsd!)} included${state.limitUsd !== undefined ? `, limit ${dollars(state.limitUsd)}` : ""}`);
     if (state.requests !== undefined) lines.push(`\n${state.requests} requests this period`);
     if (state.periodEnd) lines.push(`\nResets ${state.periodEnd.toISOString().slice(0, 10)}`);
-    if (state.reason) lines.push(`\n$(error) ${state.reason}`);
+    if (state.reason) lines.push(`\n$(error) ${escapeMarkdown(state.reason)}`);
   } else if (state.reason) {
-    lines.push(state.reason);
+    lines.push(escapeMarkdown(state.reason));
   }
   if (updatedAt) lines.push(`\nUpdated ${new Date(updatedAt).toISOString().slice(11, 16)} UTC (${Math.max(0, Math.round((now - updatedAt) / 60000))} min ago)`);
   if (staleSince) lines.push(`\n$(warning) Stale: refreshing has failed since ${new Date(staleSince).toISOString().slice(11, 16)} UTC`);

@@ -2,6 +2,7 @@
 import { format } from "node:util";
 import { createConnection, IPCMessageReader, IPCMessageWriter, ProposedFeatures, StreamMessageWriter, type MessageReader, type MessageWriter } from "vscode-languageserver/node";
 import { startServer } from "./server";
+import { version } from "../node/buildInfo";
 import { HeapGovernor } from "./memory";
 import { FramedStreamReader, GuardedReader } from "./transport";
 
@@ -23,7 +24,11 @@ const reader = new GuardedReader(inner, writer, (message) => log(message));
 const connection = createConnection(ProposedFeatures.all, reader, writer, {
   messageStrategy: {
     handleMessage: (message, next) => {
+      const collections = heap.collections;
       heap.check();
+      if (heap.collections !== collections) connection.console.info(`heap collected after a burst of work: ${heap.liveMb()} MB kept`);
+      const method = (message as { method?: string }).method;
+      if (method === "initialize" || method === "shutdown") connection.console.info(`${method} (hf-rate-guard server ${version()}, node ${process.version}, ${stdio ? "stdio" : "node IPC"})`);
       return next(message);
     },
   },

@@ -20,6 +20,11 @@ export class HeapGovernor {
     this.floor = v8.getHeapStatistics().used_heap_size;
   }
 
+  /** The heap the last collection kept, in MB (for the Output channel). */
+  liveMb(): number {
+    return Math.round(this.floor / 1048576);
+  }
+
   /** Called between messages: cheap (one heap statistics read) unless a collection is due. */
   check(): void {
     if (!this.gc) return;

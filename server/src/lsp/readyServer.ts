@@ -57,8 +57,10 @@ export function newOverlay(): MemoryFileSystem {
 
 /** Loads the analyzer from its own bundle (dist/analyzer.js) and builds the parts that need it. */
 export async function loadReadyServer(base: ServerBase, wasmDir: string): Promise<ReadyServer> {
+  const started = performance.now();
   const { Analyzer } = await import("../analysis/analyzer.js");
   const analyzer = await Analyzer.create({ fs: base.overlay, wasmDir });
+  base.connection.console.info(`analyzer loaded in ${Math.round(performance.now() - started)} ms`);
   const engine = new DiagnosticsEngine(base.connection, analyzer, base.documents, base.notebooks, base.settings, () => !base.client.pullsDiagnostics());
   const index = new WorkspaceIndex(analyzer, base.documents, () => {
     engine.refreshAll();

@@ -2,9 +2,14 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { checkEndpoint, chooseEndpoint } from "../../../client/src/meter/endpoint";
-import { computeState, dollars, tooltip } from "../../../client/src/meter/meterState";
+import fs from "node:fs";
+import path from "node:path";
+import { accessibilityLabel, computeState, dollars, tooltip } from "../../../client/src/meter/meterState";
+import { escapeMarkdown, isHfName } from "../../../client/src/meter/names";
 import { redact } from "../../../client/src/meter/redact";
-import { discoverToken } from "../../../client/src/meter/token";
+import { clampDelay, MAX_DELAY_MS, MIN_DELAY_MS, regularDelayMs, userFirstMinutes } from "../../../client/src/meter/schedule";
+import { checkToken, discoverToken } from "../../../client/src/meter/token";
+import { ROOT } from "../../support/paths";
 import { fullJitterDelayMs, retryAfterMs } from "../../../shared/src/backoffPolicy";
 
 const usage = (used: number, included: number, extra: object = {}) => ({ usedNanoUsd: used * 1e9, includedNanoUsd: included * 1e9, numRequests: 12, periodEnd: 1798761600, ...extra });
@@ -42,7 +47,7 @@ test("nano-USD rounding, period end in seconds, the compact form and the tooltip
 
 test("signed-out and invalid-token states", () => {
   assert.equal(computeState({ signedIn: false }).kind, "signed-out");
-  assert.match(computeState({ signedIn: false }).text, /sign in/);
+  assert.match(computeState({ signedIn: false }).text, /set token/, "the status text says what the menu item and the link say");
   const bad = computeState({ signedIn: true, invalidToken: true });
   assert.equal(bad.kind, "invalid-token");
   assert.equal(bad.level, "error");
@@ -90,4 +95,77 @@ test("the shared backoff policy: full jitter within the capped exponential, Retr
   assert.equal(retryAfterMs("3"), 3000);
   assert.equal(retryAfterMs(new Date(10_000).toUTCString(), 4_000), 6_000);
   assert.equal(retryAfterMs("soon"), undefined);
+});
+
+// Issue 12, "The token and the meter".
+const SECRET = "hf_AbCdEfGhIjKlMnOpQrSt";
+
+test("a token with a line break, NUL, a control character or a space is refused with a message that holds no part of it", () => {
+  assert.deepEqual(checkToken(`  ${SECRET}\n`), { token: SECRET }, "surrounding whitespace is trimmed");
+  for (const bad of [`${SECRET.slice(0, 10)}\r\n${SECRET.slice(10)}`, `${SECRET}\u0000x`, `${SECRET.slice(0, 8)}\u0007${SECRET.slice(8)}`, `${SECRET.slice(0, 12)} ${SECRET.slice(12)}`]) {
+    const checked = checkToken(bad);
+    assert.ok("problem" in checked, JSON.stringify(bad));
+    for (let i = 0; i + 4 <= SECRET.length; i++) assert.ok(!checked.problem.includes(SECRET.slice(i, i + 4)), checked.problem);
+    const found = discoverToken(undefined, { HF_TOKEN: bad }, () => undefined, "/home/u")!;
+    assert.equal(found.token, "");
+    assert.match(found.problem!, /from HF_TOKEN/);
+  }
+});
+
+test("redaction removes the exact token first, then hf_ shapes: no tail of a token with a line break survives", () => {
+  const token = "hf_abcdefghijklmnop\nqrstuvwxyz012";
+  const header = `Headers.append: "Bearer ${token}" is an invalid header value.`;
+  const out = redact(header, [token]);
+  assert.ok(!/qrstuvwxyz|abcdefghij/.test(out), out);
+  assert.ok(!redact(JSON.stringify({ error: header }), [token]).includes("qrstuv"), "escaped in JSON too");
+  assert.equal(redact("failed with hf_abcdefghijklmnop"), "failed with hf_***");
+});
+
+test("every meter delay is bounded: seconds at least, hours at most, whatever the setting or Retry-After says", () => {
+  for (const ms of [0, -5000, Number.NaN, Number.POSITIVE_INFINITY, undefined, 1]) assert.equal(clampDelay(ms), MIN_DELAY_MS, String(ms));
+  assert.equal(clampDelay(10 ** 12), MAX_DELAY_MS);
+  assert.ok(MIN_DELAY_MS >= 1000 && MAX_DELAY_MS <= 24 * 3600_000 && MAX_DELAY_MS < 2 ** 31 - 1);
+  for (const minutes of [35_792, 1e9, "5", null, {}, Number.NaN, -3, 0]) {
+    const d = regularDelayMs(minutes, 0.5);
+    assert.ok(d >= MIN_DELAY_MS && d <= MAX_DELAY_MS, `${String(minutes)} -> ${d}`);
+  }
+  assert.equal(regularDelayMs("5", 0.5), 10 * 60_000, "a non-number is the default, 10 minutes");
+  assert.equal(retryAfterMs(new Date(1000).toUTCString(), 50_000), 0, "a past date is 0 ms...");
+  assert.equal(clampDelay(retryAfterMs(new Date(1000).toUTCString(), 50_000)), MIN_DELAY_MS, "...which the meter waits as the minimum");
+});
+
+test("a workspace setting may only make refreshes rarer, never more frequent", () => {
+  assert.equal(userFirstMinutes({ defaultValue: 10 }), 10);
+  assert.equal(userFirstMinutes({ defaultValue: 10, workspaceValue: 1 }), 10);
+  assert.equal(userFirstMinutes({ defaultValue: 10, workspaceFolderValue: 0.001 }), 10);
+  assert.equal(userFirstMinutes({ defaultValue: 10, globalValue: 2, workspaceValue: 1 }), 2);
+  assert.equal(userFirstMinutes({ defaultValue: 10, workspaceValue: 60 }), 60);
+  assert.equal(userFirstMinutes({ defaultValue: 10, workspaceValue: "fast" }), 10);
+});
+
+test("billTo must be an HF name (no `..`, no `/`), and what the tooltip shows from it is escaped Markdown", () => {
+  for (const good of ["acme", "my-org", "Org_2", "a.b"]) assert.ok(isHfName(good), good);
+  for (const bad of ["..", "../admin", "a/b", "a..b", "-a", "a-", ".a", "a--b", "", "x".repeat(97), "a b", "[x](command:evil)"]) assert.ok(!isHfName(bad), bad);
+  const md = tooltip(computeState({ signedIn: true, whoami: { name: "ana" }, billTo: "[click](command:hfRateGuard.signOut)" }), Date.now());
+  assert.ok(!md.includes("[click](command:hfRateGuard.signOut)"), md);
+  assert.equal(escapeMarkdown("$(error) **x**"), "\\$\\(error\\) \\*\\*x\\*\\*");
+});
+
+test("the accessibility label is plain text, with no icon syntax and no Markdown", () => {
+  const label = accessibilityLabel(computeState({ signedIn: false }));
+  assert.equal(label, "Hugging Face credits: HF: set token");
+  const usageLabel = accessibilityLabel(computeState({ signedIn: true, whoami: { name: "ana", isPro: true }, usage: usage(1.9, 2) }));
+  assert.doesNotMatch(usageLabel, /\$\(|\*\*|\[/);
+  assert.match(usageLabel, /\$1\.90 \/ \$2\.00, ana, warning/);
+});
+
+test("hfRateGuard.endpoint is application-scoped, and HF_ENDPOINT may only name HF's hosts or this machine", () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+  assert.equal(manifest.contributes.configuration.properties["hfRateGuard.endpoint"].scope, "application");
+  assert.equal(chooseEndpoint(undefined, { HF_ENDPOINT: "https://collector.example.com" }).url, "https://huggingface.co");
+  assert.ok(chooseEndpoint(undefined, { HF_ENDPOINT: "https://collector.example.com" }).refused);
+  assert.equal(chooseEndpoint(undefined, { HF_ENDPOINT: "https://huggingface.co.evil.com" }).url, "https://huggingface.co");
+  assert.equal(chooseEndpoint(undefined, { HF_ENDPOINT: "https://hub-ci.huggingface.co" }).url, "https://hub-ci.huggingface.co");
+  assert.equal(chooseEndpoint(undefined, { HF_ENDPOINT: "http://localhost:8080" }).url, "http://localhost:8080");
+  assert.equal(chooseEndpoint("https://mirror.example.com", {}).url, "https://mirror.example.com", "the user's own setting may name any HTTPS host");
 });
