@@ -96,11 +96,11 @@ test("the meter shows usage, its tooltip, refreshes, and turns red when credits 
   }
 });
 
-test("without a token the meter asks to sign in", async () => {
+test("without a token the meter says Set token, the words of its menu item", async () => {
   const env = { HF_TOKEN: "", HUGGING_FACE_HUB_TOKEN: "" };
   const { server, page } = await openWorkbench(env);
   try {
-    await until("the sign-in state", async () => (await page.locator(".statusbar-item", { hasText: "HF: sign in" }).count()) > 0);
+    await until("the set-token state", async () => (await page.locator(".statusbar-item", { hasText: "HF: set token" }).count()) > 0);
   } catch (err) {
     throw new Error(`${(err as Error).message} (screenshot: ${await screenshot(page, "meter-signed-out")})`);
   } finally {
@@ -117,9 +117,10 @@ test("clicking the meter opens its menu; Bill to… shows the org's pooled usage
   try {
     await until("the personal usage", async () => (await meterItem(page).innerText()).includes("HF $0.40 / $2.00"));
     await meterItem(page).click();
-    await until("the meter's menu", async () => (await quickPickRows(page)).length >= 6);
+    await until("the meter's menu", async () => (await quickPickRows(page)).length >= 5);
     const rows = (await quickPickRows(page)).join("\n");
-    for (const entry of ["Refresh", "Open billing page", "Bill to…", "Set Hugging Face token", "Sign out", "Hide meter"]) assert.ok(rows.includes(entry), `menu lists ${entry}: ${rows}`);
+    for (const entry of ["Refresh", "Open billing page", "Bill to…", "Set token", "Hide meter"]) assert.ok(rows.includes(entry), `menu lists ${entry}: ${rows}`);
+    assert.ok(!rows.includes("Sign out"), "no Sign out: the token comes from HF_TOKEN, nothing was saved to forget");
 
     await pickRow(page, "Bill to…");
     await until("the org choices", async () => (await quickPickRows(page)).some((r) => r.includes("acme")));

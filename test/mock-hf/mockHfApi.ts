@@ -20,7 +20,8 @@ export class MockHfApi {
   private readonly hanging: http.ServerResponse[] = [];
   url = "";
 
-  async start(): Promise<void> {
+  /** On a given port to come back where a client already points (0: any free port). */
+  async start(port = 0): Promise<void> {
     this.server = http.createServer((req, res) => {
       const path = (req.url ?? "").split("?")[0];
       this.requests.push({ path: req.url ?? "", authorization: req.headers.authorization, host: req.headers.host });
@@ -32,7 +33,7 @@ export class MockHfApi {
       res.writeHead(route.status ?? 200, { "content-type": "application/json", ...route.headers });
       res.end(route.raw ?? JSON.stringify(route.body ?? {}));
     });
-    await new Promise<void>((r) => this.server!.listen(0, "127.0.0.1", r));
+    await new Promise<void>((r) => this.server!.listen(port, "127.0.0.1", r));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
