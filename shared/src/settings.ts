@@ -6,6 +6,11 @@ export type RunMode = "onType" | "onSave";
 
 /** Which files' problems are shown: every workspace file, or only the files open in the editor. */
 export type DiagnosticMode = "workspace" | "openFilesOnly";
+/**
+ * Where the HF001 fix puts its retry helper: `inline` in each file, `module` in one project module
+ * (`hf_retry.py`, `hfRetry.ts`) that files import, `auto` a module once more than one file needs it.
+ */
+export type FixHelper = "auto" | "inline" | "module";
 
 export interface Settings {
   enable: boolean;
@@ -15,6 +20,7 @@ export interface Settings {
   billTo: string;
   run: RunMode;
   diagnosticMode: DiagnosticMode;
+  fixHelper: FixHelper;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -23,4 +29,5 @@ export const DEFAULT_SETTINGS: Settings = {
   billTo: "",
   run: "onType",
   diagnosticMode: "workspace",
+  fixHelper: "auto",
 };

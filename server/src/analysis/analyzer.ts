@@ -12,6 +12,7 @@ import type { FileSystem } from "./fileSystem";
 import { fixesFor } from "./fixes/index";
 import { fixToFixpoint, type FixAllResult } from "./fixes/fixAll";
 import { syntaxProblem } from "./fixes/syntaxGuard";
+import { jsModuleText, locateHelperModule, pythonModuleText, type HelperModule } from "./fixes/helperModule";
 import { analyzeJs } from "./js/index";
 import { emptyModel, type BillToEvidence, type FileModel, type HfCall, type PackageVersions, type Protection, type Span } from "./model";
 import { resolveModule } from "./moduleResolution";
@@ -92,6 +93,7 @@ export class Analyzer {
       this.files.delete(path);
       return;
     }
+    this.helperNeeds = undefined;
     const before = this.files.get(path)?.model.billToEvidence;
     const entry = this.build(path, kind, content, this.options.cache, text !== undefined && this.options.incremental !== false);
     this.files.set(path, entry);
@@ -115,6 +117,7 @@ export class Analyzer {
 
   removeFile(path: string): void {
     this.files.delete(path);
+    this.helperNeeds = undefined;
     this.evidence.clear();
   }
 
@@ -197,7 +200,7 @@ export class Analyzer {
     const orgContext = this.orgContext(config, path);
     const lines = (entry.lines ??= new LineIndex(entry.analysedText));
     const suppressions = (entry.suppressions ??= parseSuppressions(entry.analysedText));
-    const fixContext = { path, text: entry.analysedText, lines, model, versions: entry.versions, orgContext };
+    const fixContext = { path, text: entry.analysedText, lines, model, versions: entry.versions, orgContext, helperModule: fixes === false ? undefined : this.helperModuleFor(path, model, config, overrides) };
 
     const findings: Finding[] = [];
     for (const rule of ALL_RULES) {
@@ -281,6 +284,44 @@ export class Analyzer {
       perOverrides.set(dir, merged);
     }
     return merged;
+  }
+
+  /** Per helper-module path: how many workspace files have a call the HF001 fix would wrap, and whether any is async. */
+  private helperNeeds?: Map<string, { files: number; async: boolean }>;
+
+  /**
+   * The project's helper module for the HF001 fix in `path`, or undefined to insert the helper inline. The
+   * setting (editor, then config file) decides; "auto" uses a module when one exists or more than one file
+   * needs the helper.
+   */
+  private helperModuleFor(path: string, model: FileModel, config: ResolvedConfig, overrides: ConfigOverrides): HelperModule | undefined {
+    const mode = overrides.fixHelper ?? config.fixHelper ?? "auto";
+    const entry = this.files.get(path);
+    if (mode === "inline" || !entry || entry.kind === "notebook" || !model.calls.some((c) => c.protection.kind === "unprotected")) return undefined;
+    const where = locateHelperModule(model.language, path, entry.analysedText, this.options.fs);
+    if (!where) return undefined;
+    const existing = this.files.get(where.path)?.text ?? this.options.fs.readFile(where.path);
+    if (existing !== undefined) return { ...where, existing };
+    const need = this.helperNeedsAt(where.path, model.language);
+    if (mode === "auto" && need.files < 2) return undefined;
+    return { ...where, create: model.language === "python" ? pythonModuleText(need.async) : jsModuleText(where.path.endsWith(".ts")) };
+  }
+
+  private helperNeedsAt(modulePath: string, language: FileModel["language"]): { files: number; async: boolean } {
+    if (!this.helperNeeds) {
+      this.helperNeeds = new Map();
+      for (const [p, e] of this.files) {
+        if (e.skipped || e.kind === "notebook") continue;
+        const wrapped = e.model.calls.filter((c) => c.protection.kind === "unprotected");
+        if (wrapped.length === 0) continue;
+        const where = locateHelperModule(e.model.language, p, e.analysedText, this.options.fs);
+        if (!where) continue;
+        const n = this.helperNeeds.get(where.path) ?? { files: 0, async: false };
+        this.helperNeeds.set(where.path, { files: n.files + 1, async: n.async || wrapped.some((c) => c.isAsync || c.awaitSpan !== undefined) });
+      }
+    }
+    void language;
+    return this.helperNeeds.get(modulePath) ?? { files: 0, async: false };
   }
 
   /**
@@ -382,6 +423,11 @@ export class Analyzer {
     if (entry.kind === "notebook") return { text: entry.text, changed: false, skipped: "notebooks are fixed cell by cell in the editor" };
     const original = entry;
     const language = entry.kind === "js" ? "js" : "python";
+    const hooks = {
+      // A fix that creates the helper module: the workspace has it while the fix is judged (the import resolves).
+      add: (files: { path: string; text: string }[]) => files.forEach((f) => this.setFile(f.path, f.text)),
+      remove: (files: { path: string; text: string }[]) => files.forEach((f) => this.removeFile(f.path)),
+    };
     const result = fixToFixpoint(entry.text, (candidate) => {
       // Before the first fix and after every one: what the parser recovered from silently still counts.
       const problem = syntaxProblem(language, path, candidate);
@@ -391,7 +437,7 @@ export class Analyzer {
       if (built.skipped) return built.skipped;
       if (built.model.hasSyntaxErrors) return "syntax errors";
       return this.check(path, overrides).diagnostics;
-    });
+    }, hooks);
     if (!result.changed) this.files.set(path, original);
     return result;
   }

@@ -17,6 +17,8 @@ export interface Fix {
   kind: FixKind;
   isPreferred: boolean;
   edits: TextEdit[];
+  /** Files the fix creates (the project's helper module), applied together with the edits. */
+  files?: { path: string; text: string }[];
 }
 
 /** A place that explains a diagnostic: the retry that does not fire, the calls a client bills, where the org is named. */

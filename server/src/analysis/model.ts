@@ -215,8 +215,12 @@ export interface PackageVersions {
   openai?: string;
   /** Present when the Python project depends on tenacity (the HF001 fix then offers a tenacity variant). */
   tenacity?: string;
+  /** Present when the Python project depends on backoff (the HF001 fix is then written with it). */
+  backoff?: string;
   "@huggingface/inference"?: string;
   "openai-js"?: string;
+  /** Present when the JS project depends on p-retry. */
+  "p-retry"?: string;
 }
 
 export interface FrontendInput {

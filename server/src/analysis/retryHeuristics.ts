@@ -15,6 +15,8 @@ export function retries402FromText(text: string, broadCatch: boolean): boolean {
   // An explicit exclusion of 402 (`status != 402`, `... not in (402, ...)`, `=== 402) throw`).
   if (/!==?\s*402|402\s*!==?|not\s+in\s*[([{][^)\]}]*\b402\b|===?\s*402\b[^\n]*\b(raise|throw|return|break)\b/.test(text)) return false;
   if (BROAD_STATUS.test(text)) return true;
+  // 402 listed among the statuses to retry: `in (402, 429)`, `[429, 402].includes(status)`, `{402, 503}`.
+  if (/\bin\s*[([{][^)\]}]*\b402\b|[([{][^)\]}]*\b402\b[^)\]}]*[)\]}]\s*\)?\.(includes|has)\(/.test(text)) return true;
   if (MENTIONS_429.test(text) || /\b5\d\d\b/.test(text)) return false;
   return broadCatch;
 }

@@ -8,7 +8,7 @@ import { DiskModelCache } from "../node/diskModelCache";
 import type { CheckOptions } from "./args";
 import type { Report, ReportedDiagnostic, SkippedFile } from "./formats/report";
 import { collectFiles } from "./walk";
-import { writeFixed } from "./writeFixed";
+import { createFile, writeFixed } from "./writeFixed";
 
 export const CACHE_DIR = ".hf-rate-guard-cache";
 
@@ -65,12 +65,18 @@ export async function runCheck(options: CheckOptions, cwd = process.cwd(), wasmD
       const before = analyzer.text(p);
       const result = analyzer.fixAll(p, overrides);
       if (result.changed && before !== undefined) {
-        const outcome = writeFixed(file, before, result.text);
-        if (outcome.written) fixed++;
-        else {
+        // The helper module first: a file importing it must never be written without it.
+        const created = (result.created ?? []).map((f) => ({ ...f, outcome: createFile(f.path, f.text) }));
+        const failed = created.find((f) => !f.outcome.written);
+        const outcome = failed ? failed.outcome : writeFixed(file, before, result.text);
+        if (outcome.written) {
+          fixed++;
+          for (const f of created) if (options.verbose) notes.push(`${path.relative(cwd, f.path)}: created (the retry helper module)`);
+        } else {
           // Always said, verbose or not: the user asked for this file to be fixed and it was not.
           notes.push(`${rel()}: not fixed: ${outcome.reason}`);
           analyzer.setFile(p, before); // report what is on disk, not the fixes that were not written
+          for (const f of created) if (!f.outcome.written) analyzer.removeFile(f.path);
         }
       } else if (result.skipped && options.verbose) notes.push(`${rel()}: not fixed (${result.skipped})`);
     }

@@ -49,3 +49,14 @@ function errorCode(err: unknown): string {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   return code ?? (err instanceof Error ? err.message : String(err));
 }
+
+/** Creates a file the fixes need (the helper module); an existing file is never overwritten. */
+export function createFile(file: string, text: string): WriteOutcome {
+  try {
+    fs.writeFileSync(file, text, { encoding: "utf8", flag: "wx" });
+    return { written: true };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "EEXIST" && fs.readFileSync(file, "utf8") === text) return { written: true };
+    return { written: false, reason: `could not create ${path.basename(file)} (${errorCode(err)})` };
+  }
+}

@@ -22,6 +22,7 @@ import { sameRange, toLsp } from "./convert";
 import { overridesOf, type SettingsStore } from "./settings";
 import type { Settings } from "../../../shared/src/settings";
 import { uriToPath } from "./uris";
+import { createFiles } from "./createFiles";
 
 const DEBOUNCE_MS = 120;
 
@@ -189,10 +190,13 @@ export class DiagnosticsEngine {
     this.analyzer.setFile(path, text);
     const result = this.analyzer.fixAll(path, overridesOf(settings));
     this.analyzer.setFile(path, text); // the buffer, not the fixed text, is what the editor has until it applies the edit
+    // Likewise a helper module the edit creates exists once the editor applies it (the file watcher reports it).
+    for (const f of result.created ?? []) this.analyzer.removeFile(f.path);
     if (!result.changed) return undefined;
     const change = changedRegion(text, result.text);
     return {
       documentChanges: [
+        ...createFiles(result.created),
         {
           textDocument: { uri: doc.uri, version: doc.version },
           edits: [{ range: { start: doc.positionAt(change.start), end: doc.positionAt(change.oldEnd) }, newText: result.text.slice(change.start, change.newEnd) }],

@@ -33,6 +33,11 @@ export class SettingsStore {
   }
 }
 
+/** `hfRateGuard.fixes.helper` arrives nested (`{ fixes: { helper } }`). */
+function helperSetting(value: unknown): Settings["fixHelper"] {
+  return value === "inline" || value === "module" ? value : "auto";
+}
+
 export function normalize(raw: unknown): Settings {
   const r = (raw && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
   const rules: Partial<Record<RuleCode, RuleSetting>> = {};
@@ -47,6 +52,7 @@ export function normalize(raw: unknown): Settings {
     billTo: typeof r.billTo === "string" ? r.billTo.trim() : DEFAULT_SETTINGS.billTo,
     run: r.run === "onSave" ? "onSave" : "onType",
     diagnosticMode: r.diagnosticMode === "openFilesOnly" ? "openFilesOnly" : "workspace",
+    fixHelper: helperSetting((r.fixes as Record<string, unknown> | undefined)?.helper),
   };
 }
 
@@ -55,6 +61,6 @@ const overrides = new WeakMap<Settings, ConfigOverrides>();
 /** One overrides object per settings object: the analyzer remembers merged configs per overrides object. */
 export function overridesOf(settings: Settings): ConfigOverrides {
   let o = overrides.get(settings);
-  if (!o) overrides.set(settings, (o = { billTo: settings.billTo || undefined, rules: settings.rules }));
+  if (!o) overrides.set(settings, (o = { billTo: settings.billTo || undefined, rules: settings.rules, fixHelper: settings.fixHelper === "auto" ? undefined : settings.fixHelper }));
   return o;
 }

@@ -81,7 +81,7 @@ b = client.text_generation("b")
   const result = a.fixAll("/ws/a.py");
   assert.ok(result.changed);
   assert.equal(result.text.split("def _hf_retry(").length - 1, 1, "the helper is inserted once");
-  assert.ok(result.text.indexOf("# --- HF Rate Guard") > result.text.indexOf("    InferenceClient,\n)"), "after the imports");
+  assert.ok(result.text.indexOf("def _hf_retry_after(") > result.text.indexOf("    InferenceClient,\n)"), "after the imports");
   assert.match(result.text, /a = _hf_retry\(lambda: client\.text_generation\("a"\)\)/);
   assert.match(result.text, /b = _hf_retry\(lambda: client\.text_generation\("b"\)\)/);
   assert.deepEqual(a.check("/ws/a.py").diagnostics, []);
@@ -144,7 +144,8 @@ def ask(prompt):
   assert.deepEqual(a.check("/ws/a.py").diagnostics.map((d) => d.code).sort(), ["HF002", "HF004", "HF006"]);
   const result = a.fixAll("/ws/a.py");
   assert.match(result.text, /@retry\(retry=retry_if_exception\(is_429\), wait=_hf_tenacity_wait, stop=stop_after_attempt\(5\)\)/);
-  assert.match(result.text, /from tenacity import retry, retry_if_exception, wait_exponential, stop_after_attempt/);
+  // Sorted as isort/ruff keep it; wait_exponential is no longer used (ruff F401).
+  assert.match(result.text, /^from tenacity import retry, retry_if_exception, stop_after_attempt$/m);
   assert.deepEqual(a.check("/ws/a.py").diagnostics, []);
 });
 
@@ -171,11 +172,11 @@ test("a hand-written fetch loop's setTimeout waits on Retry-After with full jitt
   assert.deepEqual(a.check("/ws/a.ts").diagnostics.map((d) => d.code).sort(), ["HF002", "HF004"]);
   const result = a.fixAll("/ws/a.ts");
   assert.match(result.text, /setTimeout\(r, hfRetryAfterMs\(res, 2 \*\* attempt \* 1000\)\)/);
-  assert.match(result.text, /function hfRetryAfterMs\(source: any, fallbackMs: number\): number/);
+  assert.match(result.text, /function hfRetryAfterMs\(source: unknown, jitterCapMs: number\): number/);
   assert.deepEqual(a.check("/ws/a.ts").diagnostics, []);
 });
 
-test("projects using tenacity also get a tenacity variant of the HF001 fix", async () => {
+test("projects using tenacity get the HF001 fix written with tenacity, preferred over the helper", async () => {
   const text = `from huggingface_hub import InferenceClient
 from tenacity import retry
 
@@ -185,7 +186,8 @@ print(client.text_generation("hi"))
   const a = await analyzer({ "/ws/a.py": text });
   const [d] = a.check("/ws/a.py").diagnostics;
   const variant = fixNamed(d, /HF001: Retry with tenacity/);
-  assert.equal(variant.isPreferred, false);
+  assert.equal(variant.isPreferred, true);
+  assert.equal(fixNamed(d, /HF001: Retry with backoff that honours/).isPreferred, false);
   const fixed = apply(text, variant);
   assert.match(fixed, /print\(_hf_retry_tenacity\(lambda: client\.text_generation\("hi"\)\)\)/);
   const b = await analyzer({ "/ws/a.py": fixed });

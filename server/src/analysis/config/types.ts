@@ -6,6 +6,8 @@ export interface HfConfig {
   rules: Partial<Record<RuleCode, RuleSetting>>;
   /** Globs, relative to the config file's folder. */
   exclude: string[];
+  /** Where the HF001 fix puts its helper (see shared/src/settings.ts FixHelper); unset is "auto". */
+  fixHelper?: "auto" | "inline" | "module";
 }
 
 export interface ResolvedConfig extends HfConfig {
@@ -21,6 +23,8 @@ export interface ResolvedConfig extends HfConfig {
 export interface ConfigOverrides {
   billTo?: string;
   rules?: Partial<Record<RuleCode, RuleSetting>>;
+  /** The editor's hfRateGuard.fixes.helper when not "auto". */
+  fixHelper?: "inline" | "module";
   /** An explicit config file (CLI --config) used instead of the nearest one. */
   configFile?: string;
   /** CLI --select / --ignore. */

@@ -5,7 +5,7 @@ import picomatch from "picomatch";
 import type { HfConfig } from "./types";
 
 const SETTINGS: readonly string[] = ["off", "info", "warning", "error"];
-const KNOWN = new Set(["billTo", "rules", "exclude", "$schema"]);
+const KNOWN = new Set(["billTo", "rules", "exclude", "fixHelper", "$schema"]);
 
 export function validateConfig(raw: unknown, where: string): { config: HfConfig; errors: string[] } {
   const config: HfConfig = { rules: {}, exclude: [] };
@@ -14,7 +14,7 @@ export function validateConfig(raw: unknown, where: string): { config: HfConfig;
     return { config, errors: [`${where}: expected an object with billTo, rules and exclude; using defaults`] };
   }
   const obj = raw as Record<string, unknown>;
-  for (const key of Object.keys(obj)) if (!KNOWN.has(key)) errors.push(`${where}: unknown key "${key}" (expected billTo, rules, exclude)`);
+  for (const key of Object.keys(obj)) if (!KNOWN.has(key)) errors.push(`${where}: unknown key "${key}" (expected billTo, rules, exclude, fixHelper)`);
   if (obj.billTo !== undefined) {
     if (typeof obj.billTo === "string" && obj.billTo.trim()) config.billTo = obj.billTo.trim();
     else errors.push(`${where}: billTo must be a non-empty string (an organization name)`);
@@ -30,6 +30,10 @@ export function validateConfig(raw: unknown, where: string): { config: HfConfig;
         else config.rules[code] = value as RuleSetting;
       }
     }
+  }
+  if (obj.fixHelper !== undefined) {
+    if (obj.fixHelper === "auto" || obj.fixHelper === "inline" || obj.fixHelper === "module") config.fixHelper = obj.fixHelper;
+    else errors.push(`${where}: fixHelper must be one of "auto", "inline", "module"`);
   }
   if (obj.exclude !== undefined) {
     if (!Array.isArray(obj.exclude)) errors.push(`${where}: exclude must be an array of glob strings`);

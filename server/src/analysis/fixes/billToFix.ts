@@ -84,6 +84,18 @@ function callEdit(ctx: FixContext, call: HfCall, org: string): OffsetEdit | unde
     const close = matchingBrace(ctx.text, open);
     return close === undefined ? undefined : intoLiteral(ctx, { start: open, end: close + 1 }, org);
   }
+  const named = ctx.model.language === "python" ? /\bheaders\s*=\s*(\w+)\s*[,)]/.exec(text) : /\bheaders\s*(?::\s*(\w+)|,|\s*})/.exec(text);
+  if (named) {
+    // `headers=headers`: the dict literal last assigned to that name before the call, when there is one.
+    const name = named[1] ?? "headers";
+    const before = ctx.text.slice(0, call.span.start);
+    const defs = [...before.matchAll(new RegExp(`(?:^|\\n)[ \\t]*(?:(?:const|let|var)\\s+)?${name}\\s*(?::[^=\\n]+)?=\\s*\\{`, "g"))];
+    const def = defs[defs.length - 1];
+    if (!def) return undefined;
+    const open = def.index! + def[0].length - 1;
+    const close = matchingBrace(ctx.text, open);
+    return close === undefined ? undefined : intoLiteral(ctx, { start: open, end: close + 1 }, org);
+  }
   if (/\bheaders\s*[=:]/.test(text)) return undefined; // headers built elsewhere: no safe place to add it
   const open = text.indexOf("(");
   if (open === -1 || !text.endsWith(")")) return undefined;

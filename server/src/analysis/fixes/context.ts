@@ -3,6 +3,7 @@ import type { FileModel, PackageVersions } from "../model";
 import type { OrgContext } from "../rules/types";
 import { lineEnding, type LineIndex } from "../text";
 import type { OffsetEdit } from "./edits";
+import type { HelperModule } from "./helperModule";
 
 export interface FixContext {
   path: string;
@@ -11,6 +12,8 @@ export interface FixContext {
   model: FileModel;
   versions: PackageVersions;
   orgContext?: OrgContext;
+  /** Set when the HF001 fix imports the project's helper module instead of inserting the helper. */
+  helperModule?: HelperModule;
 }
 
 export function isTypeScript(path: string): boolean {
@@ -35,6 +38,8 @@ export function eol(ctx: FixContext): string {
 }
 
 /** A Fix from offset edits. */
-export function makeFix(ctx: FixContext, title: string, kind: Fix["kind"], isPreferred: boolean, edits: OffsetEdit[]): Fix {
-  return { title, kind, isPreferred, edits: edits.map((e) => ({ range: ctx.lines.range(e.start, e.end), newText: e.newText })) };
+export function makeFix(ctx: FixContext, title: string, kind: Fix["kind"], isPreferred: boolean, edits: OffsetEdit[], files?: Fix["files"]): Fix {
+  const fix: Fix = { title, kind, isPreferred, edits: edits.map((e) => ({ range: ctx.lines.range(e.start, e.end), newText: e.newText })) };
+  if (files?.length) fix.files = files;
+  return fix;
 }

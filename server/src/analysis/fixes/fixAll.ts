@@ -7,6 +7,8 @@ import { LineIndex } from "../text";
 export interface FixAllResult {
   text: string;
   changed: boolean;
+  /** Files the applied fixes create (the project's helper module). */
+  created?: { path: string; text: string }[];
   /** Why the file was left alone (syntax errors, not analysable, ...). */
   skipped?: string;
 }
@@ -22,7 +24,15 @@ const MIN_ROUNDS = 200;
  * `check(text)` re-analyses a candidate text and returns its diagnostics, or a string saying why it cannot be
  * analysed (then nothing is changed).
  */
-export function fixToFixpoint(original: string, check: (text: string) => Diagnostic[] | string): FixAllResult {
+export interface FileHooks {
+  /** Adds the files a fix creates to the workspace before the fixed text is checked... */
+  add(files: { path: string; text: string }[]): void;
+  /** ...and takes them out again when the fix is undone. */
+  remove(files: { path: string; text: string }[]): void;
+}
+
+export function fixToFixpoint(original: string, check: (text: string) => Diagnostic[] | string, hooks?: FileHooks): FixAllResult {
+  const created: { path: string; text: string }[] = [];
   let text = original;
   let diagnostics = check(text);
   if (typeof diagnostics === "string") return { text, changed: false, skipped: diagnostics };
@@ -41,18 +51,23 @@ export function fixToFixpoint(original: string, check: (text: string) => Diagnos
     let next = text;
     for (const e of edits) next = next.slice(0, e.start) + e.newText + next.slice(e.end);
     if (next === text) continue;
+    const files = fix.files ?? [];
+    if (files.length) hooks?.add(files);
     const after = check(next);
     // A fix must leave parsable code and fewer problems of its rule; otherwise it is undone.
     const before = diagnostics.filter((d) => d.code === candidate.code).length;
     if (typeof after === "string" || after.filter((d) => d.code === candidate.code).length >= before) {
+      if (files.length) hooks?.remove(files);
       check(text); // restore the analyzer's view of the last good text
       continue;
     }
+    created.push(...files);
     text = next;
     diagnostics = after;
     tried.clear();
   }
-  return { text, changed: text !== original };
+  if (text === original) hooks?.remove(created);
+  return created.length && text !== original ? { text, changed: true, created } : { text, changed: text !== original };
 }
 
 function occurrenceKeys(diagnostics: Diagnostic[]): string[] {

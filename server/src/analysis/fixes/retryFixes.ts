@@ -3,53 +3,36 @@
 // restore the OpenAI SDK's own retries, or mend a tenacity decorator's wait and stop.
 import type { Fix } from "../diagnostic";
 import type { HfCall, RetryConstruct } from "../model";
-import { isTypeScript, makeFix, eol, once, type FixContext } from "./context";
+import { isTypeScript, makeFix, once, type FixContext } from "./context";
 import { appendItem, insert, removeItem, replace, type OffsetEdit } from "./edits";
-import { jsInsertionOffset, pythonInsertionOffset } from "./insertionPoint";
-import { jsHelper, JS_HELPER_MARKER, jsRetryAfter, JS_RETRY_AFTER_MARKER } from "./templates/javascript";
+import { insertBlocks } from "./blocks";
+import { jsInsertionOffset } from "./insertionPoint";
+import { moduleOffers } from "./helperModule";
+import { addFromImport, addImportLine, removeUnusedImports } from "./pythonImports";
+import { jsBlocks } from "./templates/javascript";
 import {
+  PY_BACKOFF_RETRY,
   PY_BACKOFF_WAIT,
-  PY_BACKOFF_WAIT_MARKER,
   PY_HELPER,
-  PY_HELPER_MARKER,
+  PY_HELPER_ASYNC,
   PY_RETRY_AFTER,
-  PY_RETRY_AFTER_MARKER,
   PY_TENACITY_RETRY,
-  PY_TENACITY_RETRY_MARKER,
   PY_TENACITY_WAIT,
-  PY_TENACITY_WAIT_MARKER,
+  type Block,
 } from "./templates/python";
 
-function withEol(ctx: FixContext, block: string): string {
-  return block.replace(/\n/g, eol(ctx));
+function js(ctx: FixContext) {
+  return once(ctx, "jsBlocks", () => jsBlocks(isTypeScript(ctx.path)));
 }
 
-/** A helper block inserted once per file, after the imports, unless the file already has it. */
-function blockOnce(ctx: FixContext, marker: string, block: string): OffsetEdit[] {
-  if (has(ctx, marker)) return [];
-  const python = ctx.model.language === "python";
-  const at = insertionOffset(ctx);
-  return [insert(at, withEol(ctx, (at > 0 ? (python ? "\n\n" : "\n") : "") + block + (python ? "\n\n\n" : "\n\n")))];
-}
+/** Raw HTTP clients return a 429 instead of raising it: only our own helper retries those. */
+const RAW_HTTP = new Set(["requests", "httpx", "aiohttp", "urllib", "urllib3", "fetch", "axios", "got", "ky"]);
 
-function insertionOffset(ctx: FixContext): number {
-  return once(ctx, "insertAt", () => (ctx.model.language === "python" ? pythonInsertionOffset(ctx.text) : jsInsertionOffset(ctx.text)));
-}
-
-function has(ctx: FixContext, marker: string): boolean {
-  return once(ctx, `has:${marker}`, () => ctx.text.includes(marker));
-}
-
-/** The helper block, once per file: reused when the file already has it. */
-function helperEdit(ctx: FixContext): OffsetEdit[] {
-  if (ctx.model.language === "python") {
-    if (has(ctx, PY_HELPER_MARKER)) return [];
-    const at = insertionOffset(ctx);
-    return [insert(at, once(ctx, "pyHelper", () => withEol(ctx, (at > 0 ? "\n\n" : "") + PY_HELPER + "\n\n")))];
-  }
-  if (has(ctx, JS_HELPER_MARKER)) return [];
-  const at = insertionOffset(ctx);
-  return [insert(at, once(ctx, "jsHelper", () => withEol(ctx, (at > 0 ? "\n" : "") + jsHelper(isTypeScript(ctx.path)) + "\n")))];
+/** Whether the file's project depends on a retry library (manifest) or the file already imports it. */
+function dependsOn(ctx: FixContext, name: "tenacity" | "backoff" | "p-retry"): boolean {
+  if (ctx.versions[name] !== undefined) return true;
+  const pattern = name === "p-retry" ? /from\s+["']p-retry["']|require\(\s*["']p-retry["']\s*\)/ : new RegExp(`^\\s*(from ${name}\\b|import ${name}\\b)`, "m");
+  return once(ctx, `imports:${name}`, () => pattern.test(ctx.text));
 }
 
 export function unhandledRateLimitFixes(ctx: FixContext, call: HfCall): Fix[] {
@@ -62,38 +45,75 @@ export function unhandledRateLimitFixes(ctx: FixContext, call: HfCall): Fix[] {
     return [makeFix(ctx, "HF001: Restore the SDK's built-in retries", "quickfix", true, [removeItem(text, client.retriesDisabledSpan)])];
   }
   if (ctx.model.language === "js" && client && client.library === "@huggingface/inference") {
-    return [makeFix(ctx, "HF001: Give the client a Retry-After-aware fetch", "quickfix", true, [...helperEdit(ctx), fetchOption(ctx, client.argsSpan)])];
+    const { edits, files } = helperFor(ctx, "hfFetch", [js(ctx).fetch]);
+    return [makeFix(ctx, "HF001: Give the client a Retry-After-aware fetch", "quickfix", true, [...edits, fetchOption(ctx, client.argsSpan)], files)];
   }
   if (ctx.model.language === "js" && call.library === "fetch" && /^fetch\s*\(/.test(callText)) {
-    return [makeFix(ctx, "HF001: Use hfFetch (retries 429, honours Retry-After)", "quickfix", true, [...helperEdit(ctx), replace({ start: call.span.start, end: call.span.start + 5 }, "hfFetch")])];
+    const { edits, files } = helperFor(ctx, "hfFetch", [js(ctx).fetch]);
+    return [makeFix(ctx, "HF001: Use hfFetch (retries 429, honours Retry-After)", "quickfix", true, [...edits, replace({ start: call.span.start, end: call.span.start + 5 }, "hfFetch")], files)];
   }
   const target = call.awaitSpan ?? call.span;
   // An `await` inside the call (in its arguments, or its callee) cannot go into a plain lambda or arrow:
   // SyntaxError in Python, TS1308 in TypeScript.
   const awaits = /\bawait\b/.test(callText);
-  let wrapped: string;
-  if (ctx.model.language === "python") {
-    const before = text.slice(ctx.lines.lineStart(ctx.lines.position(call.span.start).line), call.span.start);
-    const inAsyncWith = /async\s+with\s+$/.test(before);
-    const name = call.awaitSpan || inAsyncWith || call.isAsync ? "_hf_retry_async" : "_hf_retry";
-    // Python has no async lambda: the helper takes the callee and its arguments, which are then evaluated (and
-    // awaited) once, in the caller's async function.
-    const inner = awaits ? passArguments(callText, ctx) : `lambda: ${callText}`;
-    if (inner === undefined) return [];
-    wrapped = `${call.awaitSpan || inAsyncWith ? "await " : ""}${name}(${inner})`;
-  } else {
+  if (ctx.model.language === "js") {
     const arrow = awaits ? `async () => ${callText}` : `() => ${callText}`;
-    wrapped = call.awaitSpan ? `await hfRetry(${arrow})` : `hfRetry(${arrow})`;
+    const wrapped = call.awaitSpan ? `await hfRetry(${arrow})` : `hfRetry(${arrow})`;
+    const { edits, files } = helperFor(ctx, "hfRetry", [js(ctx).retry]);
+    return [makeFix(ctx, "HF001: Retry with backoff that honours Retry-After", "quickfix", true, [...edits, replace(target, wrapped)], files)];
   }
-  const fixes = [makeFix(ctx, "HF001: Retry with backoff that honours Retry-After", "quickfix", true, [...helperEdit(ctx), replace(target, wrapped)])];
-  // Projects that already use tenacity may prefer it: the same policy, written with tenacity.
-  const usesTenacity = ctx.versions.tenacity !== undefined || once(ctx, "tenacity", () => /^\s*(from tenacity import|import tenacity)/m.test(text));
-  if (ctx.model.language === "python" && usesTenacity && !call.isAsync && !call.awaitSpan) {
-    const edits = [...blockOnce(ctx, PY_TENACITY_WAIT_MARKER, PY_TENACITY_WAIT + "\n\n\n" + PY_TENACITY_RETRY)];
-    if (edits.length === 0) edits.push(...blockOnce(ctx, PY_TENACITY_RETRY_MARKER, PY_TENACITY_RETRY));
-    fixes.push(makeFix(ctx, "HF001: Retry with tenacity, waiting on Retry-After", "quickfix", false, [...edits, replace(call.span, `_hf_retry_tenacity(lambda: ${callText})`)]));
+  const before = text.slice(ctx.lines.lineStart(ctx.lines.position(call.span.start).line), call.span.start);
+  const inAsyncWith = /async\s+with\s+$/.test(before);
+  const async = Boolean(call.awaitSpan) || inAsyncWith || call.isAsync;
+  // Python has no async lambda: the helper takes the callee and its arguments, which are then evaluated (and
+  // awaited) once, in the caller's async function.
+  const inner = awaits ? passArguments(callText, ctx) : `lambda: ${callText}`;
+  if (inner === undefined) return [];
+  const awaitKw = call.awaitSpan || inAsyncWith ? "await " : "";
+  const name = async ? "_hf_retry_async" : "_hf_retry";
+  const chosen = helperFor(ctx, name.slice(1), [async ? PY_HELPER_ASYNC : PY_HELPER]);
+  const called = chosen.files !== undefined || chosen.imported ? name.slice(1) : name;
+  const helper = makeFix(ctx, "HF001: Retry with backoff that honours Retry-After", "quickfix", true, [...chosen.edits, replace(target, `${awaitKw}${called}(${inner})`)], chosen.files);
+  // A project that depends on tenacity or backoff gets the fix written with it, preferred over our own loop. Those
+  // retry what raises, so not raw HTTP clients (they return a 429), and they are sync here.
+  const library = async || RAW_HTTP.has(call.library) ? undefined : dependsOn(ctx, "tenacity") ? PY_TENACITY_RETRY : dependsOn(ctx, "backoff") ? PY_BACKOFF_RETRY : undefined;
+  if (!library) return [helper];
+  const lib = library === PY_TENACITY_RETRY ? "tenacity" : "backoff";
+  const viaLibrary = makeFix(ctx, `HF001: Retry with ${lib}, waiting on Retry-After`, "quickfix", true, [
+    ...insertBlocks(ctx, [library]),
+    replace(call.span, `_hf_retry_${lib}(${inner})`),
+  ]);
+  return [viaLibrary, { ...helper, isPreferred: false }];
+}
+
+/**
+ * The helper `name` for a fix: imported from the project's helper module when the analyzer chose one (created
+ * by this fix when it does not exist yet), else the blocks inserted into the file.
+ */
+function helperFor(ctx: FixContext, name: string, blocks: Block[]): { edits: OffsetEdit[]; files?: Fix["files"]; imported?: boolean } {
+  const module = ctx.helperModule;
+  if (!module || !moduleOffers(module, name)) return { edits: insertBlocks(ctx, blocks) };
+  const files = module.existing === undefined && module.create !== undefined ? [{ path: module.path, text: module.create }] : undefined;
+  if (ctx.model.language === "python") return { edits: addImportLine(ctx, module.specifier, name, module.firstParty === true), files, imported: true };
+  return { edits: jsImport(ctx, module.specifier, name), files, imported: true };
+}
+
+/** `import { hfRetry } from "./hfRetry";`, merged into an existing import of that module, after the imports. */
+function jsImport(ctx: FixContext, specifier: string, name: string): OffsetEdit[] {
+  const text = ctx.text;
+  const quoted = specifier.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  const existing = new RegExp(`import\\s*\\{([^}]*)\\}\\s*from\\s*["']${quoted}["']`).exec(text);
+  if (existing) {
+    const names = existing[1].split(",").map((n) => n.trim()).filter(Boolean);
+    if (names.includes(name)) return [];
+    const open = existing.index + existing[0].indexOf("{") + 1;
+    return [{ start: open, end: open + existing[1].length, newText: ` ${[...names, name].join(", ")} ` }];
   }
-  return fixes;
+  const at = jsInsertionOffset(text);
+  const nl = ctx.lines.lineText(0).endsWith("\r") ? "\r\n" : "\n";
+  const line = `import { ${name} } from "${specifier}";${nl}`;
+  // After the last import; a file without imports gets a blank line between the import and its code.
+  return [insert(at, at > 0 && text[at - 1] !== "\n" ? nl + line : at === 0 || !/^\s*(import|const .*require)/m.test(text.slice(0, at)) ? line + nl : line)];
 }
 
 /**
@@ -159,7 +179,7 @@ export function handWrittenWaitFixes(ctx: FixContext, retry: RetryConstruct, cod
   const last = sources[sources.length - 1];
   const source = last?.[1] ?? last?.[2];
   if (!source) return [];
-  const helper = python ? blockOnce(ctx, PY_RETRY_AFTER_MARKER, PY_RETRY_AFTER) : blockOnce(ctx, JS_RETRY_AFTER_MARKER, jsRetryAfter(isTypeScript(ctx.path)));
+  const helper = insertBlocks(ctx, [python ? PY_RETRY_AFTER : js(ctx).retryAfter]);
   const call = python ? `_hf_retry_after(${source}, ${original})` : `hfRetryAfterMs(${source}, ${original})`;
   return [makeFix(ctx, `${code}: Wait on Retry-After, else full jitter`, "quickfix", true, [...helper, replace(retry.waitSpan, call)])];
 }
@@ -177,54 +197,115 @@ function fetchOption(ctx: FixContext, args: { start: number; end: number }): Off
   return appendItem(ctx.text, args, body.trim() ? "{ fetch: hfFetch }" : "undefined, { fetch: hfFetch }");
 }
 
+/** The argument list of a decorator call `@retry(...)`, or undefined for a bare decorator. */
+function decoratorArgs(ctx: FixContext, retry: RetryConstruct): { start: number; end: number } | undefined {
+  const decorator = ctx.text.slice(retry.span.start, retry.span.end).trimEnd();
+  const open = decorator.indexOf("(");
+  if (open === -1 || !decorator.endsWith(")")) return undefined;
+  return { start: retry.span.start + open + 1, end: retry.span.start + decorator.length - 1 };
+}
+
 /** tenacity: wait -> the Retry-After-aware full-jitter wait (HF002, HF004); no stop -> stop after 5 (HF006). */
 export function tenacityFixes(ctx: FixContext, retry: RetryConstruct, code: "HF002" | "HF004" | "HF006"): Fix[] {
   if (retry.kind !== "tenacity" || ctx.model.language !== "python") return [];
   const text = ctx.text;
+  const args = decoratorArgs(ctx, retry);
   if (code === "HF006") {
-    const decorator = text.slice(retry.span.start, retry.span.end);
-    const open = decorator.indexOf("(");
-    if (open === -1 || !decorator.endsWith(")")) return [];
-    const args = { start: retry.span.start + open + 1, end: retry.span.end - 1 };
-    const edits = [appendItem(text, args, "stop=stop_after_attempt(5)"), ...importFromTenacity(ctx, "stop_after_attempt")];
+    if (!args) return [];
+    const edits = [appendItem(text, args, "stop=stop_after_attempt(5)"), ...addFromImport(ctx, "tenacity", "stop_after_attempt")];
     return [makeFix(ctx, "HF006: Stop after 5 attempts", "quickfix", true, edits)];
   }
-  const edits: OffsetEdit[] = [];
-  if (!has(ctx, PY_TENACITY_WAIT_MARKER)) {
-    const at = insertionOffset(ctx);
-    edits.push(insert(at, withEol(ctx, (at > 0 ? "\n\n" : "") + PY_TENACITY_WAIT + "\n\n")));
-  }
-  if (retry.waitSpan) edits.push(replace(retry.waitSpan, "_hf_tenacity_wait"));
-  else {
-    const decorator = text.slice(retry.span.start, retry.span.end);
-    const open = decorator.indexOf("(");
-    if (open === -1) return [];
-    edits.push(appendItem(text, { start: retry.span.start + open + 1, end: retry.span.end - 1 }, "wait=_hf_tenacity_wait"));
-  }
+  const edits: OffsetEdit[] = [...insertBlocks(ctx, [PY_TENACITY_WAIT])];
+  if (retry.waitSpan) {
+    edits.push(replace(retry.waitSpan, "_hf_tenacity_wait"));
+    // The wait's own tenacity names (wait_exponential, ...) are unused once it is replaced (pyflakes F401).
+    const replaced = text.slice(retry.waitSpan.start, retry.waitSpan.end);
+    const rest = text.slice(0, retry.waitSpan.start) + text.slice(retry.waitSpan.end);
+    const used = (name: string) => new RegExp(`\\b${name}\\b`).test(rest.replace(/^from\s+tenacity\s+import\s*(\([^)]*\)|[^\n]*)/m, ""));
+    edits.push(...removeUnusedImports(ctx, "tenacity", replaced.match(/\b\w+\b/g) ?? [], used));
+  } else if (args) edits.push(appendItem(text, args, "wait=_hf_tenacity_wait"));
+  else return [];
   return [makeFix(ctx, `${code}: Wait on Retry-After, else full-jitter backoff`, "quickfix", true, edits)];
-}
-
-function importFromTenacity(ctx: FixContext, name: string): OffsetEdit[] {
-  const m = /^from\s+tenacity\s+import\s+([^\n(]+)$/m.exec(ctx.text);
-  if (!m) return [insert(pythonInsertionOffset(ctx.text), `from tenacity import ${name}${eol(ctx)}`)];
-  if (new RegExp(`\\b${name}\\b`).test(m[1])) return [];
-  const end = m.index + m[0].length;
-  return [insert(end - (m[0].length - m[0].trimEnd().length), `, ${name}`)];
 }
 
 /** backoff decorators: wait with backoff.runtime on Retry-After (jitter=None so the server's wait is kept). */
 export function backoffWaitFixes(ctx: FixContext, retry: RetryConstruct, code: "HF002" | "HF004"): Fix[] {
   if (retry.kind !== "backoff" || !retry.waitSpan || ctx.model.language !== "python") return [];
-  const decorator = ctx.text.slice(retry.span.start, retry.span.end);
-  const open = decorator.indexOf("(");
-  if (open === -1 || !decorator.trimEnd().endsWith(")") || /\bvalue\s*=|\bjitter\s*=/.test(decorator)) return [];
-  const close = retry.span.start + decorator.trimEnd().length - 1;
-  const edits = [
-    ...blockOnce(ctx, PY_BACKOFF_WAIT_MARKER, PY_BACKOFF_WAIT),
-    replace(retry.waitSpan, "backoff.runtime"),
-    appendItem(ctx.text, { start: retry.span.start + open + 1, end: close }, "value=_hf_backoff_wait, jitter=None"),
-  ];
+  const args = decoratorArgs(ctx, retry);
+  if (!args || /\bvalue\s*=|\bjitter\s*=/.test(ctx.text.slice(args.start, args.end))) return [];
+  const edits = [...insertBlocks(ctx, [PY_BACKOFF_WAIT]), replace(retry.waitSpan, "backoff.runtime"), appendItem(ctx.text, args, "value=_hf_backoff_wait, jitter=None")];
   return [makeFix(ctx, `${code}: Wait on Retry-After (backoff.runtime)`, "quickfix", true, edits)];
+}
+
+/**
+ * HF006: bound the retry. tenacity gets `stop=stop_after_attempt(5)`, backoff `max_tries=5`, and a `while True`
+ * loop an attempt counter that gives up after 5 attempts by raising (so code after the loop never runs with no
+ * result, and TypeScript still sees a function that cannot fall off its end).
+ */
+export function boundFixes(ctx: FixContext, retry: RetryConstruct): Fix[] {
+  if (retry.kind === "tenacity") return tenacityFixes(ctx, retry, "HF006");
+  if (retry.kind === "backoff") {
+    const args = decoratorArgs(ctx, retry);
+    if (!args || /\bmax_(tries|time)\s*=/.test(ctx.text.slice(args.start, args.end))) return [];
+    return [makeFix(ctx, "HF006: Stop after 5 tries (max_tries)", "quickfix", true, [appendItem(ctx.text, args, "max_tries=5")])];
+  }
+  if (retry.kind === "loop") return loopBound(ctx, retry);
+  return [];
+}
+
+function loopBound(ctx: FixContext, retry: RetryConstruct): Fix[] {
+  const text = ctx.text;
+  const header = text.slice(retry.span.start, retry.span.end);
+  const lineStart = ctx.lines.lineStart(ctx.lines.position(retry.span.start).line);
+  const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+  if (text.slice(lineStart, retry.span.start).trim() !== "") return [];
+  const nl = ctx.lines.lineText(0).endsWith("\r") ? "\r\n" : "\n";
+  const bodyLine = ctx.lines.position(retry.span.start).line + 1;
+  const bodyIndent = /^[ \t]*/.exec(ctx.lines.lineText(bodyLine) ?? "")![0];
+  if (bodyIndent.length <= indent.length) return [];
+  // The counter's name must be free (a binding, not a word in a comment or docstring).
+  if (/\b(let|const|var|for|def|global|nonlocal)\s+attempts\b|\battempts\s*(=[^=]|\+=|\+\+|,)|[(,]\s*attempts\b/.test(text)) return [];
+  if (ctx.model.language === "python") {
+    if (!/^while\s+(True|1)\s*:/.test(header)) return [];
+    return [makeFix(ctx, "HF006: Give up after 5 attempts", "quickfix", true, [
+      insert(lineStart, `${indent}attempts = 0${nl}`),
+      insert(ctx.lines.lineStart(bodyLine), `${bodyIndent}attempts += 1${nl}${bodyIndent}if attempts > 5:${nl}${bodyIndent}    raise RuntimeError("still failing after 5 attempts")${nl}`),
+    ])];
+  }
+  const m = /^(while\s*\(\s*true\s*\)|for\s*\(\s*;\s*;\s*\))\s*\{/.exec(header);
+  if (!m) return [];
+  return [makeFix(ctx, "HF006: Give up after 5 attempts", "quickfix", true, [
+    replace({ start: retry.span.start, end: retry.span.start + m[1].length }, "for (let attempts = 1; ; attempts++)"),
+    insert(ctx.lines.lineStart(bodyLine), `${bodyIndent}if (attempts > 5) throw new Error("still failing after 5 attempts");${nl}`),
+  ])];
+}
+
+/**
+ * HF005: where the retry condition is a literal set of statuses (`in (402, 429, 503)`, `[429, 402]`,
+ * `new Set([...])`), take 402 out of it. Any other condition (`>= 400`, an exception class) has no safe rewrite.
+ */
+export function paymentRequiredFixes(ctx: FixContext, retry: RetryConstruct): Fix[] {
+  const text = ctx.text;
+  const spans = [retry.span];
+  // A tenacity/backoff predicate named in the decorator: its body holds the literal.
+  for (const m of text.slice(retry.span.start, retry.span.end).matchAll(/\b(?:retry_if_exception|retry_if_result|giveup)\s*(?:\(|=)\s*(\w+)/g)) {
+    const def = new RegExp(`^([ \\t]*)def ${m[1]}\\(.*(?:\\n(?:\\1[ \\t]+.*|[ \\t]*))*`, "m").exec(text);
+    if (def) spans.push({ start: def.index, end: def.index + def[0].length });
+  }
+  const edits: OffsetEdit[] = [];
+  for (const span of spans) {
+    const body = text.slice(span.start, span.end);
+    for (const m of body.matchAll(/[([{]\s*(\d{3}\s*,\s*)*402\b[^)\]}]*[)\]}]/g)) {
+      const literal = m[0];
+      const items = literal.slice(1, -1).split(",").map((x) => x.trim()).filter(Boolean);
+      if (!items.every((x) => /^\d{3}$/.test(x))) continue;
+      const kept = items.filter((x) => x !== "402");
+      if (kept.length === 0) continue;
+      const single = literal[0] === "(" && kept.length === 1 ? "," : "";
+      edits.push(replace({ start: span.start + m.index!, end: span.start + m.index! + literal.length }, `${literal[0]}${kept.join(", ")}${single}${literal[literal.length - 1]}`));
+    }
+  }
+  return edits.length ? [makeFix(ctx, "HF005: Do not retry 402 (credits exhausted)", "quickfix", true, edits)] : [];
 }
 
 /**

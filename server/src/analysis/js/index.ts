@@ -144,6 +144,6 @@ function customFetchRetries(scope: JsScope, fetchFn: ts.Expression): boolean {
     return MENTIONS_429.test(text) && /\b(for|while|do)\b|retry/i.test(text);
   }
   if (ts.isCallExpression(value)) return /retry|backoff/i.test(value.expression.getText());
-  // Imported from elsewhere: its name is all we can read.
-  return ts.isIdentifier(value) && /retry|backoff/i.test(value.text);
+  // Imported from elsewhere: its name is all we can read (hfFetch is what the HF001 fix's helper module exports).
+  return ts.isIdentifier(value) && /retry|backoff|^hfFetch$/i.test(value.text);
 }

@@ -1,6 +1,7 @@
 // HF005: 402 means the monthly credits are spent; retrying cannot succeed until the period resets or a
-// payment method is added, and each retry is another failed billed request. No quick fix: which condition to
-// narrow is the author's call.
+// payment method is added, and each retry is another failed billed request. The quick fix takes 402 out of a
+// literal status set; any other condition is the author's call to narrow.
+import { paymentRequiredFixes } from "../fixes/retryFixes";
 import { createRule } from "./createRule";
 import { describe } from "./retryWording";
 
@@ -19,4 +20,5 @@ export const retriesPaymentRequired = createRule({
       .filter((r) => r.relevant && r.retries402)
       .map((retry) => ({ messageId: "retries402" as const, data: { retry: describe(retry.kind) }, span: retry.span, retry }));
   },
+  fixes: (ctx, finding) => (finding.retry ? paymentRequiredFixes(ctx, finding.retry) : []),
 });

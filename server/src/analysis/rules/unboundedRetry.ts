@@ -1,6 +1,6 @@
 // HF006: an unbounded retry turns a long throttle or an outage into a hung program (tenacity's default stop
 // never stops).
-import { tenacityFixes } from "../fixes/retryFixes";
+import { boundFixes } from "../fixes/retryFixes";
 import { createRule } from "./createRule";
 import { describe } from "./retryWording";
 
@@ -19,5 +19,6 @@ export const unboundedRetry = createRule({
       .filter((r) => r.relevant && !r.bounded)
       .map((retry) => ({ messageId: "unbounded" as const, data: { retry: describe(retry.kind) }, span: retry.span, retry }));
   },
-  fixes: (ctx, finding) => (finding.retry ? tenacityFixes(ctx, finding.retry, "HF006") : []),
+  // tenacity stop_after_attempt, backoff max_tries, an attempt counter in a while-True loop.
+  fixes: (ctx, finding) => (finding.retry ? boundFixes(ctx, finding.retry) : []),
 });

@@ -6,8 +6,11 @@ import type { PackageVersions } from "../model";
 
 type Key = keyof PackageVersions;
 
-const PY_NAMES: Record<string, Key> = { "huggingface-hub": "huggingface_hub", huggingface_hub: "huggingface_hub", smolagents: "smolagents", openai: "openai", tenacity: "tenacity" };
-const JS_NAMES: Record<string, Key> = { "@huggingface/inference": "@huggingface/inference", openai: "openai-js" };
+const PY_NAMES: Record<string, Key> = { "huggingface-hub": "huggingface_hub", huggingface_hub: "huggingface_hub", smolagents: "smolagents", openai: "openai", tenacity: "tenacity", backoff: "backoff" };
+const JS_NAMES: Record<string, Key> = { "@huggingface/inference": "@huggingface/inference", openai: "openai-js", "p-retry": "p-retry" };
+
+/** Keys whose presence matters (the fixes use the retry library a project depends on), pinned or not. */
+const PRESENCE = new Set<Key>(["tenacity", "backoff", "p-retry"]);
 
 const PY_LOCKS = ["poetry.lock", "uv.lock", "Pipfile.lock"];
 const PY_MANIFESTS = ["pyproject.toml", "requirements.txt", "requirements-dev.txt", "requirements.in", "requirements/base.txt", "requirements/prod.txt"];
@@ -47,7 +50,7 @@ export function detectVersions(fs: FileSystem, filePath: string): PackageVersion
       if (text === undefined) continue;
       for (const [name, version] of read(file, text)) {
         const k = Object.hasOwn(names, name.toLowerCase()) ? names[name.toLowerCase()] : undefined;
-        if (k && found[k] === undefined && version) found[k] = version;
+        if (k && found[k] === undefined && (version || PRESENCE.has(k))) found[k] = version || "*";
       }
     }
     if (d === "/" || dirname(d) === d || Object.keys(found).length === new Set(Object.values(names)).size) break;
@@ -125,7 +128,10 @@ function pyproject(doc: Record<string, unknown>): [string, string][] {
 function requirement(line: unknown): [string, string] | undefined {
   if (typeof line !== "string") return undefined;
   const m = /^\s*([A-Za-z0-9_.-]+)\s*(\[[^\]]*\])?\s*(?:\(?\s*)(===|==|>=|~=|\^|>)\s*v?(\d+(?:\.\d+){0,2})/.exec(line.split("#")[0]);
-  return m ? [m[1], m[4]] : undefined;
+  if (m) return [m[1], m[4]];
+  // Unpinned (`tenacity`): the package is there, its version unknown.
+  const bare = /^\s*([A-Za-z][A-Za-z0-9_.-]*)\s*(\[[^\]]*\])?\s*(;.*)?$/.exec(line.split("#")[0]);
+  return bare ? [bare[1], ""] : undefined;
 }
 
 /** "^4.0.1" -> "4.0.1", ">=0.28,<1" -> "0.28", "==1.2.3" -> "1.2.3"; "*" or a tag -> "". */

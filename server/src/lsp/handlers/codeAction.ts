@@ -5,6 +5,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams } from "vscode-l
 import { FIX_ALL_KIND, SOURCE } from "../../../../shared/src/protocol";
 import { sameRange, type DiagnosticData } from "../convert";
 import type { ReadyServer } from "../readyServer";
+import { createFiles } from "../createFiles";
 
 export async function codeAction(server: ReadyServer, params: CodeActionParams): Promise<CodeAction[]> {
   const doc = server.documents.get(params.textDocument.uri);
@@ -24,7 +25,8 @@ export async function codeAction(server: ReadyServer, params: CodeActionParams):
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
           isPreferred: fix.isPreferred,
-          edit: { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: fix.edits.map((e) => ({ range: e.range, newText: e.newText })) }] },
+          // One step: the helper module the fix creates (if any), then the document's own edits.
+          edit: { documentChanges: [...createFiles(fix.files), { textDocument: { uri: doc.uri, version: doc.version }, edits: fix.edits.map((e) => ({ range: e.range, newText: e.newText })) }] },
         });
       }
     }

@@ -1,168 +1,157 @@
-// The retry helper the HF001 quick fix inserts into Python files. It goes into users' code, so it is written to
-// be read: short, commented, standard library only. Its policy is the one in shared/src/backoffPolicy.ts.
+// The Python code the fixes insert. It goes into users' code, so it is what a careful user would write: small,
+// commented, standard library only, and clean under ruff's default rules. Imports sit inside the functions that
+// use them, sorted, so inserting a block never touches the file's own import block (nor collides with its names).
+// Each block is inserted once per file, only when a fix uses it, with the blocks it needs; one function reads
+// Retry-After. The policy is the one in shared/src/backoffPolicy.ts: 429, 500, 502, 503, 504 and connection errors,
+// never 402; Retry-After (seconds or HTTP-date), else full jitter (1 s base, 60 s cap); 5 attempts.
 
-export const PY_HELPER_MARKER = "def _hf_retry(";
+export interface Block {
+  /** Text that shows the block is already in a file. */
+  marker: string;
+  text: string;
+  /** Blocks this one calls. */
+  needs: Block[];
+}
 
-export const PY_HELPER = `# --- HF Rate Guard: retry for Hugging Face calls ---------------------------------------------
-# Retries 429 (rate limited), 500/502/503/504 and connection errors; never 402 (credits exhausted) or
-# another 4xx. Waits as long as Retry-After (seconds or HTTP-date) or the Hub's RateLimit header says,
-# otherwise exponential backoff with full jitter (1 s base, 60 s cap). Gives up after 5 attempts and
-# re-raises the last error. A streaming call is retried only until its first chunk arrives.
-import asyncio as _hf_asyncio
-import email.utils as _hf_email_utils
-import random as _hf_random
-import re as _hf_re
-import time as _hf_time
-
-_HF_RETRY_STATUSES = {429, 500, 502, 503, 504}
-_HF_CONNECTION_ERRORS = {"ConnectionError", "Timeout", "TimeoutError", "TimeoutException", "TransportError",
-                         "APIConnectionError", "ClientConnectionError", "ServerDisconnectedError"}
-
-
-def _hf_status(obj):
-    """HTTP status and headers of an error or a response, whichever library made it."""
-    source = getattr(obj, "response", None)
-    if source is None:
-        source = obj
-    status = getattr(source, "status_code", None) or getattr(source, "status", None)
-    if not isinstance(status, int) or not hasattr(source, "headers"):
-        return None, {}
-    return status, source.headers or {}
-
-
-def _hf_header(headers, name):
-    value = headers.get(name) if hasattr(headers, "get") else None
-    if value is None and isinstance(headers, dict):
-        value = next((v for k, v in headers.items() if k.lower() == name), None)
-    return value
-
-
-def _hf_delay(headers, attempt):
-    retry_after = _hf_header(headers, "retry-after")
-    if retry_after:
-        try:
-            return max(0.0, float(retry_after))
-        except ValueError:
-            when = _hf_email_utils.parsedate_to_datetime(retry_after)  # an HTTP-date
-            return max(0.0, when.timestamp() - _hf_time.time())
-    limit = _hf_header(headers, "ratelimit") or ""
-    reset = _hf_re.search(r"t=(\\d+)", limit)
-    if reset and _hf_re.search(r"r=0\\b", limit):
-        return float(reset.group(1))
-    return _hf_random.uniform(0, min(60.0, 1.0 * 2**attempt))
-
-
-def _hf_should_retry(err):
-    status, _ = _hf_status(err)
-    if status is not None:
-        return status in _HF_RETRY_STATUSES
-    return any(cls.__name__ in _HF_CONNECTION_ERRORS for cls in type(err).__mro__)
-
-
-def _hf_retry(call, *args, **kwargs):
-    """Calls call(*args, **kwargs) until it succeeds, retrying rate limits and transient failures."""
-    for attempt in range(5):
-        last = attempt == 4
-        try:
-            result = call(*args, **kwargs)
-        except Exception as err:
-            if last or not _hf_should_retry(err):
-                raise
-            _hf_time.sleep(_hf_delay(_hf_status(err)[1], attempt))
-            continue
-        status, headers = _hf_status(result)  # requests/httpx responses do not raise on 429
-        if last or status not in _HF_RETRY_STATUSES:
-            return result
-        _hf_time.sleep(_hf_delay(headers, attempt))
-
-
-async def _hf_retry_async(call, *args, **kwargs):
-    """The async twin of _hf_retry: call(*args, **kwargs) returns an awaitable."""
-    for attempt in range(5):
-        last = attempt == 4
-        try:
-            result = await call(*args, **kwargs)
-        except Exception as err:
-            if last or not _hf_should_retry(err):
-                raise
-            await _hf_asyncio.sleep(_hf_delay(_hf_status(err)[1], attempt))
-            continue
-        status, headers = _hf_status(result)  # aiohttp/httpx responses do not raise on 429
-        if last or status not in _HF_RETRY_STATUSES:
-            return result
-        if hasattr(result, "release"):
-            result.release()
-        await _hf_asyncio.sleep(_hf_delay(headers, attempt))
-# --- end of HF Rate Guard retry ----------------------------------------------------------------
-`;
-
-export const PY_TENACITY_WAIT_MARKER = "def _hf_tenacity_wait(";
-
-/** A tenacity `wait=` that reads Retry-After from the failed call's response, else waits with full jitter. */
-export const PY_TENACITY_WAIT = `def _hf_tenacity_wait(retry_state):
-    """tenacity wait: Retry-After (seconds or HTTP-date) when HF sent it, else full-jitter backoff (1 s base, 60 s cap)."""
+/** The one Retry-After reader; also what hand-written loops call (their own wait becomes the jitter cap). */
+export const PY_RETRY_AFTER: Block = {
+  marker: "def _hf_retry_after(",
+  needs: [],
+  text: `def _hf_retry_after(source, jitter_cap):
+    """Seconds to wait: Retry-After (seconds or HTTP-date) from an HTTP error or response,
+    else a random wait up to \`jitter_cap\` (full jitter)."""
     import email.utils
     import random
     import time
 
-    error = retry_state.outcome.exception() if retry_state.outcome else None
-    response = getattr(error, "response", None)
-    value = response.headers.get("retry-after") if response is not None else None
+    response = getattr(source, "response", None)
+    if response is None:
+        response = source
+    value = (getattr(response, "headers", None) or {}).get("retry-after")
     if value:
         try:
             return max(0.0, float(value))
         except ValueError:
-            return max(0.0, email.utils.parsedate_to_datetime(value).timestamp() - time.time())
-    return random.uniform(0, min(60.0, 2.0 ** (retry_state.attempt_number - 1)))`;
+            when = email.utils.parsedate_to_datetime(value)  # an HTTP-date
+            return max(0.0, when.timestamp() - time.time())
+    return random.uniform(0, jitter_cap)`,
+};
 
-export const PY_TENACITY_RETRY_MARKER = "def _hf_retry_tenacity(";
+/** Whether a failure (an error, or a response that did not raise) is retried, and after how long. */
+export const PY_RETRY_DELAY: Block = {
+  marker: "def _hf_retry_delay(",
+  needs: [PY_RETRY_AFTER],
+  text: `def _hf_retry_delay(failure, attempt):
+    """Seconds to wait before retrying \`failure\` (an error or a response), or None if it
+    must not be retried: only 429, 500, 502, 503, 504 and connection errors are (never 402)."""
+    response = getattr(failure, "response", None)
+    if response is None:
+        response = failure
+    status = getattr(response, "status_code", None) or getattr(response, "status", None)
+    if isinstance(status, int):
+        retryable = status in (429, 500, 502, 503, 504)
+    else:
+        names = {cls.__name__ for cls in type(failure).__mro__}
+        retryable = bool(names & {"ConnectionError", "Timeout", "TimeoutError", "TimeoutException",
+                                  "TransportError", "APIConnectionError", "ClientConnectionError"})
+    return _hf_retry_after(response, jitter_cap=min(60.0, 2.0**attempt)) if retryable else None`,
+};
 
-/** The tenacity flavour of the HF001 helper, for projects that already use tenacity. Needs _hf_tenacity_wait. */
-export const PY_TENACITY_RETRY = `def _hf_retry_tenacity(call):
-    """Calls call() with tenacity: retries 429, 500, 502, 503, 504 (never 402), waits on Retry-After, 5 attempts."""
+export const PY_HELPER: Block = {
+  marker: "def _hf_retry(",
+  needs: [PY_RETRY_DELAY],
+  text: `def _hf_retry(call, *args, **kwargs):
+    """Calls call(*args, **kwargs); retries rate limits and transient failures, 5 attempts."""
+    import time
+
+    for attempt in range(5):
+        try:
+            result = call(*args, **kwargs)
+        except Exception as error:
+            delay = _hf_retry_delay(error, attempt)
+            if delay is None or attempt == 4:
+                raise
+        else:
+            delay = _hf_retry_delay(result, attempt)  # requests/httpx return a 429
+            if delay is None or attempt == 4:
+                return result
+        time.sleep(delay)`,
+};
+
+/** Only in files whose wrapped calls are async. */
+export const PY_HELPER_ASYNC: Block = {
+  marker: "def _hf_retry_async(",
+  needs: [PY_RETRY_DELAY],
+  text: `async def _hf_retry_async(call, *args, **kwargs):
+    """Awaits call(*args, **kwargs); retries rate limits and transient failures, 5 attempts."""
+    import asyncio
+
+    for attempt in range(5):
+        try:
+            result = await call(*args, **kwargs)
+        except Exception as error:
+            delay = _hf_retry_delay(error, attempt)
+            if delay is None or attempt == 4:
+                raise
+        else:
+            delay = _hf_retry_delay(result, attempt)  # aiohttp/httpx return a 429
+            if delay is None or attempt == 4:
+                return result
+            if hasattr(result, "release"):
+                result.release()
+        await asyncio.sleep(delay)`,
+};
+
+/** A tenacity `wait=`: Retry-After when HF sent it, else full jitter. */
+export const PY_TENACITY_WAIT: Block = {
+  marker: "def _hf_tenacity_wait(",
+  needs: [PY_RETRY_AFTER],
+  text: `def _hf_tenacity_wait(retry_state):
+    """tenacity wait: Retry-After when HF sent it, else full jitter (1 s base, 60 s cap)."""
+    error = retry_state.outcome.exception() if retry_state.outcome else None
+    return _hf_retry_after(error, jitter_cap=min(60.0, 2.0 ** (retry_state.attempt_number - 1)))`,
+};
+
+/** HF001 built on tenacity, for projects that depend on it. */
+export const PY_TENACITY_RETRY: Block = {
+  marker: "def _hf_retry_tenacity(",
+  needs: [PY_TENACITY_WAIT],
+  text: `def _hf_retry_tenacity(call, *args, **kwargs):
+    """Calls call(*args, **kwargs) with tenacity: retries 429 and 5xx (never 402), 5 attempts."""
     from tenacity import Retrying, retry_if_exception, stop_after_attempt
 
     def retryable(error):
         status = getattr(getattr(error, "response", None), "status_code", None)
         return status in (429, 500, 502, 503, 504)
 
-    for attempt in Retrying(retry=retry_if_exception(retryable), wait=_hf_tenacity_wait, stop=stop_after_attempt(5), reraise=True):
+    for attempt in Retrying(retry=retry_if_exception(retryable), wait=_hf_tenacity_wait,
+                            stop=stop_after_attempt(5), reraise=True):
         with attempt:
-            return call()`;
-
-export const PY_RETRY_AFTER_MARKER = "def _hf_retry_after(";
-
-/** For hand-written loops: the wait the server asked for, else full jitter over the loop's own backoff. */
-export const PY_RETRY_AFTER = `def _hf_retry_after(source, fallback):
-    """Seconds to wait: Retry-After (seconds or HTTP-date) from an HTTP error or response, else a random
-    wait up to \`fallback\` (full jitter)."""
-    import email.utils
-    import random
-    import time
-
-    response = getattr(source, "response", None) or source
-    value = (getattr(response, "headers", None) or {}).get("retry-after")
-    if value:
-        try:
-            return max(0.0, float(value))
-        except ValueError:
-            return max(0.0, email.utils.parsedate_to_datetime(value).timestamp() - time.time())
-    return random.uniform(0, fallback)`;
-
-export const PY_BACKOFF_WAIT_MARKER = "def _hf_backoff_wait(";
+            return call(*args, **kwargs)`,
+};
 
 /** A `backoff.runtime` value: Retry-After from the error or response, else a random wait up to 10 s. */
-export const PY_BACKOFF_WAIT = `def _hf_backoff_wait(error_or_response):
-    """backoff.runtime value: Retry-After (seconds or HTTP-date) when HF sent it, else a random wait up to 10 s."""
-    import email.utils
-    import random
-    import time
+export const PY_BACKOFF_WAIT: Block = {
+  marker: "def _hf_backoff_wait(",
+  needs: [PY_RETRY_AFTER],
+  text: `def _hf_backoff_wait(error_or_response):
+    """backoff.runtime value: Retry-After when HF sent it, else a random wait up to 10 s."""
+    return _hf_retry_after(error_or_response, jitter_cap=10.0)`,
+};
 
-    response = getattr(error_or_response, "response", None) or error_or_response
-    value = (getattr(response, "headers", None) or {}).get("retry-after")
-    if value:
-        try:
-            return max(0.0, float(value))
-        except ValueError:
-            return max(0.0, email.utils.parsedate_to_datetime(value).timestamp() - time.time())
-    return random.uniform(0, 10.0)`;
+/** HF001 built on backoff, for projects that depend on it. */
+export const PY_BACKOFF_RETRY: Block = {
+  marker: "def _hf_retry_backoff(",
+  needs: [PY_BACKOFF_WAIT],
+  text: `def _hf_retry_backoff(call, *args, **kwargs):
+    """Calls call(*args, **kwargs) with backoff: retries 429 and 5xx (never 402), 5 attempts."""
+    import backoff
+
+    @backoff.on_exception(backoff.runtime, Exception, value=_hf_backoff_wait, max_tries=5, jitter=None,
+                          giveup=lambda error: getattr(getattr(error, "response", None), "status_code", None)
+                          not in (429, 500, 502, 503, 504))
+    def attempt():
+        return call(*args, **kwargs)
+
+    return attempt()`,
+};
