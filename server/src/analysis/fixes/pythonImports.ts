@@ -29,11 +29,6 @@ function fromImport(text: string, module: string): FromImport | undefined {
   return { start: m.index, end: m.index + m[0].length, names, wrapped };
 }
 
-/** The names `from module import ...` binds in the file (first such statement), for tests of what is there. */
-export function importNames(text: string, module: string): string[] {
-  return fromImport(text, module)?.names ?? [];
-}
-
 /** ruff's default isort key: CONSTANTS, then Classes, then functions, each case-insensitively. */
 function sortKey(name: string): [number, string] {
   const bare = name.split(/\s+as\s+/)[0];

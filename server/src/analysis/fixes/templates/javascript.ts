@@ -10,7 +10,8 @@ function typed(text: string, ts: boolean): string {
   return text.replace(/\/\*((?::|<|\?:| as ).*?)\*\//g, (_, t: string) => (ts ? t : ""));
 }
 
-const RETRY_AFTER = `/** Milliseconds to wait: Retry-After (seconds or HTTP-date) from a Response or an HTTP error,
+const RETRY_AFTER = `// HF Rate Guard: retry for Hugging Face calls (429, 5xx, network errors; never 402)
+/** Milliseconds to wait: Retry-After (seconds or HTTP-date) from a Response or an HTTP error,
  * else a random wait up to \`jitterCapMs\` (full jitter). */
 function hfRetryAfterMs(source/*: unknown*/, jitterCapMs/*: number*/)/*: number*/ {
   const from = source/* as { headers?: unknown; response?: { headers?: unknown }; httpResponse?: { headers?: unknown } } | undefined*/;

@@ -17,7 +17,8 @@ export interface Block {
 export const PY_RETRY_AFTER: Block = {
   marker: "def _hf_retry_after(",
   needs: [],
-  text: `def _hf_retry_after(source, jitter_cap):
+  text: `# HF Rate Guard: retry for Hugging Face calls (429, 5xx, connection errors; never 402)
+def _hf_retry_after(source, jitter_cap):
     """Seconds to wait: Retry-After (seconds or HTTP-date) from an HTTP error or response,
     else a random wait up to \`jitter_cap\` (full jitter)."""
     import email.utils
