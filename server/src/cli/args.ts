@@ -22,6 +22,8 @@ export interface CheckOptions {
   failOn: Severity;
   /** Print how many findings each rule has instead of listing them. */
   statistics: boolean;
+  /** Threads analysing files (default: one per core; 1 analyses everything on the main thread). */
+  jobs?: number;
 }
 
 export type Parsed = { command: "check"; options: CheckOptions } | ParsedExplain | { command: "help" } | { command: "version" } | { command: "error"; message: string };
@@ -44,6 +46,7 @@ Options:
   --verbose                        also list skipped files and notes
   --no-cache                       analyse every file afresh (no .hf-rate-guard-cache)
   --cache-dir DIR                  keep the cache in DIR instead of ./.hf-rate-guard-cache
+  --jobs N                         analyse files on N threads (default: one per core; the report is the same)
   --version                        print the version
   --help                           print this help
 
@@ -112,6 +115,13 @@ export function parseArgs(argv: string[]): Parsed {
       case "--no-cache":
         options.cache = false;
         break;
+      case "--jobs": {
+        const v = value();
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 1) return { command: "error", message: `--jobs takes a whole number of threads, 1 or more (got ${v ?? "nothing"})` };
+        options.jobs = n;
+        break;
+      }
       case "--verbose":
       case "-v":
         options.verbose = true;

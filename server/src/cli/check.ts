@@ -7,6 +7,8 @@ import { DiskFileSystem } from "../node/diskFileSystem";
 import { DiskModelCache } from "../node/diskModelCache";
 import type { CheckOptions } from "./args";
 import type { Report, ReportedDiagnostic, SkippedFile } from "./formats/report";
+import { detectVersions } from "../analysis/versions/detectVersions";
+import { analyseInWorkers, scanJobs, workerCount, WorkerModels } from "./parallel";
 import { collectFiles } from "./walk";
 import { createFile, writeFixed } from "./writeFixed";
 
@@ -21,9 +23,14 @@ export interface CheckOutcome {
 }
 
 /** `build` identifies the analyzer build; without one (running from sources) nothing is cached. */
-export async function runCheck(options: CheckOptions, cwd = process.cwd(), wasmDir = __dirname, build?: string): Promise<CheckOutcome> {
+/**
+ * `workerScript` is the CLI bundle, which worker threads run to analyse files on every core (see parallel.ts);
+ * without it (running from sources) everything runs on this thread.
+ */
+export async function runCheck(options: CheckOptions, cwd = process.cwd(), wasmDir = __dirname, build?: string, workerScript?: string): Promise<CheckOutcome> {
   const fs = new DiskFileSystem({ cacheListings: true });
-  const cache = options.cache && build ? new DiskModelCache(path.resolve(cwd, options.cacheDir ?? CACHE_DIR), build) : undefined;
+  const disk = options.cache && build ? new DiskModelCache(path.resolve(cwd, options.cacheDir ?? CACHE_DIR), build) : undefined;
+  const cache = new WorkerModels(disk);
   // Each file is analysed once: nothing is kept for a next version.
   const analyzer = await Analyzer.create({ fs, wasmDir, cache, incremental: false });
   const walked = collectFiles(options.paths.map((p) => path.resolve(cwd, p)));
@@ -44,12 +51,25 @@ export async function runCheck(options: CheckOptions, cwd = process.cwd(), wasmD
   };
   if (overrides.configFile && fs.readFile(overrides.configFile) === undefined) errors.push(`${options.config}: cannot read the config file${fs.problem(overrides.configFile) ? ` (${fs.problem(overrides.configFile)})` : ""}`);
 
+  const paths = files.map(toPosix);
+  const texts = new Map<string, string>();
+  if (workerScript && options.jobs !== 1) {
+    const jobs = scanJobs(paths, (p) => fs.readFile(p), (p) => detectVersions(fs, p), cache, texts);
+    const threads = workerCount(options.jobs, jobs);
+    if (threads > 0) {
+      await analyseInWorkers(jobs, threads, workerScript, wasmDir, cache);
+      if (options.verbose) notes.push(`${jobs.length} file(s) analysed on ${threads + 1} threads`);
+    }
+  }
   const unread = new Set<string>();
   for (const file of files) {
-    analyzer.setFile(toPosix(file));
-    if (!analyzer.hasFile(toPosix(file))) {
+    const p = toPosix(file);
+    // The text read for the workers, so nothing is read twice (and what they analysed is what is checked).
+    analyzer.setFile(p, texts.get(p));
+    texts.delete(p);
+    if (!analyzer.hasFile(p)) {
       unread.add(file);
-      skipped.push({ file: relativeTo(file), reason: fs.problem(toPosix(file)) ?? "cannot read it (it disappeared)" });
+      skipped.push({ file: relativeTo(file), reason: fs.problem(p) ?? "cannot read it (it disappeared)" });
     }
   }
   const configErrors = new Set<string>();
@@ -107,8 +127,8 @@ export async function runCheck(options: CheckOptions, cwd = process.cwd(), wasmD
       });
     }
   }
-  cache?.save();
-  if (cache && options.verbose) notes.push(`cache: ${cache.hits} file(s) reused, ${cache.misses} analysed`);
+  disk?.save();
+  if (disk && options.verbose) notes.push(`cache: ${disk.hits} file(s) reused, ${disk.misses} analysed`);
   diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.cell ?? 0) - (b.cell ?? 0) || a.line - b.line || a.column - b.column);
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const filesChecked = files.length - (skipped.length - walked.skipped.length);

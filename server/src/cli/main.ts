@@ -35,7 +35,8 @@ export async function main(argv: string[]): Promise<number> {
     for (const p of missing) process.stderr.write(`hf-rate-guard: ${p}: no such file or directory\n`);
     return 2;
   }
-  const outcome = await runCheck(options, process.cwd(), __dirname, BUILD_ID);
+  // This bundle is also what the scan's worker threads run (see run.ts and parallel.ts).
+  const outcome = await runCheck(options, process.cwd(), __dirname, BUILD_ID, __filename);
   const { report } = outcome;
   const out = options.statistics
     ? options.format === "json"

@@ -1,7 +1,10 @@
-// Bundle entry of the CLI (dist/cli.js): runs the command and sets the exit status.
+// Bundle entry of the CLI (dist/cli.js): runs the command and sets the exit status, or, in a worker thread of a
+// scan, analyses the files it is given (see parallel.ts).
 import { main } from "./main";
+import { isScanWorker, workerMain } from "./parallel";
 
-main(process.argv.slice(2)).then(
+if (isScanWorker()) void workerMain();
+else main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },

@@ -42,7 +42,7 @@ export class HelperIndex {
   private compute(def: PyNode): LocalHelper | undefined {
     // Cheap text test first: a helper calls one of its parameters and either loops, recurses or is decorated.
     const text = def.text;
-    if (!/\b(for|while)\b|@/.test(text) && !/\bdef\s+(\w+)[\s\S]*\b\1\s*\(/.test(text)) return undefined;
+    if (!/\b(for|while)\b|@/.test(text) && !mayRecurse(text)) return undefined;
     const params = paramNames(def);
     if (params.length === 0 || !params.some((p) => new RegExp(`\\b${p}\\s*\\(`).test(text))) return undefined;
     const name = def.childForFieldName("name")?.text ?? "";
@@ -107,4 +107,26 @@ function callsAny(node: PyNode, names: string[]): boolean {
     const fn = c.childForFieldName("function");
     return fn?.type === "identifier" && names.includes(fn.text);
   });
+}
+
+/**
+ * Whether a function named by some `def` in `text` is called after that `def` (or a name its first letters spell:
+ * what `/\bdef\s+(\w+)[\s\S]*\b\1\s*\(/` answers, without its backtracking over the rest of the text for
+ * every `def`, which made a large module quadratic). Each word followed by `(` is found once; a `def` then asks
+ * where its name (or a prefix of it) is last called.
+ */
+function mayRecurse(text: string): boolean {
+  if (!text.includes("def")) return false;
+  const lastCall = new Map<string, number>();
+  for (const m of text.matchAll(/\b(\w+)\s*\(/g)) lastCall.set(m[1], m.index!);
+  // The name is looked ahead, not consumed: it may itself be the `def` of the next match (`def def f(`).
+  for (const m of text.matchAll(/\bdef\s+(?=(\w+))/g)) {
+    const name = m[1];
+    const start = m.index! + m[0].length;
+    for (let k = 1; k <= name.length; k++) {
+      const at = lastCall.get(name.slice(0, k));
+      if (at !== undefined && at >= start + k) return true;
+    }
+  }
+  return false;
 }

@@ -1,0 +1,181 @@
+// Cold scans on every core. Nearly all of a cold scan is the frontends (parsing a file and judging its calls), and
+// a file's model depends only on its path, text and package versions (see modelCache.ts), so that part runs in
+// worker threads. The main thread still reads every file, holds the workspace, and applies cross-file facts,
+// config and rules file by file in the same order as before: the report is the one a single thread gives, and a
+// file a worker could not analyse (it threw, or the worker died) is simply analysed on the main thread.
+import * as os from "node:os";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import type { ModelCache, ModelCacheKey } from "../analysis/modelCache";
+import type { FileModel, PackageVersions } from "../analysis/model";
+import { fileKind, mayMatter, skipReason } from "../analysis/fileKinds";
+import { analyzeJs } from "../analysis/js/index";
+import { analyzePython, initPython } from "../analysis/python/index";
+
+/** One file for a worker: what the frontend needs, nothing more. */
+export interface Job {
+  path: string;
+  language: "python" | "js";
+  text: string;
+  versions: PackageVersions;
+}
+
+interface Reply {
+  path: string;
+  model?: FileModel;
+}
+
+/** Text per batch: big enough that messages are few, small enough that a fast worker takes over a slow one's share. */
+const BATCH_CHARS = 256 * 1024;
+
+/**
+ * Models computed by the workers, handed to the Analyzer through its cache interface: a file whose path and text
+ * (the same string the job carried) match gets its worker's model, and everything else goes to `inner` (the disk
+ * cache, when there is one), which also stores what the workers computed.
+ */
+export class WorkerModels implements ModelCache {
+  private readonly models = new Map<string, { text: string; model: FileModel; stored: boolean }>();
+  constructor(private readonly inner?: ModelCache) {}
+
+  add(job: Job, model: FileModel): void {
+    this.models.set(job.path, { text: job.text, model, stored: false });
+  }
+
+  /** Whether `inner` already has the file (then no worker needs it); its answer is kept for the Analyzer's `get`. */
+  cached(key: ModelCacheKey): boolean {
+    const model = this.inner?.get(key);
+    if (model) this.models.set(key.path, { text: key.text, model, stored: true });
+    return model !== undefined;
+  }
+
+  get(key: ModelCacheKey): FileModel | undefined {
+    const found = this.models.get(key.path);
+    if (found && found.text === key.text) {
+      this.models.delete(key.path);
+      if (!found.stored) this.inner?.set(key, found.model);
+      return found.model;
+    }
+    return this.inner?.get(key);
+  }
+
+  set(key: ModelCacheKey, model: FileModel): void {
+    this.inner?.set(key, model);
+  }
+}
+
+/**
+ * Worker threads for a scan: the main thread analyses too, so one fewer than the cores the machine offers
+ * (`--jobs` counts all threads), and never more than there are batches to share.
+ */
+export function workerCount(requested: number | undefined, jobs: Job[]): number {
+  const chars = jobs.reduce((n, j) => n + j.text.length, 0);
+  const batches = Math.ceil(chars / BATCH_CHARS);
+  const threads = requested ?? os.availableParallelism();
+  // Starting a worker loads the analyzer again (about a quarter of a second): only worth it for real work.
+  if (threads <= 1 || batches < 2) return 0;
+  return Math.min(threads - 1, batches - 1);
+}
+
+/**
+ * A worker's heap: a scan's garbage is collected early instead of letting every thread's heap grow (memory is
+ * counted for the whole process). A worker that runs out only costs speed: its files go back to the main thread.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 };
+
+/**
+ * Runs the frontends of `jobs` on `threads` worker threads started from `script` (the CLI bundle) and on this
+ * thread, adding each model to `into`. Batches are handed out as threads ask, largest files first, so no thread
+ * is left with the longest file at the end; each worker has two batches in hand so it never waits for this thread.
+ */
+export async function analyseInWorkers(jobs: Job[], threads: number, script: string, wasmDir: string, into: WorkerModels): Promise<void> {
+  const queue = [...jobs].sort((a, b) => b.text.length - a.text.length);
+  const byPath = new Map(jobs.map((j) => [j.path, j]));
+  const next = (): Job[] => {
+    const batch: Job[] = [];
+    let chars = 0;
+    while (queue.length && (batch.length === 0 || chars + queue[queue.length - 1].text.length <= BATCH_CHARS)) {
+      // The largest file left opens a batch, the smallest fill it up.
+      const job = chars === 0 ? queue.shift()! : queue.pop()!;
+      batch.push(job);
+      chars += job.text.length;
+    }
+    return batch;
+  };
+  const workers = Array.from({ length: threads }, () =>
+    new Promise<void>((resolve) => {
+      const worker = new Worker(script, { workerData: { hfRateGuardWorker: true, wasmDir }, resourceLimits: WORKER_LIMITS });
+      let inHand = 0;
+      const give = () => {
+        while (inHand < 2) {
+          const batch = next();
+          if (!batch.length) break;
+          worker.postMessage(batch);
+          inHand++;
+        }
+        if (inHand === 0) void worker.terminate().then(() => resolve());
+      };
+      worker.on("message", (replies: Reply[] | "ready") => {
+        if (replies !== "ready") {
+          inHand--;
+          for (const r of replies) if (r.model) into.add(byPath.get(r.path)!, r.model);
+        }
+        give();
+      });
+      // A worker that dies loses only speed: the files it held are analysed on the main thread later.
+      worker.on("error", () => resolve());
+      worker.on("exit", () => resolve());
+    }),
+  );
+  // This thread takes batches too, yielding between them so the workers' replies are taken in.
+  for (;;) {
+    await new Promise((r) => setImmediate(r));
+    const batch = next();
+    if (!batch.length) break;
+    for (const r of analyse(batch)) if (r.model) into.add(byPath.get(r.path)!, r.model);
+  }
+  await Promise.all(workers);
+}
+
+/** The frontends over a batch; a file that throws gets no model (it is analysed again later, and reported then). */
+function analyse(batch: Job[]): Reply[] {
+  return batch.map((job) => {
+    const input = { path: job.path, text: job.text, versions: job.versions, keep: false };
+    try {
+      return { path: job.path, model: job.language === "js" ? analyzeJs(input) : analyzePython(input) };
+    } catch {
+      return { path: job.path };
+    }
+  });
+}
+
+/** Whether this thread is a scan worker (the CLI bundle's entry then runs `workerMain` instead of the command). */
+export function isScanWorker(): boolean {
+  return !isMainThread && (workerData as { hfRateGuardWorker?: boolean } | undefined)?.hfRateGuardWorker === true;
+}
+
+/** A worker's life: load the frontends, then analyse each batch it is given and send the models back. */
+export async function workerMain(): Promise<void> {
+  await initPython((workerData as { wasmDir: string }).wasmDir);
+  parentPort!.on("message", (batch: Job[]) => parentPort!.postMessage(analyse(batch)));
+  parentPort!.postMessage("ready");
+}
+
+/**
+ * The jobs of a scan: files the Analyzer would parse (analysable, not skipped, mentioning something HF-related),
+ * unless the cache has them. Notebooks stay on the main thread (their analysed text is the joined cells). `texts`
+ * gets every file read here, so the Analyzer is given the same strings and nothing is read twice.
+ */
+export function scanJobs(paths: string[], read: (path: string) => string | undefined, versionsOf: (path: string) => PackageVersions, models: WorkerModels, texts: Map<string, string>): Job[] {
+  const jobs: Job[] = [];
+  for (const path of paths) {
+    const kind = fileKind(path);
+    if (!kind || kind === "notebook") continue;
+    const text = read(path);
+    if (text === undefined) continue;
+    texts.set(path, text);
+    if (skipReason(text) || !mayMatter(text)) continue;
+    const versions = versionsOf(path);
+    if (models.cached({ path, text, versions })) continue;
+    jobs.push({ path, language: kind === "js" ? "js" : "python", text, versions });
+  }
+  return jobs;
+}
