@@ -136,7 +136,7 @@ function reparseRegion(previous: Mirror, before: string, text: string, change: T
   const statements = previous.root.children;
   const found = touchedStatements(statements, (s) => s.startIndex, (s) => s.endIndex, change);
   if (!found) return undefined;
-  const touched = widenToGroups(statements, found.from, found.to, (s) => s.group);
+  const touched = toColumn0(statements, before, widenToGroups(statements, found.from, found.to, (s) => s.group));
   // An error elsewhere (a statement left broken while the user edits another, or a file opened broken) may be
   // healed or moved by this edit (a closing quote typed here ends a string opened there): only a whole parse can
   // say.
@@ -172,6 +172,19 @@ function reparseRegion(previous: Mirror, before: string, text: string, change: T
   } finally {
     region.tree.delete();
   }
+}
+
+/**
+ * `from`..`to` widened to statements that start a line at column 0 with code: an indented "statement" at the top
+ * level (what tree-sitter makes of a body whose indentation is being typed) or a comment belongs with its
+ * neighbours, and a region must start and end where nothing can continue it.
+ */
+function toColumn0(statements: readonly PyNode[], before: string, range: { from: number; to: number }): { from: number; to: number } {
+  const boundary = (s: PyNode) => (s.startIndex === 0 || before[s.startIndex - 1] === "\n") && /[^\s#]/.test(before[s.startIndex] ?? "");
+  let { from, to } = range;
+  while (from > 0 && !boundary(statements[from])) from--;
+  while (to < statements.length - 1 && !boundary(statements[to + 1])) to++;
+  return { from, to };
 }
 
 function brokenOutside(statements: readonly PyNode[], from: number, to: number): boolean {
