@@ -77,6 +77,19 @@ function timed(cmd: string, args: string[], cwd: string, hook?: string): { ms: n
 }
 
 /**
+ * ast-grep's binary: the one @ast-grep/cli's install script puts in place, else the platform package's own (npm may
+ * skip dependencies' install scripts).
+ */
+function astGrepBinary(): string {
+  const exe = process.platform === "win32" ? "ast-grep.exe" : "ast-grep";
+  const scope = path.join(root, "node_modules", "@ast-grep");
+  const candidates = [path.join(scope, "cli", exe), ...fs.readdirSync(scope).filter((d) => d.startsWith("cli-")).map((d) => path.join(scope, d, exe))];
+  const found = candidates.find((c) => fs.existsSync(c) && spawnSync(c, ["--version"]).status === 0);
+  if (!found) throw new Error("ast-grep is not installed (npm install installs @ast-grep/cli)");
+  return found;
+}
+
+/**
  * A cold scan of a real workspace (`check --no-cache`, every core) against ast-grep with one rule over the same
  * tree, run alternately so both see the same machine; the single-threaded scan (`--jobs 1`) runs alongside and its
  * report must be the same.
@@ -85,7 +98,7 @@ function realScan(dir: string): void {
   const hook = path.join(os.tmpdir(), `hfrg-rss-hook-${process.pid}.js`);
   fs.writeFileSync(hook, `process.on("exit", () => require("fs").writeSync(2, "\\nMAXRSS " + process.resourceUsage().maxRSS + "\\n"));`);
   const cli = path.join(root, "dist", "cli.js");
-  const astGrep = path.join(root, "node_modules", "@ast-grep", "cli", process.platform === "win32" ? "ast-grep.exe" : "ast-grep");
+  const astGrep = astGrepBinary();
   const rule = path.join(root, "scripts", "bench", "hf-call-outside-try.yml");
   const ours: number[] = [];
   const single: number[] = [];

@@ -42,7 +42,7 @@ export async function runCheck(options: CheckOptions, cwd = process.cwd(), wasmD
   // Every file that could not be checked is reported with the reason, in every format: an "All clear" must
   // never hide a file that was not looked at.
   const skipped: SkippedFile[] = walked.skipped.map((s) => ({ file: relativeTo(s.path), reason: s.reason }));
-  if (cache?.ignored && options.verbose) notes.push(`cache: ${cache.ignored}`);
+  if (disk?.ignored && options.verbose) notes.push(`cache: ${disk.ignored}`);
   const overrides: ConfigOverrides = {
     billTo: options.billTo,
     select: options.select,
