@@ -34,6 +34,8 @@ const BATCH_CHARS = 256 * 1024;
  */
 export class WorkerModels implements ModelCache {
   private readonly models = new Map<string, { text: string; model: FileModel; stored: boolean }>();
+  /** Files `inner` was asked about and did not have, by path, with the text asked about. */
+  private readonly missed = new Map<string, string>();
   constructor(private readonly inner?: ModelCache) {}
 
   add(job: Job, model: FileModel): void {
@@ -44,6 +46,7 @@ export class WorkerModels implements ModelCache {
   cached(key: ModelCacheKey): boolean {
     const model = this.inner?.get(key);
     if (model) this.models.set(key.path, { text: key.text, model, stored: true });
+    else this.missed.set(key.path, key.text);
     return model !== undefined;
   }
 
@@ -53,6 +56,11 @@ export class WorkerModels implements ModelCache {
       this.models.delete(key.path);
       if (!found.stored) this.inner?.set(key, found.model);
       return found.model;
+    }
+    // Asked once already (and counted as a miss): a file no worker could analyse is analysed by the caller.
+    if (this.missed.get(key.path) === key.text) {
+      this.missed.delete(key.path);
+      return undefined;
     }
     return this.inner?.get(key);
   }
