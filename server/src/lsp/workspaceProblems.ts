@@ -176,10 +176,12 @@ export class WorkspaceProblems {
         if (!this.results.has(uri) && id !== this.gone && !this.isOpen(uri)) items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId: this.gone, items: [] });
       }
       if (items.length) return { items };
+      let cancelled: { dispose(): void } | undefined;
       await new Promise<void>((resolve) => {
         this.waiters.push(resolve);
-        token.onCancellationRequested(() => resolve());
+        cancelled = token.onCancellationRequested(() => resolve());
       });
+      cancelled?.dispose();
     }
   }
 
