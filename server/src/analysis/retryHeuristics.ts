@@ -14,11 +14,28 @@ const BROAD_STATUS = />=\s*400|>\s*399|!==?\s*200|\bnot\s+\w+\.ok\b|!\s*\w+(\?)?
 export function retries402FromText(text: string, broadCatch: boolean): boolean {
   // An explicit exclusion of 402 (`status != 402`, `... not in (402, ...)`, `=== 402) throw`).
   if (/!==?\s*402|402\s*!==?|not\s+in\s*[([{][^)\]}]*\b402\b|===?\s*402\b[^\n]*\b(raise|throw|return|break)\b/.test(text)) return false;
-  if (BROAD_STATUS.test(text)) return true;
+  if (BROAD_STATUS.test(withoutRaisingTests(text))) return true;
   // 402 listed among the statuses to retry: `in (402, 429)`, `[429, 402].includes(status)`, `{402, 503}`.
   if (/\bin\s*[([{][^)\]}]*\b402\b|[([{][^)\]}]*\b402\b[^)\]}]*[)\]}]\s*\)?\.(includes|has)\(/.test(text)) return true;
   if (MENTIONS_429.test(text) || /\b5\d\d\b/.test(text)) return false;
   return broadCatch;
+}
+
+/**
+ * The text without broad status tests that raise (`if (!resp.ok) throw ...`, `if r.status_code != 200: raise`):
+ * such a test ends the retry with an error, it does not send a 402 round again.
+ */
+function withoutRaisingTests(text: string): string {
+  const lines = text.split("\n");
+  const kept: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (BROAD_STATUS.test(lines[i])) {
+      const next = lines.slice(i + 1).find((l) => l.trim() !== "" && l.trim() !== "{") ?? "";
+      if (/\b(raise|throw)\b/.test(lines[i]) || /^\s*(raise|throw)\b/.test(next)) continue;
+    }
+    kept.push(lines[i]);
+  }
+  return kept.join("\n");
 }
 
 /** An attempt counter compared against a limit: `attempt >= 5`, `tries < max`. */
