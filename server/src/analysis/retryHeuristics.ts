@@ -57,7 +57,8 @@ export function codeText(text: string, language: "python" | "js"): string {
  * message), or undefined when the text has no such filter or the filter admits 429.
  */
 export function statusFilterWithout429(text: string): string | undefined {
-  if (!/\b(raise|throw)\b/.test(text) || MENTIONS_429.test(text)) return undefined;
+  // The rest must leave the loop: raise/throw, return, break, or a framework's throwing `error(502, ...)`.
+  if (!/\b(raise|throw|return|break)\b|\b\w+\s*\(\s*[45]\d\d\b/.test(text) || MENTIONS_429.test(text)) return undefined;
   const status = String.raw`(?:status(?:_code|Code)?|\.code)\b\)?`;
   const list = String.raw`[([{]\s*((?:\d{3}\s*,?\s*)+)[)\]}]`;
   const m =
@@ -74,6 +75,14 @@ export function statusFilterWithout429(text: string): string | undefined {
   // `!= 200` / `not in (200, 201)` is a success test, not a retry filter.
   if (codes.length === 0 || codes.some((c) => c < 300)) return undefined;
   return codes.includes(429) ? undefined : codes.join(", ");
+}
+
+/**
+ * Whether a Python `for` header counts attempts (`for attempt in range(5)`, `itertools.count()`) rather than
+ * walking a collection (`for name in CANDIDATES`: each round tries something else, a fallback, not a retry).
+ */
+export function countsAttempts(iterable: string): boolean {
+  return /^(range|itertools\.count|count|enumerate\s*\(\s*range|reversed\s*\(\s*range)\b/.test(iterable.trim());
 }
 
 /**

@@ -157,7 +157,8 @@ export class JsProtection {
     const last = block.statements[block.statements.length - 1];
     if (last && (ts.isThrowStatement(last) || ts.isReturnStatement(last) || ts.isBreakStatement(last))) return undefined;
     for (let p: ts.Node | undefined = tryNode.parent; p && p !== fn; p = p.parent) {
-      if (isLoop(p)) return { kind: "loop", anchor: p, traits: this.handWritten(p, p) };
+      // `for (const name of CANDIDATES)` tries something else each round: a fallback, not a retry.
+      if (isLoop(p) && !ts.isForOfStatement(p) && !ts.isForInStatement(p)) return { kind: "loop", anchor: p, traits: this.handWritten(p, p) };
     }
     return undefined;
   }

@@ -80,11 +80,17 @@ export class HelperIndex {
     const statusCheck = MENTIONS_429.test(expanded) || /status(_code)?\b/.test(expanded);
     if (clauses.length === 0 && !statusCheck) return undefined;
     const catchesHttp = clauses.some((c) => {
+      // A clause that re-raises, returns or breaks fails fast: what it catches is not retried.
+      const block = c.namedChildren.find((b) => b.type === "block");
+      const last = block?.namedChildren[block.namedChildren.length - 1];
+      if (last && ["raise_statement", "return_statement", "break_statement"].includes(last.type)) return false;
       const types = caughtTypes(this.scope, c);
-      return isBroad(types) || (types ?? []).some((t) => !NOT_HTTP.has(t) && !/Timeout|Connection/.test(t));
+      return isBroad(types) || (types ?? []).some((t) => !NOT_HTTP.has(t) && !/Timeout|Connection|Transport|Network|Decoding|Protocol|RemoteProtocol|ReadError/.test(t));
     });
     const base = handWrittenTraits(this.scope, fn, loop);
-    return { traits: { ...base, handles429: catchesHttp || MENTIONS_429.test(expanded) }, anchor: loop ?? fn };
+    const handles429 = catchesHttp || MENTIONS_429.test(expanded);
+    // A retry of dropped connections only never sends a 402 round again either.
+    return { traits: { ...base, handles429, retries402: handles429 && base.retries402 }, anchor: loop ?? fn };
   }
 }
 

@@ -7,7 +7,7 @@ import type { Protection, RetryConstruct } from "../model";
 import type { PyCall } from "./calls";
 import { caughtTypes, describeTypes, isBroad, isRateLimitType, matches } from "./exceptions";
 import type { HelperIndex } from "./helpers";
-import { codeText, statusFilterWithout429 } from "../retryHeuristics";
+import { codeText, countsAttempts, statusFilterWithout429 } from "../retryHeuristics";
 import { backoffTraits, handWrittenTraits, isBackoff, isTenacity, makeConstruct, MENTIONS_429, tenacityTraits, type Traits } from "./retryTraits";
 import type { Scope } from "./scope";
 import { sessionRetry } from "./sessionRetry";
@@ -160,7 +160,8 @@ export class ProtectionAnalyzer {
     const last = block.namedChildren[block.namedChildren.length - 1];
     if (last && ["raise_statement", "return_statement", "break_statement"].includes(last.type)) return undefined;
     for (let p = tryNode.parent; p && p.id !== fn?.id; p = p.parent) {
-      if (p.type === "for_statement" || p.type === "while_statement") {
+      // `for name in CANDIDATES:` tries something else each round: a fallback, not a retry.
+      if (p.type === "while_statement" || (p.type === "for_statement" && countsAttempts(p.childForFieldName("right")?.text ?? ""))) {
         return { kind: "loop", anchor: p, traits: handWrittenTraits(this.scope, p, p) };
       }
     }
