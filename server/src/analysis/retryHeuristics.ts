@@ -38,6 +38,9 @@ function withoutRaisingTests(text: string): string {
   return kept.join("\n");
 }
 
+/** Names people give the operation a retry helper runs (a helper may hand it to a pacing wrapper). */
+export const CALLABLE_NAME = /^(fn|func|f|cb|callback|task|op|operation|thunk|action|request|call|attempt|job|work|factory|make\w*|run\w*)$/i;
+
 /** An attempt counter compared against a limit: `attempt >= 5`, `tries < max`. */
 export const ATTEMPT_LIMIT = /(attempt|tries|retries|retry|count|depth|\bn|\bi)\w*\s*(>=|>|==|===|<|<=)\s*[\w.]+/;
 

@@ -6,7 +6,7 @@ import ts from "typescript";
 import type { Reads } from "../incremental/reads";
 import { Kind } from "./kinds";
 import type { Protection, RetryConstruct, RetryHelperFacts } from "../model";
-import { ATTEMPT_LIMIT, codeText, decidingText, JITTER, MENTIONS_429, RETRY_AFTER, retries402FromText, statusFilterWithout429 } from "../retryHeuristics";
+import { ATTEMPT_LIMIT, CALLABLE_NAME, codeText, decidingText, JITTER, MENTIONS_429, RETRY_AFTER, retries402FromText, statusFilterWithout429 } from "../retryHeuristics";
 import type { JsCall } from "./calls";
 import { optionOf } from "./clients";
 import { enclosingFunction, functionName, isFunctionLike, unwrap, type JsScope } from "./scope";
@@ -301,13 +301,19 @@ export class JsProtection {
 
   private helper(fn: ts.FunctionLikeDeclaration): JsHelper | undefined {
     const params = fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : "")).filter(Boolean);
+    // Parameters that hold the operation to retry: typed as a function, or named like one.
+    const callables = fn.parameters
+      .filter((p) => ts.isIdentifier(p.name) && ((p.type && ts.isFunctionTypeNode(p.type)) || CALLABLE_NAME.test(p.name.text)))
+      .map((p) => (p.name as ts.Identifier).text);
     const body = fn.body;
     if (!body || params.length === 0) return undefined;
     const callsParam = (n: ts.Node): boolean => {
       let hit = false;
       const visit = (x: ts.Node): void => {
         if (hit) return;
+        // `fn()`, or `fn` handed to a wrapper that calls it (`withRateLimit(fn)`).
         if (ts.isCallExpression(x) && ts.isIdentifier(x.expression) && params.includes(x.expression.text)) hit = true;
+        else if (ts.isCallExpression(x) && x.arguments.some((a) => ts.isIdentifier(a) && callables.includes(a.text))) hit = true;
         else ts.forEachChild(x, visit);
       };
       visit(n);

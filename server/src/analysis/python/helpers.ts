@@ -4,6 +4,7 @@
 import type { PyNode } from "./tree";
 import type { RetryHelperFacts } from "../model";
 import { caughtTypes, isBroad } from "./exceptions";
+import { CALLABLE_NAME } from "../retryHeuristics";
 import { handWrittenTraits, isBackoff, isTenacity, MENTIONS_429, tenacityTraits, backoffTraits, type Traits } from "./retryTraits";
 import type { Reads } from "../incremental/reads";
 import type { Scope } from "./scope";
@@ -111,7 +112,9 @@ export function paramNames(def: PyNode): string[] {
 function callsAny(node: PyNode, names: string[]): boolean {
   return node.descendantsOfType("call").some((c) => {
     const fn = c.childForFieldName("function");
-    return fn?.type === "identifier" && names.includes(fn.text);
+    if (fn?.type === "identifier" && names.includes(fn.text)) return true;
+    // `fn` handed to a wrapper that calls it (`with_rate_limit(fn)`).
+    return c.childForFieldName("arguments")?.namedChildren.some((a) => a.type === "identifier" && names.includes(a.text) && CALLABLE_NAME.test(a.text)) ?? false;
   });
 }
 
