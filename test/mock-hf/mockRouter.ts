@@ -32,6 +32,9 @@ export function rateLimited(headers: Record<string, string> = {}): Answer {
   return { status: 429, headers, body: { error: "Rate limit reached. Please retry later." } };
 }
 
+/** Closes the connection without answering: what a client sees as a connection error. */
+export const DROPPED: Answer = { status: 0 };
+
 export const PAYMENT_REQUIRED: Answer = { status: 402, body: { error: "You have depleted your monthly included credits." } };
 
 export class MockRouter {
@@ -48,6 +51,7 @@ export class MockRouter {
       req.on("end", () => {
         this.requests.push({ method: req.method ?? "", path: req.url ?? "", at: Date.now() });
         const answer = this.script.shift() ?? this.fallback;
+        if (answer.status === 0) return void res.socket?.destroy();
         res.writeHead(answer.status, { "content-type": "application/json", ...answer.headers });
         res.end(JSON.stringify(answer.body ?? {}));
       });

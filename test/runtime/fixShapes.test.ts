@@ -2,14 +2,14 @@
 // fixed by the real `check --fix`, run against the mock HF router on 127.0.0.1. The shapes: the project's helper
 // module (two files need the helper, so one hf_retry.py / hfRetry.ts is created and imported), and the fixes
 // written with the retry library the project depends on (tenacity, backoff). Each faces a 429 with and without
-// Retry-After, a 503, and a 402 (one request, never retried).
+// Retry-After, a 503, a dropped connection, and a 402 (one request, never retried).
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { promisify } from "node:util";
-import { MockRouter, PAYMENT_REQUIRED, rateLimited } from "../mock-hf/mockRouter";
+import { DROPPED, MockRouter, PAYMENT_REQUIRED, rateLimited } from "../mock-hf/mockRouter";
 import { runCli } from "../support/cli";
 import { ROOT } from "../support/paths";
 
@@ -109,6 +109,13 @@ describe("issue 15's fix shapes survive 429s, 503s and stop at 402", { concurren
 
       test("503, then 200: succeeds", async () => {
         mock.play([{ status: 503, body: { error: "Service Unavailable" } }]);
+        const r = await run(main, mock);
+        assert.ok(r.ok, r.output);
+        assert.equal(mock.requests.length, 2);
+      });
+
+      test("a dropped connection, then 200: succeeds", async () => {
+        mock.play([DROPPED]);
         const r = await run(main, mock);
         assert.ok(r.ok, r.output);
         assert.equal(mock.requests.length, 2);

@@ -67,7 +67,8 @@ export function unhandledRateLimitFixes(ctx: FixContext, call: HfCall): Fix[] {
   const async = Boolean(call.awaitSpan) || inAsyncWith || call.isAsync;
   // Python has no async lambda: the helper takes the callee and its arguments, which are then evaluated (and
   // awaited) once, in the caller's async function.
-  const inner = awaits ? passArguments(callText, ctx) : `lambda: ${callText}`;
+  // Inside a loop a lambda would capture the loop variables late (ruff's B023), so the arguments are passed too.
+  const inner = awaits || insideLoop(text, call.span.start) ? passArguments(callText, ctx) ?? (awaits ? undefined : `lambda: ${callText}`) : `lambda: ${callText}`;
   if (inner === undefined) return [];
   const awaitKw = call.awaitSpan || inAsyncWith ? "await " : "";
   const name = async ? "_hf_retry_async" : "_hf_retry";
@@ -121,6 +122,25 @@ function jsImport(ctx: FixContext, specifier: string, name: string): OffsetEdit[
  * is not the same code: a lone generator argument (it needs its own parentheses once a comma precedes it), or a
  * file whose helper predates that signature.
  */
+/** Whether the Python statement at `offset` sits in a `for`/`while` body of its own function (read by indentation). */
+function insideLoop(text: string, offset: number): boolean {
+  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+  let indent = /^[ \t]*/.exec(text.slice(lineStart, offset))![0].length;
+  let end = lineStart - 1;
+  while (indent > 0 && end > 0) {
+    const start = text.lastIndexOf("\n", end - 1) + 1;
+    const line = text.slice(start, end);
+    end = start - 1;
+    const body = line.trimStart();
+    const own = line.length - body.length;
+    if (!body || body.startsWith("#") || own >= indent) continue;
+    if (/^(async\s+)?(for|while)\b/.test(body)) return true;
+    if (/^(async\s+def|def|class)\b/.test(body)) return false;
+    indent = own;
+  }
+  return false;
+}
+
 function passArguments(callText: string, ctx: FixContext): string | undefined {
   if (/def _hf_retry\(call, attempts/.test(ctx.text)) return undefined;
   const open = openingParen(callText);

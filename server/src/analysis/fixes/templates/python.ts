@@ -113,19 +113,29 @@ export const PY_TENACITY_WAIT: Block = {
     return _hf_retry_after(error, jitter_cap=min(60.0, 2.0 ** (retry_state.attempt_number - 1)))`,
 };
 
+/** For the library-based fixes, which retry what raises: the same errors as our own helper retries. */
+export const PY_RETRYABLE: Block = {
+  marker: "def _hf_retryable(",
+  needs: [],
+  text: `def _hf_retryable(error):
+    """Whether an error is retried: 429, 500, 502, 503, 504 or a connection error (never 402)."""
+    status = getattr(getattr(error, "response", None), "status_code", None)
+    if isinstance(status, int):
+        return status in (429, 500, 502, 503, 504)
+    names = {cls.__name__ for cls in type(error).__mro__}
+    return bool(names & {"ConnectionError", "Timeout", "TimeoutError", "TimeoutException",
+                         "TransportError", "APIConnectionError", "ClientConnectionError"})`,
+};
+
 /** HF001 built on tenacity, for projects that depend on it. */
 export const PY_TENACITY_RETRY: Block = {
   marker: "def _hf_retry_tenacity(",
-  needs: [PY_TENACITY_WAIT],
+  needs: [PY_RETRYABLE, PY_TENACITY_WAIT],
   text: `def _hf_retry_tenacity(call, *args, **kwargs):
-    """Calls call(*args, **kwargs) with tenacity: retries 429 and 5xx (never 402), 5 attempts."""
+    """Calls call(*args, **kwargs) with tenacity: retries 429, 5xx and connection errors (never 402), 5 attempts."""
     from tenacity import Retrying, retry_if_exception, stop_after_attempt
 
-    def retryable(error):
-        status = getattr(getattr(error, "response", None), "status_code", None)
-        return status in (429, 500, 502, 503, 504)
-
-    for attempt in Retrying(retry=retry_if_exception(retryable), wait=_hf_tenacity_wait,
+    for attempt in Retrying(retry=retry_if_exception(_hf_retryable), wait=_hf_tenacity_wait,
                             stop=stop_after_attempt(5), reraise=True):
         with attempt:
             return call(*args, **kwargs)`,
@@ -143,14 +153,13 @@ export const PY_BACKOFF_WAIT: Block = {
 /** HF001 built on backoff, for projects that depend on it. */
 export const PY_BACKOFF_RETRY: Block = {
   marker: "def _hf_retry_backoff(",
-  needs: [PY_BACKOFF_WAIT],
+  needs: [PY_RETRYABLE, PY_BACKOFF_WAIT],
   text: `def _hf_retry_backoff(call, *args, **kwargs):
-    """Calls call(*args, **kwargs) with backoff: retries 429 and 5xx (never 402), 5 attempts."""
+    """Calls call(*args, **kwargs) with backoff: retries 429, 5xx and connection errors (never 402), 5 attempts."""
     import backoff
 
     @backoff.on_exception(backoff.runtime, Exception, value=_hf_backoff_wait, max_tries=5, jitter=None,
-                          giveup=lambda error: getattr(getattr(error, "response", None), "status_code", None)
-                          not in (429, 500, 502, 503, 504))
+                          giveup=lambda error: not _hf_retryable(error))
     def attempt():
         return call(*args, **kwargs)
 
