@@ -30,6 +30,26 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
+/** A page on code-server's workbench for `workspace`, once the workbench is up. */
+export async function openWorkbench(browser: Browser, serverUrl: string, workspace: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(`${serverUrl}/?folder=${encodeURIComponent(workspace)}`);
+  await page.waitForSelector(".monaco-workbench", { timeout: 60_000 });
+  return page;
+}
+
+/** A step runner for one suite's page: a failing step saves a screenshot and names it in its error. */
+export function screenshotOnFailure(page: () => Page): (name: string, body: () => Promise<void>) => Promise<void> {
+  return async (name, body) => {
+    try {
+      await body();
+    } catch (err) {
+      const shot = await screenshot(page(), name);
+      throw new Error(`${(err as Error).message} (screenshot: ${shot})`);
+    }
+  };
+}
+
 /** Opens a workspace file from the Explorer (double-click: a pinned editor), waiting for its editor. */
 export async function openFile(page: Page, name: string): Promise<void> {
   const row = page.locator(".explorer-folders-view .monaco-list-row", { hasText: name }).first();

@@ -11,7 +11,7 @@ import { after, before, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { MockHfApi, orgUsage, overview, USAGE, WHOAMI } from "../mock-hf/mockHfApi";
 import { ROOT } from "../support/paths";
-import { launch, openFile, screenshot, until } from "./browser";
+import { launch, openFile, openWorkbench as workbenchPage, screenshot, until } from "./browser";
 import { CodeServer } from "./codeServer";
 import { captureForReadme } from "./readmeImages";
 
@@ -36,10 +36,7 @@ async function openWorkbench(env: Record<string, string>): Promise<{ server: Cod
   const ws = fs.mkdtempSync(path.join(os.tmpdir(), "hfrg-meter-"));
   fs.cpSync(path.join(ROOT, "test", "e2e", "fixtures", "ws"), ws, { recursive: true });
   const server = await CodeServer.start({ workspace: ws, env: { HF_ENDPOINT: api.url, HF_HOME: path.join(ws, ".hf-home"), ...env } });
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(ws)}`);
-  await page.waitForSelector(".monaco-workbench", { timeout: 60_000 });
-  return { server, page };
+  return { server, page: await workbenchPage(browser, server.url, ws) };
 }
 
 function meterItem(page: Page) {

@@ -10,7 +10,7 @@ import { after, before, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { runCli } from "../support/cli";
 import { ROOT } from "../support/paths";
-import { launch, openFile, screenshot, until } from "./browser";
+import { launch, openFile, openWorkbench, screenshotOnFailure, until } from "./browser";
 import { CodeServer } from "./codeServer";
 import { captureForReadme } from "./readmeImages";
 
@@ -47,9 +47,7 @@ before(async () => {
     },
   });
   browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(ws)}`);
-  await page.waitForSelector(".monaco-workbench", { timeout: 60_000 });
+  page = await openWorkbench(browser, server.url, ws);
 });
 
 after(async () => {
@@ -57,14 +55,7 @@ after(async () => {
   await server?.stop();
 });
 
-async function guarded(name: string, body: () => Promise<void>): Promise<void> {
-  try {
-    await body();
-  } catch (err) {
-    const shot = await screenshot(page, name);
-    throw new Error(`${(err as Error).message} (screenshot: ${shot})`);
-  }
-}
+const guarded = screenshotOnFailure(() => page);
 
 const problemsItem = () => page.locator("[id='status.problems']");
 const statusCounts = async () => (await problemsItem().getAttribute("aria-label")) ?? "";

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { launch, openFile, screenshot, until } from "./browser";
+import { launch, openFile, openWorkbench, screenshotOnFailure, until } from "./browser";
 import { CodeServer } from "./codeServer";
 import { ROOT } from "../support/paths";
 
@@ -21,9 +21,7 @@ before(async () => {
   fs.cpSync(path.join(ROOT, "test", "e2e", "fixtures", "ws"), ws, { recursive: true });
   server = await CodeServer.start({ workspace: ws, settings: { "editor.codeActionsOnSave": { "source.fixAll.hfRateGuard": "explicit" } } });
   browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(ws)}`);
-  await page.waitForSelector(".monaco-workbench", { timeout: 60_000 });
+  page = await openWorkbench(browser, server.url, ws);
 });
 
 after(async () => {
@@ -31,14 +29,7 @@ after(async () => {
   await server?.stop();
 });
 
-async function guarded(name: string, body: () => Promise<void>): Promise<void> {
-  try {
-    await body();
-  } catch (err) {
-    const shot = await screenshot(page, name);
-    throw new Error(`${(err as Error).message} (screenshot: ${shot})`);
-  }
-}
+const guarded = screenshotOnFailure(() => page);
 
 /** Visible editor text; Monaco renders spaces as no-break spaces. */
 async function editorText(): Promise<string> {
