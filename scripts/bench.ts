@@ -83,7 +83,13 @@ function timed(cmd: string, args: string[], cwd: string, hook?: string): { ms: n
 function astGrepBinary(): string {
   const exe = process.platform === "win32" ? "ast-grep.exe" : "ast-grep";
   const scope = path.join(root, "node_modules", "@ast-grep");
-  const candidates = [path.join(scope, "cli", exe), ...fs.readdirSync(scope).filter((d) => d.startsWith("cli-")).map((d) => path.join(scope, d, exe))];
+  const candidates = [
+    path.join(scope, "cli", exe),
+    ...fs
+      .readdirSync(scope)
+      .filter((d) => d.startsWith("cli-"))
+      .map((d) => path.join(scope, d, exe)),
+  ];
   const found = candidates.find((c) => fs.existsSync(c) && spawnSync(c, ["--version"]).status === 0);
   if (!found) throw new Error("ast-grep is not installed (npm install installs @ast-grep/cli)");
   return found;
@@ -96,7 +102,10 @@ function astGrepBinary(): string {
  */
 function realScan(dir: string): void {
   const hook = path.join(os.tmpdir(), `hfrg-rss-hook-${process.pid}.js`);
-  fs.writeFileSync(hook, `process.on("exit", () => require("fs").writeSync(2, "\\nMAXRSS " + process.resourceUsage().maxRSS + "\\n"));`);
+  fs.writeFileSync(
+    hook,
+    `process.on("exit", () => require("fs").writeSync(2, "\\nMAXRSS " + process.resourceUsage().maxRSS + "\\n"));`,
+  );
   const cli = path.join(root, "dist", "cli.js");
   const astGrep = astGrepBinary();
   const rule = path.join(root, "scripts", "bench", "hf-call-outside-try.yml");
@@ -124,8 +133,15 @@ function realScan(dir: string): void {
   fs.rmSync(hook, { force: true });
   console.log(`real workspace ${dir}: hf-rate-guard reports ${found} findings, ast-grep's rule ${matches} matches`);
   const ratio = median(ours) / median(baseline);
-  report("cold scan (--no-cache) / ast-grep one rule", `${ratio.toFixed(2)}x (${median(ours).toFixed(0)} / ${median(baseline).toFixed(0)} ms)`, ratio <= 1.5, "<= 1.5x");
-  console.log(`info  ${"  the same on one thread (--jobs 1)".padEnd(44)} ${`${(median(single) / median(baseline)).toFixed(2)}x (${median(single).toFixed(0)} ms, ${singleRss.toFixed(0)} MB)`.padEnd(26)} no target`);
+  report(
+    "cold scan (--no-cache) / ast-grep one rule",
+    `${ratio.toFixed(2)}x (${median(ours).toFixed(0)} / ${median(baseline).toFixed(0)} ms)`,
+    ratio <= 1.5,
+    "<= 1.5x",
+  );
+  console.log(
+    `info  ${"  the same on one thread (--jobs 1)".padEnd(44)} ${`${(median(single) / median(baseline)).toFixed(2)}x (${median(single).toFixed(0)} ms, ${singleRss.toFixed(0)} MB)`.padEnd(26)} no target`,
+  );
   report("cold scan peak RSS (every core)", `${rss.toFixed(0)} MB`, rss <= 200, "<= 200 MB");
   report("report identical to --jobs 1", same ? "yes" : "NO", same, "identical");
 }
@@ -164,19 +180,38 @@ async function generated(): Promise<void> {
   }
   const read = median(readTimes);
   const ratio = median(cachedTimes) / read;
-  report("workspace scan / read every file", `${ratio.toFixed(2)}x (${median(cachedTimes).toFixed(0)} / ${read.toFixed(0)} ms)`, ratio <= 3, "<= 3x");
+  report(
+    "workspace scan / read every file",
+    `${ratio.toFixed(2)}x (${median(cachedTimes).toFixed(0)} / ${read.toFixed(0)} ms)`,
+    ratio <= 3,
+    "<= 3x",
+  );
   const coldRatio = median(coldTimes) / read;
-  console.log(`info  ${"  the same scan without the cache (--no-cache)".padEnd(44)} ${`${coldRatio.toFixed(2)}x (${median(coldTimes).toFixed(0)} / ${read.toFixed(0)} ms)`.padEnd(26)} no target`);
+  console.log(
+    `info  ${"  the same scan without the cache (--no-cache)".padEnd(44)} ${`${coldRatio.toFixed(2)}x (${median(coldTimes).toFixed(0)} / ${read.toFixed(0)} ms)`.padEnd(26)} no target`,
+  );
   fs.rmSync(cacheDir, { recursive: true, force: true });
 
   // Peak RSS of the real CLI process over the same workspace.
   const hook = path.join(ws, "rss-hook.js");
-  fs.writeFileSync(hook, `process.on("exit", () => require("fs").writeSync(2, "\\nMAXRSS " + process.resourceUsage().maxRSS + "\\n"));`);
-  const child = spawnSync(process.execPath, ["-r", hook, path.join(root, "dist", "cli.js"), "check", "--format", "json", "--no-cache", ws], { encoding: "utf8", maxBuffer: 1 << 28 });
+  fs.writeFileSync(
+    hook,
+    `process.on("exit", () => require("fs").writeSync(2, "\\nMAXRSS " + process.resourceUsage().maxRSS + "\\n"));`,
+  );
+  const child = spawnSync(
+    process.execPath,
+    ["-r", hook, path.join(root, "dist", "cli.js"), "check", "--format", "json", "--no-cache", ws],
+    { encoding: "utf8", maxBuffer: 1 << 28 },
+  );
   const rssKb = Number(/MAXRSS (\d+)/.exec(child.stderr)?.[1] ?? NaN);
   const baseline = spawnSync(process.execPath, ["-r", hook, "-e", "0"], { encoding: "utf8" });
   const baseKb = Number(/MAXRSS (\d+)/.exec(baseline.stderr)?.[1] ?? NaN);
-  report("CLI peak RSS over the workspace", `${(rssKb / 1024).toFixed(0)} MB (node alone ${(baseKb / 1024).toFixed(0)} MB)`, rssKb / 1024 <= 200, "<= 200 MB");
+  report(
+    "CLI peak RSS over the workspace",
+    `${(rssKb / 1024).toFixed(0)} MB (node alone ${(baseKb / 1024).toFixed(0)} MB)`,
+    rssKb / 1024 <= 200,
+    "<= 200 MB",
+  );
 
   // Warm single-file analysis: the editor re-analyses the file being typed in.
   for (const [name, file, text] of [

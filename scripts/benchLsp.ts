@@ -59,11 +59,15 @@ async function initialize(): Promise<void> {
   }
   const inits: number[] = [];
   for (let i = 0; i < 5; i++) inits.push(await initializeMs());
-  report("initialize answered after spawn (median)", `${pct(inits, 50).toFixed(0)} ms (node alone ${pct(nodeAlone, 50).toFixed(0)} ms)`, pct(inits, 50) <= 300, "<= 300 ms");
+  report(
+    "initialize answered after spawn (median)",
+    `${pct(inits, 50).toFixed(0)} ms (node alone ${pct(nodeAlone, 50).toFixed(0)} ms)`,
+    pct(inits, 50) <= 300,
+    "<= 300 ms",
+  );
 }
 
 async function lineEdits(): Promise<void> {
-
   let blocks = 10;
   while (hfPython(blocks).split("\n").length < 5000) blocks += 5;
   const text = hfPython(blocks);
@@ -84,7 +88,15 @@ async function lineEdits(): Promise<void> {
     const t = performance.now();
     const typed = "    value = 1\n";
     const adding = v % 2 === 1;
-    c.change(uri, v, [{ range: { start: { line: bodyLine, character: 0 }, end: { line: adding ? bodyLine : bodyLine + 1, character: 0 } }, text: adding ? typed : "" }]);
+    c.change(uri, v, [
+      {
+        range: {
+          start: { line: bodyLine, character: 0 },
+          end: { line: adding ? bodyLine : bodyLine + 1, character: 0 },
+        },
+        text: adding ? typed : "",
+      },
+    ]);
     await c.pull(uri);
     if (v > 6) times.push(performance.now() - t);
   }
@@ -110,7 +122,15 @@ async function typing(): Promise<void> {
     const t = new LspClient();
     await t.initialize({ pull: true });
     const small = uriOf.replace("typing.", "small.");
-    t.open(small, "from huggingface_hub import InferenceClient\nInferenceClient().text_generation('hi')\n".replace(/.*/s, (py) => (language === "python" ? py : 'import { InferenceClient } from "@huggingface/inference";\nnew InferenceClient().textGeneration({ inputs: "hi" });\n')), languageId);
+    t.open(
+      small,
+      "from huggingface_hub import InferenceClient\nInferenceClient().text_generation('hi')\n".replace(/.*/s, (py) =>
+        language === "python"
+          ? py
+          : 'import { InferenceClient } from "@huggingface/inference";\nnew InferenceClient().textGeneration({ inputs: "hi" });\n',
+      ),
+      languageId,
+    );
     await t.pull(small);
     const started = performance.now();
     t.open(uriOf, source, languageId);
@@ -122,7 +142,10 @@ async function typing(): Promise<void> {
     const stringSamples: number[] = [];
     const baseline: number[] = [];
     let version = 2;
-    for (const [k, into] of [...call.keystrokes.map((k) => [k, samples] as const), ...strings.keystrokes.map((k) => [k, stringSamples] as const)]) {
+    for (const [k, into] of [
+      ...call.keystrokes.map((k) => [k, samples] as const),
+      ...strings.keystrokes.map((k) => [k, stringSamples] as const),
+    ]) {
       const s = performance.now();
       t.change(uriOf, version++, [k.change]);
       await t.pull(uriOf);
@@ -132,7 +155,10 @@ async function typing(): Promise<void> {
       baseline.push(performance.now() - b);
     }
     const base = `; a small file's pull ${pct(baseline, 50).toFixed(1)}`;
-    for (const [what, xs] of [["a call", samples], ["a string", stringSamples]] as const) {
+    for (const [what, xs] of [
+      ["a call", samples],
+      ["a string", stringSamples],
+    ] as const) {
       const p95 = pct(xs, 95);
       const med = pct(xs, 50);
       report(
@@ -161,15 +187,24 @@ async function checkWorkspace(folder: string, what: string): Promise<void> {
   const w = new LspClient();
   await w.initialize({ pull: false, folders: [pathToFileURL(folder).toString()] });
   const t = performance.now();
-  await w.connection.sendRequest("workspace/executeCommand", { command: "hfRateGuard.server.checkWorkspace", arguments: [] });
+  await w.connection.sendRequest("workspace/executeCommand", {
+    command: "hfRateGuard.server.checkWorkspace",
+    arguments: [],
+  });
   const ms = performance.now() - t;
   const status = fs.readFileSync(`/proc/${w.proc.pid}/status`, "utf8");
   const hwmKb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN);
-  report(`server peak RSS after Check Workspace (${what})`, `${(hwmKb / 1024).toFixed(0)} MB (it took ${(ms / 1000).toFixed(1)} s)`, hwmKb / 1024 <= 200, "<= 200 MB");
+  report(
+    `server peak RSS after Check Workspace (${what})`,
+    `${(hwmKb / 1024).toFixed(0)} MB (it took ${(ms / 1000).toFixed(1)} s)`,
+    hwmKb / 1024 <= 200,
+    "<= 200 MB",
+  );
   await w.close();
 }
 
-const peakRssMb = (pid: number) => Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? NaN) / 1024;
+const peakRssMb = (pid: number) =>
+  Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? NaN) / 1024;
 
 /** Issue 12: edits arriving faster than the server analyses must not let its memory run away. */
 async function storm(): Promise<void> {
@@ -187,14 +222,21 @@ async function storm(): Promise<void> {
     // One character typed at the start of a line spread over the file: an "x" breaks its statement, so most pulls
     // cost a full analysis.
     line = (line + 7919) % (lines - 100);
-    c.change(uri, v, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: v % 2 === 0 ? "x" : " " }]);
+    c.change(uri, v, [
+      { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: v % 2 === 0 ? "x" : " " },
+    ]);
     if (v % 200 === 0) pulls.push(c.pull(uri));
   }
   await Promise.all(pulls);
   await c.pull(uri);
   const peak = peakRssMb(c.proc.pid!);
   await c.close();
-  report(`server peak RSS, 10,000-edit storm (${lines}-line TS)`, `${peak.toFixed(0)} MB (after opening it ${opened.toFixed(0)} MB)`, peak <= 200, "<= 200 MB");
+  report(
+    `server peak RSS, 10,000-edit storm (${lines}-line TS)`,
+    `${peak.toFixed(0)} MB (after opening it ${opened.toFixed(0)} MB)`,
+    peak <= 200,
+    "<= 200 MB",
+  );
 }
 
 main();

@@ -35,8 +35,13 @@ const common = {
 const analyzerApart = {
   name: "analyzer-apart",
   setup(b) {
-    b.onResolve({ filter: /\/analysis\/analyzer(\.js)?$/ }, (args) => (args.kind === "dynamic-import" ? { path: "analyzer", namespace: "analyzer-apart" } : undefined));
-    b.onLoad({ filter: /.*/, namespace: "analyzer-apart" }, () => ({ contents: 'module.exports = require("./analyzer.js");', loader: "js" }));
+    b.onResolve({ filter: /\/analysis\/analyzer(\.js)?$/ }, (args) =>
+      args.kind === "dynamic-import" ? { path: "analyzer", namespace: "analyzer-apart" } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "analyzer-apart" }, () => ({
+      contents: 'module.exports = require("./analyzer.js");',
+      loader: "js",
+    }));
     b.onResolve({ filter: /^\.\/analyzer\.js$/ }, () => ({ path: "./analyzer.js", external: true }));
   },
 };
@@ -60,7 +65,13 @@ await Promise.all(
       }
     })
     .map((e) =>
-      build({ ...common, entryPoints: [path.join(root, e.in)], outfile: path.join(dist, e.out), external: e.external ?? [], plugins: e.plugins ?? [] }),
+      build({
+        ...common,
+        entryPoints: [path.join(root, e.in)],
+        outfile: path.join(dist, e.out),
+        external: e.external ?? [],
+        plugins: e.plugins ?? [],
+      }),
     ),
 );
 

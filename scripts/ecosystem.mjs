@@ -26,9 +26,10 @@ if (fs.readdirSync(repos).length === 0) {
   } else execFileSync("tar", ["xzf", tarball, "-C", repos]);
 }
 
-const targets = [...fs.readdirSync(repos).map((d) => path.join(repos, d)), ...process.argv.slice(2).map((d) => path.resolve(d))].filter((d) =>
-  fs.statSync(d).isDirectory(),
-);
+const targets = [
+  ...fs.readdirSync(repos).map((d) => path.join(repos, d)),
+  ...process.argv.slice(2).map((d) => path.resolve(d)),
+].filter((d) => fs.statSync(d).isDirectory());
 if (!fs.existsSync(path.join(root, "dist", "cli.js")) && !fs.existsSync(path.join(root, "bin", "hf-rate-guard.js"))) {
   console.error("ecosystem: build first (npm run build)");
   process.exit(2);
@@ -38,7 +39,11 @@ const all = [];
 const summary = [];
 for (const dir of targets) {
   const started = Date.now();
-  const run = spawnSync(process.execPath, [bin, "check", "--format", "json", "--no-cache", "."], { cwd: dir, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, [bin, "check", "--format", "json", "--no-cache", "."], {
+    cwd: dir,
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
   if (run.status !== 0 && run.status !== 1) {
     summary.push(`${path.basename(dir)}: exit ${run.status} ${run.stderr.slice(-300)}`);
     continue;
@@ -50,14 +55,19 @@ for (const dir of targets) {
     let source = "";
     try {
       const text = fs.readFileSync(path.join(dir, d.file), "utf8");
-      source = d.cell === undefined ? text.split("\n")[d.line - 1]?.trim() ?? "" : "";
+      source = d.cell === undefined ? (text.split("\n")[d.line - 1]?.trim() ?? "") : "";
     } catch {
       // a file that vanished meanwhile: keep the diagnostic without its line
     }
     all.push({ repo: path.basename(dir), ...d, source });
   }
-  const perRule = Object.entries(counts).sort().map(([c, n]) => `${c} ${n}`).join(", ");
-  summary.push(`${path.basename(dir)}: ${diagnostics.length} diagnostics (${perRule || "none"}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const perRule = Object.entries(counts)
+    .sort()
+    .map(([c, n]) => `${c} ${n}`)
+    .join(", ");
+  summary.push(
+    `${path.basename(dir)}: ${diagnostics.length} diagnostics (${perRule || "none"}) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 fs.writeFileSync(path.join(out, "diagnostics.json"), JSON.stringify(all, null, 1) + "\n");
 fs.writeFileSync(path.join(out, "summary.txt"), summary.join("\n") + "\n");

@@ -16,7 +16,9 @@ function option(name: string): number | undefined {
 }
 
 function report(f: Failure): void {
-  process.stdout.write(`FAIL seed=${f.seed} case=${f.index} ${f.name}: ${f.property}\n  ${f.detail.split("\n").slice(0, 6).join("\n  ")}\n  replay: npm run fuzz -- --seed ${f.seed} --case ${f.index}\n`);
+  process.stdout.write(
+    `FAIL seed=${f.seed} case=${f.index} ${f.name}: ${f.property}\n  ${f.detail.split("\n").slice(0, 6).join("\n  ")}\n  replay: npm run fuzz -- --seed ${f.seed} --case ${f.index}\n`,
+  );
 }
 
 async function main(): Promise<number> {
@@ -27,7 +29,11 @@ async function main(): Promise<number> {
     // Outside the repository: a mutant in the tree would be linted and type-checked with the project.
     const file = path.join(os.tmpdir(), `hf-rate-guard-fuzz-${seed}-${one}${path.extname(c.name)}`);
     fs.writeFileSync(file, c.text);
-    const analyzer = await Analyzer.create({ fs: new MemoryFileSystem({}), wasmDir: path.join(__dirname, "..", "node_modules"), incremental: false });
+    const analyzer = await Analyzer.create({
+      fs: new MemoryFileSystem({}),
+      wasmDir: path.join(__dirname, "..", "node_modules"),
+      incremental: false,
+    });
     const failures = checkCase(analyzer, c);
     process.stdout.write(`seed=${seed} case=${one} ${c.name} (${c.text.length} characters, written to ${file})\n`);
     for (const f of failures) process.stdout.write(`FAIL ${f.property}\n  ${f.detail}\n`);
@@ -35,13 +41,17 @@ async function main(): Promise<number> {
     return failures.length ? 1 : 0;
   }
   const count = option("count") ?? 20_000;
-  process.stdout.write(`fuzz: seed=${seed}, ${count} cases (replay with: npm run fuzz -- --seed ${seed} --count ${count})\n`);
+  process.stdout.write(
+    `fuzz: seed=${seed}, ${count} cases (replay with: npm run fuzz -- --seed ${seed} --count ${count})\n`,
+  );
   const started = Date.now();
   const run = await fuzz(seed, count, 0, report);
   const cli = await fuzzCli(seed, Math.min(1000, count));
   for (const f of cli.failures) report(f);
   const failed = run.failures.length + cli.failures.length;
-  process.stdout.write(`fuzz: seed=${seed}: ${run.cases} cases, CLI --fix over ${Math.min(1000, count)} files (${cli.written} fixed), ${run.excused} excused as known issues, ${failed} failure(s), ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+  process.stdout.write(
+    `fuzz: seed=${seed}: ${run.cases} cases, CLI --fix over ${Math.min(1000, count)} files (${cli.written} fixed), ${run.excused} excused as known issues, ${failed} failure(s), ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
+  );
   return failed ? 1 : 0;
 }
 

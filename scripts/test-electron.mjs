@@ -6,7 +6,9 @@ import path from "node:path";
 
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 // The same two-folder workspace the code-server run uses (compiled by `tsc -b` before this script runs).
-const { multiRootWorkspace } = createRequire(import.meta.url)(path.join(root, "out", "test", "exthost", "multiRoot.js"));
+const { multiRootWorkspace } = createRequire(import.meta.url)(
+  path.join(root, "out", "test", "exthost", "multiRoot.js"),
+);
 const ws = multiRootWorkspace(path.join(root, "test", "e2e", "fixtures", "ws"));
 await runTests({
   extensionDevelopmentPath: root,

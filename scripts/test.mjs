@@ -18,10 +18,30 @@ const run = (what, cmd, args) => {
 
 // The .vsix (production bundles) for the real-VS-Code tests; its bundles also serve every other test.
 run("the build", process.execPath, [path.join(root, "scripts/build.mjs"), "--production"]);
-run("packaging the .vsix", process.execPath, [path.join(root, "node_modules/@vscode/vsce/vsce"), "package", "--no-dependencies", "--out", "dist/hf-rate-guard.vsix"]);
+run("packaging the .vsix", process.execPath, [
+  path.join(root, "node_modules/@vscode/vsce/vsce"),
+  "package",
+  "--no-dependencies",
+  "--out",
+  "dist/hf-rate-guard.vsix",
+]);
 run("type-checking (tsc -b)", process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-b"]);
+// Layout of the project's own code is Prettier's (.prettierrc.json; `npm run format` rewrites it).
+run("checking the format (prettier)", process.execPath, [
+  path.join(root, "node_modules/prettier/bin/prettier.cjs"),
+  "--check",
+  "--log-level",
+  "warn",
+  ".",
+]);
 // The project's own code, with typescript-eslint (eslint.config.mjs); cached, so an unchanged tree costs seconds.
-run("linting (eslint)", process.execPath, [path.join(root, "node_modules/eslint/bin/eslint.js"), "--cache", "--cache-location", "node_modules/.cache/eslint/", "."]);
+run("linting (eslint)", process.execPath, [
+  path.join(root, "node_modules/eslint/bin/eslint.js"),
+  "--cache",
+  "--cache-location",
+  "node_modules/.cache/eslint/",
+  ".",
+]);
 
 function findTests(dir) {
   const found = [];
@@ -50,5 +70,9 @@ if (suite("e2e")) steps.push(ensureCodeServer, ensureChromium);
 await runSetup(steps);
 
 const env = { ...process.env, PATH: pathWithTools() };
-const result = spawnSync(process.execPath, ["--test", "--test-concurrency=2", ...files], { cwd: root, stdio: "inherit", env });
+const result = spawnSync(process.execPath, ["--test", "--test-concurrency=2", ...files], {
+  cwd: root,
+  stdio: "inherit",
+  env,
+});
 process.exit(result.status ?? 1);

@@ -3,7 +3,13 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as vscode from "vscode";
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+import {
+  LanguageClient,
+  State,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from "vscode-languageclient/node";
 import { COMMANDS, STATUS_NOTIFICATION, type StatusParams } from "../../shared/src/protocol";
 import { MeterController, TRUSTED_COMMANDS, type MeterHost } from "./meter/meterController";
 import { userFirstMinutes } from "./meter/schedule";
@@ -31,7 +37,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--inspect=6012"] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [...selector.map((s) => s as { scheme: string; language: string }), { notebook: "jupyter-notebook", language: "python" }],
+    documentSelector: [
+      ...selector.map((s) => s as { scheme: string; language: string }),
+      { notebook: "jupyter-notebook", language: "python" },
+    ],
     outputChannel: output,
     synchronize: { configurationSection: "hfRateGuard" },
   };
@@ -40,10 +49,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client.onDidChangeState((e) => output.info(`server ${State[e.newState]?.toLowerCase() ?? e.newState}`));
   let lastState: StatusParams["state"] | undefined;
   client.onNotification(STATUS_NOTIFICATION, (p: StatusParams) => {
-    if (p.state === "error") output.error(`analysis failed${p.uri ? ` for ${p.uri}` : ""}: ${p.message ?? "unknown error"}`);
+    if (p.state === "error")
+      output.error(`analysis failed${p.uri ? ` for ${p.uri}` : ""}: ${p.message ?? "unknown error"}`);
     else if (lastState === "error") output.info("analysis works again");
     lastState = p.state;
-    status.severity = p.state === "error" ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
+    status.severity =
+      p.state === "error" ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
     status.text = p.state === "error" ? "$(error) HF Rate Guard" : "$(check) HF Rate Guard";
     status.detail = p.state === "error" ? p.message : `last analysis ${p.lastAnalysisMs ?? 0} ms`;
   });
@@ -51,10 +62,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.commands.registerCommand("hfRateGuard.checkWorkspace", async () => {
       output.info("Check Workspace started");
-      const result = (await client?.sendRequest("workspace/executeCommand", { command: COMMANDS.checkWorkspace, arguments: [] })) as { files: number; problems: number } | undefined;
+      const result = (await client?.sendRequest("workspace/executeCommand", {
+        command: COMMANDS.checkWorkspace,
+        arguments: [],
+      })) as { files: number; problems: number } | undefined;
       if (result) output.info(`Check Workspace: ${result.problems} problems in ${result.files} files`);
       // Problems lists them; this says the check is done and how many there are (each counted once).
-      if (result) void vscode.window.showInformationMessage(`HF Rate Guard: ${result.problems} ${result.problems === 1 ? "problem" : "problems"} in ${result.files} ${result.files === 1 ? "file" : "files"} checked.`);
+      if (result)
+        void vscode.window.showInformationMessage(
+          `HF Rate Guard: ${result.problems} ${result.problems === 1 ? "problem" : "problems"} in ${result.files} ${result.files === 1 ? "file" : "files"} checked.`,
+        );
     }),
     vscode.commands.registerCommand("hfRateGuard.fixAllInFile", () => {
       const uri = vscode.window.activeTextEditor?.document.uri.toString();
@@ -71,14 +88,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // The credit meter; the org chosen there is the billTo the server uses for HF003 (through the settings it pulls).
   const meter = new MeterController(meterHost(context, output));
   meter.onDidChangeBillTo((org) => {
-    void vscode.workspace.getConfiguration("hfRateGuard").update("billTo", org ?? "", vscode.ConfigurationTarget.Global);
+    void vscode.workspace
+      .getConfiguration("hfRateGuard")
+      .update("billTo", org ?? "", vscode.ConfigurationTarget.Global);
   });
   context.subscriptions.push(
     { dispose: () => meter.dispose() },
     ...Object.entries(meter.commands).map(([id, run]) => vscode.commands.registerCommand(id, run)),
     vscode.window.onDidChangeWindowState((s) => s.focused && void meter.focused()),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (["hfRateGuard.endpoint", "hfRateGuard.billTo", "hfRateGuard.meter"].some((section) => e.affectsConfiguration(section))) void meter.settingsChanged();
+      if (
+        ["hfRateGuard.endpoint", "hfRateGuard.billTo", "hfRateGuard.meter"].some((section) =>
+          e.affectsConfiguration(section),
+        )
+      )
+        void meter.settingsChanged();
     }),
     // Another window set or cleared the token.
     context.secrets.onDidChange(() => void meter.refresh()),
@@ -116,16 +140,26 @@ function meterHost(context: vscode.ExtensionContext, log: vscode.LogOutputChanne
       const md = new vscode.MarkdownString(view.tooltip, true);
       md.isTrusted = { enabledCommands: TRUSTED_COMMANDS };
       item.tooltip = md;
-      item.backgroundColor = view.level === "normal" ? undefined : new vscode.ThemeColor(view.level === "error" ? "statusBarItem.errorBackground" : "statusBarItem.warningBackground");
+      item.backgroundColor =
+        view.level === "normal"
+          ? undefined
+          : new vscode.ThemeColor(
+              view.level === "error" ? "statusBarItem.errorBackground" : "statusBarItem.warningBackground",
+            );
       if (view.visible) item.show();
       else item.hide();
     },
     async pick(items, placeHolder) {
       return (await vscode.window.showQuickPick(items, { placeHolder }))?.id;
     },
-    askSecret: (prompt) => Promise.resolve(vscode.window.showInputBox({ prompt, password: true, ignoreFocusOut: true })),
+    askSecret: (prompt) =>
+      Promise.resolve(vscode.window.showInputBox({ prompt, password: true, ignoreFocusOut: true })),
     notify(kind, message) {
-      void (kind === "error" ? vscode.window.showErrorMessage(message) : kind === "warning" ? vscode.window.showWarningMessage(message) : vscode.window.showInformationMessage(message));
+      void (kind === "error"
+        ? vscode.window.showErrorMessage(message)
+        : kind === "warning"
+          ? vscode.window.showWarningMessage(message)
+          : vscode.window.showInformationMessage(message));
     },
     openExternal: (url) => void vscode.env.openExternal(vscode.Uri.parse(url)),
     secret: {
@@ -135,7 +169,10 @@ function meterHost(context: vscode.ExtensionContext, log: vscode.LogOutputChanne
     },
     globalState: context.globalState,
     // A workspace may make refreshes rarer, never more frequent (its settings come with the repository).
-    setting: (key, fallback) => (key === "meter.refreshMinutes" ? (userFirstMinutes(config().inspect(key)) as typeof fallback) : config().get(key, fallback)),
+    setting: (key, fallback) =>
+      key === "meter.refreshMinutes"
+        ? (userFirstMinutes(config().inspect(key)) as typeof fallback)
+        : config().get(key, fallback),
     // Application-scoped, and read from user settings only: a workspace or a dev container never redirects the token.
     endpointSetting: () => config().inspect<string>("endpoint")?.globalValue,
     env: process.env,

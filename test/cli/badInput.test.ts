@@ -22,7 +22,8 @@ function machine(): Record<string, string> {
   return { XDG_CACHE_HOME: fs.mkdtempSync(path.join(os.tmpdir(), "hfrg-home-")) };
 }
 
-const json = (stdout: string) => JSON.parse(stdout) as { diagnostics: { file: string; code: string }[]; skipped: { file: string; reason: string }[] };
+const json = (stdout: string) =>
+  JSON.parse(stdout) as { diagnostics: { file: string; code: string }[]; skipped: { file: string; reason: string }[] };
 
 test("a file indented 520 levels is listed as not checked, and the files after it keep their findings", () => {
   const files: Record<string, string> = { "a_deep.py": nestedDefs(520) };
@@ -32,10 +33,16 @@ test("a file indented 520 levels is listed as not checked, and the files after i
   assert.equal(r.status, 1, r.stderr);
   for (let i = 0; i < 4; i++) assert.match(r.stdout, new RegExp(`^b${i}\\.py:3:1: warning HF001`, "m"));
   assert.match(r.stdout, /Not checked \(1\):\n {2}a_deep\.py: nested too deeply: more than 100 levels of indentation/);
-  assert.match(r.stdout, /Found 4 problems \(4 warnings\) in 4 files \(4 checked\); 1 file not checked \(listed above\)\./);
+  assert.match(
+    r.stdout,
+    /Found 4 problems \(4 warnings\) in 4 files \(4 checked\); 1 file not checked \(listed above\)\./,
+  );
   const out = json(runCli(["check", "--no-cache", "--format", "json"], ws).stdout);
   assert.equal(out.diagnostics.length, 4);
-  assert.deepEqual(out.skipped.map((s) => s.file), ["a_deep.py"]);
+  assert.deepEqual(
+    out.skipped.map((s) => s.file),
+    ["a_deep.py"],
+  );
 });
 
 test("every crash trigger of the audit is a note about its file; the run reports the rest", () => {
@@ -52,17 +59,27 @@ test("every crash trigger of the audit is a note about its file; the run reports
   const r = runCli(["check", "--no-cache", "--format", "json"], ws);
   assert.doesNotMatch(r.stderr, /internal error|\n\s+at /, r.stderr);
   assert.equal(r.status, 1, r.stderr);
-  const files = json(r.stdout).diagnostics.map((d) => `${d.file}:${d.code}`).sort();
+  const files = json(r.stdout)
+    .diagnostics.map((d) => `${d.file}:${d.code}`)
+    .sort();
   assert.deepEqual(files, ["kernel.ipynb:HF001", "lib/app.py:HF001", "nullcell.ipynb:HF001", "web/app.ts:HF001"]);
 });
 
 test('exclude: [""] is a config error with its key named, and the files are still checked', () => {
-  const ws = workspace({ ".hf-rate-guard.json": JSON.stringify({ exclude: ["", "gen/**"] }), "app.py": BARE, "gen/made.py": BARE });
+  const ws = workspace({
+    ".hf-rate-guard.json": JSON.stringify({ exclude: ["", "gen/**"] }),
+    "app.py": BARE,
+    "gen/made.py": BARE,
+  });
   const r = runCli(["check", "--no-cache", "--format", "json"], ws);
   assert.equal(r.status, 2, "an invalid config is exit 2, as documented");
   assert.match(r.stderr, /\.hf-rate-guard\.json: exclude\[0\] is empty; ignored/);
   assert.doesNotMatch(r.stderr, /internal error/);
-  assert.deepEqual(json(r.stdout).diagnostics.map((d) => d.file), ["app.py"], "gen/** still excludes");
+  assert.deepEqual(
+    json(r.stdout).diagnostics.map((d) => d.file),
+    ["app.py"],
+    "gen/** still excludes",
+  );
 });
 
 test("symbolic links, FIFOs and unreadable files are listed as not checked, with the reason, in text and JSON", (t) => {
@@ -72,7 +89,10 @@ test("symbolic links, FIFOs and unreadable files are listed as not checked, with
   const r = runCli(["check", "--no-cache", "app.py", "link.py", "pipe.py", "."], ws);
   assert.equal(r.status, 1, r.stderr);
   const text = runCli(["check", "--no-cache"], ws).stdout;
-  assert.match(text, /Not checked \(2\):\n {2}link\.py: symbolic link \(not followed; name its target to check it\)\n {2}pipe\.py: not a regular file\n/);
+  assert.match(
+    text,
+    /Not checked \(2\):\n {2}link\.py: symbolic link \(not followed; name its target to check it\)\n {2}pipe\.py: not a regular file\n/,
+  );
   assert.doesNotMatch(text, /All clear/);
   const out = json(runCli(["check", "--no-cache", "--format", "json"], ws).stdout);
   assert.deepEqual(out.skipped, [
@@ -89,7 +109,8 @@ test("symbolic links, FIFOs and unreadable files are listed as not checked, with
   assert.equal(quiet.status, 0);
   assert.match(quiet.stdout, /^No problems in 1 file checked; 1 file not checked \(listed above\)\.$/m);
 
-  if (process.getuid?.() === 0) return t.diagnostic("running as root: every file is readable, so the permission case cannot be set up");
+  if (process.getuid?.() === 0)
+    return t.diagnostic("running as root: every file is readable, so the permission case cannot be set up");
   const locked = workspace({ "app.py": BARE, "secret.py": BARE });
   fs.chmodSync(path.join(locked, "secret.py"), 0);
   const l = json(runCli(["check", "--no-cache", "--format", "json"], locked).stdout);
@@ -106,7 +127,10 @@ test("a config file or requirements.txt that is a link to /dev/zero, or a FIFO, 
   const r = runCli(["check", "--no-cache", "--format", "json"], ws);
   assert.equal(r.status, 2, "a config file that cannot be read is a config error");
   assert.match(r.stderr, /\.hf-rate-guard\.json: not a regular file; using defaults/);
-  assert.deepEqual(json(r.stdout).diagnostics.map((d) => d.file), ["app.py", "sub/app.py"]);
+  assert.deepEqual(
+    json(r.stdout).diagnostics.map((d) => d.file),
+    ["app.py", "sub/app.py"],
+  );
 });
 
 test("a cache written on another machine (say, committed) is ignored: it cannot hide findings", () => {
@@ -121,7 +145,10 @@ test("a cache written on another machine (say, committed) is ignored: it cannot 
   for (const entry of Object.values(body.entries) as { model: { calls: unknown[] } }[]) entry.model.calls = [];
   const other = machine();
   runCli(["check", "--format", "json"], workspace({ "x.py": BARE }), other); // makes the other machine's key
-  const otherKey = Buffer.from(fs.readFileSync(path.join(other.XDG_CACHE_HOME, "hf-rate-guard", "cache-key"), "utf8").trim(), "hex");
+  const otherKey = Buffer.from(
+    fs.readFileSync(path.join(other.XDG_CACHE_HOME, "hf-rate-guard", "cache-key"), "utf8").trim(),
+    "hex",
+  );
   const forged = JSON.stringify(body);
   fs.writeFileSync(cacheFile, `hmac-sha256:${createHmac("sha256", otherKey).update(forged).digest("hex")}\n${forged}`);
   // On the machine that signed it, the file is trusted (that is what signing means)...
@@ -130,7 +157,10 @@ test("a cache written on another machine (say, committed) is ignored: it cannot 
   // ...and on this one it is not.
   const r = runCli(["check", "--format", "json", "--verbose"], ws, here);
   assert.equal(json(r.stdout).diagnostics.length, 1, "the finding is still reported");
-  assert.match(r.stderr, /cache: ignored .*models\.json: not written by hf-rate-guard on this machine, or changed since/);
+  assert.match(
+    r.stderr,
+    /cache: ignored .*models\.json: not written by hf-rate-guard on this machine, or changed since/,
+  );
   assert.match(r.stderr, /cache: 0 file\(s\) reused, 1 analysed/);
 });
 
@@ -138,7 +168,10 @@ test("a damaged cache entry (even one signed here) costs a re-analysis, never a 
   const ws = workspace({ "a.py": BARE });
   const here = machine();
   runCli(["check", "--format", "json"], ws, here);
-  const key = Buffer.from(fs.readFileSync(path.join(here.XDG_CACHE_HOME, "hf-rate-guard", "cache-key"), "utf8").trim(), "hex");
+  const key = Buffer.from(
+    fs.readFileSync(path.join(here.XDG_CACHE_HOME, "hf-rate-guard", "cache-key"), "utf8").trim(),
+    "hex",
+  );
   const cacheFile = path.join(ws, ".hf-rate-guard-cache", "models.json");
   const text = fs.readFileSync(cacheFile, "utf8");
   const body = JSON.parse(text.slice(text.indexOf("\n") + 1));

@@ -25,9 +25,17 @@ function reused(stderr: string): { reused: number; analysed: number } {
 test("a second run reuses the analysis of unchanged files and reports exactly the same", () => {
   const ws = workspace({ "a.py": BARE, "b.py": BARE, "plain.py": PLAIN });
   const first = runCli(["check", "--format", "json", "--verbose"], ws);
-  assert.deepEqual(reused(first.stderr), { reused: 0, analysed: 2 }, "files that cannot hold an HF call are never parsed, so never cached");
+  assert.deepEqual(
+    reused(first.stderr),
+    { reused: 0, analysed: 2 },
+    "files that cannot hold an HF call are never parsed, so never cached",
+  );
   assert.ok(fs.existsSync(path.join(ws, ".hf-rate-guard-cache", "models.json")));
-  assert.match(fs.readFileSync(path.join(ws, ".hf-rate-guard-cache", ".gitignore"), "utf8"), /^\*$/m, "git never sees the cache");
+  assert.match(
+    fs.readFileSync(path.join(ws, ".hf-rate-guard-cache", ".gitignore"), "utf8"),
+    /^\*$/m,
+    "git never sees the cache",
+  );
   const second = runCli(["check", "--format", "json", "--verbose"], ws);
   assert.deepEqual(reused(second.stderr), { reused: 2, analysed: 0 });
   assert.equal(second.stdout, first.stdout);
@@ -40,7 +48,9 @@ test("an edited file is analysed again", () => {
   fs.writeFileSync(path.join(ws, "a.py"), TWICE);
   const r = runCli(["check", "--format", "json", "--verbose"], ws);
   assert.deepEqual(reused(r.stderr), { reused: 1, analysed: 1 });
-  const lines = JSON.parse(r.stdout).diagnostics.filter((d: { file: string; code: string }) => d.file === "a.py" && d.code === "HF001").map((d: { line: number }) => d.line);
+  const lines = JSON.parse(r.stdout)
+    .diagnostics.filter((d: { file: string; code: string }) => d.file === "a.py" && d.code === "HF001")
+    .map((d: { line: number }) => d.line);
   assert.deepEqual(lines, [4, 5]);
 });
 
@@ -55,17 +65,32 @@ test("a corrupt cache, or one from another build, is ignored and never gives sta
   fs.writeFileSync(path.join(dir, "models.json"), "{ not json");
   assert.equal(runCli(["check", "--format", "json"], ws, env).stdout, expected);
   // A cache written by another build on this machine, claiming a.py has no calls at all.
-  const empty = { language: "python", calls: [], clients: [], retries: [], billToEvidence: [], exports: { retryHelpers: {} }, hasSyntaxErrors: false };
+  const empty = {
+    language: "python",
+    calls: [],
+    clients: [],
+    retries: [],
+    billToEvidence: [],
+    exports: { retryHelpers: {} },
+    hasSyntaxErrors: false,
+  };
   // The file is a signature line, then the JSON (test/cli/badInput.test.ts shows what the signature is for).
   const text = fs.readFileSync(path.join(dir, "models.json"), "utf8");
   const stored = JSON.parse(text.slice(text.indexOf("\n") + 1));
   for (const entry of Object.values(stored.entries) as { model: unknown }[]) entry.model = empty;
-  const key = Buffer.from(fs.readFileSync(path.join(env.XDG_CACHE_HOME, "hf-rate-guard", "cache-key"), "utf8").trim(), "hex");
+  const key = Buffer.from(
+    fs.readFileSync(path.join(env.XDG_CACHE_HOME, "hf-rate-guard", "cache-key"), "utf8").trim(),
+    "hex",
+  );
   const sign = (body: string) => `hmac-sha256:${createHmac("sha256", key).update(body).digest("hex")}\n${body}`;
   // Signed as this build, it would be trusted: the build check is what keeps it out.
   const sameBuild = JSON.stringify(stored);
   fs.writeFileSync(path.join(dir, "models.json"), sign(sameBuild));
-  assert.notEqual(runCli(["check", "--format", "json"], ws, env).stdout, expected, "the forged entry is used when everything matches");
+  assert.notEqual(
+    runCli(["check", "--format", "json"], ws, env).stdout,
+    expected,
+    "the forged entry is used when everything matches",
+  );
   fs.writeFileSync(path.join(dir, "models.json"), sign(JSON.stringify({ ...stored, build: "another-build" })));
   assert.equal(runCli(["check", "--format", "json"], ws, env).stdout, expected);
 });
@@ -82,5 +107,9 @@ test("--cache-dir puts the cache elsewhere, making missing folders; a folder tha
   assert.equal(refused.status, 1);
   assert.equal(refused.stdout, expected);
   fs.writeFileSync(path.join(ws, "file"), "");
-  assert.equal(runCli(["check", "--format", "json", "--cache-dir", "file/cache"], ws).stdout, expected, "a file where the folder should be");
+  assert.equal(
+    runCli(["check", "--format", "json", "--cache-dir", "file/cache"], ws).stdout,
+    expected,
+    "a file where the folder should be",
+  );
 });

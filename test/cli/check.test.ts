@@ -34,7 +34,10 @@ test("json output has the documented shape, paths relative to the current direct
   assert.equal(r.status, 1, r.stderr);
   const out = JSON.parse(r.stdout);
   assert.equal(out.version, 1);
-  assert.deepEqual(out.diagnostics.map((d: { file: string }) => d.file), ["a/app.py", "b/app.py"]);
+  assert.deepEqual(
+    out.diagnostics.map((d: { file: string }) => d.file),
+    ["a/app.py", "b/app.py"],
+  );
   assert.deepEqual(out.diagnostics[0], {
     file: "a/app.py",
     line: 4,
@@ -69,12 +72,18 @@ test("github output emits workflow commands with escaped properties", () => {
   const ws = workspace({ "app.py": BARE });
   const r = runCli(["check", "--format=github"], ws);
   assert.equal(r.status, 1);
-  assert.match(r.stdout, /^::warning file=app\.py,line=4,col=1,endLine=4,endColumn=23,title=HF001 unhandled-rate-limit::`client\.text_generation` has no 429 handling/m);
+  assert.match(
+    r.stdout,
+    /^::warning file=app\.py,line=4,col=1,endLine=4,endColumn=23,title=HF001 unhandled-rate-limit::`client\.text_generation` has no 429 handling/m,
+  );
 });
 
 test("--select, --ignore and --bill-to", () => {
   const ws = workspace({ "app.py": BARE });
-  const codes = (args: string[]) => JSON.parse(runCli(["check", "--format", "json", ...args], ws).stdout).diagnostics.map((d: { code: string }) => d.code);
+  const codes = (args: string[]) =>
+    JSON.parse(runCli(["check", "--format", "json", ...args], ws).stdout).diagnostics.map(
+      (d: { code: string }) => d.code,
+    );
   assert.deepEqual(codes([]), ["HF001"]);
   assert.deepEqual(codes(["--bill-to", "acme"]), ["HF003", "HF001"]);
   assert.deepEqual(codes(["--bill-to", "acme", "--select", "HF003"]), ["HF003"]);
@@ -82,7 +91,11 @@ test("--select, --ignore and --bill-to", () => {
 });
 
 test("--config uses the given file instead of the nearest one", () => {
-  const ws = workspace({ "app.py": BARE, ".hf-rate-guard.json": `{"rules": {"HF001": "off"}}`, "ci/strict.json": `{"rules": {"HF001": "error"}}` });
+  const ws = workspace({
+    "app.py": BARE,
+    ".hf-rate-guard.json": `{"rules": {"HF001": "off"}}`,
+    "ci/strict.json": `{"rules": {"HF001": "error"}}`,
+  });
   assert.equal(runCli(["check"], ws).status, 0);
   const r = runCli(["check", "--config", "ci/strict.json", "--format", "json"], ws);
   assert.equal(JSON.parse(r.stdout).diagnostics[0].severity, "error");
@@ -124,11 +137,21 @@ test("directories are walked respecting .gitignore and skipping node_modules, vi
     "build/app.py": BARE,
   });
   const out = JSON.parse(runCli(["check", "--format", "json"], ws).stdout);
-  assert.deepEqual(out.diagnostics.map((d: { file: string }) => d.file), ["src/app.py"]);
+  assert.deepEqual(
+    out.diagnostics.map((d: { file: string }) => d.file),
+    ["src/app.py"],
+  );
 });
 
 test("notebook diagnostics carry their cell", () => {
-  const nb = JSON.stringify({ cells: [{ cell_type: "code", source: "from huggingface_hub import InferenceClient\nInferenceClient().text_generation('x')\n" }] });
+  const nb = JSON.stringify({
+    cells: [
+      {
+        cell_type: "code",
+        source: "from huggingface_hub import InferenceClient\nInferenceClient().text_generation('x')\n",
+      },
+    ],
+  });
   const ws = workspace({ "nb.ipynb": nb });
   const out = JSON.parse(runCli(["check", "--format", "json"], ws).stdout);
   assert.equal(out.diagnostics[0].cell, 0);

@@ -12,7 +12,10 @@ client.text_generation(
 `;
 
 test("explain prints surface, billing, 429 protection and findings with docs for the call on a line", () => {
-  const ws = workspace({ "app.py": APP, "team.py": "from huggingface_hub import InferenceClient\nteam = InferenceClient(bill_to='acme')\n" });
+  const ws = workspace({
+    "app.py": APP,
+    "team.py": "from huggingface_hub import InferenceClient\nteam = InferenceClient(bill_to='acme')\n",
+  });
   const r = runCli(["explain", "app.py:4"], ws);
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /^app\.py:4:1: client\.text_generation \(huggingface_hub\)$/m);
@@ -21,7 +24,10 @@ test("explain prints surface, billing, 429 protection and findings with docs for
   assert.match(r.stdout, /429: +Not protected/);
   assert.match(r.stdout, /HF001 \[unhandled-rate-limit\][\s\S]*docs\/rules\/HF001\.md/);
   // A line inside the call's arguments explains the call too.
-  assert.equal(runCli(["explain", "app.py:5"], ws).stdout.split("\n")[0], "app.py:4:1: client.text_generation (huggingface_hub)");
+  assert.equal(
+    runCli(["explain", "app.py:5"], ws).stdout.split("\n")[0],
+    "app.py:4:1: client.text_generation (huggingface_hub)",
+  );
   const json = JSON.parse(runCli(["explain", "app.py:4", "--format", "json", "--bill-to", "other"], ws).stdout);
   assert.equal(json.calls[0].callee, "client.text_generation");
   assert.match(json.calls[0].billing, /not "other".*configured billTo/);

@@ -27,7 +27,10 @@ export default tseslint.config(js.configs.recommended, ...tseslint.configs.recom
 type Findings = Map<string, number>; // "file:CODE" -> count
 
 function ruff(dir: string): Findings {
-  const r = spawnSync("python3", ["-m", "ruff", "check", "--no-cache", "--output-format", "json", "--exit-zero", "."], { cwd: dir, encoding: "utf8" });
+  const r = spawnSync("python3", ["-m", "ruff", "check", "--no-cache", "--output-format", "json", "--exit-zero", "."], {
+    cwd: dir,
+    encoding: "utf8",
+  });
   assert.equal(r.status, 0, `ruff could not run (PIP_RETRIES=0 pip install ruff): ${r.stderr}`);
   const out: Findings = new Map();
   for (const f of JSON.parse(r.stdout) as { filename: string; code: string | null }[]) {
@@ -38,7 +41,11 @@ function ruff(dir: string): Findings {
 }
 
 function eslint(dir: string): Findings {
-  const r = spawnSync(ESLINT, ["--format", "json", "--no-warn-ignored", "."], { cwd: dir, encoding: "utf8", maxBuffer: 1 << 26 });
+  const r = spawnSync(ESLINT, ["--format", "json", "--no-warn-ignored", "."], {
+    cwd: dir,
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+  });
   assert.ok(r.stdout.startsWith("["), `ESLint could not run: ${r.stderr}`);
   const out: Findings = new Map();
   for (const file of JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string | null }[] }[]) {
@@ -51,7 +58,9 @@ function eslint(dir: string): Findings {
 }
 
 function added(before: Findings, after: Findings): string[] {
-  return [...after].filter(([key, n]) => n > (before.get(key) ?? 0)).map(([key, n]) => `${key} (${before.get(key) ?? 0} -> ${n})`);
+  return [...after]
+    .filter(([key, n]) => n > (before.get(key) ?? 0))
+    .map(([key, n]) => `${key} (${before.get(key) ?? 0} -> ${n})`);
 }
 
 const SOURCES: [string, string][] = [
@@ -74,7 +83,11 @@ for (const [name, source] of SOURCES) {
     assert.deepEqual(added(ruffBefore, ruff(dir)), [], "new ruff findings");
     assert.deepEqual(added(eslintBefore, eslint(dir)), [], "new ESLint findings");
     if (name === "examples") {
-      const tsc = spawnSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json", "--noEmit"], { cwd: dir, encoding: "utf8" });
+      const tsc = spawnSync(
+        process.execPath,
+        [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json", "--noEmit"],
+        { cwd: dir, encoding: "utf8" },
+      );
       assert.equal(tsc.status, 0, `the fixed examples no longer type-check:\n${tsc.stdout}`);
     }
   });

@@ -23,7 +23,11 @@ test("--fix keeps the bytes of a file that is not UTF-8 and says why it did not 
   assert.deepEqual(fs.readFileSync(path.join(ws, "app.py")), latin1, "the file's bytes are unchanged");
   assert.match(r.stderr, /app\.py: not fixed: not valid UTF-8/);
   // Two files need the helper: it is one module, which ok.py imports.
-  assert.match(fs.readFileSync(path.join(ws, "ok.py"), "utf8"), /^from hf_retry import hf_retry$[\s\S]*hf_retry\(lambda: client\.text_generation\("hi"\)\)/m, "other files are still fixed");
+  assert.match(
+    fs.readFileSync(path.join(ws, "ok.py"), "utf8"),
+    /^from hf_retry import hf_retry$[\s\S]*hf_retry\(lambda: client\.text_generation\("hi"\)\)/m,
+    "other files are still fixed",
+  );
   assert.match(r.stdout, /app\.py:5:1: warning HF001/, "the unfixed file's findings are still reported");
 });
 
@@ -45,12 +49,25 @@ test("--fix on a read-only folder reports the files it could not write and exits
   const ws = workspace({ "app.py": BARE, "sub/b.py": BARE });
   // root ignores file modes; without CAP_DAC_OVERRIDE it is held to them like any user.
   const asRoot = process.getuid?.() === 0;
-  if (asRoot && spawnSync("setpriv", ["--version"]).status !== 0) return t.skip("running as root without setpriv: a read-only folder cannot be made");
+  if (asRoot && spawnSync("setpriv", ["--version"]).status !== 0)
+    return t.skip("running as root without setpriv: a read-only folder cannot be made");
   fs.chmodSync(path.join(ws, "sub"), 0o555);
   fs.chmodSync(ws, 0o555);
   try {
-    const cmd = asRoot ? ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-dac_override,-dac_read_search", process.execPath] : [process.execPath];
-    const r = spawnSync(cmd[0], [...cmd.slice(1), CLI, "check", "--fix", "--no-cache"], { cwd: ws, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" }, timeout: 120_000 });
+    const cmd = asRoot
+      ? [
+          "setpriv",
+          "--bounding-set=-dac_override,-dac_read_search",
+          "--inh-caps=-dac_override,-dac_read_search",
+          process.execPath,
+        ]
+      : [process.execPath];
+    const r = spawnSync(cmd[0], [...cmd.slice(1), CLI, "check", "--fix", "--no-cache"], {
+      cwd: ws,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1" },
+      timeout: 120_000,
+    });
     assert.equal(r.status, 1, r.stderr); // findings remain: the report, not a crash
     assert.doesNotMatch(r.stderr, /at .*\.js:\d+/, "no stack trace");
     assert.match(r.stderr, /app\.py: not fixed: could not write it \(EACCES\)/);

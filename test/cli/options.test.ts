@@ -46,7 +46,11 @@ test("--fail-on sets the least severity that fails the run; --exit-zero never fa
   assert.equal(runCli(["check", "--fail-on=info"], ws).status, 1);
   const strict = workspace({ "app.py": BARE, ".hf-rate-guard.json": `{"rules": {"HF001": "error"}}` });
   assert.equal(runCli(["check", "--fail-on", "error"], strict).status, 1);
-  assert.equal(runCli(["check", "--fail-on", "error"], workspace({ "app.py": BARE })).status, 0, "a warning does not fail at --fail-on error");
+  assert.equal(
+    runCli(["check", "--fail-on", "error"], workspace({ "app.py": BARE })).status,
+    0,
+    "a warning does not fail at --fail-on error",
+  );
   const zero = runCli(["check", "--exit-zero"], strict);
   assert.equal(zero.status, 0);
   assert.match(zero.stdout, /error HF001/);
@@ -72,7 +76,10 @@ test("--statistics prints the count of findings per rule, most frequent first, i
   const ws = workspace({ "a.py": BARE, "b.py": BARE, "legacy.py": LEGACY, "ok.py": CLEAN });
   const r = runCli(["check", "--statistics"], ws);
   assert.equal(r.status, 1, r.stderr);
-  assert.equal(r.stdout, "3  HF001  unhandled-rate-limit (3 files)\n1  HF007  legacy-inference-api (1 file)\n\nFound 4 problems in 3 files (4 checked).\n");
+  assert.equal(
+    r.stdout,
+    "3  HF001  unhandled-rate-limit (3 files)\n1  HF007  legacy-inference-api (1 file)\n\nFound 4 problems in 3 files (4 checked).\n",
+  );
   const json = JSON.parse(runCli(["check", "--statistics", "--format", "json"], ws).stdout);
   assert.deepEqual(json.statistics, [
     { code: "HF001", rule: "unhandled-rate-limit", count: 3, files: 3 },

@@ -8,10 +8,25 @@ import { runCli, workspace } from "../support/cli";
 
 test("check on several threads reports exactly what one thread reports", () => {
   const files: Record<string, string> = {
-    "utils/retry.py": "import time\n\ndef with_backoff(fn):\n    for attempt in range(5):\n        try:\n            return fn()\n        except Exception as err:\n            if '429' not in str(err):\n                raise\n            time.sleep(2 ** attempt)\n",
-    "app/uses_helper.py": "from huggingface_hub import InferenceClient\nfrom utils.retry import with_backoff\n\nclient = InferenceClient()\n\ndef ask(p):\n    return with_backoff(lambda: client.text_generation(p))\n",
-    "app/broken.py": "from huggingface_hub import InferenceClient\nclient = InferenceClient()\ndef ask(p:\n    return client.text_generation(p\n",
-    "notebooks/n.ipynb": JSON.stringify({ cells: [{ cell_type: "code", source: ["from huggingface_hub import InferenceClient\n", "InferenceClient().text_generation('hi')\n"], metadata: {}, outputs: [] }], metadata: {}, nbformat: 4, nbformat_minor: 5 }),
+    "utils/retry.py":
+      "import time\n\ndef with_backoff(fn):\n    for attempt in range(5):\n        try:\n            return fn()\n        except Exception as err:\n            if '429' not in str(err):\n                raise\n            time.sleep(2 ** attempt)\n",
+    "app/uses_helper.py":
+      "from huggingface_hub import InferenceClient\nfrom utils.retry import with_backoff\n\nclient = InferenceClient()\n\ndef ask(p):\n    return with_backoff(lambda: client.text_generation(p))\n",
+    "app/broken.py":
+      "from huggingface_hub import InferenceClient\nclient = InferenceClient()\ndef ask(p:\n    return client.text_generation(p\n",
+    "notebooks/n.ipynb": JSON.stringify({
+      cells: [
+        {
+          cell_type: "code",
+          source: ["from huggingface_hub import InferenceClient\n", "InferenceClient().text_generation('hi')\n"],
+          metadata: {},
+          outputs: [],
+        },
+      ],
+      metadata: {},
+      nbformat: 4,
+      nbformat_minor: 5,
+    }),
   };
   // Enough HF-heavy text for several batches, so worker threads are started.
   for (let i = 0; i < 12; i++) files[`pkg/m${i}.${i % 2 ? "ts" : "py"}`] = i % 2 ? hfTs(30 + i) : hfPython(30 + i);

@@ -20,7 +20,12 @@ const location = {
         region: {
           type: "object",
           required: ["startLine", "startColumn"],
-          properties: { startLine: { type: "integer", minimum: 1 }, startColumn: { type: "integer", minimum: 1 }, endLine: { type: "integer", minimum: 1 }, endColumn: { type: "integer", minimum: 1 } },
+          properties: {
+            startLine: { type: "integer", minimum: 1 },
+            startColumn: { type: "integer", minimum: 1 },
+            endLine: { type: "integer", minimum: 1 },
+            endColumn: { type: "integer", minimum: 1 },
+          },
         },
       },
     },
@@ -53,7 +58,11 @@ const schema = {
                     items: {
                       type: "object",
                       required: ["id", "shortDescription", "helpUri"],
-                      properties: { id: { type: "string", pattern: "^HF\\d{3}$" }, helpUri: { type: "string", format: "uri" }, shortDescription: { type: "object", required: ["text"] } },
+                      properties: {
+                        id: { type: "string", pattern: "^HF\\d{3}$" },
+                        helpUri: { type: "string", format: "uri" },
+                        shortDescription: { type: "object", required: ["text"] },
+                      },
                     },
                   },
                 },
@@ -81,7 +90,9 @@ const schema = {
 };
 
 test("sarif output is valid SARIF 2.1.0 with rule metadata, help URIs and levels", () => {
-  const ws = workspace({ "app.py": `from huggingface_hub import InferenceClient\nInferenceClient().text_generation("hi")\n` });
+  const ws = workspace({
+    "app.py": `from huggingface_hub import InferenceClient\nInferenceClient().text_generation("hi")\n`,
+  });
   const r = runCli(["check", "--format", "sarif", "--bill-to", "acme"], ws);
   assert.equal(r.status, 1, r.stderr);
   const sarif = JSON.parse(r.stdout);
@@ -98,14 +109,18 @@ test("sarif output is valid SARIF 2.1.0 with rule metadata, help URIs and levels
 });
 
 test("sarif rules carry each rule's full help from its docs page", () => {
-  const ws = workspace({ "app.py": `from huggingface_hub import InferenceClient\nInferenceClient().text_generation("hi")\n` });
+  const ws = workspace({
+    "app.py": `from huggingface_hub import InferenceClient\nInferenceClient().text_generation("hi")\n`,
+  });
   const driver = JSON.parse(runCli(["check", "--format", "sarif"], ws).stdout).runs[0].tool.driver;
   for (const rule of driver.rules) {
     const page = fs.readFileSync(path.join(ROOT, "docs", "rules", `${rule.id}.md`), "utf8");
     assert.equal(rule.help.markdown, page);
     assert.equal(rule.help.text, page);
     assert.ok(rule.fullDescription.text.length > rule.shortDescription.text.length, rule.id);
-    assert.ok(page.replace(/[`*]/g, "").replace(/\s+/g, " ").includes(rule.fullDescription.text.slice(0, 60)), `${rule.id}: the Why section`);
+    assert.ok(
+      page.replace(/[`*]/g, "").replace(/\s+/g, " ").includes(rule.fullDescription.text.slice(0, 60)),
+      `${rule.id}: the Why section`,
+    );
   }
 });
-

@@ -31,7 +31,11 @@ async function freePort(): Promise<number> {
 }
 
 export class CodeServer {
-  private constructor(readonly url: string, readonly dir: string, private readonly proc: ChildProcess) {}
+  private constructor(
+    readonly url: string,
+    readonly dir: string,
+    private readonly proc: ChildProcess,
+  ) {}
 
   static available(): boolean {
     return fs.existsSync(CODE_SERVER) && fs.existsSync("/usr/bin/chromium");
@@ -71,8 +75,17 @@ export class CodeServer {
     const config = path.join(dir, "config.yaml");
     fs.writeFileSync(config, "");
     const args = [
-      "--config", config, "--auth", "none", "--bind-addr", `127.0.0.1:${port}`, ...common,
-      "--disable-telemetry", "--disable-update-check", "--disable-workspace-trust", "--disable-getting-started-override",
+      "--config",
+      config,
+      "--auth",
+      "none",
+      "--bind-addr",
+      `127.0.0.1:${port}`,
+      ...common,
+      "--disable-telemetry",
+      "--disable-update-check",
+      "--disable-workspace-trust",
+      "--disable-getting-started-override",
       ...(opts.smokeTestDriver ? ["--vscode-option", "enable-smoke-test-driver"] : []),
       opts.workspace,
     ];

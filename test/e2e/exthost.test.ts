@@ -17,18 +17,33 @@ test("the extension-host suite passes in code-server", async () => {
   try {
     const page = await browser.newPage();
     page.on("console", (m) => logs.push(m.text()));
-    const exit = new Promise<number>((resolve) => void page.exposeFunction("codeAutomationExit", (code: number) => resolve(code)));
+    const exit = new Promise<number>(
+      (resolve) => void page.exposeFunction("codeAutomationExit", (code: number) => resolve(code)),
+    );
     const host = new URL(server.url).host;
     const payload = [
       ["extensionDevelopmentPath", `vscode-remote://${host}${ROOT}`],
-      ["extensionTestsPath", `vscode-remote://${host}${path.join(ROOT, "out", "test", "exthost", "suite", "index.js")}`],
+      [
+        "extensionTestsPath",
+        `vscode-remote://${host}${path.join(ROOT, "out", "test", "exthost", "suite", "index.js")}`,
+      ],
       ["skipWelcome", "true"],
     ];
-    await page.goto(`${server.url}/?workspace=${encodeURIComponent(ws)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
-    const code = await Promise.race([exit, new Promise<number>((_, reject) => setTimeout(() => reject(new Error("the suite did not finish in 120 s")), 120_000))]);
+    await page.goto(
+      `${server.url}/?workspace=${encodeURIComponent(ws)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
+    );
+    const code = await Promise.race([
+      exit,
+      new Promise<number>((_, reject) =>
+        setTimeout(() => reject(new Error("the suite did not finish in 120 s")), 120_000),
+      ),
+    ]);
     assert.equal(code, 0, logs.filter((l) => /fail|Error|✗|passing|failing/i.test(l)).join("\n"));
     // Mocha's reporter logs through the console with format placeholders: "%d passing (%s) 3 2s".
-    assert.ok(logs.some((l) => /passing/.test(l) && /\b4\b/.test(l)), logs.slice(-20).join("\n"));
+    assert.ok(
+      logs.some((l) => /passing/.test(l) && /\b4\b/.test(l)),
+      logs.slice(-20).join("\n"),
+    );
     assert.ok(!logs.some((l) => /failing/.test(l)), logs.slice(-20).join("\n"));
   } finally {
     await browser.close();

@@ -18,7 +18,13 @@ import { captureForReadme } from "./readmeImages";
 const api = new MockHfApi();
 let browser: Browser;
 
-const usage = (used: number) => ({ body: { usage: { inferenceProviders: { usedNanoUsd: used * 1e9, includedNanoUsd: 2e9, numRequests: 9, periodEnd: 1798761600 } } } });
+const usage = (used: number) => ({
+  body: {
+    usage: {
+      inferenceProviders: { usedNanoUsd: used * 1e9, includedNanoUsd: 2e9, numRequests: 9, periodEnd: 1798761600 },
+    },
+  },
+});
 
 before(async () => {
   await api.start();
@@ -35,7 +41,10 @@ after(async () => {
 async function openWorkbench(env: Record<string, string>): Promise<{ server: CodeServer; page: Page }> {
   const ws = fs.mkdtempSync(path.join(os.tmpdir(), "hfrg-meter-"));
   fs.cpSync(path.join(ROOT, "test", "e2e", "fixtures", "ws"), ws, { recursive: true });
-  const server = await CodeServer.start({ workspace: ws, env: { HF_ENDPOINT: api.url, HF_HOME: path.join(ws, ".hf-home"), ...env } });
+  const server = await CodeServer.start({
+    workspace: ws,
+    env: { HF_ENDPOINT: api.url, HF_HOME: path.join(ws, ".hf-home"), ...env },
+  });
   return { server, page: await workbenchPage(browser, server.url, ws) };
 }
 
@@ -62,7 +71,10 @@ async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press("F1");
   await page.waitForSelector(".quick-input-widget input", { state: "visible" });
   await page.keyboard.type(title);
-  await until(`"${title}" in the command palette`, async () => (await page.locator(".quick-input-list .monaco-list-row", { hasText: title }).count()) > 0);
+  await until(
+    `"${title}" in the command palette`,
+    async () => (await page.locator(".quick-input-list .monaco-list-row", { hasText: title }).count()) > 0,
+  );
   await page.keyboard.press("Enter");
 }
 
@@ -73,7 +85,9 @@ test("the meter shows usage, its tooltip, refreshes, and turns red when credits 
     await until("the usage in the status bar", async () => (await item.innerText()).includes("HF $1.60 / $2.00"));
     assert.match((await item.getAttribute("class")) ?? "", /warning-kind/, "80% of the credits: warning background");
     await item.hover();
-    await until("the tooltip", async () => /Used \$1\.60 of \$2\.00 included/.test(await page.locator(".monaco-hover").first().innerText()));
+    await until("the tooltip", async () =>
+      /Used \$1\.60 of \$2\.00 included/.test(await page.locator(".monaco-hover").first().innerText()),
+    );
     await captureForReadme(page, "meter", [item, page.locator(".monaco-hover").first()]);
     await page.mouse.move(10, 10);
 
@@ -84,7 +98,9 @@ test("the meter shows usage, its tooltip, refreshes, and turns red when credits 
     api.set(USAGE, usage(2));
     await runCommand(page, "HF Rate Guard: Refresh Credit Meter");
     await until("the depleted state", async () => (await meterItem(page).innerText()).includes("HF $2.00 / $2.00"));
-    await until("the error background", async () => /error-kind/.test((await meterItem(page).getAttribute("class")) ?? ""));
+    await until("the error background", async () =>
+      /error-kind/.test((await meterItem(page).getAttribute("class")) ?? ""),
+    );
     assert.ok(api.requests.every((r) => r.authorization === "Bearer hf_e2etoken1234567"));
   } catch (err) {
     throw new Error(`${(err as Error).message} (screenshot: ${await screenshot(page, "meter")})`);
@@ -97,7 +113,10 @@ test("without a token the meter says Set token, the words of its menu item", asy
   const env = { HF_TOKEN: "", HUGGING_FACE_HUB_TOKEN: "" };
   const { server, page } = await openWorkbench(env);
   try {
-    await until("the set-token state", async () => (await page.locator(".statusbar-item", { hasText: "HF: set token" }).count()) > 0);
+    await until(
+      "the set-token state",
+      async () => (await page.locator(".statusbar-item", { hasText: "HF: set token" }).count()) > 0,
+    );
   } catch (err) {
     throw new Error(`${(err as Error).message} (screenshot: ${await screenshot(page, "meter-signed-out")})`);
   } finally {
@@ -108,7 +127,13 @@ test("without a token the meter says Set token, the words of its menu item", asy
 test("clicking the meter opens its menu; Bill to… shows the org's pooled usage and gives HF003 the org", async () => {
   api.set(WHOAMI, { body: { name: "ana", isPro: true, orgs: [{ name: "acme", plan: "team" }] } });
   api.set(overview("acme"), { body: { plan: "team", numUsers: 4 } });
-  api.set(orgUsage("acme"), { body: { usage: { inferenceProviders: { usedNanoUsd: 3e9, includedNanoUsd: 8e9, numRequests: 120, periodEnd: 1798761600 } } } });
+  api.set(orgUsage("acme"), {
+    body: {
+      usage: {
+        inferenceProviders: { usedNanoUsd: 3e9, includedNanoUsd: 8e9, numRequests: 120, periodEnd: 1798761600 },
+      },
+    },
+  });
   api.set(USAGE, usage(0.4));
   const { server, page } = await openWorkbench({ HF_TOKEN: "hf_e2etoken1234567" });
   try {
@@ -116,7 +141,8 @@ test("clicking the meter opens its menu; Bill to… shows the org's pooled usage
     await meterItem(page).click();
     await until("the meter's menu", async () => (await quickPickRows(page)).length >= 5);
     const rows = (await quickPickRows(page)).join("\n");
-    for (const entry of ["Refresh", "Open billing page", "Bill to…", "Set token", "Hide meter"]) assert.ok(rows.includes(entry), `menu lists ${entry}: ${rows}`);
+    for (const entry of ["Refresh", "Open billing page", "Bill to…", "Set token", "Hide meter"])
+      assert.ok(rows.includes(entry), `menu lists ${entry}: ${rows}`);
     assert.ok(!rows.includes("Sign out"), "no Sign out: the token comes from HF_TOKEN, nothing was saved to forget");
 
     await pickRow(page, "Bill to…");
@@ -129,7 +155,9 @@ test("clicking the meter opens its menu; Bill to… shows the org's pooled usage
     // The same org reaches the language server: the router call in app.py now lacks bill-to in an org context.
     await openFile(page, "app.py");
     await page.keyboard.press("Control+Shift+M");
-    await until("an HF003 row naming acme", async () => /HF003[\s\S]*acme|acme[\s\S]*HF003/.test(await page.locator(".markers-panel").innerText()));
+    await until("an HF003 row naming acme", async () =>
+      /HF003[\s\S]*acme|acme[\s\S]*HF003/.test(await page.locator(".markers-panel").innerText()),
+    );
   } catch (err) {
     throw new Error(`${(err as Error).message} (screenshot: ${await screenshot(page, "meter-menu")})`);
   } finally {

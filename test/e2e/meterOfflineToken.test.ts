@@ -33,7 +33,10 @@ test("a token set while HF is unreachable is kept, not called a rejection, and u
 
   const ws = fs.mkdtempSync(path.join(os.tmpdir(), "hfrg-meter-offline-"));
   fs.cpSync(path.join(ROOT, "test", "e2e", "fixtures", "ws"), ws, { recursive: true });
-  const server = await CodeServer.start({ workspace: ws, env: { HF_ENDPOINT: url, HF_HOME: path.join(ws, ".hf-home"), HF_TOKEN: "", HUGGING_FACE_HUB_TOKEN: "" } });
+  const server = await CodeServer.start({
+    workspace: ws,
+    env: { HF_ENDPOINT: url, HF_HOME: path.join(ws, ".hf-home"), HF_TOKEN: "", HUGGING_FACE_HUB_TOKEN: "" },
+  });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const meter = () => page.locator(".statusbar-item", { hasText: /\bHF[\s:]/ }).first();
   try {
@@ -44,30 +47,53 @@ test("a token set while HF is unreachable is kept, not called a rejection, and u
     await page.keyboard.press("F1");
     await page.waitForSelector(".quick-input-widget input", { state: "visible" });
     await page.keyboard.type("HF Rate Guard: Set Hugging Face Token");
-    await until("the command in the palette", async () => (await page.locator(".quick-input-list .monaco-list-row", { hasText: "Set Hugging Face Token" }).count()) > 0);
+    await until(
+      "the command in the palette",
+      async () =>
+        (await page.locator(".quick-input-list .monaco-list-row", { hasText: "Set Hugging Face Token" }).count()) > 0,
+    );
     await page.keyboard.press("Enter");
-    await until("the token input box", async () => (await page.locator(".quick-input-widget input[type=password]").count()) > 0);
+    await until(
+      "the token input box",
+      async () => (await page.locator(".quick-input-widget input[type=password]").count()) > 0,
+    );
     await page.keyboard.type(TOKEN);
     await page.keyboard.press("Enter");
 
     const saved = page.locator(".notification-toast", { hasText: /token saved/ });
     await until("the token-saved notification", async () => (await saved.count()) > 0);
     assert.match(await saved.first().innerText(), /could not be reached/);
-    assert.equal(await page.locator(".notification-toast", { hasText: /did not accept/ }).count(), 0, "not called a rejection");
+    assert.equal(
+      await page.locator(".notification-toast", { hasText: /did not accept/ }).count(),
+      0,
+      "not called a rejection",
+    );
     assert.ok(!(await page.locator(".notifications-toasts").innerText()).includes(TOKEN), "the token is never shown");
 
     // HF comes back on the same port: a refresh uses the kept token.
     const back = new MockHfApi();
     back.set(WHOAMI, { body: { name: "ana", isPro: true, orgs: [] } });
-    back.set(USAGE, { body: { usage: { inferenceProviders: { usedNanoUsd: 3e8, includedNanoUsd: 2e9, numRequests: 2, periodEnd: 1798761600 } } } });
+    back.set(USAGE, {
+      body: {
+        usage: {
+          inferenceProviders: { usedNanoUsd: 3e8, includedNanoUsd: 2e9, numRequests: 2, periodEnd: 1798761600 },
+        },
+      },
+    });
     await back.start(port);
     try {
       await page.keyboard.press("F1");
       await page.waitForSelector(".quick-input-widget input", { state: "visible" });
       await page.keyboard.type("HF Rate Guard: Refresh Credit Meter");
-      await until("the refresh command", async () => (await page.locator(".quick-input-list .monaco-list-row", { hasText: "Refresh Credit Meter" }).count()) > 0);
+      await until(
+        "the refresh command",
+        async () =>
+          (await page.locator(".quick-input-list .monaco-list-row", { hasText: "Refresh Credit Meter" }).count()) > 0,
+      );
       await page.keyboard.press("Enter");
-      await until("the usage read with the kept token", async () => (await meter().innerText()).includes("HF $0.30 / $2.00"));
+      await until("the usage read with the kept token", async () =>
+        (await meter().innerText()).includes("HF $0.30 / $2.00"),
+      );
       assert.ok(back.requests.length > 0 && back.requests.every((r) => r.authorization === `Bearer ${TOKEN}`));
     } finally {
       await back.stop();

@@ -22,9 +22,18 @@ let ws: string;
 
 /** The status bar's problem counts as VS Code words them ("Warnings: 4, Infos: 2"), from the CLI's findings. */
 function expectedLabel(dir: string): string {
-  const found = JSON.parse(runCli(["check", "--format", "json", "--no-cache", "."], dir).stdout).diagnostics as { severity: string }[];
+  const found = JSON.parse(runCli(["check", "--format", "json", "--no-cache", "."], dir).stdout).diagnostics as {
+    severity: string;
+  }[];
   const count = (s: string) => found.filter((d) => d.severity === s).length;
-  return [["Errors", count("error")], ["Warnings", count("warning")], ["Infos", count("info")]].filter(([, n]) => n).map(([w, n]) => `${w}: ${n}`).join(", ");
+  return [
+    ["Errors", count("error")],
+    ["Warnings", count("warning")],
+    ["Infos", count("info")],
+  ]
+    .filter(([, n]) => n)
+    .map(([w, n]) => `${w}: ${n}`)
+    .join(", ");
 }
 
 let atStart: string;
@@ -39,7 +48,9 @@ before(async () => {
   runCli(["check", "--fix", "--no-cache", "app.py"], fixed);
   afterFixAll = expectedLabel(fixed);
   assert.notEqual(afterFixAll, atStart, "the fixture has fixable findings in app.py");
-  server = await CodeServer.start({ workspace: ws, settings: {
+  server = await CodeServer.start({
+    workspace: ws,
+    settings: {
       "workbench.colorTheme": "Default Dark Modern",
       "editor.minimap.enabled": false,
       "workbench.secondarySideBar.defaultVisibility": "hidden",
@@ -64,7 +75,10 @@ async function runCommand(title: string): Promise<void> {
   await page.keyboard.press("F1");
   await page.waitForSelector(".quick-input-widget input", { state: "visible" });
   await page.keyboard.type(title);
-  await until(`"${title}" in the command palette`, async () => (await page.locator(".quick-input-list .monaco-list-row", { hasText: title }).count()) > 0);
+  await until(
+    `"${title}" in the command palette`,
+    async () => (await page.locator(".quick-input-list .monaco-list-row", { hasText: title }).count()) > 0,
+  );
   await page.keyboard.press("Enter");
 }
 
@@ -73,7 +87,10 @@ test("at start, Problems lists every file's findings without opening any", () =>
     await until(`the status bar to count ${atStart}`, async () => (await statusCounts()) === atStart);
     await page.keyboard.press("Control+Shift+M");
     const panel = page.locator(".markers-panel");
-    await until("files never opened in Problems", async () => /caption\.py/.test(await panel.innerText()) && /app\.py/.test(await panel.innerText()));
+    await until(
+      "files never opened in Problems",
+      async () => /caption\.py/.test(await panel.innerText()) && /app\.py/.test(await panel.innerText()),
+    );
     assert.equal(await page.locator(".monaco-editor[data-uri]").count(), 0, "no editor was opened");
   }));
 
@@ -102,11 +119,17 @@ test("a finding on a multi-line call underlines the callee only, and its hover e
     const column = (box.x - lineBox.x) / charWidth;
     const length = box.width / charWidth;
     assert.ok(Math.abs(column - text.indexOf("client")) < 0.5, `starts at the callee (column ${column.toFixed(1)})`);
-    assert.ok(Math.abs(length - "client.text_classification".length) < 0.5, `as long as the callee (${length.toFixed(1)} characters)`);
+    assert.ok(
+      Math.abs(length - "client.text_classification".length) < 0.5,
+      `as long as the callee (${length.toFixed(1)} characters)`,
+    );
 
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     const hover = page.locator(".monaco-hover").filter({ hasText: "Surface:" }).first();
-    await until("the explanation in the hover", async () => (await hover.count()) > 0 && /Billing:/.test(await hover.innerText()));
+    await until(
+      "the explanation in the hover",
+      async () => (await hover.count()) > 0 && /Billing:/.test(await hover.innerText()),
+    );
     const shown = await hover.innerText();
     assert.match(shown, /Inference Providers .*provider: together/);
     assert.match(shown, /Billed from HF credits to your personal account/);
@@ -129,7 +152,10 @@ test("Check Workspace counts each problem once, and Fix All in File leaves nothi
     await runCommand("HF Rate Guard: Fix All in File");
     await until(`the status bar to count ${afterFixAll}`, async () => (await statusCounts()) === afterFixAll);
     const panel = page.locator(".markers-panel");
-    await until("the fixed findings gone from Problems", async () => !/retries 429 without waiting on Retry-After/.test(await panel.innerText()));
+    await until(
+      "the fixed findings gone from Problems",
+      async () => !/retries 429 without waiting on Retry-After/.test(await panel.innerText()),
+    );
     assert.match(await panel.innerText(), /caption\.py/, "the other files' problems stay");
   }));
 
@@ -150,9 +176,20 @@ test("README screenshots: the quick fix menu and its result", () =>
     await captureForReadme(page, "quick-fix-menu", [line, page.locator(".action-widget")]);
     await row.first().click();
     // The fix inserts the helper above: bring the edited call (where the cursor is) into view.
-    await until("the helper inserted", async () => (await page.locator(".monaco-editor .view-lines").first().innerText()).replace(/\u00a0/g, " ").includes("HF Rate Guard: retry"));
+    await until("the helper inserted", async () =>
+      (await page.locator(".monaco-editor .view-lines").first().innerText())
+        .replace(/\u00a0/g, " ")
+        .includes("HF Rate Guard: retry"),
+    );
     await page.keyboard.press("End");
-    const fixed = page.locator(".monaco-editor .view-line", { hasText: "_hf_retry(lambda: client.image_to_text(image))" }).first();
+    const fixed = page
+      .locator(".monaco-editor .view-line", { hasText: "_hf_retry(lambda: client.image_to_text(image))" })
+      .first();
     await until("the fixed call in view", async () => (await fixed.count()) > 0);
-    await captureForReadme(page, "quick-fix-result", [fixed, page.locator(".monaco-editor .view-line", { hasText: "def caption" }).first()], 24);
+    await captureForReadme(
+      page,
+      "quick-fix-result",
+      [fixed, page.locator(".monaco-editor .view-line", { hasText: "def caption" }).first()],
+      24,
+    );
   }));

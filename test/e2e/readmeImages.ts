@@ -22,6 +22,7 @@ export async function captureForReadme(page: Page, name: string, parts: Locator[
   const file = path.join(ROOT, "images", `${name}.png`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const shot = await page.screenshot({ clip: { x, y, width: right - x, height: bottom - y } });
-  if (!fs.existsSync(file) || pixelDifference(fs.readFileSync(file), shot) >= UNCHANGED_BELOW) fs.writeFileSync(file, shot);
+  if (!fs.existsSync(file) || pixelDifference(fs.readFileSync(file), shot) >= UNCHANGED_BELOW)
+    fs.writeFileSync(file, shot);
   return file;
 }

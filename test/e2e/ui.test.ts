@@ -19,7 +19,10 @@ let ws: string;
 before(async () => {
   ws = fs.mkdtempSync(path.join(os.tmpdir(), "hfrg-ws-"));
   fs.cpSync(path.join(ROOT, "test", "e2e", "fixtures", "ws"), ws, { recursive: true });
-  server = await CodeServer.start({ workspace: ws, settings: { "editor.codeActionsOnSave": { "source.fixAll.hfRateGuard": "explicit" } } });
+  server = await CodeServer.start({
+    workspace: ws,
+    settings: { "editor.codeActionsOnSave": { "source.fixAll.hfRateGuard": "explicit" } },
+  });
   browser = await launch();
   page = await openWorkbench(browser, server.url, ws);
 });
@@ -54,7 +57,12 @@ async function quickFixMenuAt(text: string, entry: string): Promise<void> {
 }
 
 async function problemsText(): Promise<string> {
-  return (await page.locator(".markers-panel").innerText().catch(() => "")) ?? "";
+  return (
+    (await page
+      .locator(".markers-panel")
+      .innerText()
+      .catch(() => "")) ?? ""
+  );
 }
 
 test("a Python file shows a squiggle and an HF001 row in Problems", () =>
@@ -62,47 +70,76 @@ test("a Python file shows a squiggle and an HF001 row in Problems", () =>
     await openFile(page, "app.py");
     await until("a warning squiggle", async () => (await page.locator(".monaco-editor .squiggly-warning").count()) > 0);
     await page.keyboard.press("Control+Shift+M");
-    await until("an HF001 row in Problems", async () => /HF001/.test(await problemsText()) && /app\.py/.test(await problemsText()));
+    await until(
+      "an HF001 row in Problems",
+      async () => /HF001/.test(await problemsText()) && /app\.py/.test(await problemsText()),
+    );
   }));
 
 test("the preferred quick fix applies through Ctrl+. and the fixed file is saved without the diagnostic", () =>
   guarded("python-quickfix", async () => {
     await openFile(page, "app.py");
     await quickFixMenuAt("text_generation", "HF001: Retry with backoff");
-    await until("the helper inserted in the editor", async () => (await editorText()).includes("HF Rate Guard: retry for Hugging Face calls"));
+    await until("the helper inserted in the editor", async () =>
+      (await editorText()).includes("HF Rate Guard: retry for Hugging Face calls"),
+    );
     await page.keyboard.press("Control+S");
-    await until("the fix on disk", async () => fs.readFileSync(path.join(ws, "app.py"), "utf8").includes('_hf_retry(lambda: client.text_generation("hello"))'));
-    await until("HF001 for app.py gone from Problems", async () => !/app\.py[\s\S]*HF001/.test(await problemsText()) || !(await problemsText()).includes("text_generation"));
+    await until("the fix on disk", async () =>
+      fs.readFileSync(path.join(ws, "app.py"), "utf8").includes('_hf_retry(lambda: client.text_generation("hello"))'),
+    );
+    await until(
+      "HF001 for app.py gone from Problems",
+      async () =>
+        !/app\.py[\s\S]*HF001/.test(await problemsText()) || !(await problemsText()).includes("text_generation"),
+    );
   }));
 
 test("a TypeScript file shows HF001 and its quick fix gives the client a retrying fetch", () =>
   guarded("ts-quickfix", async () => {
     await openFile(page, "app.ts");
-    await until("a warning squiggle in the TS file", async () => (await page.locator(".monaco-editor .squiggly-warning").count()) > 0);
-    await until("an HF001 row for app.ts", async () => /app\.ts[\s\S]*HF001|HF001[\s\S]*app\.ts/.test(await problemsText()));
+    await until(
+      "a warning squiggle in the TS file",
+      async () => (await page.locator(".monaco-editor .squiggly-warning").count()) > 0,
+    );
+    await until("an HF001 row for app.ts", async () =>
+      /app\.ts[\s\S]*HF001|HF001[\s\S]*app\.ts/.test(await problemsText()),
+    );
     await quickFixMenuAt("chatCompletion", "HF001: Give the client");
     await page.keyboard.press("Control+S");
-    await until("the fetch option on disk", async () => fs.readFileSync(path.join(ws, "app.ts"), "utf8").includes("{ fetch: hfFetch }"));
+    await until("the fetch option on disk", async () =>
+      fs.readFileSync(path.join(ws, "app.ts"), "utf8").includes("{ fetch: hfFetch }"),
+    );
   }));
 
 test("fix-all runs on save when editor.codeActionsOnSave asks for it", () =>
   guarded("fix-all-on-save", async () => {
     await openFile(page, "fixall.py");
-    await until("a squiggle in fixall.py", async () => (await page.locator(".monaco-editor .squiggly-warning").count()) > 0);
+    await until(
+      "a squiggle in fixall.py",
+      async () => (await page.locator(".monaco-editor .squiggly-warning").count()) > 0,
+    );
     await page.locator(".monaco-editor .view-lines").first().click();
     await page.keyboard.press("Control+End");
     await page.keyboard.type("\n");
     await page.keyboard.press("Control+S");
-    await until("fix-all on disk", async () => fs.readFileSync(path.join(ws, "fixall.py"), "utf8").includes('_hf_retry(lambda: client.summarization("a long text"))'));
+    await until("fix-all on disk", async () =>
+      fs
+        .readFileSync(path.join(ws, "fixall.py"), "utf8")
+        .includes('_hf_retry(lambda: client.summarization("a long text"))'),
+    );
   }));
 
 test("the language status item reports the server's state", () =>
   guarded("language-status", async () => {
     await openFile(page, "app.py");
     const item = page.locator("[id='status.languageStatus']").first();
-    await until("the language status entry", async () => /HF Rate Guard/.test((await item.getAttribute("aria-label")) ?? ""));
+    await until("the language status entry", async () =>
+      /HF Rate Guard/.test((await item.getAttribute("aria-label")) ?? ""),
+    );
     await item.hover();
     const hover = page.locator(".hover-language-status").first();
-    await until("HF Rate Guard in the language status hover", async () => /HF Rate Guard/.test(await hover.innerText()));
+    await until("HF Rate Guard in the language status hover", async () =>
+      /HF Rate Guard/.test(await hover.innerText()),
+    );
     assert.match(await hover.innerText(), /last analysis \d+ ms/);
   }));

@@ -10,7 +10,10 @@ export function multiRootWorkspace(fixture: string): string {
   fs.cpSync(fixture, path.join(root, "main"), { recursive: true });
   fs.mkdirSync(path.join(root, "second", ".vscode"), { recursive: true });
   fs.copyFileSync(path.join(root, "main", "app.py"), path.join(root, "second", "app.py"));
-  fs.writeFileSync(path.join(root, "second", ".vscode", "settings.json"), JSON.stringify({ "hfRateGuard.rules": { HF001: "error" } }));
+  fs.writeFileSync(
+    path.join(root, "second", ".vscode", "settings.json"),
+    JSON.stringify({ "hfRateGuard.rules": { HF001: "error" } }),
+  );
   const file = path.join(root, "multi.code-workspace");
   fs.writeFileSync(file, JSON.stringify({ folders: [{ path: "main" }, { path: "second" }] }));
   return file;

@@ -84,8 +84,110 @@ export function loadCorpus(): Corpus {
   return (corpus = { python, js });
 }
 
-const PY_TOKENS = ["(", ")", "[", "]", "{", "}", ":", ",", "=", "'", '"', '"""', "\\", "\n", "\r\n", "\t", "    ", "\u0000", "\uFFFD", "é", "😀", "await ", "async ", "lambda: ", "def f(", "class C:", "try:\n", "except Exception:\n", "except:\n", "finally:\n", "# ", "@retry\n", "import ", "from huggingface_hub import InferenceClient\n", "client.chat_completion(", "InferenceClient(bill_to='acme')", "requests.post('https://router.huggingface.co/v1', json={})", "time.sleep(", "429", "hf_", "return ", "yield ", "if x:\n", "else:\n", "for i in range(5):\n", "with open(p) as f:\n", "%pip install x\n", "!ls\n"];
-const JS_TOKENS = ["(", ")", "[", "]", "{", "}", ":", ";", ",", "=", "=>", "'", '"', "`", "${", "/*", "*/", "//", "\n", "\r\n", "\t", "\u0000", "\uFFFD", "é", "😀", "await ", "async ", "function f(", "class C {", "try {", "} catch (e) {", "} finally {", "return ", "yield ", "import ", "export ", '"use strict";\n', "'use client';\n", 'import { InferenceClient } from "@huggingface/inference";\n', "client.chatCompletion({", 'fetch("https://router.huggingface.co/v1/chat/completions", { method: "POST" })', "new InferenceClient(", "setTimeout(", "429", "hf_", "<div>", "</div>", "as any", "?.", "??", "#x", "@dec\n"];
+const PY_TOKENS = [
+  "(",
+  ")",
+  "[",
+  "]",
+  "{",
+  "}",
+  ":",
+  ",",
+  "=",
+  "'",
+  '"',
+  '"""',
+  "\\",
+  "\n",
+  "\r\n",
+  "\t",
+  "    ",
+  "\u0000",
+  "\uFFFD",
+  "é",
+  "😀",
+  "await ",
+  "async ",
+  "lambda: ",
+  "def f(",
+  "class C:",
+  "try:\n",
+  "except Exception:\n",
+  "except:\n",
+  "finally:\n",
+  "# ",
+  "@retry\n",
+  "import ",
+  "from huggingface_hub import InferenceClient\n",
+  "client.chat_completion(",
+  "InferenceClient(bill_to='acme')",
+  "requests.post('https://router.huggingface.co/v1', json={})",
+  "time.sleep(",
+  "429",
+  "hf_",
+  "return ",
+  "yield ",
+  "if x:\n",
+  "else:\n",
+  "for i in range(5):\n",
+  "with open(p) as f:\n",
+  "%pip install x\n",
+  "!ls\n",
+];
+const JS_TOKENS = [
+  "(",
+  ")",
+  "[",
+  "]",
+  "{",
+  "}",
+  ":",
+  ";",
+  ",",
+  "=",
+  "=>",
+  "'",
+  '"',
+  "`",
+  "${",
+  "/*",
+  "*/",
+  "//",
+  "\n",
+  "\r\n",
+  "\t",
+  "\u0000",
+  "\uFFFD",
+  "é",
+  "😀",
+  "await ",
+  "async ",
+  "function f(",
+  "class C {",
+  "try {",
+  "} catch (e) {",
+  "} finally {",
+  "return ",
+  "yield ",
+  "import ",
+  "export ",
+  '"use strict";\n',
+  "'use client';\n",
+  'import { InferenceClient } from "@huggingface/inference";\n',
+  "client.chatCompletion({",
+  'fetch("https://router.huggingface.co/v1/chat/completions", { method: "POST" })',
+  "new InferenceClient(",
+  "setTimeout(",
+  "429",
+  "hf_",
+  "<div>",
+  "</div>",
+  "as any",
+  "?.",
+  "??",
+  "#x",
+  "@dec\n",
+];
 
 function pick<T>(r: () => number, items: readonly T[]): T {
   return items[Math.floor(r() * items.length)];
@@ -128,8 +230,14 @@ function mutateOnce(r: () => number, text: string, tokens: readonly string[]): s
     case 7: {
       // Nest a span in brackets, a few or many levels.
       const depth = r() < 0.8 ? between(r, 1, 8) : between(r, 100, 600);
-      const [open, close] = pick(r, [["(", ")"], ["[", "]"], ["{", "}"]] as const);
-      return text.slice(0, at) + open.repeat(depth) + text.slice(at, at + span) + close.repeat(depth) + text.slice(at + span);
+      const [open, close] = pick(r, [
+        ["(", ")"],
+        ["[", "]"],
+        ["{", "}"],
+      ] as const);
+      return (
+        text.slice(0, at) + open.repeat(depth) + text.slice(at, at + span) + close.repeat(depth) + text.slice(at + span)
+      );
     }
     case 8: {
       // Repeat one line many times (long files, long runs of one construct).
@@ -154,8 +262,18 @@ function mutate(r: () => number, text: string, tokens: readonly string[]): strin
 
 /** A notebook from a Python program: cells split at blank lines, sometimes with its JSON structure damaged. */
 function notebookOf(r: () => number, python: string): string {
-  const cells: unknown[] = python.split(/\n\s*\n/).map((source) => ({ cell_type: r() < 0.85 ? "code" : "markdown", source: r() < 0.5 ? source : source.split(/(?<=\n)/), metadata: {}, outputs: [] }));
-  const doc: Record<string, unknown> = { cells, metadata: { kernelspec: { language: "python", name: "python3" } }, nbformat: 4, nbformat_minor: 5 };
+  const cells: unknown[] = python.split(/\n\s*\n/).map((source) => ({
+    cell_type: r() < 0.85 ? "code" : "markdown",
+    source: r() < 0.5 ? source : source.split(/(?<=\n)/),
+    metadata: {},
+    outputs: [],
+  }));
+  const doc: Record<string, unknown> = {
+    cells,
+    metadata: { kernelspec: { language: "python", name: "python3" } },
+    nbformat: 4,
+    nbformat_minor: 5,
+  };
   if (r() < 0.4) {
     const damage = between(r, 0, 7);
     const i = between(r, 0, Math.max(0, cells.length - 1));
@@ -182,7 +300,13 @@ export function makeCase(seed: number, index: number): FuzzCase {
     const base = pick(r, js);
     return { seed, index, kind: "js", name: `case${index}${base.ext}`, text: mutate(r, base.text, JS_TOKENS) };
   }
-  return { seed, index, kind: "notebook", name: `case${index}.ipynb`, text: notebookOf(r, r() < 0.5 ? pick(r, python) : mutate(r, pick(r, python), PY_TOKENS)) };
+  return {
+    seed,
+    index,
+    kind: "notebook",
+    name: `case${index}.ipynb`,
+    text: notebookOf(r, r() < 0.5 ? pick(r, python) : mutate(r, pick(r, python), PY_TOKENS)),
+  };
 }
 
 /**
@@ -206,7 +330,13 @@ export function checkCase(analyzer: Analyzer, c: FuzzCase): Omit<Failure, "seed"
     const lineCount = c.kind === "notebook" ? Number.MAX_SAFE_INTEGER : new LineIndex(text).lineCount;
     for (const d of result.diagnostics) {
       const { start, end } = d.range;
-      if (start.line < 0 || start.character < 0 || end.line < start.line || (end.line === start.line && end.character < start.character) || end.line >= lineCount + 1) {
+      if (
+        start.line < 0 ||
+        start.character < 0 ||
+        end.line < start.line ||
+        (end.line === start.line && end.character < start.character) ||
+        end.line >= lineCount + 1
+      ) {
         fail("diagnostic range", `${d.code} ${JSON.stringify(d.range)} in ${lineCount} lines`);
       }
     }
@@ -222,7 +352,8 @@ export function checkCase(analyzer: Analyzer, c: FuzzCase): Omit<Failure, "seed"
     const problem = syntaxProblem(language, p, first.text);
     if (problem) fail("a fixed file parses", problem);
     analyzer.setFile(p, first.text);
-    if (analyzer.check(p).notes.some((n) => n.includes("syntax errors"))) fail("a fixed file parses", "the parser recovered from syntax errors in the fixed text");
+    if (analyzer.check(p).notes.some((n) => n.includes("syntax errors")))
+      fail("a fixed file parses", "the parser recovered from syntax errors in the fixed text");
     const second = analyzer.fixAll(p);
     if (second.changed) fail("a second fix changes nothing", firstDifference(first.text, second.text));
   } catch (err) {
@@ -246,7 +377,11 @@ export interface FuzzRun {
 
 /** Cases [from, from + count) of `seed`, against one in-process Analyzer (as the CLI runs: nothing kept between). */
 export async function fuzz(seed: number, count: number, from = 0, onFailure?: (f: Failure) => void): Promise<FuzzRun> {
-  const analyzer = await Analyzer.create({ fs: new MemoryFileSystem({}), wasmDir: path.join(ROOT, "node_modules"), incremental: false });
+  const analyzer = await Analyzer.create({
+    fs: new MemoryFileSystem({}),
+    wasmDir: path.join(ROOT, "node_modules"),
+    incremental: false,
+  });
   const run: FuzzRun = { cases: 0, fixed: 0, excused: 0, failures: [] };
   for (let index = from; index < from + count; index++) {
     const c = makeCase(seed, index);
@@ -269,7 +404,11 @@ export async function fuzz(seed: number, count: number, from = 0, onFailure?: (f
  * The CLI's own path over a batch of cases written to a folder: `check --fix` in-process (walk, read, fix, write,
  * every output format), then the properties on disk: each written file parses, and a second `--fix` writes nothing.
  */
-export async function fuzzCli(seed: number, count: number, from = 0): Promise<{ written: number; failures: Failure[] }> {
+export async function fuzzCli(
+  seed: number,
+  count: number,
+  from = 0,
+): Promise<{ written: number; failures: Failure[] }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hfrg-fuzz-"));
   const cases = new Map<string, FuzzCase>();
   for (let index = from; index < from + count; index++) {
@@ -280,7 +419,16 @@ export async function fuzzCli(seed: number, count: number, from = 0): Promise<{ 
   const failures: Failure[] = [];
   const fail = (c: FuzzCase | undefined, property: string, detail: string) =>
     failures.push({ seed, index: c?.index ?? -1, name: c?.name ?? "(run)", property, detail, text: c?.text ?? "" });
-  const options: CheckOptions = { paths: ["."], format: "text", fix: true, verbose: true, cache: false, exitZero: false, failOn: "info", statistics: false };
+  const options: CheckOptions = {
+    paths: ["."],
+    format: "text",
+    fix: true,
+    verbose: true,
+    cache: false,
+    exitZero: false,
+    failOn: "info",
+    statistics: false,
+  };
   const wasmDir = path.join(ROOT, "node_modules");
   let written = 0;
   try {
@@ -300,14 +448,19 @@ export async function fuzzCli(seed: number, count: number, from = 0): Promise<{ 
     afterFirst.set(name, now);
     if (now === c.text || c.kind === "notebook") continue;
     const problem = syntaxProblem(c.kind === "python" ? "python" : "js", `/fuzz/${name}`, now.replace(/^\uFEFF/, ""));
-    if (problem && !KNOWN_ISSUES.some((k) => k.property === "a fixed file parses" && k.matches(c, problem))) fail(c, "a fixed file parses", problem);
+    if (problem && !KNOWN_ISSUES.some((k) => k.property === "a fixed file parses" && k.matches(c, problem)))
+      fail(c, "a fixed file parses", problem);
   }
   try {
     await runCheck(options, dir, wasmDir);
     for (const [name, c] of cases) {
       const now = fs.readFileSync(path.join(dir, name), "utf8");
       const before = afterFirst.get(name)!;
-      if (now !== before && !KNOWN_ISSUES.some((k) => k.property === "a second fix changes nothing" && k.matches(c, ""))) fail(c, "a second fix changes nothing", firstDifference(before, now));
+      if (
+        now !== before &&
+        !KNOWN_ISSUES.some((k) => k.property === "a second fix changes nothing" && k.matches(c, ""))
+      )
+        fail(c, "a second fix changes nothing", firstDifference(before, now));
     }
   } catch (err) {
     fail(undefined, "check --fix does not throw", (err as Error).stack ?? String(err));

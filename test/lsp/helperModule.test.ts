@@ -25,8 +25,15 @@ test("the quick fix creates the helper module and imports it in one WorkspaceEdi
   try {
     await c.initialize({ pull: true, folders: [pathToFileURL(dir).toString()] });
     c.open(uri, ASK);
-    const diag = await c.waitFor(async () => (await c.pull(uri)).items.find((d: { code?: unknown }) => d.code === "HF001"), "HF001 in a.py");
-    const actions = (await c.connection.sendRequest("textDocument/codeAction", { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag] } })) as { isPreferred?: boolean; edit: { documentChanges: Change[] } }[];
+    const diag = await c.waitFor(
+      async () => (await c.pull(uri)).items.find((d: { code?: unknown }) => d.code === "HF001"),
+      "HF001 in a.py",
+    );
+    const actions = (await c.connection.sendRequest("textDocument/codeAction", {
+      textDocument: { uri },
+      range: diag.range,
+      context: { diagnostics: [diag] },
+    })) as { isPreferred?: boolean; edit: { documentChanges: Change[] } }[];
     const changes = actions.find((a) => a.isPreferred)!.edit.documentChanges;
     assert.deepEqual(changes[0], { kind: "create", uri: moduleUri, options: { ignoreIfExists: true } });
     assert.equal(changes[1].textDocument?.uri, moduleUri);
@@ -40,7 +47,11 @@ test("the quick fix creates the helper module and imports it in one WorkspaceEdi
     })) as { edit: { documentChanges: Change[] } }[];
     assert.equal(fixAll[0].edit.documentChanges[0].kind, "create");
     // Not applied yet: the next quick fix still offers to create the module (it is not assumed to exist).
-    const again = (await c.connection.sendRequest("textDocument/codeAction", { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag] } })) as { isPreferred?: boolean; edit: { documentChanges: Change[] } }[];
+    const again = (await c.connection.sendRequest("textDocument/codeAction", {
+      textDocument: { uri },
+      range: diag.range,
+      context: { diagnostics: [diag] },
+    })) as { isPreferred?: boolean; edit: { documentChanges: Change[] } }[];
     assert.equal(again.find((a) => a.isPreferred)!.edit.documentChanges[0].kind, "create");
   } finally {
     await c.close();

@@ -15,10 +15,19 @@ const HF_FETCH = `fetch("https://router.huggingface.co/v1/chat/completions", { m
 function hostileFiles(): Record<string, string> {
   return {
     "app.py": BARE,
-    "bad.ipynb": JSON.stringify({ cells: [null, { cell_type: "code", source: [BARE, 7] }], metadata: { kernelspec: { language: 5 } } }),
+    "bad.ipynb": JSON.stringify({
+      cells: [null, { cell_type: "code", source: [BARE, 7] }],
+      metadata: { kernelspec: { language: 5 } },
+    }),
     "deep.py": BARE + "x = " + "(\n".repeat(5000) + "1" + ")\n".repeat(5000),
-    "deep.ts": `import { InferenceClient } from "@huggingface/inference";\n` + "const x = " + "[\n".repeat(5000) + "1" + "]\n".repeat(5000) + ";\n",
-    "big.js": HF_FETCH + "var a=1;".repeat(10 * 1024 * 1024 / 8),
+    "deep.ts":
+      `import { InferenceClient } from "@huggingface/inference";\n` +
+      "const x = " +
+      "[\n".repeat(5000) +
+      "1" +
+      "]\n".repeat(5000) +
+      ";\n",
+    "big.js": HF_FETCH + "var a=1;".repeat((10 * 1024 * 1024) / 8),
     "bundle.min.js": ("!function(){" + HF_FETCH + "var b=[1,2,3].map(function(x){return x*2});}();").repeat(400),
   };
 }
@@ -31,16 +40,27 @@ test("Check Workspace gets through a malformed notebook and hostile files, every
   try {
     await c.initialize({ pull: true, folders: [pathToFileURL(dir).toString()] });
     for (let round = 0; round < 2; round++) {
-      const result = (await c.connection.sendRequest("workspace/executeCommand", { command: "hfRateGuard.server.checkWorkspace", arguments: [] })) as { files: number };
+      const result = (await c.connection.sendRequest("workspace/executeCommand", {
+        command: "hfRateGuard.server.checkWorkspace",
+        arguments: [],
+      })) as { files: number };
       assert.equal(result.files, 6, `round ${round}`);
-      assert.deepEqual(c.published.get(uri("app.py"))?.diagnostics.map((d) => d.code), ["HF001"]);
+      assert.deepEqual(
+        c.published.get(uri("app.py"))?.diagnostics.map((d) => d.code),
+        ["HF001"],
+      );
     }
     // Opened in the editor, they are answered like any file, and so is the file next to them.
     const texts = hostileFiles();
-    for (const rel of ["deep.py", "deep.ts", "big.js", "bundle.min.js"]) c.open(uri(rel), texts[rel], rel.endsWith(".py") ? "python" : rel.endsWith(".ts") ? "typescript" : "javascript");
+    for (const rel of ["deep.py", "deep.ts", "big.js", "bundle.min.js"])
+      c.open(uri(rel), texts[rel], rel.endsWith(".py") ? "python" : rel.endsWith(".ts") ? "typescript" : "javascript");
     c.open(uri("app.py"), BARE);
-    for (const rel of ["deep.py", "deep.ts", "big.js", "bundle.min.js"]) assert.deepEqual((await c.pull(uri(rel))).items, [], rel);
-    assert.deepEqual((await c.pull(uri("app.py"))).items.map((d) => d.code), ["HF001"]);
+    for (const rel of ["deep.py", "deep.ts", "big.js", "bundle.min.js"])
+      assert.deepEqual((await c.pull(uri(rel))).items, [], rel);
+    assert.deepEqual(
+      (await c.pull(uri("app.py"))).items.map((d) => d.code),
+      ["HF001"],
+    );
     assert.doesNotMatch(c.stderr, /internal error|RangeError|RuntimeError/);
   } finally {
     await c.close();

@@ -23,7 +23,8 @@ class RawServer {
       const msg = m as Reply;
       this.received.push(msg);
       // Answer the server's own requests as an editor would.
-      if (msg.method && msg.id !== undefined) this.send({ jsonrpc: "2.0", id: msg.id, result: msg.method === "workspace/configuration" ? [{}] : null });
+      if (msg.method && msg.id !== undefined)
+        this.send({ jsonrpc: "2.0", id: msg.id, result: msg.method === "workspace/configuration" ? [{}] : null });
     });
   }
 
@@ -47,7 +48,12 @@ class RawServer {
   }
 
   async initialize(): Promise<void> {
-    this.send({ jsonrpc: "2.0", id: "init", method: "initialize", params: { processId: null, rootUri: null, capabilities: { textDocument: { diagnostic: {} } } } });
+    this.send({
+      jsonrpc: "2.0",
+      id: "init",
+      method: "initialize",
+      params: { processId: null, rootUri: null, capabilities: { textDocument: { diagnostic: {} } } },
+    });
     await this.reply("init");
     this.send({ jsonrpc: "2.0", method: "initialized", params: {} });
   }
@@ -68,13 +74,23 @@ class RawServer {
 }
 
 const frame = (body: string, length = Buffer.byteLength(body)) => `Content-Length: ${length}\r\n\r\n${body}`;
-const request = (id: number, method: string, params: unknown = {}) => JSON.stringify({ jsonrpc: "2.0", id, method, params });
+const request = (id: number, method: string, params: unknown = {}) =>
+  JSON.stringify({ jsonrpc: "2.0", id, method, params });
 
 test("a request before initialize gets ServerNotInitialized; a notification before it is dropped", async () => {
   const s = new RawServer();
   try {
-    s.send({ jsonrpc: "2.0", id: 1, method: "textDocument/diagnostic", params: { textDocument: { uri: "file:///tmp/x.py" } } });
-    s.send({ jsonrpc: "2.0", method: "textDocument/didOpen", params: { textDocument: { uri: "file:///tmp/x.py", languageId: "python", version: 1, text: "" } } });
+    s.send({
+      jsonrpc: "2.0",
+      id: 1,
+      method: "textDocument/diagnostic",
+      params: { textDocument: { uri: "file:///tmp/x.py" } },
+    });
+    s.send({
+      jsonrpc: "2.0",
+      method: "textDocument/didOpen",
+      params: { textDocument: { uri: "file:///tmp/x.py", languageId: "python", version: 1, text: "" } },
+    });
     const early = await s.reply(1);
     assert.equal(early.error?.code, -32002);
     await s.initialize();
@@ -118,7 +134,10 @@ test("a Content-Length too short: that message gets -32700, the next one is answ
   try {
     await s.initialize();
     const body = request(10, "textDocument/diagnostic", { textDocument: { uri: "file:///tmp/hfrg-transport/a.py" } });
-    s.raw(frame(body, Buffer.byteLength(body) - 7) + frame(request(11, "textDocument/diagnostic", { textDocument: { uri: "file:///tmp/hfrg-transport/b.py" } })));
+    s.raw(
+      frame(body, Buffer.byteLength(body) - 7) +
+        frame(request(11, "textDocument/diagnostic", { textDocument: { uri: "file:///tmp/hfrg-transport/b.py" } })),
+    );
     assert.equal((await s.reply(null, "the parse error")).error?.code, -32700);
     assert.equal((await s.reply(11)).error, undefined);
     assert.equal((await s.pull(12)).error, undefined, "and keeps answering");
@@ -134,7 +153,12 @@ test("a Content-Length too long: the message ends where the next header starts, 
     const body = request(20, "textDocument/diagnostic", { textDocument: { uri: "file:///tmp/hfrg-transport/a.py" } });
     // First alone: the server must not wait for bytes that will never come once the next message arrives.
     s.raw(frame(body, Buffer.byteLength(body) + 500));
-    s.send({ jsonrpc: "2.0", id: 21, method: "textDocument/diagnostic", params: { textDocument: { uri: "file:///tmp/hfrg-transport/b.py" } } });
+    s.send({
+      jsonrpc: "2.0",
+      id: 21,
+      method: "textDocument/diagnostic",
+      params: { textDocument: { uri: "file:///tmp/hfrg-transport/b.py" } },
+    });
     assert.equal((await s.reply(20)).error, undefined);
     assert.equal((await s.reply(21)).error, undefined);
   } finally {
@@ -163,12 +187,17 @@ test("a storm of 10,000 edits in a 5,000-line TypeScript file ends in the diagno
   try {
     await s.initialize();
     // 5,000 lines: an HF call with no 429 handling every 20 lines, among ordinary code.
-    let text = 'import { InferenceClient } from "@huggingface/inference";\nconst client = new InferenceClient(process.env.HF_TOKEN);\n';
+    let text =
+      'import { InferenceClient } from "@huggingface/inference";\nconst client = new InferenceClient(process.env.HF_TOKEN);\n';
     for (let i = 0; i < 250; i++) {
       text += `\nexport interface Row${i} {\n  name: string;\n  score: number;\n}\n\nexport function label${i}(row: Row${i}): string {\n  const parts = [row.name, String(row.score)];\n  return parts.join(": ");\n}\n`;
       text += `\nexport async function ask${i}(prompt: string) {\n  const out = await client.chatCompletion({ model: "m", messages: [{ role: "user", content: prompt }] });\n  return out.choices[0].message;\n}\n`;
     }
-    s.send({ jsonrpc: "2.0", method: "textDocument/didOpen", params: { textDocument: { uri, languageId: "typescript", version: 1, text } } });
+    s.send({
+      jsonrpc: "2.0",
+      method: "textDocument/didOpen",
+      params: { textDocument: { uri, languageId: "typescript", version: 1, text } },
+    });
     const before = ((await s.pull(40, uri)).result as { items: unknown[] }).items.length;
     assert.ok(before > 0);
     // Each edit types one character at the start of line 1 and the next one deletes it; the last leaves a comment
@@ -177,14 +206,43 @@ test("a storm of 10,000 edits in a 5,000-line TypeScript file ends in the diagno
     for (let v = 2; v <= 10_001; v++) {
       const typed = v % 2 === 0;
       const range = { start: { line: 1, character: 0 }, end: { line: 1, character: typed ? 0 : 1 } };
-      out += frame(JSON.stringify({ jsonrpc: "2.0", method: "textDocument/didChange", params: { textDocument: { uri, version: v }, contentChanges: [{ range, text: typed ? "x" : "" }] } }));
+      out += frame(
+        JSON.stringify({
+          jsonrpc: "2.0",
+          method: "textDocument/didChange",
+          params: { textDocument: { uri, version: v }, contentChanges: [{ range, text: typed ? "x" : "" }] },
+        }),
+      );
     }
     s.raw(out);
-    s.send({ jsonrpc: "2.0", method: "textDocument/didChange", params: { textDocument: { uri, version: 10_002 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "// hf-rate-guard: ignore-file\n" }] } });
+    s.send({
+      jsonrpc: "2.0",
+      method: "textDocument/didChange",
+      params: {
+        textDocument: { uri, version: 10_002 },
+        contentChanges: [
+          {
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            text: "// hf-rate-guard: ignore-file\n",
+          },
+        ],
+      },
+    });
     const after = (await s.pull(41, uri)).result as { items: unknown[] };
     assert.deepEqual(after.items, []);
-    s.send({ jsonrpc: "2.0", method: "textDocument/didChange", params: { textDocument: { uri, version: 10_003 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, text: "" }] } });
-    assert.equal(((await s.pull(42, uri)).result as { items: unknown[] }).items.length, before, "the text is back to the original");
+    s.send({
+      jsonrpc: "2.0",
+      method: "textDocument/didChange",
+      params: {
+        textDocument: { uri, version: 10_003 },
+        contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, text: "" }],
+      },
+    });
+    assert.equal(
+      ((await s.pull(42, uri)).result as { items: unknown[] }).items.length,
+      before,
+      "the text is back to the original",
+    );
   } finally {
     await s.close();
   }

@@ -20,14 +20,26 @@ class MemoryStore implements KeyValueStore {
 }
 
 const meter = (store = new MemoryStore(), billTo?: string, timeoutMs = 2000) =>
-  new CreditMeter({ endpoint: api.url, token: async () => ({ token: TOKEN, from: "HF_TOKEN" }), store, billTo: () => billTo, timeoutMs });
+  new CreditMeter({
+    endpoint: api.url,
+    token: async () => ({ token: TOKEN, from: "HF_TOKEN" }),
+    store,
+    billTo: () => billTo,
+    timeoutMs,
+  });
 
 before(() => api.start());
 after(() => api.stop());
 beforeEach(() => {
   api.requests.length = 0;
   api.set(WHOAMI, { body: { name: "ana", isPro: true, orgs: [{ name: "acme", plan: "team" }] } });
-  api.set(USAGE, { body: { usage: { inferenceProviders: { usedNanoUsd: 1.6e9, includedNanoUsd: 2e9, numRequests: 42, periodEnd: 1798761600 } } } });
+  api.set(USAGE, {
+    body: {
+      usage: {
+        inferenceProviders: { usedNanoUsd: 1.6e9, includedNanoUsd: 2e9, numRequests: 42, periodEnd: 1798761600 },
+      },
+    },
+  });
   api.set(overview("acme"), { body: { plan: "team", numUsers: 4 } });
   api.routes.delete(orgUsage("acme"));
 });
@@ -48,7 +60,10 @@ test("whoami is cached across refreshes (HF rate-limits it), keyed by the token"
   await meter(store).refresh();
   await meter(store).refresh();
   assert.equal(api.requests.filter((r) => r.path === WHOAMI).length, 1);
-  assert.ok([...store.data.keys()].every((k) => !k.includes(TOKEN)), "the token itself is never a key");
+  assert.ok(
+    [...store.data.keys()].every((k) => !k.includes(TOKEN)),
+    "the token itself is never a key",
+  );
 });
 
 test("401 on whoami: the invalid-token state", async () => {
@@ -72,11 +87,20 @@ test("an org whose usage the token cannot read shows its pooled allowance (plan 
   assert.equal(state.account, "acme");
   assert.match(state.reason!, /cannot read the org's usage \(HTTP 403\)/);
   assert.ok(api.requests.some((r) => r.path === overview("acme")));
-  assert.ok(!api.requests.some((r) => r.path.startsWith(USAGE)), "the personal usage is never shown under the org's name");
+  assert.ok(
+    !api.requests.some((r) => r.path.startsWith(USAGE)),
+    "the personal usage is never shown under the org's name",
+  );
 });
 
 test("an org whose usage the token can read shows the org's pooled usage", async () => {
-  api.set(orgUsage("acme"), { body: { usage: { inferenceProviders: { usedNanoUsd: 6.5e9, includedNanoUsd: 8e9, numRequests: 310, periodEnd: 1798761600 } } } });
+  api.set(orgUsage("acme"), {
+    body: {
+      usage: {
+        inferenceProviders: { usedNanoUsd: 6.5e9, includedNanoUsd: 8e9, numRequests: 310, periodEnd: 1798761600 },
+      },
+    },
+  });
   const m = meter(new MemoryStore(), "acme");
   const { state } = await m.refresh();
   assert.equal(state.text, "HF $6.50 / $8.00");
@@ -95,7 +119,13 @@ test("a 402 from HF is the error state: kept over the last numbers until usage s
   assert.equal(depleted.level, "error");
   assert.equal(depleted.text, "HF $1.60 / $2.00", "the last numbers stay, shown in the error state");
   assert.match(depleted.reason!, /402 Payment Required/);
-  api.set(USAGE, { body: { usage: { inferenceProviders: { usedNanoUsd: 0.1e9, includedNanoUsd: 2e9, numRequests: 1, periodEnd: 1801440000 } } } });
+  api.set(USAGE, {
+    body: {
+      usage: {
+        inferenceProviders: { usedNanoUsd: 0.1e9, includedNanoUsd: 2e9, numRequests: 1, periodEnd: 1801440000 },
+      },
+    },
+  });
   const fresh = (await m.refresh()).state;
   assert.equal(fresh.level, "normal", "a new period with room clears the 402 state");
 });
@@ -130,7 +160,12 @@ test("500, a hang past the timeout, and invalid JSON: last value kept, marked st
 });
 
 test("no token: the sign-in state, and no request at all", async () => {
-  const m = new CreditMeter({ endpoint: api.url, token: async () => undefined, store: new MemoryStore(), billTo: () => undefined });
+  const m = new CreditMeter({
+    endpoint: api.url,
+    token: async () => undefined,
+    store: new MemoryStore(),
+    billTo: () => undefined,
+  });
   const { state } = await m.refresh();
   assert.equal(state.kind, "signed-out");
   assert.equal(api.requests.length, 0);

@@ -7,7 +7,9 @@ import { MeterController, type MeterHost, type MeterView, type PickItem } from "
 import { MockHfApi, orgUsage, overview, USAGE, WHOAMI } from "../mock-hf/mockHfApi";
 
 const api = new MockHfApi();
-const usage = (used: number, periodEnd = 1798761600) => ({ body: { usage: { inferenceProviders: { usedNanoUsd: used * 1e9, includedNanoUsd: 2e9, numRequests: 3, periodEnd } } } });
+const usage = (used: number, periodEnd = 1798761600) => ({
+  body: { usage: { inferenceProviders: { usedNanoUsd: used * 1e9, includedNanoUsd: 2e9, numRequests: 3, periodEnd } } },
+});
 
 class FakeHost implements MeterHost {
   views: MeterView[] = [];
@@ -23,7 +25,11 @@ class FakeHost implements MeterHost {
   env: Record<string, string | undefined>;
   home = "/nonexistent-home";
   logged: string[] = [];
-  log = { info: (m: string) => void this.logged.push(m), warn: (m: string) => void this.logged.push(m), error: (m: string) => void this.logged.push(m) };
+  log = {
+    info: (m: string) => void this.logged.push(m),
+    warn: (m: string) => void this.logged.push(m),
+    error: (m: string) => void this.logged.push(m),
+  };
 
   constructor(token?: string) {
     this.env = { HF_ENDPOINT: api.url, HF_TOKEN: token };
@@ -87,7 +93,11 @@ beforeEach(() => {
   api.set(WHOAMI, { body: { name: "ana", isPro: true, orgs: [{ name: "acme", plan: "team" }] } });
   api.set(USAGE, usage(0.5));
   api.set(overview("acme"), { body: { plan: "team", numUsers: 4 } });
-  api.set(orgUsage("acme"), { body: { usage: { inferenceProviders: { usedNanoUsd: 3e9, includedNanoUsd: 8e9, numRequests: 40, periodEnd: 1798761600 } } } });
+  api.set(orgUsage("acme"), {
+    body: {
+      usage: { inferenceProviders: { usedNanoUsd: 3e9, includedNanoUsd: 8e9, numRequests: 40, periodEnd: 1798761600 } },
+    },
+  });
 });
 
 test("the menu offers its actions; Bill to switches to the org's usage and tells the language server", async () => {
@@ -99,7 +109,11 @@ test("the menu offers its actions; Bill to switches to the org's usage and tells
   c.onDidChangeBillTo((org) => told.push(org));
   host.answers = ["Bill to", "acme"];
   await c.commands["hfRateGuard.meter.menu"]();
-  assert.deepEqual(host.picks[0].map((l) => l.replace(/^\$\([\w-]+\) /, "")), ["Refresh", "Open billing page", "Bill to…", "Set token", "Hide meter"], "no Sign out: the token comes from HF_TOKEN, not from us");
+  assert.deepEqual(
+    host.picks[0].map((l) => l.replace(/^\$\([\w-]+\) /, "")),
+    ["Refresh", "Open billing page", "Bill to…", "Set token", "Hide meter"],
+    "no Sign out: the token comes from HF_TOKEN, not from us",
+  );
   assert.deepEqual(host.picks[1], ["Personal account", "acme"]);
   assert.deepEqual(told, ["acme"]);
   assert.equal(c.billTo(), "acme");
@@ -150,7 +164,10 @@ test("Set token validates with whoami before storing; a rejected token is never 
 
   host.answers = [undefined];
   await c.commands["hfRateGuard.meter.menu"]();
-  assert.ok(host.picks.at(-1)!.some((l) => l.endsWith("Sign out")), "Sign out is offered once a token is saved");
+  assert.ok(
+    host.picks.at(-1)!.some((l) => l.endsWith("Sign out")),
+    "Sign out is offered once a token is saved",
+  );
   await c.commands["hfRateGuard.signOut"]();
   assert.equal(host.secretValue, undefined);
   assert.equal(host.view.text, "$(key) HF: set token");
@@ -207,7 +224,10 @@ test("the regular refresh comes every refreshMinutes, spread by up to ±20% so w
   for (let i = 0; i < 20; i++) await c.refresh();
   c.dispose();
   assert.equal(delays.length, 20);
-  assert.ok(delays.every((d) => d >= 8 * 60_000 && d <= 12 * 60_000), delays.join(", "));
+  assert.ok(
+    delays.every((d) => d >= 8 * 60_000 && d <= 12 * 60_000),
+    delays.join(", "),
+  );
   assert.ok(new Set(delays.map((d) => Math.round(d / 1000))).size > 1, "the delays are jittered, not all equal");
 });
 
@@ -233,7 +253,10 @@ test("a 429 whose Retry-After is 0, negative, a past date or huge waits at least
   }
   c.dispose();
   assert.equal(delays.length, 5, delays.join(", "));
-  assert.ok(delays.every((d) => d >= 30_000 && d <= 6 * 3600_000), delays.join(", "));
+  assert.ok(
+    delays.every((d) => d >= 30_000 && d <= 6 * 3600_000),
+    delays.join(", "),
+  );
 });
 
 test("refreshMinutes past the 32-bit timer limit or not a number is bounded (one minute to a day, timers under 2^31 ms)", async () => {
@@ -246,7 +269,10 @@ test("refreshMinutes past the 32-bit timer limit or not a number is bounded (one
     c.dispose();
   }
   assert.equal(delays.length, 6);
-  assert.ok(delays.every((d) => d >= 48_000 && d <= 24 * 3600_000), delays.join(", "));
+  assert.ok(
+    delays.every((d) => d >= 48_000 && d <= 24 * 3600_000),
+    delays.join(", "),
+  );
 });
 
 test("a token with a line break (HF_TOKEN or pasted) is never sent, never stored, and never shown in part", async () => {
@@ -262,8 +288,15 @@ test("a token with a line break (HF_TOKEN or pasted) is never sent, never stored
   await c.commands["hfRateGuard.setToken"]();
   assert.equal(host.secretValue, undefined);
   assert.equal(host.notes.at(-1)?.kind, "error");
-  const shown = [host.view.tooltip, host.view.text, host.view.accessibilityLabel, ...host.notes.map((n) => n.message), ...host.logged].join("\n");
-  for (const part of ["linebreaktoken", "TAILPART", "ofit"]) assert.ok(!shown.includes(part), `"${part}" shown: ${shown}`);
+  const shown = [
+    host.view.tooltip,
+    host.view.text,
+    host.view.accessibilityLabel,
+    ...host.notes.map((n) => n.message),
+    ...host.logged,
+  ].join("\n");
+  for (const part of ["linebreaktoken", "TAILPART", "ofit"])
+    assert.ok(!shown.includes(part), `"${part}" shown: ${shown}`);
 });
 
 test("setting a token while HF cannot be reached keeps it and says so, without calling it a rejection", async () => {
@@ -291,7 +324,10 @@ test("a billTo that is not an HF name never reaches an API path; the personal ac
   await c.refresh();
   const paths = api.requests.slice(before).map((r) => r.path);
   assert.ok(paths.length > 0);
-  assert.ok(paths.every((p) => !p.includes("..") && !p.includes("organizations")), paths.join(", "));
+  assert.ok(
+    paths.every((p) => !p.includes("..") && !p.includes("organizations")),
+    paths.join(", "),
+  );
   assert.equal(host.view.text, "HF $0.50 / $2.00");
   assert.ok(host.logged.some((l) => /billTo is not a valid/.test(l)));
 });
@@ -300,7 +336,10 @@ test("the Output channel gets the meter's events and never the token; the menu's
   const host = new FakeHost("hf_controllertoken1");
   const c = controller(host);
   await c.refresh();
-  assert.ok(host.logged.some((l) => /^meter: usage \(ana\): HF \$0\.50 \/ \$2\.00/.test(l)), host.logged.join("\n"));
+  assert.ok(
+    host.logged.some((l) => /^meter: usage \(ana\): HF \$0\.50 \/ \$2\.00/.test(l)),
+    host.logged.join("\n"),
+  );
   assert.ok(host.logged.some((l) => l.startsWith("meter: endpoint http://127.0.0.1:")));
   assert.ok(!host.logged.join("\n").includes("hf_controllertoken1"));
   host.answers = [undefined];

@@ -35,7 +35,10 @@ export function rateLimited(headers: Record<string, string> = {}): Answer {
 /** Closes the connection without answering: what a client sees as a connection error. */
 export const DROPPED: Answer = { status: 0 };
 
-export const PAYMENT_REQUIRED: Answer = { status: 402, body: { error: "You have depleted your monthly included credits." } };
+export const PAYMENT_REQUIRED: Answer = {
+  status: 402,
+  body: { error: "You have depleted your monthly included credits." },
+};
 
 export class MockRouter {
   readonly requests: SeenRequest[] = [];

@@ -14,7 +14,10 @@ const exec = promisify(execFile);
 test("Neovim gets HF001 pushed for a Python file and fixes it with the server's code action", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hfrg-nvim-"));
   const file = path.join(dir, "app.py");
-  fs.writeFileSync(file, "from huggingface_hub import InferenceClient\n\nclient = InferenceClient()\nclient.text_generation('hi')\n");
+  fs.writeFileSync(
+    file,
+    "from huggingface_hub import InferenceClient\n\nclient = InferenceClient()\nclient.text_generation('hi')\n",
+  );
   const resultPath = path.join(dir, "result.json");
   const env = {
     ...process.env,
@@ -26,9 +29,16 @@ test("Neovim gets HF001 pushed for a Python file and fixes it with the server's 
     XDG_STATE_HOME: path.join(dir, "state"),
     XDG_CACHE_HOME: path.join(dir, "cache"),
   };
-  await exec("nvim", ["--headless", "--clean", "-n", "-u", "NONE", "-c", `luafile ${path.join(ROOT, "test", "nvim", "lspClient.lua")}`], { env, timeout: 60_000 });
+  await exec(
+    "nvim",
+    ["--headless", "--clean", "-n", "-u", "NONE", "-c", `luafile ${path.join(ROOT, "test", "nvim", "lspClient.lua")}`],
+    { env, timeout: 60_000 },
+  );
   const result = JSON.parse(fs.readFileSync(resultPath, "utf8"));
-  assert.deepEqual(result.diagnostics.map((d: { code: string; line: number }) => [d.code, d.line]), [["HF001", 3]]);
+  assert.deepEqual(
+    result.diagnostics.map((d: { code: string; line: number }) => [d.code, d.line]),
+    [["HF001", 3]],
+  );
   assert.equal(result.applied, true);
   assert.match(result.title, /^HF001/);
   const fixed = fs.readFileSync(file, "utf8");

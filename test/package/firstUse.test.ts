@@ -14,10 +14,18 @@ import { ROOT } from "../support/paths";
 const load = (name: string) => import(pathToFileURL(path.join(ROOT, "scripts", name)).href);
 
 function typeErrors(project: string): string[] {
-  const config = ts.getParsedCommandLineOfConfigFile(path.join(project, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+  const config = ts.getParsedCommandLineOfConfigFile(
+    path.join(project, "tsconfig.json"),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+  );
   assert.ok(config, "examples/tsconfig.json parses");
   const program = ts.createProgram(config.fileNames, config.options);
-  return ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? path.basename(d.file.fileName) : ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+  return ts
+    .getPreEmitDiagnostics(program)
+    .map(
+      (d) => `${d.file ? path.basename(d.file.fileName) : ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`,
+    );
 }
 
 test("npm start's workspace is a scratch copy of examples/, outside any repository, whose TypeScript type-checks", async () => {
@@ -26,10 +34,15 @@ test("npm start's workspace is a scratch copy of examples/, outside any reposito
   try {
     const copy: string = makeScratchExamples(ROOT, dir);
     assert.ok(path.relative(ROOT, copy).startsWith(".."), "the copy is outside the repository");
-    for (let d = copy; d !== path.dirname(d); d = path.dirname(d)) assert.ok(!fs.existsSync(path.join(d, ".git")), `no repository above the copy (${d})`);
+    for (let d = copy; d !== path.dirname(d); d = path.dirname(d))
+      assert.ok(!fs.existsSync(path.join(d, ".git")), `no repository above the copy (${d})`);
     const original = fs.readFileSync(path.join(ROOT, "examples", "python", "summarize.py"), "utf8");
     fs.writeFileSync(path.join(copy, "python", "summarize.py"), "# a quick fix tried in the editor\n");
-    assert.equal(fs.readFileSync(path.join(ROOT, "examples", "python", "summarize.py"), "utf8"), original, "saving in the copy leaves tracked files alone");
+    assert.equal(
+      fs.readFileSync(path.join(ROOT, "examples", "python", "summarize.py"), "utf8"),
+      original,
+      "saving in the copy leaves tracked files alone",
+    );
     // What VS Code's TypeScript shows for chat.ts: nothing (it used to say "Cannot find name 'process'" twice).
     assert.deepEqual(typeErrors(copy), []);
   } finally {
@@ -48,10 +61,14 @@ test("set-up that cannot install a tool says in one line what is missing and how
     ["ensurePython", /needs python3, python3-venv, which are missing/],
     ["ensureCodeServer", /building code-server needs libkrb5-dev, .*which are missing/],
   ] as const) {
-    const r = spawnSync(path.join(bin, "node"), ["-e", `import(${JSON.stringify(setup)}).then((m) => m.runSetup([m.${step}]))`], {
-      encoding: "utf8",
-      env: { PATH: bin, HOME: tools, HFRG_TOOLS: tools },
-    });
+    const r = spawnSync(
+      path.join(bin, "node"),
+      ["-e", `import(${JSON.stringify(setup)}).then((m) => m.runSetup([m.${step}]))`],
+      {
+        encoding: "utf8",
+        env: { PATH: bin, HOME: tools, HFRG_TOOLS: tools },
+      },
+    );
     assert.equal(r.status, 1, r.stderr);
     const lines = r.stderr.split("\n").filter((l) => l.trim() && !l.startsWith("[set-up]"));
     assert.equal(lines.length, 1, r.stderr);

@@ -13,14 +13,21 @@ const lock = JSON.parse(fs.readFileSync(path.join(ROOT, "package-lock.json"), "u
 test("package-lock.json's project entry matches package.json, so npm install does not rewrite it", () => {
   const own = lock.packages[""];
   for (const field of ["name", "version", "license", "bin", "dependencies", "devDependencies", "engines"]) {
-    assert.deepEqual(own[field], pkg[field], `package-lock.json's "${field}" differs from package.json (run npm install and commit the lock)`);
+    assert.deepEqual(
+      own[field],
+      pkg[field],
+      `package-lock.json's "${field}" differs from package.json (run npm install and commit the lock)`,
+    );
   }
 });
 
 type Version = [number, number, number];
 
 function parseVersion(text: string): { v: Version; parts: number } {
-  const nums = text.replace(/^v/, "").split(".").filter((p) => p !== "" && p !== "*" && p.toLowerCase() !== "x");
+  const nums = text
+    .replace(/^v/, "")
+    .split(".")
+    .filter((p) => p !== "" && p !== "*" && p.toLowerCase() !== "x");
   return { v: [Number(nums[0] ?? 0), Number(nums[1] ?? 0), Number(nums[2] ?? 0)], parts: nums.length };
 }
 
@@ -31,7 +38,11 @@ function compare(a: Version, b: Version): number {
 /** Enough of npm's range syntax for `engines.node` fields: ||, spaces (and), >= > <= < ^ ~ and x-ranges. */
 function satisfies(version: Version, range: string): boolean {
   return range.split("||").some((alternative) => {
-    const comparators = alternative.trim().replace(/([<>=^~]+)\s+/g, "$1").split(/\s+/).filter(Boolean);
+    const comparators = alternative
+      .trim()
+      .replace(/([<>=^~]+)\s+/g, "$1")
+      .split(/\s+/)
+      .filter(Boolean);
     return comparators.every((c) => {
       const [, op, rest] = /^([<>=^~]*)(.*)$/.exec(c)!;
       if (rest === "*" || rest === "") return true;
@@ -73,7 +84,10 @@ test("every locked package runs on the oldest Node that package.json's engines a
   assert.ok(oldest, `engines.node should be a lower bound, got ${pkg.engines.node}`);
   const floor = parseVersion(oldest[1]).v;
   const refusing = Object.entries(lock.packages as Record<string, { engines?: { node?: string } }>)
-    .filter(([where, entry]) => where !== "" && typeof entry.engines?.node === "string" && !satisfies(floor, entry.engines.node))
+    .filter(
+      ([where, entry]) =>
+        where !== "" && typeof entry.engines?.node === "string" && !satisfies(floor, entry.engines.node),
+    )
     .map(([where, entry]) => `${where.replace(/^node_modules\//, "")} wants node ${entry.engines!.node}`);
   assert.deepEqual(refusing, [], `engines.node is ${pkg.engines.node}`);
 });

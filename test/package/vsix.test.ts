@@ -32,15 +32,42 @@ test("the .vsix is bundled, carries the wasm files, and weighs at most 3 MB", ()
   for (const file of ["client.js", "server.js", "analyzer.js", "web-tree-sitter.wasm", "tree-sitter-python.wasm"]) {
     assert.ok(names.includes(`extension/dist/${file}`), `${file} in ${names.join(", ")}`);
   }
-  for (const file of ["package.json", "README.md", "CHANGELOG.md", "LICENSE.txt", "images/icon.png", "syntaxes/hf-rate-guard.schema.json", "docs/rules/HF001.md"]) {
-    assert.ok(names.some((n) => n.toLowerCase() === `extension/${file}`.toLowerCase()), `${file} in the package`);
+  for (const file of [
+    "package.json",
+    "README.md",
+    "CHANGELOG.md",
+    "LICENSE.txt",
+    "images/icon.png",
+    "syntaxes/hf-rate-guard.schema.json",
+    "docs/rules/HF001.md",
+  ]) {
+    assert.ok(
+      names.some((n) => n.toLowerCase() === `extension/${file}`.toLowerCase()),
+      `${file} in the package`,
+    );
   }
-  assert.ok(!names.some((n) => n.includes("node_modules/") || n.includes("/src/") || n.endsWith(".map") || n.endsWith("cli.js")), "only bundles travel");
+  assert.ok(
+    !names.some(
+      (n) => n.includes("node_modules/") || n.includes("/src/") || n.endsWith(".map") || n.endsWith("cli.js"),
+    ),
+    "only bundles travel",
+  );
 });
 
 test("package.json carries the Marketplace metadata", () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
-  for (const key of ["publisher", "displayName", "description", "categories", "keywords", "icon", "repository", "license", "engines"]) assert.ok(pkg[key], key);
+  for (const key of [
+    "publisher",
+    "displayName",
+    "description",
+    "categories",
+    "keywords",
+    "icon",
+    "repository",
+    "license",
+    "engines",
+  ])
+    assert.ok(pkg[key], key);
   assert.ok(pkg.engines.vscode);
   assert.equal(pkg.main, "./dist/client.js");
   assert.deepEqual(Object.keys(pkg.bin).sort(), ["hf-rate-guard", "hf-rate-guard-ls"]);

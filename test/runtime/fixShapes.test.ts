@@ -62,7 +62,11 @@ const shapes: Shape[] = [
 async function run(file: string, mock: MockRouter): Promise<{ ok: boolean; output: string }> {
   const command = file.endsWith(".py") ? ["python3", file] : [process.execPath, "--import", "tsx", file];
   try {
-    const r = await exec(command[0], command.slice(1), { cwd: ROOT, env: { ...process.env, HF_ROUTER: mock.url, HF_TOKEN: "hf_test" }, timeout: 90_000 });
+    const r = await exec(command[0], command.slice(1), {
+      cwd: ROOT,
+      env: { ...process.env, HF_ROUTER: mock.url, HF_TOKEN: "hf_test" },
+      timeout: 90_000,
+    });
     return { ok: true, output: r.stdout + r.stderr };
   } catch (err) {
     const e = err as { stdout?: string; stderr?: string; message: string };
@@ -88,7 +92,10 @@ describe("issue 15's fix shapes survive 429s, 503s and stop at 402", { concurren
       test("check --fix applies the shape and leaves no HF001", () => {
         const cli = runCli(["check", "--fix", "--no-cache", "--format", "json", dir], ROOT);
         assert.ok(cli.status === 0 || cli.status === 1, cli.stderr);
-        assert.deepEqual(JSON.parse(cli.stdout).diagnostics.filter((d: { code: string }) => d.code === "HF001"), []);
+        assert.deepEqual(
+          JSON.parse(cli.stdout).diagnostics.filter((d: { code: string }) => d.code === "HF001"),
+          [],
+        );
         for (const e of shape.expect) assert.match(fs.readFileSync(path.join(dir, e.file), "utf8"), e.pattern, e.file);
       });
 

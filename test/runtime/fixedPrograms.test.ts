@@ -58,8 +58,15 @@ async function run(program: Program, file: string, mock: MockRouter): Promise<{ 
 /** JS/TS syntax check of a fixed program (Python is checked with py_compile). */
 function parsesAsJs(file: string): void {
   const text = fs.readFileSync(file, "utf8");
-  const out = ts.transpileModule(text, { reportDiagnostics: true, fileName: file, compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } });
-  assert.deepEqual(out.diagnostics?.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")), []);
+  const out = ts.transpileModule(text, {
+    reportDiagnostics: true,
+    fileName: file,
+    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
+  });
+  assert.deepEqual(
+    out.diagnostics?.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")),
+    [],
+  );
 }
 
 before(() => fs.mkdirSync(WORK, { recursive: true }));
@@ -99,7 +106,9 @@ describe("quick-fixed programs survive 429s against a mock HF router", { concurr
       test("check --fix leaves parsable code with no HF001 or HF002", async () => {
         const cli = runCli(["check", "--fix", "--format", "json", fixed], ROOT);
         assert.ok(cli.status === 0 || cli.status === 1, cli.stderr);
-        const left = JSON.parse(cli.stdout).diagnostics.filter((d: { code: string }) => d.code === "HF001" || d.code === "HF002");
+        const left = JSON.parse(cli.stdout).diagnostics.filter(
+          (d: { code: string }) => d.code === "HF001" || d.code === "HF002",
+        );
         assert.deepEqual(left, []);
         assert.notEqual(fs.readFileSync(fixed, "utf8"), fs.readFileSync(original, "utf8"));
         if (fixed.endsWith(".py")) await exec("python3", ["-m", "py_compile", fixed]);
@@ -111,7 +120,11 @@ describe("quick-fixed programs survive 429s against a mock HF router", { concurr
 
       test("429 with Retry-After as an HTTP-date, then 200: succeeds after that date", async () => {
         const when = Math.ceil((Date.now() + 1500) / 1000) * 1000;
-        await expectSuccessAfterRetry(fixed, rateLimited({ "retry-after": new Date(when).toUTCString() }), () => when - 20);
+        await expectSuccessAfterRetry(
+          fixed,
+          rateLimited({ "retry-after": new Date(when).toUTCString() }),
+          () => when - 20,
+        );
       });
 
       test("429 without Retry-After, then 200: succeeds", async () => {
@@ -138,7 +151,6 @@ describe("quick-fixed programs survive 429s against a mock HF router", { concurr
   }
 });
 
-
 describe("the tenacity variant of the HF001 fix survives 429s too", { concurrency: 1 }, () => {
   const program: Program = { file: "inference_tenacity.py", command: PY, bound: 5 };
   const mock = new MockRouter();
@@ -147,7 +159,10 @@ describe("the tenacity variant of the HF001 fix survives 429s too", { concurrenc
     await mock.start();
     fs.mkdirSync(path.dirname(fixed), { recursive: true });
     const text = fs.readFileSync(path.join(PROGRAMS, program.file), "utf8");
-    const analyzer = await Analyzer.create({ fs: new MemoryFileSystem({ [fixed]: text }), wasmDir: path.join(ROOT, "node_modules") });
+    const analyzer = await Analyzer.create({
+      fs: new MemoryFileSystem({ [fixed]: text }),
+      wasmDir: path.join(ROOT, "node_modules"),
+    });
     analyzer.setFile(fixed);
     const [hf001] = analyzer.check(fixed).diagnostics.filter((d) => d.code === "HF001");
     const variant = hf001.fixes.find((f) => f.title.startsWith("HF001: Retry with tenacity"))!;

@@ -9,7 +9,10 @@ import { ROOT } from "./paths";
 const WASM_DIR = path.join(ROOT, "node_modules");
 
 /** Files keyed by absolute POSIX path (use "/ws/app.py"). */
-export async function analyzeFiles(files: Record<string, string>, overrides: ConfigOverrides = {}): Promise<Record<string, Diagnostic[]>> {
+export async function analyzeFiles(
+  files: Record<string, string>,
+  overrides: ConfigOverrides = {},
+): Promise<Record<string, Diagnostic[]>> {
   const fs = new MemoryFileSystem(files);
   const analyzer = await Analyzer.create({ fs, wasmDir: WASM_DIR });
   for (const p of Object.keys(files)) analyzer.setFile(p);
@@ -19,7 +22,12 @@ export async function analyzeFiles(files: Record<string, string>, overrides: Con
 }
 
 /** Diagnostics of a single file, as "CODE@line" strings (1-based line) for compact assertions. */
-export async function codesOf(fileName: string, text: string, extra: Record<string, string> = {}, overrides: ConfigOverrides = {}): Promise<string[]> {
+export async function codesOf(
+  fileName: string,
+  text: string,
+  extra: Record<string, string> = {},
+  overrides: ConfigOverrides = {},
+): Promise<string[]> {
   const p = `/ws/${fileName}`;
   const result = await analyzeFiles({ ...extra, [p]: text }, overrides);
   return result[p].map((d) => `${d.code}@${d.range.start.line + 1}`);

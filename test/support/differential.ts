@@ -15,7 +15,8 @@ export function rng(seed: number): () => number {
 export function randomEdit(text: string, random: () => number, snippets: readonly string[]): string {
   const at = Math.floor(random() * (text.length + 1));
   const r = random();
-  if (r < 0.3 && text.length > 0) return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(random() * 40)));
+  if (r < 0.3 && text.length > 0)
+    return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(random() * 40)));
   if (r < 0.45) {
     // Statements reorder: names appear before or after their uses.
     const lines = text.split("\n");
@@ -40,7 +41,13 @@ export function modelJson(model: FileModel, file: string): string {
  * line), and the kept state is compared again on valid code after passing through errors. Returns how many valid
  * texts were compared.
  */
-export function differentialWalk(source: string, random: () => number, steps: number, edit: (text: string) => string, check: (text: string, step: number) => boolean): number {
+export function differentialWalk(
+  source: string,
+  random: () => number,
+  steps: number,
+  edit: (text: string) => string,
+  check: (text: string, step: number) => boolean,
+): number {
   let text = source;
   let valid = source;
   let compared = 0;

@@ -6,7 +6,8 @@
  * one with a hand-written retry loop and one raw HTTP call; about one HF call every 25 lines.
  */
 export function hfPython(blocks: number): string {
-  let out = "import time\nimport random\nimport requests\nfrom dataclasses import dataclass\nfrom huggingface_hub import InferenceClient\nfrom huggingface_hub.errors import HfHubHTTPError\n\nclient = InferenceClient()\n\n";
+  let out =
+    "import time\nimport random\nimport requests\nfrom dataclasses import dataclass\nfrom huggingface_hub import InferenceClient\nfrom huggingface_hub.errors import HfHubHTTPError\n\nclient = InferenceClient()\n\n";
   for (let i = 0; i < blocks; i++) {
     out += `
 @dataclass

@@ -1,12 +1,24 @@
 // Drives the real language server bundle over stdio with vscode-jsonrpc, as an editor would.
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node";
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from "vscode-jsonrpc/node";
 import { SERVER } from "./paths";
 
 export interface PublishedDiagnostics {
   uri: string;
   version?: number;
-  diagnostics: { code: string; range: { start: { line: number } }; message: string; data?: unknown; source?: string; severity?: number }[];
+  diagnostics: {
+    code: string;
+    range: { start: { line: number } };
+    message: string;
+    data?: unknown;
+    source?: string;
+    severity?: number;
+  }[];
 }
 
 export class LspClient {
@@ -26,7 +38,10 @@ export class LspClient {
     const nodeArgs = process.env.HFRG_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
     this.proc = spawn(process.execPath, [...nodeArgs, SERVER, "--stdio"]);
     this.proc.stderr.on("data", (d) => (this.stderr += d));
-    this.connection = createMessageConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
+    this.connection = createMessageConnection(
+      new StreamMessageReader(this.proc.stdout),
+      new StreamMessageWriter(this.proc.stdin),
+    );
     this.connection.onNotification((method, params) => {
       this.notifications.push({ method, params });
       if (method === "textDocument/publishDiagnostics") {
@@ -38,7 +53,8 @@ export class LspClient {
       if (method === "workspace/configuration") {
         return (params as { items: { scopeUri?: string }[] }).items.map((item) => {
           this.configurationScopes.push(item.scopeUri);
-          for (const [folder, settings] of this.folderSettings) if (item.scopeUri === folder || item.scopeUri?.startsWith(folder + "/")) return settings;
+          for (const [folder, settings] of this.folderSettings)
+            if (item.scopeUri === folder || item.scopeUri?.startsWith(folder + "/")) return settings;
           return this.settings;
         });
       }
@@ -64,8 +80,15 @@ export class LspClient {
       rootUri: null,
       workspaceFolders: this.folders,
       capabilities: {
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true, diagnostics: { refreshSupport: true } },
-        textDocument: opts.pull ? { diagnostic: { dynamicRegistration: false }, publishDiagnostics: {} } : { publishDiagnostics: { versionSupport: true } },
+        workspace: {
+          configuration: true,
+          didChangeWatchedFiles: { dynamicRegistration: true },
+          workspaceFolders: true,
+          diagnostics: { refreshSupport: true },
+        },
+        textDocument: opts.pull
+          ? { diagnostic: { dynamicRegistration: false }, publishDiagnostics: {} }
+          : { publishDiagnostics: { versionSupport: true } },
         window: { workDoneProgress: true },
       },
     });
@@ -78,7 +101,10 @@ export class LspClient {
   }
 
   change(uri: string, version: number, changes: unknown[]): void {
-    void this.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: changes });
+    void this.connection.sendNotification("textDocument/didChange", {
+      textDocument: { uri, version },
+      contentChanges: changes,
+    });
   }
 
   pull(uri: string): Promise<{ kind: string; items: PublishedDiagnostics["diagnostics"] }> {
@@ -86,7 +112,11 @@ export class LspClient {
   }
 
   /** Polls until `check` returns a value (never sleeps a fixed time to assert). */
-  async waitFor<T>(check: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 15000): Promise<T> {
+  async waitFor<T>(
+    check: () => T | undefined | false | Promise<T | undefined | false>,
+    what: string,
+    timeoutMs = 15000,
+  ): Promise<T> {
     const start = Date.now();
     for (;;) {
       const v = await check();

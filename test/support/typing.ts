@@ -6,7 +6,7 @@
 /** What a user types into a Python function and into a TypeScript one (each ends with a newline). */
 export const TYPED = {
   python: "    extra = client.text_generation('hi', model='m')\n",
-  typescript: "  const extra = await client.textGeneration({ model: \"m\", inputs: \"hi\" });\n",
+  typescript: '  const extra = await client.textGeneration({ model: "m", inputs: "hi" });\n',
 } as const;
 
 /**
@@ -21,14 +21,19 @@ export const TYPED_STRINGS = {
 /** The function bodies typed into (one per round), by language. */
 export function anchorLine(language: keyof typeof TYPED, round: number): (line: string) => boolean {
   const n = 40 + round;
-  return language === "python" ? (l) => l.startsWith(`def ask_${n}(`) : (l) => l.startsWith(`export async function ask${n}(`);
+  return language === "python"
+    ? (l) => l.startsWith(`def ask_${n}(`)
+    : (l) => l.startsWith(`export async function ask${n}(`);
 }
 
 export interface Keystroke {
   /** The whole text after this keystroke. */
   text: string;
   /** The didChange content change for it. */
-  change: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string };
+  change: {
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    text: string;
+  };
 }
 
 /**
@@ -48,7 +53,12 @@ export function typeAt(text: string, line: number, typed: string): Keystroke[] {
 }
 
 /** Typing `TYPED[language]` (or another line of `lines_`) into the first body line of `rounds` functions in turn, each round after the last. */
-export function typingSequence(language: keyof typeof TYPED, text: string, rounds: number, lines_ = TYPED): { keystrokes: Keystroke[]; lines: number[] } {
+export function typingSequence(
+  language: keyof typeof TYPED,
+  text: string,
+  rounds: number,
+  lines_ = TYPED,
+): { keystrokes: Keystroke[]; lines: number[] } {
   const keystrokes: Keystroke[] = [];
   const lines: number[] = [];
   let current = text;

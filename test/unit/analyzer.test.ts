@@ -35,10 +35,16 @@ client = InferenceClient()
 with_backoff(lambda: client.chat_completion(messages=[]))
 `;
   const result = await analyzeFiles({ "/ws/utils/retry.py": helper, "/ws/app.py": app });
-  assert.deepEqual(result["/ws/app.py"].map((d) => d.code), []);
+  assert.deepEqual(
+    result["/ws/app.py"].map((d) => d.code),
+    [],
+  );
   // Without the helper's file in the workspace, nothing vouches for it.
   const alone = await analyzeFiles({ "/ws/app.py": app });
-  assert.deepEqual(alone["/ws/app.py"].map((d) => d.code), ["HF001"]);
+  assert.deepEqual(
+    alone["/ws/app.py"].map((d) => d.code),
+    ["HF001"],
+  );
 });
 
 test("bill-to evidence in one file makes an organization context for another, naming the org", async () => {
@@ -54,17 +60,29 @@ team = InferenceClient(bill_to="acme")
 });
 
 test("configured billTo and severities apply; a rule can be switched off", async () => {
-  const files = { "/ws/app.py": UNPROTECTED_PY, "/ws/.hf-rate-guard.json": JSON.stringify({ billTo: "acme", rules: { HF001: "error" } }) };
+  const files = {
+    "/ws/app.py": UNPROTECTED_PY,
+    "/ws/.hf-rate-guard.json": JSON.stringify({ billTo: "acme", rules: { HF001: "error" } }),
+  };
   const result = await analyzeFiles(files);
   assert.deepEqual(result["/ws/app.py"].map((d) => `${d.code}:${d.severity}`).sort(), ["HF001:error", "HF003:warning"]);
   const off = await analyzeFiles(files, { rules: { HF001: "off" } });
-  assert.deepEqual(off["/ws/app.py"].map((d) => d.code), ["HF003"]);
+  assert.deepEqual(
+    off["/ws/app.py"].map((d) => d.code),
+    ["HF003"],
+  );
 });
 
 test("suppressions on the line or the line above silence a rule", async () => {
-  const text = UNPROTECTED_PY.replace("client.chat_completion", "# hf-rate-guard: ignore[HF001]\nclient.chat_completion");
+  const text = UNPROTECTED_PY.replace(
+    "client.chat_completion",
+    "# hf-rate-guard: ignore[HF001]\nclient.chat_completion",
+  );
   assert.deepEqual(await codesOf("app.py", text), []);
-  const other = UNPROTECTED_PY.replace("client.chat_completion", "# hf-rate-guard: ignore[HF003]\nclient.chat_completion");
+  const other = UNPROTECTED_PY.replace(
+    "client.chat_completion",
+    "# hf-rate-guard: ignore[HF003]\nclient.chat_completion",
+  );
   assert.deepEqual(await codesOf("app.py", other), ["HF001@5"]);
 });
 

@@ -19,11 +19,16 @@ function files(dir: string, skip: (rel: string) => boolean): string[] {
 
 test("every exported value of the shipped code is used besides its declaration", () => {
   const shipped = ["server/src", "client/src", "shared/src"].flatMap((d) => files(path.join(ROOT, d), () => false));
-  const testsAndScripts = [...files(path.join(ROOT, "test"), (rel) => /^test\/(fixtures|e2e\/fixtures|runtime\/programs)/.test(rel)), ...files(path.join(ROOT, "scripts"), () => false)];
+  const testsAndScripts = [
+    ...files(path.join(ROOT, "test"), (rel) => /^test\/(fixtures|e2e\/fixtures|runtime\/programs)/.test(rel)),
+    ...files(path.join(ROOT, "scripts"), () => false),
+  ];
   const texts = new Map([...shipped, ...testsAndScripts].map((f) => [f, fs.readFileSync(f, "utf8")]));
   const unused: string[] = [];
   for (const file of shipped) {
-    for (const [, name] of texts.get(file)!.matchAll(/^export (?:async )?(?:function\*?|const|let|class|enum) (\w+)/gm)) {
+    for (const [, name] of texts
+      .get(file)!
+      .matchAll(/^export (?:async )?(?:function\*?|const|let|class|enum) (\w+)/gm)) {
       if (ENTRY_POINTS.has(name)) continue;
       const word = new RegExp(`\\b${name}\\b`, "g");
       let uses = 0;

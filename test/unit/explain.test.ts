@@ -10,7 +10,12 @@ import { explanationMarkdown } from "../../server/src/analysis/explainText";
 import { MemoryFileSystem } from "../../server/src/analysis/fileSystem";
 import { ROOT } from "../support/paths";
 
-async function explain(files: Record<string, string>, file: string, at: { line: number; character?: number }, overrides: ConfigOverrides = {}): Promise<CallExplanation[]> {
+async function explain(
+  files: Record<string, string>,
+  file: string,
+  at: { line: number; character?: number },
+  overrides: ConfigOverrides = {},
+): Promise<CallExplanation[]> {
   const analyzer = await Analyzer.create({ fs: new MemoryFileSystem(files), wasmDir: path.join(ROOT, "node_modules") });
   for (const p of Object.keys(files)) analyzer.setFile(p);
   return analyzer.explain(file, at, overrides);
@@ -85,7 +90,10 @@ def ask():
   assert.match(e.protection, /never fires/);
   assert.match(e.surface, /provider: hf-inference/);
   assert.equal(e.retries[0].handles429, false);
-  assert.deepEqual(e.findings.map((f) => f.code), ["HF001"]);
+  assert.deepEqual(
+    e.findings.map((f) => f.code),
+    ["HF001"],
+  );
 });
 
 test("Hub and Inference Endpoint calls are not credit-billed", async () => {

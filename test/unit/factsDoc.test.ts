@@ -23,14 +23,16 @@ test("code comments cite sections of docs/hf-facts.md that exist, and nothing ci
     const text = fs.readFileSync(file, "utf8");
     const rel = path.relative(ROOT, file);
     if (text.includes("shared/hf-facts")) problems.push(`${rel} cites ../shared/hf-facts.md`);
-    if (/(?<!docs\/)hf-facts(?!\.md)/.test(text.replace(/docs\/hf-facts\.md/g, ""))) problems.push(`${rel} cites "hf-facts" without its path`);
+    if (/(?<!docs\/)hf-facts(?!\.md)/.test(text.replace(/docs\/hf-facts\.md/g, "")))
+      problems.push(`${rel} cites "hf-facts" without its path`);
     // A citation names sections in quotes right after the path: (docs/hf-facts.md, "Hosts" and "Version gates").
     for (const m of text.matchAll(/docs\/hf-facts\.md,((?:\s*(?:and\s+)?"[^"]+",?)+)/g)) {
       for (const [, quoted] of m[1].matchAll(/"([^"]+)"/g)) {
         // A citation may wrap onto the next comment line.
         const section = quoted.replace(/\s*\n\s*(\/\/|\*)?\s*/g, " ");
         citations++;
-        if (![...headings].some((h) => h.startsWith(section))) problems.push(`${rel} cites section "${section}", not in docs/hf-facts.md`);
+        if (![...headings].some((h) => h.startsWith(section)))
+          problems.push(`${rel} cites section "${section}", not in docs/hf-facts.md`);
       }
     }
   }

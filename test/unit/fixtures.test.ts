@@ -34,7 +34,8 @@ for (const language of ["python", "js"]) {
       if (fs.statSync(full).isDirectory()) {
         for (const rel of fs.readdirSync(full, { recursive: true }) as string[]) {
           const f = path.join(full, rel);
-          if (fs.statSync(f).isFile()) files[`/ws/${name}/${rel.split(path.sep).join("/")}`] = fs.readFileSync(f, "utf8");
+          if (fs.statSync(f).isFile())
+            files[`/ws/${name}/${rel.split(path.sep).join("/")}`] = fs.readFileSync(f, "utf8");
         }
       } else files[`/ws/${name}`] = fs.readFileSync(full, "utf8");
       test(`${language}/${kind}/${name}`, async () => {
@@ -44,16 +45,32 @@ for (const language of ["python", "js"]) {
           const text = files[p];
           const where = Object.keys(files).length > 1 ? `${p}: ` : "";
           const actual = diagnostics.map((d) => `${d.code}@${d.range.start.line + 1}`).sort();
-          const expected = expectations(text).flatMap((e) => e.codes.map((c) => `${c}@${e.line}`)).sort();
+          const expected = expectations(text)
+            .flatMap((e) => e.codes.map((c) => `${c}@${e.line}`))
+            .sort();
           expectedAny ||= expected.length > 0;
-          if (kind === "clean") assert.deepEqual(actual, [], `${where}clean fixture reported: ${diagnostics.map((d) => `${d.code}@${d.range.start.line + 1} ${d.message}`).join("; ")}`);
-          else assert.deepEqual(actual, expected, where + diagnostics.map((d) => `${d.code}@${d.range.start.line + 1} ${d.message}`).join("\n"));
+          if (kind === "clean")
+            assert.deepEqual(
+              actual,
+              [],
+              `${where}clean fixture reported: ${diagnostics.map((d) => `${d.code}@${d.range.start.line + 1} ${d.message}`).join("; ")}`,
+            );
+          else
+            assert.deepEqual(
+              actual,
+              expected,
+              where + diagnostics.map((d) => `${d.code}@${d.range.start.line + 1} ${d.message}`).join("\n"),
+            );
           for (const e of expectations(text).filter((x) => x.reason)) {
             const d = diagnostics.find((x) => x.range.start.line + 1 === e.line && x.code === e.codes[0]);
-            assert.ok(d && d.message.includes(e.reason!), `${where}line ${e.line}: message should mention "${e.reason}", got: ${d?.message}`);
+            assert.ok(
+              d && d.message.includes(e.reason!),
+              `${where}line ${e.line}: message should mention "${e.reason}", got: ${d?.message}`,
+            );
           }
         }
-        if (kind === "flag") assert.ok(expectedAny || name.startsWith("none_"), "a flag fixture needs expect: comments");
+        if (kind === "flag")
+          assert.ok(expectedAny || name.startsWith("none_"), "a flag fixture needs expect: comments");
       });
     }
   }

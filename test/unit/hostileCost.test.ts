@@ -15,22 +15,48 @@ const TS = `import { InferenceClient } from "@huggingface/inference";\nconst c =
 const HF_FETCH = `fetch("https://router.huggingface.co/v1/chat/completions", { method: "POST" });`;
 
 const HOSTILE: Record<string, { text: string; reason: RegExp }> = {
-  "/ws/deep.py": { text: PY + "x = " + "(\n".repeat(5000) + "1" + ")\n".repeat(5000), reason: /^nested too deeply: more than 200 levels of brackets/ },
-  "/ws/deep_calls.py": { text: PY + "x = " + "f(\n".repeat(5000) + "1" + ")\n".repeat(5000), reason: /^nested too deeply/ },
-  "/ws/deep.ts": { text: TS + "const x = " + "[\n".repeat(5000) + "1" + "]\n".repeat(5000) + ";\n", reason: /^nested too deeply: more than 400 levels of brackets/ },
-  "/ws/deep_blocks.js": { text: "function f() {\n".repeat(5000) + HF_FETCH + "\n" + "}\n".repeat(5000), reason: /^nested too deeply/ },
+  "/ws/deep.py": {
+    text: PY + "x = " + "(\n".repeat(5000) + "1" + ")\n".repeat(5000),
+    reason: /^nested too deeply: more than 200 levels of brackets/,
+  },
+  "/ws/deep_calls.py": {
+    text: PY + "x = " + "f(\n".repeat(5000) + "1" + ")\n".repeat(5000),
+    reason: /^nested too deeply/,
+  },
+  "/ws/deep.ts": {
+    text: TS + "const x = " + "[\n".repeat(5000) + "1" + "]\n".repeat(5000) + ";\n",
+    reason: /^nested too deeply: more than 400 levels of brackets/,
+  },
+  "/ws/deep_blocks.js": {
+    text: "function f() {\n".repeat(5000) + HF_FETCH + "\n" + "}\n".repeat(5000),
+    reason: /^nested too deeply/,
+  },
   "/ws/line.js": { text: HF_FETCH + "var a=1;".repeat((10 * 1024 * 1024) / 8), reason: /^larger than 2 MB/ },
   "/ws/line.py": { text: PY.replace(/\n/g, ";") + "x=1;".repeat((10 * 1024 * 1024) / 4), reason: /^larger than 2 MB/ },
-  "/ws/bundle.min.js": { text: ("!function(){" + HF_FETCH + "var b=[1,2,3].map(function(x){return x*2});}();").repeat(400), reason: /^minified/ },
+  "/ws/bundle.min.js": {
+    text: ("!function(){" + HF_FETCH + "var b=[1,2,3].map(function(x){return x*2});}();").repeat(400),
+    reason: /^minified/,
+  },
 };
 
 function parses(): number {
-  return parseCounts.full + parseCounts.incremental + parseCounts.region + jsParseCounts.full + jsParseCounts.incremental + jsParseCounts.spliced;
+  return (
+    parseCounts.full +
+    parseCounts.incremental +
+    parseCounts.region +
+    jsParseCounts.full +
+    jsParseCounts.incremental +
+    jsParseCounts.spliced
+  );
 }
 
 test("the CLI's way (files read from disk, nothing kept): hostile files are refused with a reason, without a parse", async () => {
   const files = Object.fromEntries(Object.entries(HOSTILE).map(([p, h]) => [p, h.text]));
-  const a = await Analyzer.create({ fs: new MemoryFileSystem({ ...files, "/ws/app.py": PY }), wasmDir: path.join(ROOT, "node_modules"), incremental: false });
+  const a = await Analyzer.create({
+    fs: new MemoryFileSystem({ ...files, "/ws/app.py": PY }),
+    wasmDir: path.join(ROOT, "node_modules"),
+    incremental: false,
+  });
   const before = parses();
   for (const [p, h] of Object.entries(HOSTILE)) {
     a.setFile(p);
@@ -40,7 +66,11 @@ test("the CLI's way (files read from disk, nothing kept): hostile files are refu
   }
   assert.equal(parses() - before, 0, "no parser ran");
   a.setFile("/ws/app.py");
-  assert.deepEqual(a.check("/ws/app.py").diagnostics.map((d) => d.code), ["HF001"], "the file beside them is analysed");
+  assert.deepEqual(
+    a.check("/ws/app.py").diagnostics.map((d) => d.code),
+    ["HF001"],
+    "the file beside them is analysed",
+  );
   assert.equal(parses() - before, 1);
 });
 
@@ -58,5 +88,8 @@ test("the editor's way (buffers, incremental state kept): typing into a hostile 
   }
   assert.equal(parses() - before, 0, "no parser ran");
   a.setFile("/ws/app.ts", TS);
-  assert.deepEqual(a.check("/ws/app.ts").diagnostics.map((d) => d.code), ["HF001"]);
+  assert.deepEqual(
+    a.check("/ws/app.ts").diagnostics.map((d) => d.code),
+    ["HF001"],
+  );
 });

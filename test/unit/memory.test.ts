@@ -22,7 +22,10 @@ function heapAfterGc(): number {
 async function typing(file: string, fn: (i: number) => string, line: string): Promise<number> {
   let text = "";
   for (let i = 0; i < 60; i++) text += fn(i);
-  const analyzer = await Analyzer.create({ fs: new MemoryFileSystem({ [file]: text }), wasmDir: path.join(ROOT, "node_modules") });
+  const analyzer = await Analyzer.create({
+    fs: new MemoryFileSystem({ [file]: text }),
+    wasmDir: path.join(ROOT, "node_modules"),
+  });
   // Each edit adds a line to one function and takes back the line added to another, so the size stays the same.
   let current = text;
   const edit = (i: number) => {
@@ -39,11 +42,21 @@ async function typing(file: string, fn: (i: number) => string, line: string): Pr
 }
 
 test("typing 400 edits in a Python file does not grow the heap", async () => {
-  const grown = await typing("/ws/memory.py", (i) => `\n\ndef ask${i}(prompt):\n    for attempt in range(3):\n        try:\n            return client.chat_completion(messages=[{"role": "user", "content": prompt}])\n        except HfHubHTTPError:\n            time.sleep(2 ** attempt)\n`, "    value = N\n");
+  const grown = await typing(
+    "/ws/memory.py",
+    (i) =>
+      `\n\ndef ask${i}(prompt):\n    for attempt in range(3):\n        try:\n            return client.chat_completion(messages=[{"role": "user", "content": prompt}])\n        except HfHubHTTPError:\n            time.sleep(2 ** attempt)\n`,
+    "    value = N\n",
+  );
   assert.ok(grown < 4 * 1024 * 1024, `the heap grew by ${(grown / 1048576).toFixed(1)} MB`);
 });
 
 test("typing 400 edits in a TypeScript file does not grow the heap", async () => {
-  const grown = await typing("/ws/memory.ts", (i) => `\nexport async function ask${i}(prompt: string) {\n  for (let attempt = 0; attempt < 3; attempt++) {\n    try {\n      return await client.chatCompletion({ model: "m", messages: [{ role: "user", content: prompt }] });\n    } catch (err) {\n      await new Promise((r) => setTimeout(r, 2 ** attempt * 1000));\n    }\n  }\n}\n`, "  const value = N;\n");
+  const grown = await typing(
+    "/ws/memory.ts",
+    (i) =>
+      `\nexport async function ask${i}(prompt: string) {\n  for (let attempt = 0; attempt < 3; attempt++) {\n    try {\n      return await client.chatCompletion({ model: "m", messages: [{ role: "user", content: prompt }] });\n    } catch (err) {\n      await new Promise((r) => setTimeout(r, 2 ** attempt * 1000));\n    }\n  }\n}\n`,
+    "  const value = N;\n",
+  );
   assert.ok(grown < 4 * 1024 * 1024, `the heap grew by ${(grown / 1048576).toFixed(1)} MB`);
 });

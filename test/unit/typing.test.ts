@@ -12,7 +12,9 @@ import { ROOT } from "../support/paths";
 import { anchorLine, typeAt, TYPED, TYPED_STRINGS } from "../support/typing";
 
 /** Where each diagnostic is, by line: `code@line:character`. */
-function byLine(diagnostics: { code: string; range: { start: { line: number; character: number } } }[]): Map<number, string[]> {
+function byLine(
+  diagnostics: { code: string; range: { start: { line: number; character: number } } }[],
+): Map<number, string[]> {
   const out = new Map<number, string[]>();
   for (const d of diagnostics) {
     const list = out.get(d.range.start.line) ?? [];
@@ -22,8 +24,17 @@ function byLine(diagnostics: { code: string; range: { start: { line: number; cha
   return out;
 }
 
-async function typeRounds(language: keyof typeof TYPED, file: string, text: string, rounds: number, typed: Record<keyof typeof TYPED, string>) {
-  const analyzer = await Analyzer.create({ fs: new MemoryFileSystem({ [file]: text }), wasmDir: path.join(ROOT, "node_modules") });
+async function typeRounds(
+  language: keyof typeof TYPED,
+  file: string,
+  text: string,
+  rounds: number,
+  typed: Record<keyof typeof TYPED, string>,
+) {
+  const analyzer = await Analyzer.create({
+    fs: new MemoryFileSystem({ [file]: text }),
+    wasmDir: path.join(ROOT, "node_modules"),
+  });
   analyzer.setFile(file, text);
   let current = text;
   let vanished = 0;
@@ -53,7 +64,10 @@ async function typeRounds(language: keyof typeof TYPED, file: string, text: stri
           if (now.get(moved)?.includes(code)) kept++;
           else {
             vanished++;
-            if (failures.length < 5) failures.push(`round ${round}, after ${JSON.stringify(typed[language].slice(0, i + 1))}: ${code} on line ${moved + 1} vanished`);
+            if (failures.length < 5)
+              failures.push(
+                `round ${round}, after ${JSON.stringify(typed[language].slice(0, i + 1))}: ${code} on line ${moved + 1} vanished`,
+              );
           }
         }
       }
@@ -62,7 +76,10 @@ async function typeRounds(language: keyof typeof TYPED, file: string, text: stri
     if (typed === TYPED) {
       // The completed line is an HF call of its own: it is reported on its line.
       const after = analyzer.check(file, {}, { fixes: false }).diagnostics;
-      assert.ok(after.some((d) => d.range.start.line === typedLine && d.code === "HF001"), `round ${round}: the typed call is not reported`);
+      assert.ok(
+        after.some((d) => d.range.start.line === typedLine && d.code === "HF001"),
+        `round ${round}: the typed call is not reported`,
+      );
     }
   }
   return { vanished, brokenStates, kept, failures, keystrokes: rounds * typed[language].length };
@@ -82,7 +99,13 @@ for (const [language, file, gen] of [
 
   // An open docstring or template literal runs on to the next one in a whole parse, and the file has many.
   test(`typing a string into a ${language} function keeps every other statement's diagnostics`, async () => {
-    const { vanished, brokenStates, kept, failures, keystrokes } = await typeRounds(language, file, gen(44), 2, TYPED_STRINGS);
+    const { vanished, brokenStates, kept, failures, keystrokes } = await typeRounds(
+      language,
+      file,
+      gen(44),
+      2,
+      TYPED_STRINGS,
+    );
     // Most states are syntax errors, else this would test nothing.
     assert.ok(brokenStates > keystrokes / 2, `only ${brokenStates} of ${keystrokes} states had syntax errors`);
     assert.ok(kept > 100 * keystrokes, `only ${kept} diagnostics were checked`);

@@ -17,7 +17,9 @@ model([{"role": "user", "content": "hi"}])
 `;
 
 test("version gate: smolagents before 1.23 does not retry rate limits by itself", async () => {
-  assert.deepEqual(await codesOf("app.py", TENACITY_CLIENT, { "/ws/requirements.txt": "smolagents==1.20.0\n" }), ["HF001@6"]);
+  assert.deepEqual(await codesOf("app.py", TENACITY_CLIENT, { "/ws/requirements.txt": "smolagents==1.20.0\n" }), [
+    "HF001@6",
+  ]);
   assert.deepEqual(await codesOf("app.py", TENACITY_CLIENT, { "/ws/requirements.txt": "smolagents>=1.23\n" }), []);
   // No version information: assume the newest.
   assert.deepEqual(await codesOf("app.py", TENACITY_CLIENT), []);
@@ -27,7 +29,10 @@ test("version gate: hub downloads retry 429 only from huggingface_hub 1.2, read 
   const src = `from huggingface_hub import hf_hub_download\nhf_hub_download("gpt2", "config.json")\n`;
   const poetryLock = `[[package]]\nname = "huggingface-hub"\nversion = "0.36.0"\n`;
   assert.deepEqual(await codesOf("app.py", src, { "/ws/poetry.lock": poetryLock }), ["HF001@2"]);
-  assert.deepEqual(await codesOf("app.py", src, { "/ws/pyproject.toml": `[project]\ndependencies = ["huggingface_hub>=1.3"]\n` }), []);
+  assert.deepEqual(
+    await codesOf("app.py", src, { "/ws/pyproject.toml": `[project]\ndependencies = ["huggingface_hub>=1.3"]\n` }),
+    [],
+  );
 });
 
 test("version gate: @huggingface/inference before 4.0 has plain errors, so httpResponse checks never match", async () => {
@@ -42,8 +47,18 @@ export async function ask() {
   }
 }
 `;
-  assert.deepEqual(await codesOf("app.ts", src, { "/ws/package.json": JSON.stringify({ dependencies: { "@huggingface/inference": "^3.9.0" } }) }), ["HF001@5"]);
-  assert.deepEqual(await codesOf("app.ts", src, { "/ws/package.json": JSON.stringify({ dependencies: { "@huggingface/inference": "^4.13.0" } }) }), []);
+  assert.deepEqual(
+    await codesOf("app.ts", src, {
+      "/ws/package.json": JSON.stringify({ dependencies: { "@huggingface/inference": "^3.9.0" } }),
+    }),
+    ["HF001@5"],
+  );
+  assert.deepEqual(
+    await codesOf("app.ts", src, {
+      "/ws/package.json": JSON.stringify({ dependencies: { "@huggingface/inference": "^4.13.0" } }),
+    }),
+    [],
+  );
 });
 
 test("a retry helper imported from another TS file protects the call; one that does not retry 429 does not", async () => {
@@ -66,9 +81,15 @@ const client = new InferenceClient("hf_x");
 export const ask = () => withBackoff(() => client.chatCompletion({ model: "m", messages: [] }));
 `;
   const result = await analyzeFiles({ "/ws/src/utils/retry.ts": helper, "/ws/src/app.ts": app });
-  assert.deepEqual(result["/ws/src/app.ts"].map((d) => d.code), []);
+  assert.deepEqual(
+    result["/ws/src/app.ts"].map((d) => d.code),
+    [],
+  );
   const alone = await analyzeFiles({ "/ws/src/app.ts": app });
-  assert.deepEqual(alone["/ws/src/app.ts"].map((d) => d.code), ["HF001"]);
+  assert.deepEqual(
+    alone["/ws/src/app.ts"].map((d) => d.code),
+    ["HF001"],
+  );
 });
 
 const BARE = `from huggingface_hub import InferenceClient
@@ -84,8 +105,14 @@ test("the nearest config wins: a sub-folder's pyproject section over the root's 
     "/ws/other/app.py": BARE,
   };
   const result = await analyzeFiles(files);
-  assert.deepEqual(result["/ws/svc/app.py"].map((d) => `${d.code}:${d.severity}`).sort(), ["HF001:info", "HF003:warning"]);
-  assert.deepEqual(result["/ws/other/app.py"].map((d) => `${d.code}:${d.severity}`), ["HF001:error"]);
+  assert.deepEqual(result["/ws/svc/app.py"].map((d) => `${d.code}:${d.severity}`).sort(), [
+    "HF001:info",
+    "HF003:warning",
+  ]);
+  assert.deepEqual(
+    result["/ws/other/app.py"].map((d) => `${d.code}:${d.severity}`),
+    ["HF001:error"],
+  );
 });
 
 test("package.json's hfRateGuard key configures JS projects; rule names work as keys", async () => {
@@ -97,21 +124,39 @@ test("package.json's hfRateGuard key configures JS projects; rule names work as 
 });
 
 test("an invalid config names the file and the problem, and defaults still apply", async () => {
-  const files = { "/ws/.hf-rate-guard.json": `{"rules": {"HF009": "loud", "HF001": "error"}, "billTo": 3}`, "/ws/app.py": BARE };
+  const files = {
+    "/ws/.hf-rate-guard.json": `{"rules": {"HF009": "loud", "HF001": "error"}, "billTo": 3}`,
+    "/ws/app.py": BARE,
+  };
   const analyzer = await Analyzer.create({ fs: new MemoryFileSystem(files), wasmDir: path.join(ROOT, "node_modules") });
   analyzer.setFile("/ws/app.py");
   const result = analyzer.check("/ws/app.py");
-  assert.ok(result.configErrors.some((e) => e.includes("/ws/.hf-rate-guard.json") && e.includes("HF009")), result.configErrors.join("\n"));
+  assert.ok(
+    result.configErrors.some((e) => e.includes("/ws/.hf-rate-guard.json") && e.includes("HF009")),
+    result.configErrors.join("\n"),
+  );
   assert.ok(result.configErrors.some((e) => e.includes("billTo")));
-  assert.deepEqual(result.diagnostics.map((d) => `${d.code}:${d.severity}`), ["HF001:error"]);
+  assert.deepEqual(
+    result.diagnostics.map((d) => `${d.code}:${d.severity}`),
+    ["HF001:error"],
+  );
   const broken = await analyzeFiles({ "/ws/.hf-rate-guard.json": "{ not json", "/ws/app.py": BARE });
-  assert.deepEqual(broken["/ws/app.py"].map((d) => d.code), ["HF001"]);
+  assert.deepEqual(
+    broken["/ws/app.py"].map((d) => d.code),
+    ["HF001"],
+  );
 });
 
 test("suppressions: same line, line above, a list of codes, all rules, and file-wide", async () => {
-  const line = BARE.replace('client.text_generation("hi")', 'client.text_generation("hi")  # hf-rate-guard: ignore[HF001]');
+  const line = BARE.replace(
+    'client.text_generation("hi")',
+    'client.text_generation("hi")  # hf-rate-guard: ignore[HF001]',
+  );
   assert.deepEqual(await codesOf("a.py", line), []);
-  const other = BARE.replace('client.text_generation("hi")', 'client.text_generation("hi")  # hf-rate-guard: ignore[HF007]');
+  const other = BARE.replace(
+    'client.text_generation("hi")',
+    'client.text_generation("hi")  # hf-rate-guard: ignore[HF007]',
+  );
   assert.deepEqual(await codesOf("a.py", other), ["HF001@3"]);
   const all = BARE.replace('client.text_generation("hi")', '# hf-rate-guard: ignore\nclient.text_generation("hi")');
   assert.deepEqual(await codesOf("a.py", all), []);
@@ -127,11 +172,21 @@ test("notebooks: code cells are analysed and each diagnostic names its cell with
   const nb = JSON.stringify({
     cells: [
       { cell_type: "markdown", source: ["# Demo\n"] },
-      { cell_type: "code", source: ["!pip install huggingface_hub\n", "from huggingface_hub import InferenceClient\n", "client = InferenceClient()\n"] },
+      {
+        cell_type: "code",
+        source: [
+          "!pip install huggingface_hub\n",
+          "from huggingface_hub import InferenceClient\n",
+          "client = InferenceClient()\n",
+        ],
+      },
       { cell_type: "code", source: ["%time\n", "client.text_generation('hi')\n"] },
     ],
     metadata: { language_info: { name: "python" } },
   });
   const result = await analyzeFiles({ "/ws/demo.ipynb": nb });
-  assert.deepEqual(result["/ws/demo.ipynb"].map((d) => ({ code: d.code, cell: d.cell, line: d.range.start.line })), [{ code: "HF001", cell: 2, line: 1 }]);
+  assert.deepEqual(
+    result["/ws/demo.ipynb"].map((d) => ({ code: d.code, cell: d.cell, line: d.range.start.line })),
+    [{ code: "HF001", cell: 2, line: 1 }],
+  );
 });

@@ -32,7 +32,8 @@ export interface RefreshResult {
 }
 
 const WHOAMI_TTL_MS = 60 * 60 * 1000;
-const BILLING_READ_HELP = "The token cannot read billing usage (403): use a token with the “billing read” permission (fine-grained: user.billing.read), https://huggingface.co/settings/tokens";
+const BILLING_READ_HELP =
+  "The token cannot read billing usage (403): use a token with the “billing read” permission (fine-grained: user.billing.read), https://huggingface.co/settings/tokens";
 
 export class CreditMeter {
   private lastUsage?: ProviderUsage;
@@ -73,7 +74,12 @@ export class CreditMeter {
     }
     if (billTo) {
       // Seats give the pooled allowance when the org's usage cannot be read (plan x seats).
-      const overview = await getJson<{ numUsers?: number }>(this.deps.endpoint, `/api/organizations/${encodeURIComponent(billTo)}/overview`, token, this.deps.timeoutMs);
+      const overview = await getJson<{ numUsers?: number }>(
+        this.deps.endpoint,
+        `/api/organizations/${encodeURIComponent(billTo)}/overview`,
+        token,
+        this.deps.timeoutMs,
+      );
       if (overview.ok && typeof overview.value?.numUsers === "number") input.seats = overview.value.numUsers;
     }
     const { start, end } = monthBounds(this.now());
@@ -81,7 +87,12 @@ export class CreditMeter {
     const usagePath = billTo
       ? `/api/organizations/${encodeURIComponent(billTo)}/billing/usage-v2?startDate=${start}&endDate=${end}`
       : `/api/settings/billing/usage-v2?startDate=${start}&endDate=${end}`;
-    const usage = await getJson<{ usage?: { inferenceProviders?: ProviderUsage } }>(this.deps.endpoint, usagePath, token, this.deps.timeoutMs);
+    const usage = await getJson<{ usage?: { inferenceProviders?: ProviderUsage } }>(
+      this.deps.endpoint,
+      usagePath,
+      token,
+      this.deps.timeoutMs,
+    );
     if (usage.ok && usage.value?.usage?.inferenceProviders) {
       this.lastUsage = usage.value.usage.inferenceProviders;
       this.updatedAt = this.now();
@@ -103,7 +114,8 @@ export class CreditMeter {
       // 5xx, timeout, invalid JSON, no network: keep what we had, say it is stale, try again with backoff.
       this.staleSince ??= this.now();
       retryInMs = fullJitterDelayMs(this.failures++);
-      if (!this.lastUsage) input.usageProblem = `Usage could not be read (${usage.ok ? "unexpected answer" : usage.problem}); showing the plan's allowance.`;
+      if (!this.lastUsage)
+        input.usageProblem = `Usage could not be read (${usage.ok ? "unexpected answer" : usage.problem}); showing the plan's allowance.`;
     }
     input.paymentRequired = this.paymentRequired;
     input.usage = input.usageProblem && !this.lastUsage ? undefined : this.lastUsage;

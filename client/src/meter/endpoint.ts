@@ -25,10 +25,14 @@ export function checkEndpoint(raw: string | undefined): EndpointChoice {
   } catch {
     return { url: DEFAULT_ENDPOINT, refused: `"${raw}" is not a URL` };
   }
-  if (url.username || url.password) return { url: DEFAULT_ENDPOINT, refused: "endpoints with credentials in the URL are refused" };
+  if (url.username || url.password)
+    return { url: DEFAULT_ENDPOINT, refused: "endpoints with credentials in the URL are refused" };
   if (url.protocol === "https:") return { url: url.origin };
   if (url.protocol === "http:" && isLoopback(url.hostname)) return { url: url.origin };
-  return { url: DEFAULT_ENDPOINT, refused: `${url.origin} is refused: the token is only sent over HTTPS, or HTTP to this machine` };
+  return {
+    url: DEFAULT_ENDPOINT,
+    refused: `${url.origin} is refused: the token is only sent over HTTPS, or HTTP to this machine`,
+  };
 }
 
 function isHfHost(host: string): boolean {
@@ -42,5 +46,8 @@ export function chooseEndpoint(setting: string | undefined, env: Record<string, 
   if (choice.refused || choice.url === DEFAULT_ENDPOINT) return choice;
   const host = new URL(choice.url).hostname;
   if (isHfHost(host) || isLoopback(host)) return choice;
-  return { url: DEFAULT_ENDPOINT, refused: `HF_ENDPOINT ${choice.url} is refused: from the environment only Hugging Face's hosts and this machine are used; set hfRateGuard.endpoint in your user settings for another host` };
+  return {
+    url: DEFAULT_ENDPOINT,
+    refused: `HF_ENDPOINT ${choice.url} is refused: from the environment only Hugging Face's hosts and this machine are used; set hfRateGuard.endpoint in your user settings for another host`,
+  };
 }

@@ -46,7 +46,10 @@ export interface MeterHost {
   secret: { get(): Promise<string | undefined>; store(value: string): Promise<void>; delete(): Promise<void> };
   globalState: KeyValueStore;
   /** An `hfRateGuard.*` setting as the user (not a workspace) may set it where that matters. */
-  setting<T>(key: "billTo" | "meter.enable" | "meter.refreshMinutes" | "meter.notifications" | "meter.compact", fallback: T): T;
+  setting<T>(
+    key: "billTo" | "meter.enable" | "meter.refreshMinutes" | "meter.notifications" | "meter.compact",
+    fallback: T,
+  ): T;
   /** `hfRateGuard.endpoint` from user settings only: a workspace must never redirect the token. */
   endpointSetting(): string | undefined;
   env: Record<string, string | undefined>;
@@ -69,7 +72,8 @@ export class MeterController {
   constructor(
     private readonly host: MeterHost,
     /** The timer the schedule uses (tests record the delays it asks for). */
-    private readonly setTimer: (fn: () => void, ms: number) => ReturnType<typeof setTimeout> = (fn, ms) => setTimeout(fn, ms),
+    private readonly setTimer: (fn: () => void, ms: number) => ReturnType<typeof setTimeout> = (fn, ms) =>
+      setTimeout(fn, ms),
   ) {
     this.meter = this.newMeter();
   }
@@ -92,7 +96,8 @@ export class MeterController {
 
   /** The org to bill, if it is a valid HF name (a workspace's `billTo` goes into API paths and the tooltip). */
   billTo(): string | undefined {
-    const org = this.host.globalState.get<string>(BILL_TO_KEY) ?? (this.host.setting<string>("billTo", "") || undefined);
+    const org =
+      this.host.globalState.get<string>(BILL_TO_KEY) ?? (this.host.setting<string>("billTo", "") || undefined);
     if (org === undefined) return undefined;
     if (typeof org === "string" && isHfName(org)) return org;
     if (this.warnedBillTo !== org) {
@@ -120,7 +125,11 @@ export class MeterController {
     this.lastRefresh = Date.now();
     try {
       const { state, input, retryInMs } = await this.meter.refresh();
-      this.host.log.info(redact(`meter: ${state.kind}${state.account ? ` (${state.account})` : ""}: ${plain(state.text)}${retryInMs !== undefined ? `; next try in ${Math.round(clampDelay(retryInMs) / 1000)} s` : ""}`));
+      this.host.log.info(
+        redact(
+          `meter: ${state.kind}${state.account ? ` (${state.account})` : ""}: ${plain(state.text)}${retryInMs !== undefined ? `; next try in ${Math.round(clampDelay(retryInMs) / 1000)} s` : ""}`,
+        ),
+      );
       this.render(state, input.updatedAt, input.staleSince);
       await this.notifyThresholds(state);
       this.schedule(retryInMs);
@@ -156,13 +165,22 @@ export class MeterController {
   private render(state: MeterState, updatedAt?: number, staleSince?: number): void {
     this.lastState = state;
     const visible = this.host.setting("meter.enable", true) && !this.host.globalState.get<boolean>(HIDDEN_KEY);
-    this.host.render({ text: state.text, tooltip: tooltip(state, Date.now(), updatedAt, staleSince), level: state.level, visible, accessibilityLabel: accessibilityLabel(state) });
+    this.host.render({
+      text: state.text,
+      tooltip: tooltip(state, Date.now(), updatedAt, staleSince),
+      level: state.level,
+      visible,
+      accessibilityLabel: accessibilityLabel(state),
+    });
   }
 
   /** Every refreshMinutes, spread with jitter so several windows do not call HF together; sooner after a 429. */
   private schedule(soonMs?: number): void {
     if (this.disposed) return;
-    const delay = soonMs !== undefined ? clampDelay(soonMs) : regularDelayMs(this.host.setting<unknown>("meter.refreshMinutes", 10));
+    const delay =
+      soonMs !== undefined
+        ? clampDelay(soonMs)
+        : regularDelayMs(this.host.setting<unknown>("meter.refreshMinutes", 10));
     this.timer = this.setTimer(() => void this.refresh(), delay);
   }
 
@@ -172,9 +190,15 @@ export class MeterController {
     const items: PickItem<keyof MeterController["commands"] & string>[] = [
       { label: "$(refresh) Refresh", id: "hfRateGuard.meter.refresh" },
       { label: "$(link-external) Open billing page", id: "hfRateGuard.meter.openBilling" },
-      { label: "$(organization) Bill to…", id: "hfRateGuard.meter.pickBillTo", description: this.billTo() ?? "personal account" },
+      {
+        label: "$(organization) Bill to…",
+        id: "hfRateGuard.meter.pickBillTo",
+        description: this.billTo() ?? "personal account",
+      },
       { label: "$(key) Set token", id: "hfRateGuard.setToken", description: "Hugging Face token" },
-      ...(saved ? [{ label: "$(sign-out) Sign out", id: "hfRateGuard.signOut", description: "forget the saved token" }] : []),
+      ...(saved
+        ? [{ label: "$(sign-out) Sign out", id: "hfRateGuard.signOut", description: "forget the saved token" }]
+        : []),
       { label: "$(eye-closed) Hide meter", id: "hfRateGuard.meter.hide" },
     ];
     // The placeholder is plain text: quick pick placeholders do not render $(icon) syntax.
@@ -189,10 +213,16 @@ export class MeterController {
 
   private async pickBillTo(): Promise<void> {
     const source = await this.token();
-    const who = source && !source.problem ? await getJson<{ orgs?: { name: string }[] }>(this.endpoint, "/api/whoami-v2", source.token) : undefined;
-    const orgs = (who?.ok ? who.value.orgs ?? [] : []).filter((o) => typeof o?.name === "string" && isHfName(o.name));
+    const who =
+      source && !source.problem
+        ? await getJson<{ orgs?: { name: string }[] }>(this.endpoint, "/api/whoami-v2", source.token)
+        : undefined;
+    const orgs = (who?.ok ? (who.value.orgs ?? []) : []).filter((o) => typeof o?.name === "string" && isHfName(o.name));
     // An empty id stands for the personal account (ids are strings).
-    const org = await this.host.pick([{ label: "Personal account", id: "" }, ...orgs.map((o) => ({ label: o.name, id: o.name }))], "Bill Inference Providers usage to…");
+    const org = await this.host.pick(
+      [{ label: "Personal account", id: "" }, ...orgs.map((o) => ({ label: o.name, id: o.name }))],
+      "Bill Inference Providers usage to…",
+    );
     if (org === undefined) return;
     await this.host.globalState.update(BILL_TO_KEY, org || undefined);
     for (const listener of this.billToListeners) listener(org || undefined);
@@ -213,7 +243,10 @@ export class MeterController {
     // Only HF's own verdict is a rejection (401, 403). No network, a timeout, a 429 or a 5xx say nothing about the
     // token: it is kept, and the next refresh checks it once HF can be reached.
     if (!who.ok && (who.status === 401 || who.status === 403)) {
-      this.host.notify("error", redact(`HF Rate Guard: Hugging Face did not accept the token (${who.problem}).`, [raw]));
+      this.host.notify(
+        "error",
+        redact(`HF Rate Guard: Hugging Face did not accept the token (${who.problem}).`, [raw]),
+      );
       this.host.log.warn(`meter: Hugging Face did not accept a token (HTTP ${who.status})`);
       return;
     }
@@ -223,8 +256,16 @@ export class MeterController {
       this.host.notify("info", `HF Rate Guard: signed in as ${plain(String(who.value?.name ?? "?"))}.`);
       this.host.log.info("meter: token saved and accepted by Hugging Face");
     } else {
-      this.host.notify("info", redact(`HF Rate Guard: token saved. Hugging Face could not be reached to check it (${who.problem}); it will be checked when it can be.`, [raw]));
-      this.host.log.info(redact(`meter: token saved unchecked: Hugging Face could not be reached (${who.problem})`, [raw]));
+      this.host.notify(
+        "info",
+        redact(
+          `HF Rate Guard: token saved. Hugging Face could not be reached to check it (${who.problem}); it will be checked when it can be.`,
+          [raw],
+        ),
+      );
+      this.host.log.info(
+        redact(`meter: token saved unchecked: Hugging Face could not be reached (${who.problem})`, [raw]),
+      );
     }
     await this.refresh();
   }
@@ -237,7 +278,8 @@ export class MeterController {
 
   /** One notification per period when usage first crosses 80% and 100%. */
   private async notifyThresholds(state: MeterState): Promise<void> {
-    if (!this.host.setting("meter.notifications", true) || state.kind !== "usage" || state.percent === undefined) return;
+    if (!this.host.setting("meter.notifications", true) || state.kind !== "usage" || state.percent === undefined)
+      return;
     const period = state.periodEnd?.toISOString().slice(0, 10) ?? "current";
     for (const threshold of [100, 80]) {
       if (state.percent < threshold) continue;

@@ -6,7 +6,13 @@
  * API path.
  */
 export function isHfName(name: string): boolean {
-  return name.length > 0 && name.length <= 96 && /^[A-Za-z0-9_.-]+$/.test(name) && !/--|\.\./.test(name) && !/^[-.]|[-.]$/.test(name);
+  return (
+    name.length > 0 &&
+    name.length <= 96 &&
+    /^[A-Za-z0-9_.-]+$/.test(name) &&
+    !/--|\.\./.test(name) &&
+    !/^[-.]|[-.]$/.test(name)
+  );
 }
 
 /** Text shown literally in a VS Code MarkdownString (with theme icons on): Markdown and `$(icon)` syntax escaped. */

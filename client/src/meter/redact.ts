@@ -9,7 +9,8 @@ export function redact(text: string, secrets: (string | undefined)[] = []): stri
   let out = text;
   for (const s of secrets) {
     if (!s) continue;
-    for (const variant of [s, s.trim(), JSON.stringify(s).slice(1, -1)]) if (variant.length >= 4) out = out.split(variant).join("***");
+    for (const variant of [s, s.trim(), JSON.stringify(s).slice(1, -1)])
+      if (variant.length >= 4) out = out.split(variant).join("***");
     for (const piece of pieces(s)) if (piece.length >= 4) out = out.split(piece).join("***");
   }
   return out.replace(TOKEN_SHAPE, "hf_***");

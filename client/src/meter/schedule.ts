@@ -28,8 +28,14 @@ export function regularDelayMs(minutes: unknown, random = Math.random()): number
  * The refreshMinutes to use from the values each settings scope holds: a workspace (or folder) value may only make
  * refreshes rarer than the user's (or the default), never more frequent.
  */
-export function userFirstMinutes(scopes: { defaultValue?: unknown; globalValue?: unknown; workspaceValue?: unknown; workspaceFolderValue?: unknown } | undefined): number {
+export function userFirstMinutes(
+  scopes:
+    | { defaultValue?: unknown; globalValue?: unknown; workspaceValue?: unknown; workspaceFolderValue?: unknown }
+    | undefined,
+): number {
   const user = refreshMinutes(scopes?.globalValue ?? scopes?.defaultValue);
-  const fromWorkspace = [scopes?.workspaceValue, scopes?.workspaceFolderValue].filter((v) => v !== undefined).map(refreshMinutes);
+  const fromWorkspace = [scopes?.workspaceValue, scopes?.workspaceFolderValue]
+    .filter((v) => v !== undefined)
+    .map(refreshMinutes);
   return Math.max(user, ...fromWorkspace);
 }

@@ -37,7 +37,9 @@ export function discoverToken(
   readFile: (p: string) => string | undefined,
   home: string,
 ): TokenSource | undefined {
-  const file = env.HF_TOKEN_PATH || (env.HF_HOME ? path.join(env.HF_HOME, "token") : path.join(home, ".cache", "huggingface", "token"));
+  const file =
+    env.HF_TOKEN_PATH ||
+    (env.HF_HOME ? path.join(env.HF_HOME, "token") : path.join(home, ".cache", "huggingface", "token"));
   const candidates: [TokenSource["from"], () => string | undefined][] = [
     ["secret storage", () => secret],
     ["HF_TOKEN", () => env.HF_TOKEN],
@@ -48,7 +50,9 @@ export function discoverToken(
     const raw = read();
     if (!raw?.trim()) continue;
     const checked = checkToken(raw);
-    return "token" in checked ? { token: checked.token, from } : { token: "", from, problem: `${checked.problem} (from ${from})` };
+    return "token" in checked
+      ? { token: checked.token, from }
+      : { token: "", from, problem: `${checked.problem} (from ${from})` };
   }
   return undefined;
 }

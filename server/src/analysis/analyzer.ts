@@ -14,7 +14,15 @@ import { fixToFixpoint, type FixAllResult } from "./fixes/fixAll";
 import { syntaxProblem } from "./fixes/syntaxGuard";
 import { jsModuleText, locateHelperModule, pythonModuleText, type HelperModule } from "./fixes/helperModule";
 import { analyzeJs } from "./js/index";
-import { emptyModel, type BillToEvidence, type FileModel, type HfCall, type PackageVersions, type Protection, type Span } from "./model";
+import {
+  emptyModel,
+  type BillToEvidence,
+  type FileModel,
+  type HfCall,
+  type PackageVersions,
+  type Protection,
+  type Span,
+} from "./model";
 import { resolveModule } from "./moduleResolution";
 import { AliasIndex } from "./tsconfigPaths";
 import { isTestFile } from "./testFiles";
@@ -61,7 +69,10 @@ export interface AnalyzerOptions {
 export class Analyzer {
   private readonly files = new Map<string, Entry>();
   /** First bill-to evidence (by path) per workspace root, recomputed lazily after files change. */
-  private evidence = new Map<string, { org?: string; expression?: BillToEvidence["expression"]; file: string; span: Span } | null>();
+  private evidence = new Map<
+    string,
+    { org?: string; expression?: BillToEvidence["expression"]; file: string; span: Span } | null
+  >();
   /** Workspace folders: in a multi-root workspace each folder is its own project for bill-to evidence. */
   private roots: string[] = [];
 
@@ -95,7 +106,13 @@ export class Analyzer {
     }
     this.helperNeeds = undefined;
     const before = this.files.get(path)?.model.billToEvidence;
-    const entry = this.build(path, kind, content, this.options.cache, text !== undefined && this.options.incremental !== false);
+    const entry = this.build(
+      path,
+      kind,
+      content,
+      this.options.cache,
+      text !== undefined && this.options.incremental !== false,
+    );
     this.files.set(path, entry);
     // Typing in a file that bills no org (most keystrokes) leaves the workspace's evidence as it was.
     if (before?.length || entry.model.billToEvidence.length) this.evidence.clear();
@@ -136,7 +153,14 @@ export class Analyzer {
   private build(path: string, kind: FileKind, text: string, cache?: ModelCache, keep = false): Entry {
     const language = kind === "js" ? "js" : "python";
     // Most files of a workspace end here, so they share one frozen empty model instead of allocating their own.
-    const base: Entry = { kind, text, analysedText: text, model: EMPTY[language], versions: NO_VERSIONS, notes: NO_NOTES };
+    const base: Entry = {
+      kind,
+      text,
+      analysedText: text,
+      model: EMPTY[language],
+      versions: NO_VERSIONS,
+      notes: NO_NOTES,
+    };
     const skipped = skipReason(text, this.options.maxBytes);
     if (skipped) return { ...base, skipped };
     let analysedText = text;
@@ -164,7 +188,8 @@ export class Analyzer {
     } catch (err) {
       // A frontend bug must cost one file's diagnostics, never the whole run or the server.
       if (err instanceof ParserFault) return { ...base, analysedText, cells, skipped: err.message };
-      if (err instanceof RangeError) return { ...base, analysedText, cells, skipped: "nested too deeply to analyse (ran out of stack)" };
+      if (err instanceof RangeError)
+        return { ...base, analysedText, cells, skipped: "nested too deeply to analyse (ran out of stack)" };
       return { ...base, analysedText, cells, skipped: `internal error while analysing: ${(err as Error).message}` };
     }
     const notes = model.hasSyntaxErrors ? ["syntax errors: analysed as far as the parser recovered"] : [];
@@ -177,7 +202,11 @@ export class Analyzer {
    * the language server's diagnostics); a predicate computes fixes only for the diagnostics it accepts (the code
    * actions asked for). Fixes cost more than the rules: a 5,000-line file can have hundreds of diagnostics.
    */
-  check(path: string, overrides: ConfigOverrides = {}, { fixes = true }: { fixes?: boolean | ((d: Omit<Diagnostic, "fixes">) => boolean) } = {}): FileResult {
+  check(
+    path: string,
+    overrides: ConfigOverrides = {},
+    { fixes = true }: { fixes?: boolean | ((d: Omit<Diagnostic, "fixes">) => boolean) } = {},
+  ): FileResult {
     const entry = this.files.get(path);
     if (!entry) return { path, diagnostics: [], skipped: "not in the workspace", configErrors: [], notes: [] };
     const config = this.config(path, overrides);
@@ -195,12 +224,27 @@ export class Analyzer {
     }
   }
 
-  private runRules(path: string, entry: Entry, config: ResolvedConfig, overrides: ConfigOverrides, result: FileResult, fixes: boolean | ((d: Omit<Diagnostic, "fixes">) => boolean)): FileResult {
+  private runRules(
+    path: string,
+    entry: Entry,
+    config: ResolvedConfig,
+    overrides: ConfigOverrides,
+    result: FileResult,
+    fixes: boolean | ((d: Omit<Diagnostic, "fixes">) => boolean),
+  ): FileResult {
     const model = this.resolveImportedProtection(path, this.resolveImportedClients(path, entry.model));
     const orgContext = this.orgContext(config, path);
     const lines = (entry.lines ??= new LineIndex(entry.analysedText));
     const suppressions = (entry.suppressions ??= parseSuppressions(entry.analysedText));
-    const fixContext = { path, text: entry.analysedText, lines, model, versions: entry.versions, orgContext, helperModule: fixes === false ? undefined : this.helperModuleFor(path, model, config, overrides) };
+    const fixContext = {
+      path,
+      text: entry.analysedText,
+      lines,
+      model,
+      versions: entry.versions,
+      orgContext,
+      helperModule: fixes === false ? undefined : this.helperModuleFor(path, model, config, overrides),
+    };
 
     const findings: Finding[] = [];
     for (const rule of ALL_RULES) {
@@ -212,22 +256,40 @@ export class Analyzer {
       const placed = placeFinding(model, finding, orgContext);
       const range = lines.range(placed.span.start, placed.span.end);
       if (suppressions.isSuppressed(finding.code, range.start.line)) continue;
-      const diagnostic: Diagnostic = { code: finding.code, rule: ruleMeta(finding.code).name, severity, message: finding.message, range, fixes: [] };
+      const diagnostic: Diagnostic = {
+        code: finding.code,
+        rule: ruleMeta(finding.code).name,
+        severity,
+        message: finding.message,
+        range,
+        fixes: [],
+      };
       const related = placed.related.flatMap((r): RelatedInfo[] => {
         if (!r.path) return [{ message: r.message, range: lines.range(r.span.start, r.span.end) }];
         const other = this.files.get(r.path);
         // A notebook's offsets are into its joined cells: no place in the file to point to.
         if (!other || other.cells) return [];
-        return [{ message: r.message, path: r.path, range: (other.lines ??= new LineIndex(other.analysedText)).range(r.span.start, r.span.end) }];
+        return [
+          {
+            message: r.message,
+            path: r.path,
+            range: (other.lines ??= new LineIndex(other.analysedText)).range(r.span.start, r.span.end),
+          },
+        ];
       });
       if (related.length) diagnostic.related = related;
       // The predicate sees the diagnostic as reported (in its cell's lines for a notebook).
-      const asked = fixes === true || (fixes !== false && fixes(entry.cells ? toCell(diagnostic, entry.cells) : diagnostic));
+      const asked =
+        fixes === true || (fixes !== false && fixes(entry.cells ? toCell(diagnostic, entry.cells) : diagnostic));
       if (asked) diagnostic.fixes = fixesFor(fixContext, finding);
       result.diagnostics.push(entry.cells ? toCell(diagnostic, entry.cells) : diagnostic);
     }
     result.diagnostics.sort(
-      (a, b) => (a.cell ?? 0) - (b.cell ?? 0) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code),
+      (a, b) =>
+        (a.cell ?? 0) - (b.cell ?? 0) ||
+        a.range.start.line - b.range.start.line ||
+        a.range.start.character - b.range.start.character ||
+        a.code.localeCompare(b.code),
     );
     return result;
   }
@@ -251,7 +313,9 @@ export class Analyzer {
       const start = offsetOf(at.line, 0);
       const end = at.line + 1 < lines.lineCount ? offsetOf(at.line + 1, 0) : entry.analysedText.length;
       const starting = model.calls.filter((c) => c.span.start >= start && c.span.start < end);
-      const spanning = model.calls.filter((c) => c.span.start < start && c.span.end > start).sort((a, b) => a.span.end - a.span.start - (b.span.end - b.span.start));
+      const spanning = model.calls
+        .filter((c) => c.span.start < start && c.span.end > start)
+        .sort((a, b) => a.span.end - a.span.start - (b.span.end - b.span.start));
       calls = starting.length ? starting : spanning.slice(0, 1);
     }
     if (!calls.length) return [];
@@ -294,17 +358,31 @@ export class Analyzer {
    * setting (editor, then config file) decides; "auto" uses a module when one exists or more than one file
    * needs the helper.
    */
-  private helperModuleFor(path: string, model: FileModel, config: ResolvedConfig, overrides: ConfigOverrides): HelperModule | undefined {
+  private helperModuleFor(
+    path: string,
+    model: FileModel,
+    config: ResolvedConfig,
+    overrides: ConfigOverrides,
+  ): HelperModule | undefined {
     const mode = overrides.fixHelper ?? config.fixHelper ?? "auto";
     const entry = this.files.get(path);
-    if (mode === "inline" || !entry || entry.kind === "notebook" || !model.calls.some((c) => c.protection.kind === "unprotected")) return undefined;
+    if (
+      mode === "inline" ||
+      !entry ||
+      entry.kind === "notebook" ||
+      !model.calls.some((c) => c.protection.kind === "unprotected")
+    )
+      return undefined;
     const where = locateHelperModule(model.language, path, entry.analysedText, this.options.fs);
     if (!where) return undefined;
     const existing = this.files.get(where.path)?.text ?? this.options.fs.readFile(where.path);
     if (existing !== undefined) return { ...where, existing };
     const need = this.helperNeedsAt(where.path, model.language);
     if (mode === "auto" && need.files < 2) return undefined;
-    return { ...where, create: model.language === "python" ? pythonModuleText(need.async) : jsModuleText(where.path.endsWith(".ts")) };
+    return {
+      ...where,
+      create: model.language === "python" ? pythonModuleText(need.async) : jsModuleText(where.path.endsWith(".ts")),
+    };
   }
 
   private helperNeedsAt(modulePath: string, language: FileModel["language"]): { files: number; async: boolean } {
@@ -317,7 +395,10 @@ export class Analyzer {
         const where = locateHelperModule(e.model.language, p, e.analysedText, this.options.fs);
         if (!where) continue;
         const n = this.helperNeeds.get(where.path) ?? { files: 0, async: false };
-        this.helperNeeds.set(where.path, { files: n.files + 1, async: n.async || wrapped.some((c) => c.isAsync || c.awaitSpan !== undefined) });
+        this.helperNeeds.set(where.path, {
+          files: n.files + 1,
+          async: n.async || wrapped.some((c) => c.isAsync || c.awaitSpan !== undefined),
+        });
       }
     }
     void language;
@@ -341,13 +422,24 @@ export class Analyzer {
       found = null;
       for (const [file, entry] of this.files) {
         const first = entry.model.billToEvidence.find((e) => e.org) ?? entry.model.billToEvidence[0];
-        if (!first || isTestFile(file, entry.text) || `${this.rootOf(file)}\n${this.projectOf(file)}` !== project) continue;
-        const better = !found || (first.org !== undefined && found.org === undefined) || ((first.org !== undefined) === (found.org !== undefined) && file < found.file);
+        if (!first || isTestFile(file, entry.text) || `${this.rootOf(file)}\n${this.projectOf(file)}` !== project)
+          continue;
+        const better =
+          !found ||
+          (first.org !== undefined && found.org === undefined) ||
+          ((first.org !== undefined) === (found.org !== undefined) && file < found.file);
         if (better) found = { org: first.org, expression: first.expression, file, span: first.span };
       }
       this.evidence.set(project, found);
     }
-    return found ? { org: found.org, expression: found.expression, source: relative(path, found.file), at: { path: found.file, span: found.span } } : undefined;
+    return found
+      ? {
+          org: found.org,
+          expression: found.expression,
+          source: relative(path, found.file),
+          at: { path: found.file, span: found.span },
+        }
+      : undefined;
   }
 
   /** Project folder per folder: the nearest holding a package.json or pyproject.toml ("" when none does). */
@@ -359,7 +451,11 @@ export class Analyzer {
     if (known !== undefined) return known;
     const root = this.rootOf(path);
     let found = "";
-    if (this.options.fs.readFile(`${dir}/package.json`) !== undefined || this.options.fs.readFile(`${dir}/pyproject.toml`) !== undefined) found = dir;
+    if (
+      this.options.fs.readFile(`${dir}/package.json`) !== undefined ||
+      this.options.fs.readFile(`${dir}/pyproject.toml`) !== undefined
+    )
+      found = dir;
     else if (dir && dir !== root && dir.includes("/")) found = this.projectOf(dir);
     this.projects.set(dir, found);
     return found;
@@ -389,20 +485,47 @@ export class Analyzer {
         calls.push(call);
         continue;
       }
-      const target = resolveModule(model.language, ref.fromFile || path, ref.module, (f) => this.files.has(f), () => this.files.keys(), (f) => this.aliases.of(f));
+      const target = resolveModule(
+        model.language,
+        ref.fromFile || path,
+        ref.module,
+        (f) => this.files.has(f),
+        () => this.files.keys(),
+        (f) => this.aliases.of(f),
+      );
       const facts = target ? this.files.get(target)?.model.exports.clients?.[ref.name] : undefined;
       // `client.chat.completions.create` reads the same on an InferenceClient and an OpenAI client.
-      const family = ref.family === "chat" ? facts?.family === "inference" || facts?.family === "openai" : facts?.family === ref.family;
+      const family =
+        ref.family === "chat"
+          ? facts?.family === "inference" || facts?.family === "openai"
+          : facts?.family === ref.family;
       if (!facts || !family || facts.factory !== ref.factory) continue;
-      const resolved: HfCall = { ...call, surface: facts.surface, library: facts.library, billTo: call.billTo.present ? call.billTo : facts.billTo };
-      if (facts.builtinRetry && call.protection.kind === "unprotected") resolved.protection = { kind: "protected", by: facts.builtinRetry };
+      const resolved: HfCall = {
+        ...call,
+        surface: facts.surface,
+        library: facts.library,
+        billTo: call.billTo.present ? call.billTo : facts.billTo,
+      };
+      if (facts.builtinRetry && call.protection.kind === "unprotected")
+        resolved.protection = { kind: "protected", by: facts.builtinRetry };
       calls.push(resolved);
     }
     return { ...model, calls };
   }
 
-  private helperVerdict(path: string, language: FileModel["language"], p: Extract<Protection, { kind: "imported-helper" }>): Protection {
-    const target = resolveModule(language, p.fromFile || path, p.module, (f) => this.files.has(f), () => this.files.keys(), (f) => this.aliases.of(f));
+  private helperVerdict(
+    path: string,
+    language: FileModel["language"],
+    p: Extract<Protection, { kind: "imported-helper" }>,
+  ): Protection {
+    const target = resolveModule(
+      language,
+      p.fromFile || path,
+      p.module,
+      (f) => this.files.has(f),
+      () => this.files.keys(),
+      (f) => this.aliases.of(f),
+    );
     const facts = target ? this.files.get(target)?.model.exports.retryHelpers[p.name] : undefined;
     if (!facts) return p.fallback;
     const where = `${p.name} (${relative(path, target!)})`;
@@ -420,7 +543,8 @@ export class Analyzer {
     if (!entry) return { text: "", changed: false, skipped: "not in the workspace" };
     if (entry.skipped) return { text: entry.text, changed: false, skipped: entry.skipped };
     // Notebook fixes are cell edits, applied by the editor; rewriting the JSON file here could lose outputs.
-    if (entry.kind === "notebook") return { text: entry.text, changed: false, skipped: "notebooks are fixed cell by cell in the editor" };
+    if (entry.kind === "notebook")
+      return { text: entry.text, changed: false, skipped: "notebooks are fixed cell by cell in the editor" };
     const original = entry;
     const language = entry.kind === "js" ? "js" : "python";
     const hooks = {
@@ -428,16 +552,20 @@ export class Analyzer {
       add: (files: { path: string; text: string }[]) => files.forEach((f) => this.setFile(f.path, f.text)),
       remove: (files: { path: string; text: string }[]) => files.forEach((f) => this.removeFile(f.path)),
     };
-    const result = fixToFixpoint(entry.text, (candidate) => {
-      // Before the first fix and after every one: what the parser recovered from silently still counts.
-      const problem = syntaxProblem(language, path, candidate);
-      if (problem) return `syntax errors (${problem})`;
-      this.files.set(path, this.build(path, entry.kind, candidate, undefined, this.options.incremental !== false));
-      const built = this.files.get(path)!;
-      if (built.skipped) return built.skipped;
-      if (built.model.hasSyntaxErrors) return "syntax errors";
-      return this.check(path, overrides).diagnostics;
-    }, hooks);
+    const result = fixToFixpoint(
+      entry.text,
+      (candidate) => {
+        // Before the first fix and after every one: what the parser recovered from silently still counts.
+        const problem = syntaxProblem(language, path, candidate);
+        if (problem) return `syntax errors (${problem})`;
+        this.files.set(path, this.build(path, entry.kind, candidate, undefined, this.options.incremental !== false));
+        const built = this.files.get(path)!;
+        if (built.skipped) return built.skipped;
+        if (built.model.hasSyntaxErrors) return "syntax errors";
+        return this.check(path, overrides).diagnostics;
+      },
+      hooks,
+    );
     if (!result.changed) this.files.set(path, original);
     return result;
   }
@@ -485,14 +613,20 @@ function toCell(d: Diagnostic, cells: NotebookCell[]): Diagnostic {
     start: { line: r.start.line - cell.startLine, character: r.start.character },
     end: { line: r.end.line - cell.startLine, character: r.end.character },
   });
-  const inCell = (r: Diagnostic["range"]) => r.start.line >= cell.startLine && r.end.line < cell.startLine + cell.lineCount;
+  const inCell = (r: Diagnostic["range"]) =>
+    r.start.line >= cell.startLine && r.end.line < cell.startLine + cell.lineCount;
   // Related places in other cells have no position in this cell's document: left out.
-  const related = d.related?.filter((r) => r.path === undefined && inCell(r.range)).map((r) => ({ ...r, range: shift(r.range) }));
+  const related = d.related
+    ?.filter((r) => r.path === undefined && inCell(r.range))
+    .map((r) => ({ ...r, range: shift(r.range) }));
   const out: Diagnostic = {
     ...d,
     range: shift(d.range),
     cell: cell.index,
-    fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, range: shift(e.range), cell: cell.index })) })),
+    fixes: d.fixes.map((f) => ({
+      ...f,
+      edits: f.edits.map((e) => ({ ...e, range: shift(e.range), cell: cell.index })),
+    })),
   };
   if (related?.length) out.related = related;
   else delete out.related;

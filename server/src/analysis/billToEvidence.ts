@@ -14,7 +14,8 @@ const EMPTY = /^(None|null|undefined|""|''|``|false|False)$/;
 
 /** An expression that means the same in any file of the language (so a fix may reuse it). */
 const PORTABLE: Record<Language, RegExp> = {
-  python: /^os\.(environ\.get|getenv)\(\s*["'][A-Z0-9_]+["'](\s*,\s*["'][^"']*["'])?\s*\)$|^os\.environ\[\s*["'][A-Z0-9_]+["']\s*\]$/,
+  python:
+    /^os\.(environ\.get|getenv)\(\s*["'][A-Z0-9_]+["'](\s*,\s*["'][^"']*["'])?\s*\)$|^os\.environ\[\s*["'][A-Z0-9_]+["']\s*\]$/,
   js: /^process\.env\.[A-Z0-9_]+$|^process\.env\[\s*["'][A-Z0-9_]+["']\s*\]$/,
 };
 
@@ -23,14 +24,22 @@ const PORTABLE: Record<Language, RegExp> = {
  * whether a dynamic value at an offset only forwards what a caller gave (a parameter, or a field set from one):
  * a library or wrapper that forwards `bill_to` bills no organization by itself.
  */
-export function billToEvidenceIn(text: string, start: number, language: Language, passThrough: (offset: number) => boolean = () => false): BillToEvidence[] {
+export function billToEvidenceIn(
+  text: string,
+  start: number,
+  language: Language,
+  passThrough: (offset: number) => boolean = () => false,
+): BillToEvidence[] {
   if (!/bill[-_]?to/i.test(text)) return [];
   // Comments blanked out in place, so offsets into `code` are offsets into `text`.
   const comments = language === "python" ? /#[^\n]*/g : /\/\*[\s\S]*?\*\/|(?<![:\\])\/\/[^\n]*/g;
   const code = text.replace(comments, (c) => c.replace(/[^\n]/g, " "));
   const out: BillToEvidence[] = [];
   for (const m of code.matchAll(PATTERNS[language])) {
-    const raw = (m[1] ?? m[2] ?? m[3] ?? "").trim().replace(/[;)]+$/, "").trim();
+    const raw = (m[1] ?? m[2] ?? m[3] ?? "")
+      .trim()
+      .replace(/[;)]+$/, "")
+      .trim();
     if (!raw || EMPTY.test(raw) || raw.endsWith(":")) continue; // `bill_to: str = None` annotations, empty values
     const span = { start: start + m.index!, end: start + m.index! + m[0].length };
     const literal = /^(["'`])([^"'`{}$]+)\1$/.exec(raw);

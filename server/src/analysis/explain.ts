@@ -56,17 +56,23 @@ export function explainCall({ model, call, text, lines, orgContext, diagnostics 
   const retryExplanations = retries.map((r) => ({
     what: describe(r.kind),
     range: range(r.span),
-    attempts: r.bounded ? slice(r.limitSpan) ?? "bounded" : "unbounded",
-    wait: r.waits ? slice(r.waitSpan) ?? "waits" : "no wait",
+    attempts: r.bounded ? (slice(r.limitSpan) ?? "bounded") : "unbounded",
+    wait: r.waits ? (slice(r.waitSpan) ?? "waits") : "no wait",
     jitter: r.hasJitter,
     retryAfter: r.honorsRetryAfter,
     retries402: r.retries402,
     handles429: r.handles429,
   }));
   // Findings about this call: on its callee, its client's construction, or a retry around it.
-  const places = [callSpan(call), ...(client ? [{ start: client.span.start, end: client.argsSpan.start }] : []), ...retries.flatMap((r) => [r.span, ...(r.waitSpan ? [r.waitSpan] : [])])].map(range);
+  const places = [
+    callSpan(call),
+    ...(client ? [{ start: client.span.start, end: client.argsSpan.start }] : []),
+    ...retries.flatMap((r) => [r.span, ...(r.waitSpan ? [r.waitSpan] : [])]),
+  ].map(range);
   const findings = diagnostics
-    .filter((d) => places.some((p) => p.start.line === d.range.start.line && p.start.character === d.range.start.character))
+    .filter((d) =>
+      places.some((p) => p.start.line === d.range.start.line && p.start.character === d.range.start.character),
+    )
     .map((d) => ({ code: d.code, rule: d.rule, message: d.message, docs: docsUrl(d.code) }));
   const context = slice(call.span) + " " + (client ? slice(client.span) : "");
   const p = call.protection;
@@ -122,7 +128,8 @@ function billingOf(call: HfCall, org: OrgContext | undefined): string {
   switch (call.surface) {
     case "router":
     case "legacy": {
-      if (call.billTo.present) return `Billed from HF credits to ${call.billTo.org ? `the organization "${call.billTo.org}"` : "the organization its bill-to names"} (X-HF-Bill-To is sent).`;
+      if (call.billTo.present)
+        return `Billed from HF credits to ${call.billTo.org ? `the organization "${call.billTo.org}"` : "the organization its bill-to names"} (X-HF-Bill-To is sent).`;
       if (org && org.org === undefined) {
         return `Billed from HF credits to your personal account, not the organization billed elsewhere: no X-HF-Bill-To is sent (${org.source} sets X-HF-Bill-To from a dynamic value).`;
       }

@@ -25,7 +25,8 @@ export function explanationMarkdown(e: CallExplanation): string {
   ];
   for (const r of e.retries) out.push("", `- ${retryLine(r)}`);
   // Rule names and links only: the editor shows each finding's message next to this hover already.
-  if (e.findings.length) out.push("", `**Findings:** ${e.findings.map((f) => `[${f.code}](${f.docs}) ${f.rule}`).join(" · ")}`);
+  if (e.findings.length)
+    out.push("", `**Findings:** ${e.findings.map((f) => `[${f.code}](${f.docs}) ${f.rule}`).join(" · ")}`);
   return out.join("\n");
 }
 

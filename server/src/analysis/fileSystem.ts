@@ -11,7 +11,10 @@ export interface FileSystem {
 /** An in-memory file system, for tests and for overlaying open editor buffers. */
 export class MemoryFileSystem implements FileSystem {
   private readonly files = new Map<string, string>();
-  constructor(files: Record<string, string> = {}, private readonly fallback?: FileSystem) {
+  constructor(
+    files: Record<string, string> = {},
+    private readonly fallback?: FileSystem,
+  ) {
     for (const [path, text] of Object.entries(files)) this.files.set(path, text);
   }
   set(path: string, text: string): void {

@@ -44,7 +44,13 @@ export interface BillTo {
 export type Protection =
   | { kind: "protected"; by: string }
   | { kind: "unprotected"; reason?: string }
-  | { kind: "imported-helper"; module: string; name: string; fromFile: string; fallback: Exclude<Protection, { kind: "imported-helper" }> };
+  | {
+      kind: "imported-helper";
+      module: string;
+      name: string;
+      fromFile: string;
+      fallback: Exclude<Protection, { kind: "imported-helper" }>;
+    };
 
 export interface HfCall {
   /** The whole call expression; its start line is the reported line. */

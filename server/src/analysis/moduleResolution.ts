@@ -26,10 +26,17 @@ export function resolveModule(
   all: () => Iterable<string>,
   aliases?: (fromFile: string) => Aliases,
 ): string | undefined {
-  return language === "python" ? resolvePython(fromFile, specifier, has, all) : resolveJs(fromFile, specifier, has, aliases);
+  return language === "python"
+    ? resolvePython(fromFile, specifier, has, all)
+    : resolveJs(fromFile, specifier, has, aliases);
 }
 
-function resolveJs(fromFile: string, specifier: string, has: (p: string) => boolean, aliases?: (fromFile: string) => Aliases): string | undefined {
+function resolveJs(
+  fromFile: string,
+  specifier: string,
+  has: (p: string) => boolean,
+  aliases?: (fromFile: string) => Aliases,
+): string | undefined {
   if (specifier.startsWith(".")) return withExtensions(normalize(dirname(fromFile) + "/" + specifier), has);
   // A bare specifier is a package unless the project's tsconfig/jsconfig maps it (`@/lib/hf`, baseUrl imports).
   for (const candidate of aliases ? aliasCandidates(aliases(fromFile), specifier) : []) {
@@ -46,7 +53,12 @@ function withExtensions(base: string, has: (p: string) => boolean): string | und
   return candidates.find(has);
 }
 
-function resolvePython(fromFile: string, specifier: string, has: (p: string) => boolean, all: () => Iterable<string>): string | undefined {
+function resolvePython(
+  fromFile: string,
+  specifier: string,
+  has: (p: string) => boolean,
+  all: () => Iterable<string>,
+): string | undefined {
   const dots = /^\.*/.exec(specifier)![0].length;
   const rest = specifier.slice(dots).split(".").filter(Boolean).join("/");
   if (dots > 0) {

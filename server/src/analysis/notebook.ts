@@ -37,7 +37,11 @@ export function parseNotebook(json: string): ParsedNotebook | { error: string } 
   cells.forEach((cell: unknown, index) => {
     // A cell that is not an object (null, a number) has no code: it keeps its index, as editors count it.
     if (!isObject(cell) || cell.cell_type !== "code") return;
-    const source = Array.isArray(cell.source) ? cell.source.filter((s): s is string => typeof s === "string").join("") : typeof cell.source === "string" ? cell.source : "";
+    const source = Array.isArray(cell.source)
+      ? cell.source.filter((s): s is string => typeof s === "string").join("")
+      : typeof cell.source === "string"
+        ? cell.source
+        : "";
     const lines = source.split(/\r?\n/).map((l) => l.replace(/^(\s*)(%%?|!)/, "$1#"));
     map.push({ index, startLine: line, lineCount: lines.length });
     parts.push(lines.join("\n"));
@@ -52,5 +56,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /** Notebook JSON for a list of cell sources (the language server receives cells, not files). */
 export function notebookJson(cells: { kind: "code" | "markdown"; source: string }[]): string {
-  return JSON.stringify({ cells: cells.map((c) => ({ cell_type: c.kind, source: c.source })), metadata: {}, nbformat: 4, nbformat_minor: 5 });
+  return JSON.stringify({
+    cells: cells.map((c) => ({ cell_type: c.kind, source: c.source })),
+    metadata: {},
+    nbformat: 4,
+    nbformat_minor: 5,
+  });
 }

@@ -4,16 +4,21 @@
 /** Reads Retry-After (or the Hub's RateLimit header). */
 export const RETRY_AFTER = /retry[-_]after|["']ratelimit["']/i;
 /** Randomness in a wait. */
-export const JITTER = /\brandom\b|Math\.random|uniform|randint|jitter|random_exponential|wait_random|randomize\s*[:=]\s*true/i;
+export const JITTER =
+  /\brandom\b|Math\.random|uniform|randint|jitter|random_exponential|wait_random|randomize\s*[:=]\s*true/i;
 /** Tests for 429 specifically. */
 export const MENTIONS_429 = /\b429\b|TOO_MANY_REQUESTS|RateLimitError|too_many_requests|TooManyRequests/i;
 /** A status test that also lets 402 through: >= 400, != 200, not ok. */
-const BROAD_STATUS = />=\s*400|>\s*399|!==?\s*200|\bnot\s+\w+\.ok\b|!\s*\w+(\?)?\.ok\b|status(_code|Code)?\s*\/\/\s*100\s*==\s*4/;
+const BROAD_STATUS =
+  />=\s*400|>\s*399|!==?\s*200|\bnot\s+\w+\.ok\b|!\s*\w+(\?)?\.ok\b|status(_code|Code)?\s*\/\/\s*100\s*==\s*4/;
 
 /** Whether a retry condition (its text) would also retry a 402. */
 export function retries402FromText(text: string, broadCatch: boolean): boolean {
   // An explicit exclusion of 402 (`status != 402`, `... not in (402, ...)`, `=== 402) throw`).
-  if (/!==?\s*402|402\s*!==?|not\s+in\s*[([{][^)\]}]*\b402\b|===?\s*402\b[^\n]*\b(raise|throw|return|break)\b/.test(text)) return false;
+  if (
+    /!==?\s*402|402\s*!==?|not\s+in\s*[([{][^)\]}]*\b402\b|===?\s*402\b[^\n]*\b(raise|throw|return|break)\b/.test(text)
+  )
+    return false;
   if (BROAD_STATUS.test(withoutRaisingTests(text))) return true;
   // 402 listed among the statuses to retry: `in (402, 429)`, `[429, 402].includes(status)`, `{402, 503}`.
   if (/\bin\s*[([{][^)\]}]*\b402\b|[([{][^)\]}]*\b402\b[^)\]}]*[)\]}]\s*\)?\.(includes|has)\(/.test(text)) return true;
@@ -39,7 +44,8 @@ function withoutRaisingTests(text: string): string {
 }
 
 /** Names people give the operation a retry helper runs (a helper may hand it to a pacing wrapper). */
-export const CALLABLE_NAME = /^(fn|func|f|cb|callback|task|op|operation|thunk|action|request|call|attempt|job|work|factory|make\w*|run\w*)$/i;
+export const CALLABLE_NAME =
+  /^(fn|func|f|cb|callback|task|op|operation|thunk|action|request|call|attempt|job|work|factory|make\w*|run\w*)$/i;
 
 /** An attempt counter compared against a limit: `attempt >= 5`, `tries < max`. */
 export const ATTEMPT_LIMIT = /(attempt|tries|retries|retry|count|depth|\bn|\bi)\w*\s*(>=|>|==|===|<|<=)\s*[\w.]+/;

@@ -26,7 +26,13 @@ export function parseDirectives(text: string): Directive[] {
   lines.forEach((lineText, line) => {
     if (!lineText.includes("hf-rate-guard:")) return;
     for (const m of lineText.matchAll(DIRECTIVE)) {
-      const codes = m[3] === undefined ? undefined : m[3].split(",").map((c) => c.trim().toUpperCase()).filter(isRuleCode);
+      const codes =
+        m[3] === undefined
+          ? undefined
+          : m[3]
+              .split(",")
+              .map((c) => c.trim().toUpperCase())
+              .filter(isRuleCode);
       out.push({ line, fileWide: m[2] === "ignore-file", codes, start: m.index!, end: m.index! + m[0].length });
     }
   });

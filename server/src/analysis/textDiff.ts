@@ -13,11 +13,16 @@ export function changedRegion(before: string, after: string): TextChange {
   // characters, which matters on every keystroke in a large file. Then character by character.
   const BLOCK = 1024;
   let start = 0;
-  while (start + BLOCK <= max && before.slice(start, start + BLOCK) === after.slice(start, start + BLOCK)) start += BLOCK;
+  while (start + BLOCK <= max && before.slice(start, start + BLOCK) === after.slice(start, start + BLOCK))
+    start += BLOCK;
   while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let oldEnd = before.length;
   let newEnd = after.length;
-  while (oldEnd - BLOCK >= start && newEnd - BLOCK >= start && before.slice(oldEnd - BLOCK, oldEnd) === after.slice(newEnd - BLOCK, newEnd)) {
+  while (
+    oldEnd - BLOCK >= start &&
+    newEnd - BLOCK >= start &&
+    before.slice(oldEnd - BLOCK, oldEnd) === after.slice(newEnd - BLOCK, newEnd)
+  ) {
     oldEnd -= BLOCK;
     newEnd -= BLOCK;
   }
@@ -42,7 +47,10 @@ export function pointAt(text: string, offset: number): { row: number; column: nu
 /** A small least-recently-used cache of the last parse per file, for incremental re-parsing. */
 export class ParseCache<T> {
   private readonly entries = new Map<string, { text: string; value: T }>();
-  constructor(private readonly size: number, private readonly dispose: (value: T) => void = () => {}) {}
+  constructor(
+    private readonly size: number,
+    private readonly dispose: (value: T) => void = () => {},
+  ) {}
 
   take(path: string): { text: string; value: T } | undefined {
     const e = this.entries.get(path);

@@ -51,7 +51,11 @@ interface CompilerOptions {
   paths?: Record<string, string[]>;
 }
 
-function readConfig(fs: FileSystem, file: string, depth = 0): { options: CompilerOptions; dirOfBase?: string; dirOfPaths?: string } | undefined {
+function readConfig(
+  fs: FileSystem,
+  file: string,
+  depth = 0,
+): { options: CompilerOptions; dirOfBase?: string; dirOfPaths?: string } | undefined {
   const text = fs.readFile(file);
   if (text === undefined || depth > 4) return undefined;
   let json: { extends?: unknown; compilerOptions?: CompilerOptions };
@@ -102,7 +106,10 @@ export class AliasIndex {
         baseUrl: base,
         paths: Object.entries(paths ?? {})
           .filter(([, targets]) => Array.isArray(targets))
-          .map(([pattern, targets]) => [pattern, targets.filter((t) => typeof t === "string").map((t) => join(pathsBase, t))]),
+          .map(([pattern, targets]) => [
+            pattern,
+            targets.filter((t) => typeof t === "string").map((t) => join(pathsBase, t)),
+          ]),
       };
       break;
     }
@@ -123,7 +130,12 @@ export function aliasCandidates(aliases: Aliases, specifier: string): string[] {
     }
     const prefix = pattern.slice(0, star);
     const suffix = pattern.slice(star + 1);
-    if (!specifier.startsWith(prefix) || !specifier.endsWith(suffix) || specifier.length < prefix.length + suffix.length) continue;
+    if (
+      !specifier.startsWith(prefix) ||
+      !specifier.endsWith(suffix) ||
+      specifier.length < prefix.length + suffix.length
+    )
+      continue;
     const middle = specifier.slice(prefix.length, specifier.length - suffix.length);
     out.push(...targets.map((t) => t.replace("*", middle)));
   }

@@ -26,7 +26,12 @@ export interface CheckOptions {
   jobs?: number;
 }
 
-export type Parsed = { command: "check"; options: CheckOptions } | ParsedExplain | { command: "help" } | { command: "version" } | { command: "error"; message: string };
+export type Parsed =
+  | { command: "check"; options: CheckOptions }
+  | ParsedExplain
+  | { command: "help" }
+  | { command: "version" }
+  | { command: "error"; message: string };
 
 export const USAGE = `Usage: hf-rate-guard check [PATH...] [options]
 ${EXPLAIN_USAGE}
@@ -68,11 +73,24 @@ export function parseArgs(argv: string[]): Parsed {
   if (argv.length === 0) return { command: "help" };
   const [command, ...rest] = argv;
   if (command === "explain") return parseExplainArgs(rest);
-  if (command !== "check") return { command: "error", message: `unknown command "${command}" (expected "check" or "explain")` };
-  const options: CheckOptions = { paths: [], format: "text", fix: false, verbose: false, cache: true, exitZero: false, failOn: "info", statistics: false };
+  if (command !== "check")
+    return { command: "error", message: `unknown command "${command}" (expected "check" or "explain")` };
+  const options: CheckOptions = {
+    paths: [],
+    format: "text",
+    fix: false,
+    verbose: false,
+    cache: true,
+    exitZero: false,
+    failOn: "info",
+    statistics: false,
+  };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
-    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith("--") && arg.includes("=")
+        ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+        : [arg, undefined];
     const value = (): string | undefined => inline ?? rest[++i];
     const takes = TEXT_OPTIONS.get(flag);
     if (takes) {
@@ -84,22 +102,31 @@ export function parseArgs(argv: string[]): Parsed {
     switch (flag) {
       case "--format": {
         const v = value();
-        if (v !== "text" && v !== "json" && v !== "sarif" && v !== "github") return { command: "error", message: `--format takes text, json, sarif or github (got ${v ?? "nothing"})` };
+        if (v !== "text" && v !== "json" && v !== "sarif" && v !== "github")
+          return { command: "error", message: `--format takes text, json, sarif or github (got ${v ?? "nothing"})` };
         options.format = v;
         break;
       }
       case "--select":
       case "--ignore": {
         const v = value();
-        const codes = (v ?? "").split(",").map((c) => c.trim().toUpperCase()).filter(Boolean);
+        const codes = (v ?? "")
+          .split(",")
+          .map((c) => c.trim().toUpperCase())
+          .filter(Boolean);
         const bad = codes.filter((c) => !isRuleCode(c));
-        if (!v || codes.length === 0 || bad.length) return { command: "error", message: `${flag} takes rule codes like HF001,HF003${bad.length ? ` (unknown: ${bad.join(", ")})` : ""}` };
+        if (!v || codes.length === 0 || bad.length)
+          return {
+            command: "error",
+            message: `${flag} takes rule codes like HF001,HF003${bad.length ? ` (unknown: ${bad.join(", ")})` : ""}`,
+          };
         options[flag === "--select" ? "select" : "ignore"] = codes as RuleCode[];
         break;
       }
       case "--fail-on": {
         const v = value();
-        if (v !== "info" && v !== "warning" && v !== "error") return { command: "error", message: `--fail-on takes info, warning or error (got ${v ?? "nothing"})` };
+        if (v !== "info" && v !== "warning" && v !== "error")
+          return { command: "error", message: `--fail-on takes info, warning or error (got ${v ?? "nothing"})` };
         options.failOn = v;
         break;
       }
@@ -118,7 +145,11 @@ export function parseArgs(argv: string[]): Parsed {
       case "--jobs": {
         const v = value();
         const n = Number(v);
-        if (!Number.isInteger(n) || n < 1) return { command: "error", message: `--jobs takes a whole number of threads, 1 or more (got ${v ?? "nothing"})` };
+        if (!Number.isInteger(n) || n < 1)
+          return {
+            command: "error",
+            message: `--jobs takes a whole number of threads, 1 or more (got ${v ?? "nothing"})`,
+          };
         options.jobs = n;
         break;
       }
@@ -131,7 +162,8 @@ export function parseArgs(argv: string[]): Parsed {
         options.paths.push(arg);
     }
   }
-  if (options.statistics && options.format !== "text" && options.format !== "json") return { command: "error", message: `--statistics prints text or json, not ${options.format}` };
+  if (options.statistics && options.format !== "text" && options.format !== "json")
+    return { command: "error", message: `--statistics prints text or json, not ${options.format}` };
   if (options.paths.length === 0) options.paths.push(".");
   return { command: "check", options };
 }

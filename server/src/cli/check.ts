@@ -27,9 +27,16 @@ export interface CheckOutcome {
  * `workerScript` is the CLI bundle, which worker threads run to analyse files on every core (see parallel.ts);
  * without it (running from sources) everything runs on this thread.
  */
-export async function runCheck(options: CheckOptions, cwd = process.cwd(), wasmDir = __dirname, build?: string, workerScript?: string): Promise<CheckOutcome> {
+export async function runCheck(
+  options: CheckOptions,
+  cwd = process.cwd(),
+  wasmDir = __dirname,
+  build?: string,
+  workerScript?: string,
+): Promise<CheckOutcome> {
   const fs = new DiskFileSystem({ cacheListings: true });
-  const disk = options.cache && build ? new DiskModelCache(path.resolve(cwd, options.cacheDir ?? CACHE_DIR), build) : undefined;
+  const disk =
+    options.cache && build ? new DiskModelCache(path.resolve(cwd, options.cacheDir ?? CACHE_DIR), build) : undefined;
   const cache = new WorkerModels(disk);
   // Each file is analysed once: nothing is kept for a next version.
   const analyzer = await Analyzer.create({ fs, wasmDir, cache, incremental: false });
@@ -49,12 +56,21 @@ export async function runCheck(options: CheckOptions, cwd = process.cwd(), wasmD
     ignore: options.ignore,
     configFile: options.config ? path.resolve(cwd, options.config) : undefined,
   };
-  if (overrides.configFile && fs.readFile(overrides.configFile) === undefined) errors.push(`${options.config}: cannot read the config file${fs.problem(overrides.configFile) ? ` (${fs.problem(overrides.configFile)})` : ""}`);
+  if (overrides.configFile && fs.readFile(overrides.configFile) === undefined)
+    errors.push(
+      `${options.config}: cannot read the config file${fs.problem(overrides.configFile) ? ` (${fs.problem(overrides.configFile)})` : ""}`,
+    );
 
   const paths = files.map(toPosix);
   const texts = new Map<string, string>();
   if (workerScript && options.jobs !== 1) {
-    const jobs = scanJobs(paths, (p) => fs.readFile(p), (p) => detectVersions(fs, p), cache, texts);
+    const jobs = scanJobs(
+      paths,
+      (p) => fs.readFile(p),
+      (p) => detectVersions(fs, p),
+      cache,
+      texts,
+    );
     const threads = workerCount(options.jobs, jobs);
     if (threads > 0) {
       await analyseInWorkers(jobs, threads, workerScript, wasmDir, cache);
@@ -91,7 +107,8 @@ export async function runCheck(options: CheckOptions, cwd = process.cwd(), wasmD
         const outcome = failed ? failed.outcome : writeFixed(file, before, result.text);
         if (outcome.written) {
           fixed++;
-          for (const f of created) if (options.verbose) notes.push(`${path.relative(cwd, f.path)}: created (the retry helper module)`);
+          for (const f of created)
+            if (options.verbose) notes.push(`${path.relative(cwd, f.path)}: created (the retry helper module)`);
         } else {
           // Always said, verbose or not: the user asked for this file to be fixed and it was not.
           notes.push(`${rel()}: not fixed: ${outcome.reason}`);
@@ -129,7 +146,13 @@ export async function runCheck(options: CheckOptions, cwd = process.cwd(), wasmD
   }
   disk?.save();
   if (disk && options.verbose) notes.push(`cache: ${disk.hits} file(s) reused, ${disk.misses} analysed`);
-  diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.cell ?? 0) - (b.cell ?? 0) || a.line - b.line || a.column - b.column);
+  diagnostics.sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      (a.cell ?? 0) - (b.cell ?? 0) ||
+      a.line - b.line ||
+      a.column - b.column,
+  );
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const filesChecked = files.length - (skipped.length - walked.skipped.length);
   return { report: { diagnostics, filesChecked, fixed, skipped }, errors: [...errors, ...configErrors], notes };

@@ -25,15 +25,23 @@ export function parseExplainArgs(args: string[]): ParsedExplain {
   const options: Partial<ExplainOptions> = { format: "text" };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith("--") && arg.includes("=")
+        ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+        : [arg, undefined];
     const value = () => inline ?? args[++i];
     if (flag === "--format") {
       const v = value();
-      if (v !== "text" && v !== "json") return { command: "error", message: `explain --format takes text or json (got ${v ?? "nothing"})` };
+      if (v !== "text" && v !== "json")
+        return { command: "error", message: `explain --format takes text or json (got ${v ?? "nothing"})` };
       options.format = v;
     } else if (flag === "--bill-to" || flag === "--config") {
       const v = value();
-      if (!v) return { command: "error", message: `${flag} takes ${flag === "--config" ? "a file path" : "an organization name"}` };
+      if (!v)
+        return {
+          command: "error",
+          message: `${flag} takes ${flag === "--config" ? "a file path" : "an organization name"}`,
+        };
       options[flag === "--config" ? "config" : "billTo"] = v;
     } else if (arg.startsWith("-")) return { command: "error", message: `unknown option ${arg}` };
     else if (target) return { command: "error", message: "explain takes one FILE:LINE" };
@@ -45,7 +53,13 @@ export function parseExplainArgs(args: string[]): ParsedExplain {
 }
 
 /** Prints the explanation; exit 0 when there was a call to explain, 1 when the line holds none, 2 on errors. */
-export async function runExplain(options: ExplainOptions, cwd: string, wasmDir: string, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+export async function runExplain(
+  options: ExplainOptions,
+  cwd: string,
+  wasmDir: string,
+  out: (s: string) => void,
+  err: (s: string) => void,
+): Promise<number> {
   const file = path.resolve(cwd, options.file);
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
     err(`hf-rate-guard: ${options.file}: no such file`);
@@ -61,10 +75,14 @@ export async function runExplain(options: ExplainOptions, cwd: string, wasmDir: 
   const analyzer = await Analyzer.create({ fs: new DiskFileSystem(), wasmDir, incremental: false });
   for (const f of collectFiles([root]).files) analyzer.setFile(posix(f));
   analyzer.setFile(posix(file));
-  const overrides = { billTo: options.billTo, configFile: options.config ? path.resolve(cwd, options.config) : undefined };
+  const overrides = {
+    billTo: options.billTo,
+    configFile: options.config ? path.resolve(cwd, options.config) : undefined,
+  };
   const explanations = analyzer.explain(posix(file), { line: options.line - 1 }, overrides);
   const where = path.relative(cwd, file) || path.basename(file);
-  if (options.format === "json") out(JSON.stringify({ version: 1, file: where, line: options.line, calls: explanations }, null, 2) + "\n");
+  if (options.format === "json")
+    out(JSON.stringify({ version: 1, file: where, line: options.line, calls: explanations }, null, 2) + "\n");
   else if (explanations.length) out(explanations.map((e) => explanationText(e, where)).join("\n\n") + "\n");
   else out(`${where}:${options.line}: no Hugging Face call on this line\n`);
   return explanations.length ? 0 : 1;

@@ -26,7 +26,13 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (parsed.command === "explain") {
-    return runExplain(parsed.options, process.cwd(), __dirname, (s) => process.stdout.write(s), (s) => process.stderr.write(s + "\n"));
+    return runExplain(
+      parsed.options,
+      process.cwd(),
+      __dirname,
+      (s) => process.stdout.write(s),
+      (s) => process.stderr.write(s + "\n"),
+    );
   }
   const options = parsed.options;
   // A path that does not exist is a typo, not a workspace with nothing in it: say so alone, before any analysis.

@@ -94,7 +94,13 @@ const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 
  * thread, adding each model to `into`. Batches are handed out as threads ask, largest files first, so no thread
  * is left with the longest file at the end; each worker has two batches in hand so it never waits for this thread.
  */
-export async function analyseInWorkers(jobs: Job[], threads: number, script: string, wasmDir: string, into: WorkerModels): Promise<void> {
+export async function analyseInWorkers(
+  jobs: Job[],
+  threads: number,
+  script: string,
+  wasmDir: string,
+  into: WorkerModels,
+): Promise<void> {
   const queue = [...jobs].sort((a, b) => b.text.length - a.text.length);
   const byPath = new Map(jobs.map((j) => [j.path, j]));
   const next = (): Job[] => {
@@ -108,30 +114,35 @@ export async function analyseInWorkers(jobs: Job[], threads: number, script: str
     }
     return batch;
   };
-  const workers = Array.from({ length: threads }, () =>
-    new Promise<void>((resolve) => {
-      const worker = new Worker(script, { workerData: { hfRateGuardWorker: true, wasmDir }, resourceLimits: WORKER_LIMITS });
-      let inHand = 0;
-      const give = () => {
-        while (inHand < 2) {
-          const batch = next();
-          if (!batch.length) break;
-          worker.postMessage(batch);
-          inHand++;
-        }
-        if (inHand === 0) void worker.terminate().then(() => resolve());
-      };
-      worker.on("message", (replies: Reply[] | "ready") => {
-        if (replies !== "ready") {
-          inHand--;
-          for (const r of replies) if (r.model) into.add(byPath.get(r.path)!, r.model);
-        }
-        give();
-      });
-      // A worker that dies loses only speed: the files it held are analysed on the main thread later.
-      worker.on("error", () => resolve());
-      worker.on("exit", () => resolve());
-    }),
+  const workers = Array.from(
+    { length: threads },
+    () =>
+      new Promise<void>((resolve) => {
+        const worker = new Worker(script, {
+          workerData: { hfRateGuardWorker: true, wasmDir },
+          resourceLimits: WORKER_LIMITS,
+        });
+        let inHand = 0;
+        const give = () => {
+          while (inHand < 2) {
+            const batch = next();
+            if (!batch.length) break;
+            worker.postMessage(batch);
+            inHand++;
+          }
+          if (inHand === 0) void worker.terminate().then(() => resolve());
+        };
+        worker.on("message", (replies: Reply[] | "ready") => {
+          if (replies !== "ready") {
+            inHand--;
+            for (const r of replies) if (r.model) into.add(byPath.get(r.path)!, r.model);
+          }
+          give();
+        });
+        // A worker that dies loses only speed: the files it held are analysed on the main thread later.
+        worker.on("error", () => resolve());
+        worker.on("exit", () => resolve());
+      }),
   );
   // This thread takes batches too, yielding between them so the workers' replies are taken in.
   for (;;) {
@@ -172,7 +183,13 @@ export async function workerMain(): Promise<void> {
  * unless the cache has them. Notebooks stay on the main thread (their analysed text is the joined cells). `texts`
  * gets every file read here, so the Analyzer is given the same strings and nothing is read twice.
  */
-export function scanJobs(paths: string[], read: (path: string) => string | undefined, versionsOf: (path: string) => PackageVersions, models: WorkerModels, texts: Map<string, string>): Job[] {
+export function scanJobs(
+  paths: string[],
+  read: (path: string) => string | undefined,
+  versionsOf: (path: string) => PackageVersions,
+  models: WorkerModels,
+  texts: Map<string, string>,
+): Job[] {
   const jobs: Job[] = [];
   for (const path of paths) {
     const kind = fileKind(path);

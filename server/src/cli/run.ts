@@ -4,12 +4,13 @@ import { main } from "./main";
 import { isScanWorker, workerMain } from "./parallel";
 
 if (isScanWorker()) void workerMain();
-else main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: Error) => {
-    process.stderr.write(`hf-rate-guard: internal error: ${err.stack ?? err.message}\n`);
-    process.exitCode = 2;
-  },
-);
+else
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: Error) => {
+      process.stderr.write(`hf-rate-guard: internal error: ${err.stack ?? err.message}\n`);
+      process.exitCode = 2;
+    },
+  );

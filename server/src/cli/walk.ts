@@ -6,7 +6,24 @@ import ignore, { type Ignore } from "ignore";
 import { fileKind } from "../analysis/fileKinds";
 import { readRegularFile } from "../node/readRegular";
 
-const SKIP_DIRS = new Set(["node_modules", ".git", "dist", "build", ".venv", "venv", "__pycache__", ".tox", ".nox", ".mypy_cache", ".pytest_cache", "site-packages", ".hg", ".svn", "out", ".hf-rate-guard-cache"]);
+const SKIP_DIRS = new Set([
+  "node_modules",
+  ".git",
+  "dist",
+  "build",
+  ".venv",
+  "venv",
+  "__pycache__",
+  ".tox",
+  ".nox",
+  ".mypy_cache",
+  ".pytest_cache",
+  "site-packages",
+  ".hg",
+  ".svn",
+  "out",
+  ".hf-rate-guard-cache",
+]);
 
 export interface WalkResult {
   files: string[];
@@ -45,7 +62,13 @@ interface IgnoreLayer {
   rules: Ignore;
 }
 
-function walk(dir: string, layers: IgnoreLayer[], out: Set<string>, listings: Map<string, string[]>, skipped: WalkResult["skipped"]): void {
+function walk(
+  dir: string,
+  layers: IgnoreLayer[],
+  out: Set<string>,
+  listings: Map<string, string[]>,
+  skipped: WalkResult["skipped"],
+): void {
   const stack: { dir: string; layers: IgnoreLayer[] }[] = [{ dir, layers }];
   while (stack.length) {
     const { dir: current, layers: inherited } = stack.pop()!;
@@ -53,10 +76,16 @@ function walk(dir: string, layers: IgnoreLayer[], out: Set<string>, listings: Ma
     try {
       entries = fs.readdirSync(current, { withFileTypes: true });
     } catch (err) {
-      skipped.push({ path: current, reason: `cannot list this folder (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` });
+      skipped.push({
+        path: current,
+        reason: `cannot list this folder (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+      });
       continue;
     }
-    listings.set(current, entries.map((e) => e.name));
+    listings.set(
+      current,
+      entries.map((e) => e.name),
+    );
     let active = inherited;
     if (entries.some((e) => e.name === ".gitignore" && e.isFile())) {
       const read = readRegularFile(path.join(current, ".gitignore"));
@@ -75,7 +104,8 @@ function walk(dir: string, layers: IgnoreLayer[], out: Set<string>, listings: Ma
       else if (entry.isFile()) out.add(full);
       // A link may lead out of the workspace or to a device, and a link to a workspace file would report that
       // file twice: links are not followed, but said so (a link given on the command line is followed).
-      else if (entry.isSymbolicLink()) skipped.push({ path: full, reason: "symbolic link (not followed; name its target to check it)" });
+      else if (entry.isSymbolicLink())
+        skipped.push({ path: full, reason: "symbolic link (not followed; name its target to check it)" });
       else skipped.push({ path: full, reason: "not a regular file" });
     }
   }

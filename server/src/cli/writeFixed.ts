@@ -10,7 +10,7 @@ import * as path from "node:path";
 
 export type WriteOutcome = { written: true } | { written: false; reason: string };
 
-const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }) // ignoreBOM: keep it in the text, to write it back;
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }); // ignoreBOM: keep it in the text, to write it back;
 
 /** `before` is the text the fixes were computed from (BOM removed), `text` the fixed text. */
 export function writeFixed(file: string, before: string, text: string): WriteOutcome {
@@ -29,7 +29,8 @@ export function writeFixed(file: string, before: string, text: string): WriteOut
     return { written: false, reason: "not valid UTF-8; its bytes are left as they are" };
   }
   const bom = current.startsWith("\uFEFF");
-  if ((bom ? current.slice(1) : current) !== before) return { written: false, reason: "it changed on disk while it was being checked" };
+  if ((bom ? current.slice(1) : current) !== before)
+    return { written: false, reason: "it changed on disk while it was being checked" };
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.hf-rate-guard-${process.pid}.tmp`);
   try {
     fs.writeFileSync(tmp, (bom ? "\uFEFF" : "") + text, { encoding: "utf8", mode });
@@ -56,7 +57,8 @@ export function createFile(file: string, text: string): WriteOutcome {
     fs.writeFileSync(file, text, { encoding: "utf8", flag: "wx" });
     return { written: true };
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "EEXIST" && fs.readFileSync(file, "utf8") === text) return { written: true };
+    if ((err as NodeJS.ErrnoException).code === "EEXIST" && fs.readFileSync(file, "utf8") === text)
+      return { written: true };
     return { written: false, reason: `could not create ${path.basename(file)} (${errorCode(err)})` };
   }
 }

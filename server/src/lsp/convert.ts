@@ -10,7 +10,11 @@ export interface DiagnosticData {
   version: number;
 }
 
-const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information };
+const SEVERITY = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
 
 /** `uri` is the document's: related places without a path are in it (for a notebook cell, in that cell). */
 export function toLsp(d: Diagnostic, version: number, uri: string): LspDiagnostic {
@@ -24,10 +28,19 @@ export function toLsp(d: Diagnostic, version: number, uri: string): LspDiagnosti
     message: d.message,
     data,
   };
-  if (d.related?.length) out.relatedInformation = d.related.map((r) => ({ location: { uri: r.path ? pathToUri(r.path) : uri, range: r.range }, message: r.message }));
+  if (d.related?.length)
+    out.relatedInformation = d.related.map((r) => ({
+      location: { uri: r.path ? pathToUri(r.path) : uri, range: r.range },
+      message: r.message,
+    }));
   return out;
 }
 
 export function sameRange(a: Diagnostic["range"], b: Diagnostic["range"]): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
 }

@@ -61,10 +61,13 @@ export class DiagnosticsEngine {
     if (existing) clearTimeout(existing);
     this.timers.set(
       doc.uri,
-      setTimeout(() => {
-        this.timers.delete(doc.uri);
-        void this.publish(doc.uri, reason);
-      }, reason === "change" ? DEBOUNCE_MS : 0),
+      setTimeout(
+        () => {
+          this.timers.delete(doc.uri);
+          void this.publish(doc.uri, reason);
+        },
+        reason === "change" ? DEBOUNCE_MS : 0,
+      ),
     );
   }
 
@@ -126,13 +129,23 @@ export class DiagnosticsEngine {
   }
 
   /** The core's diagnostics for a document (a notebook cell gets its own cell's), with the fixes asked for. */
-  private analyse(doc: TextDocument, settings: Settings, fixes: boolean | ((d: Omit<Diagnostic, "fixes">) => boolean)): Diagnostic[] {
+  private analyse(
+    doc: TextDocument,
+    settings: Settings,
+    fixes: boolean | ((d: Omit<Diagnostic, "fixes">) => boolean),
+  ): Diagnostic[] {
     this.sync(doc);
     const diagnostics = this.analyzer.check(this.pathOf(doc), overridesOf(settings), { fixes }).diagnostics;
     const notebook = this.notebooks.findNotebookDocumentForCell(doc.uri);
     if (!notebook) return diagnostics;
     const cellIndex = notebook.cells.findIndex((c) => c.document === doc.uri);
-    return diagnostics.filter((d) => d.cell === cellIndex).map((d) => ({ ...d, cell: undefined, fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, cell: undefined })) })) }));
+    return diagnostics
+      .filter((d) => d.cell === cellIndex)
+      .map((d) => ({
+        ...d,
+        cell: undefined,
+        fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, cell: undefined })) })),
+      }));
   }
 
   /** What is known about the HF call whose callee is at the position (the hover); none in notebooks. */
@@ -149,16 +162,21 @@ export class DiagnosticsEngine {
    * request: shipping every fix with every diagnostic would cost each keystroke of a large file milliseconds and
    * a megabyte of JSON.
    */
-  async fixesFor(doc: TextDocument, wanted: { code?: string | number; range: Diagnostic["range"] }[]): Promise<Diagnostic[]> {
+  async fixesFor(
+    doc: TextDocument,
+    wanted: { code?: string | number; range: Diagnostic["range"] }[],
+  ): Promise<Diagnostic[]> {
     const settings = await this.settings.get(doc.uri);
     if (!settings.enable || wanted.length === 0) return [];
-    const asked = (d: Omit<Diagnostic, "fixes">) => wanted.some((w) => w.code === d.code && sameRange(w.range, d.range));
+    const asked = (d: Omit<Diagnostic, "fixes">) =>
+      wanted.some((w) => w.code === d.code && sameRange(w.range, d.range));
     return this.analyse(doc, settings, asked).filter(asked);
   }
 
   async pull(uri: string, token: CancellationToken): Promise<DocumentDiagnosticReport> {
     const items = await this.compute(uri, "pull");
-    if (token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: this.last.get(uri) ?? [] };
+    if (token.isCancellationRequested)
+      return { kind: DocumentDiagnosticReportKind.Full, items: this.last.get(uri) ?? [] };
     return { kind: DocumentDiagnosticReportKind.Full, items: items ?? this.last.get(uri) ?? [] };
   }
 
@@ -199,7 +217,12 @@ export class DiagnosticsEngine {
         ...createFiles(result.created),
         {
           textDocument: { uri: doc.uri, version: doc.version },
-          edits: [{ range: { start: doc.positionAt(change.start), end: doc.positionAt(change.oldEnd) }, newText: result.text.slice(change.start, change.newEnd) }],
+          edits: [
+            {
+              range: { start: doc.positionAt(change.start), end: doc.positionAt(change.oldEnd) },
+              newText: result.text.slice(change.start, change.newEnd),
+            },
+          ],
         },
       ],
     };

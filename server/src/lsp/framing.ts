@@ -51,7 +51,10 @@ export class FrameDecoder {
     const size = this.end - this.start;
     if (this.end + chunk.length > this.data.length) {
       // Compact first; grow (doubling, so appending stays linear) only when the live bytes need it.
-      const target = size + chunk.length > this.data.length ? Buffer.alloc(Math.max(this.data.length * 2, size + chunk.length)) : this.data;
+      const target =
+        size + chunk.length > this.data.length
+          ? Buffer.alloc(Math.max(this.data.length * 2, size + chunk.length))
+          : this.data;
       this.data.copy(target, 0, this.start, this.end);
       this.data = target;
       this.start = 0;
@@ -130,7 +133,11 @@ export class FrameDecoder {
   /** The current body really ended at `at`: deliver it if it is JSON, answer it as a parse error if not. */
   private cutAt(at: number, frames: Frame[]): boolean {
     const parsed = parseJson(this.data, this.start, this.start + at);
-    frames.push(parsed.ok ? { kind: "message", message: parsed.value } : { kind: "parseError", reason: `wrong Content-Length (${parsed.reason})` });
+    frames.push(
+      parsed.ok
+        ? { kind: "message", message: parsed.value }
+        : { kind: "parseError", reason: `wrong Content-Length (${parsed.reason})` },
+    );
     this.finishBody(at);
     return true;
   }
@@ -169,7 +176,11 @@ function contentLength(block: string): number | undefined {
   return length !== undefined && length <= MAX_BODY_BYTES ? length : undefined;
 }
 
-function parseJson(data: Buffer, from: number, to: number): { ok: true; value: unknown } | { ok: false; reason: string } {
+function parseJson(
+  data: Buffer,
+  from: number,
+  to: number,
+): { ok: true; value: unknown } | { ok: false; reason: string } {
   try {
     return { ok: true, value: JSON.parse(data.toString("utf8", from, to)) };
   } catch (err) {

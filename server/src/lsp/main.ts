@@ -1,6 +1,14 @@
 // Entry of the language server bundle (dist/server.js): `--stdio` for any editor, node IPC for VS Code.
 import { format } from "node:util";
-import { createConnection, IPCMessageReader, IPCMessageWriter, ProposedFeatures, StreamMessageWriter, type MessageReader, type MessageWriter } from "vscode-languageserver/node";
+import {
+  createConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
+  ProposedFeatures,
+  StreamMessageWriter,
+  type MessageReader,
+  type MessageWriter,
+} from "vscode-languageserver/node";
 import { startServer } from "./server";
 import { version } from "../node/buildInfo";
 import { HeapGovernor } from "./memory";
@@ -26,9 +34,13 @@ const connection = createConnection(ProposedFeatures.all, reader, writer, {
     handleMessage: (message, next) => {
       const collections = heap.collections;
       heap.check();
-      if (heap.collections !== collections) connection.console.info(`heap collected after a burst of work: ${heap.liveMb()} MB kept`);
+      if (heap.collections !== collections)
+        connection.console.info(`heap collected after a burst of work: ${heap.liveMb()} MB kept`);
       const method = (message as { method?: string }).method;
-      if (method === "initialize" || method === "shutdown") connection.console.info(`${method} (hf-rate-guard server ${version()}, node ${process.version}, ${stdio ? "stdio" : "node IPC"})`);
+      if (method === "initialize" || method === "shutdown")
+        connection.console.info(
+          `${method} (hf-rate-guard server ${version()}, node ${process.version}, ${stdio ? "stdio" : "node IPC"})`,
+        );
       return next(message);
     },
   },

@@ -61,11 +61,27 @@ export async function loadReadyServer(base: ServerBase, wasmDir: string): Promis
   const { Analyzer } = await import("../analysis/analyzer.js");
   const analyzer = await Analyzer.create({ fs: base.overlay, wasmDir });
   base.connection.console.info(`analyzer loaded in ${Math.round(performance.now() - started)} ms`);
-  const engine = new DiagnosticsEngine(base.connection, analyzer, base.documents, base.notebooks, base.settings, () => !base.client.pullsDiagnostics());
+  const engine = new DiagnosticsEngine(
+    base.connection,
+    analyzer,
+    base.documents,
+    base.notebooks,
+    base.settings,
+    () => !base.client.pullsDiagnostics(),
+  );
   const index = new WorkspaceIndex(analyzer, base.documents, () => {
     engine.refreshAll();
     problems.invalidate();
   });
-  const problems = new WorkspaceProblems(base.connection, analyzer, base.documents, base.notebooks, engine, base.settings, index, () => base.client.pullsDiagnostics());
+  const problems = new WorkspaceProblems(
+    base.connection,
+    analyzer,
+    base.documents,
+    base.notebooks,
+    engine,
+    base.settings,
+    index,
+    () => base.client.pullsDiagnostics(),
+  );
   return { ...base, analyzer, engine, index, problems };
 }

@@ -36,7 +36,9 @@ export function startServer(connection: Connection, wasmDir: string): void {
   // the thread for a few hundred ms: started right after answering, it could hold the answer in the output buffer,
   // so it starts on `initialized` (sent once the client has the answer), or 200 ms after answering at the latest.
   let startLoading: () => void = () => undefined;
-  const ready: Promise<ReadyServer> = new Promise<void>((resolve) => (startLoading = resolve)).then(() => loadReadyServer(base, wasmDir));
+  const ready: Promise<ReadyServer> = new Promise<void>((resolve) => (startLoading = resolve)).then(() =>
+    loadReadyServer(base, wasmDir),
+  );
   // Every handler below waits for the same promise, so notifications keep their order. Notifications have no
   // cancellation token; requests do.
   const whenReady =
@@ -52,7 +54,8 @@ export function startServer(connection: Connection, wasmDir: string): void {
     startLoading();
     const server = await ready;
     await initialized(server);
-    if (client.workspaceFolders()) connection.workspace.onDidChangeWorkspaceFolders(() => didChangeWorkspaceFolders(server));
+    if (client.workspaceFolders())
+      connection.workspace.onDidChangeWorkspaceFolders(() => didChangeWorkspaceFolders(server));
   });
 
   documents.onDidOpen(whenReady(didOpen));

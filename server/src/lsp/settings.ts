@@ -7,7 +7,10 @@ import type { ConfigOverrides } from "../analysis/config/types";
 
 export class SettingsStore {
   private readonly cache = new Map<string, Promise<Settings>>();
-  constructor(private readonly connection: Connection, private readonly supported: () => boolean) {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly supported: () => boolean,
+  ) {}
 
   clear(): void {
     this.cache.clear();
@@ -43,7 +46,8 @@ export function normalize(raw: unknown): Settings {
   const rules: Partial<Record<RuleCode, RuleSetting>> = {};
   if (r.rules && typeof r.rules === "object") {
     for (const [code, value] of Object.entries(r.rules as Record<string, unknown>)) {
-      if (isRuleCode(code) && (value === "off" || value === "info" || value === "warning" || value === "error")) rules[code] = value;
+      if (isRuleCode(code) && (value === "off" || value === "info" || value === "warning" || value === "error"))
+        rules[code] = value;
     }
   }
   return {
@@ -61,6 +65,14 @@ const overrides = new WeakMap<Settings, ConfigOverrides>();
 /** One overrides object per settings object: the analyzer remembers merged configs per overrides object. */
 export function overridesOf(settings: Settings): ConfigOverrides {
   let o = overrides.get(settings);
-  if (!o) overrides.set(settings, (o = { billTo: settings.billTo || undefined, rules: settings.rules, fixHelper: settings.fixHelper === "auto" ? undefined : settings.fixHelper }));
+  if (!o)
+    overrides.set(
+      settings,
+      (o = {
+        billTo: settings.billTo || undefined,
+        rules: settings.rules,
+        fixHelper: settings.fixHelper === "auto" ? undefined : settings.fixHelper,
+      }),
+    );
   return o;
 }

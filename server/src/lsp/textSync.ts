@@ -12,7 +12,8 @@ const BATCH = 4;
 export const batchedTextDocuments: TextDocumentsConfiguration<TextDocument> = {
   create: (uri, languageId, version, content) => TextDocument.create(uri, languageId, version, content),
   update(document, changes, version) {
-    if (changes.length < BATCH || changes.some((c) => !("range" in c) || !c.range)) return TextDocument.update(document, changes, version);
+    if (changes.length < BATCH || changes.some((c) => !("range" in c) || !c.range))
+      return TextDocument.update(document, changes, version);
     return TextDocument.update(document, [{ text: applyChanges(document.getText(), changes) }], version);
   },
 };
@@ -27,7 +28,8 @@ export function applyChanges(text: string, changes: TextDocumentContentChangeEve
       continue;
     }
     let { start, end } = change.range;
-    if (start.line > end.line || (start.line === end.line && start.character > end.character)) [start, end] = [end, start];
+    if (start.line > end.line || (start.line === end.line && start.character > end.character))
+      [start, end] = [end, start];
     const s = position(lines, start.line, start.character);
     const e = position(lines, end.line, end.character);
     // Re-split the edited lines with their neighbours: a CR at the end of one piece and an LF at the start of the

@@ -81,7 +81,8 @@ export class GuardedReader extends AbstractMessageReader {
         this.log(`dropped a message that is not JSON: ${reason}`);
         this.reply(null, ErrorCodes.ParseError, "Parse error: the message body is not valid JSON");
       };
-      inner.onSkipped = (bytes) => this.log(`skipped ${bytes} bytes that belong to no message (a wrong Content-Length?)`);
+      inner.onSkipped = (bytes) =>
+        this.log(`skipped ${bytes} bytes that belong to no message (a wrong Content-Length?)`);
     }
   }
 
@@ -111,7 +112,11 @@ export class GuardedReader extends AbstractMessageReader {
     if (!this.initializeSeen) {
       if (m.method === "initialize" && hasId) this.initializeSeen = true;
       else if (hasId) {
-        this.reply(id!, ErrorCodes.ServerNotInitialized, `Server not initialized: "${m.method}" was sent before "initialize"`);
+        this.reply(
+          id!,
+          ErrorCodes.ServerNotInitialized,
+          `Server not initialized: "${m.method}" was sent before "initialize"`,
+        );
         return;
       } else if (m.method !== "exit") {
         this.log(`dropped "${m.method}", a notification sent before "initialize"`);
@@ -151,7 +156,8 @@ class Coalescer {
     if (uri !== undefined && this.held?.uri === uri) {
       const params = message.params as { textDocument: { version: unknown }; contentChanges: unknown[] };
       for (const change of params.contentChanges) this.held.changes.push(change);
-      (this.held.message.params as { textDocument: { version: unknown } }).textDocument.version = params.textDocument.version;
+      (this.held.message.params as { textDocument: { version: unknown } }).textDocument.version =
+        params.textDocument.version;
       this.merged++;
       return;
     }
@@ -162,7 +168,11 @@ class Coalescer {
     }
     const params = message.params as { textDocument: Json; contentChanges: unknown[] };
     const changes = [...params.contentChanges];
-    this.held = { uri, changes, message: { ...message, params: { ...params, textDocument: { ...params.textDocument }, contentChanges: changes } } };
+    this.held = {
+      uri,
+      changes,
+      message: { ...message, params: { ...params, textDocument: { ...params.textDocument }, contentChanges: changes } },
+    };
     this.timer = setImmediate(() => this.flush());
   }
 

@@ -13,7 +13,7 @@ const EXT: Record<string, string> = {
 export function uriToPath(uri: string, languageId?: string): string {
   if (uri.startsWith("file:")) return fileURLToPath(uri).split("\\").join("/");
   const safe = uri.replace(/[^A-Za-z0-9._-]+/g, "_");
-  const ext = languageId ? EXT[languageId] ?? "" : "";
+  const ext = languageId ? (EXT[languageId] ?? "") : "";
   return `/__unsaved__/${safe}${safe.endsWith(ext) ? "" : ext}`;
 }
 

@@ -29,7 +29,8 @@ export class WorkspaceIndex {
     // Files of folders that left the workspace stop counting as cross-file facts (open documents stay).
     const removed = this.folders.filter((f) => !folders.includes(f));
     for (const path of this.analyzer.paths()) {
-      if (removed.some((f) => path.startsWith(f + "/")) && !this.documents.get(pathToUri(path))) this.analyzer.removeFile(path);
+      if (removed.some((f) => path.startsWith(f + "/")) && !this.documents.get(pathToUri(path)))
+        this.analyzer.removeFile(path);
     }
     this.folders = folders;
     this.analyzer.setRoots(this.folders);

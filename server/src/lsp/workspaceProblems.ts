@@ -124,11 +124,17 @@ export class WorkspaceProblems {
       const settings = await this.settings.get(pathToUri(this.analyzer.rootOf(path) || path));
       if (settings.diagnosticMode === "openFilesOnly" && !this.everything) continue;
       const items = settings.enable
-        ? this.analyzer.check(path, overridesOf(settings), { fixes: false }).diagnostics.filter((d) => d.cell === undefined).map((d) => toLsp(d, 0, uri))
+        ? this.analyzer
+            .check(path, overridesOf(settings), { fixes: false })
+            .diagnostics.filter((d) => d.cell === undefined)
+            .map((d) => toLsp(d, 0, uri))
         : [];
       const json = JSON.stringify(items);
       const before = this.results.get(uri);
-      next.set(uri, before && before.json === json ? before : { resultId: `${this.instance}:${++this.counter}`, items, json });
+      next.set(
+        uri,
+        before && before.json === json ? before : { resultId: `${this.instance}:${++this.counter}`, items, json },
+      );
     }
     this.results = next;
     return false;
@@ -169,11 +175,19 @@ export class WorkspaceProblems {
       if (token.isCancellationRequested) return { items: [] };
       const items: WorkspaceDocumentDiagnosticReport[] = [];
       for (const [uri, r] of this.results) {
-        if (previous.get(uri) !== r.resultId) items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId: r.resultId, items: r.items });
+        if (previous.get(uri) !== r.resultId)
+          items.push({
+            kind: DocumentDiagnosticReportKind.Full,
+            uri,
+            version: null,
+            resultId: r.resultId,
+            items: r.items,
+          });
       }
       // Files reported before that are now open (the document pull owns them), deleted, or out of scope.
       for (const [uri, id] of previous) {
-        if (!this.results.has(uri) && id !== this.gone && !this.isOpen(uri)) items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId: this.gone, items: [] });
+        if (!this.results.has(uri) && id !== this.gone && !this.isOpen(uri))
+          items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId: this.gone, items: [] });
       }
       if (items.length) return { items };
       let cancelled: { dispose(): void } | undefined;

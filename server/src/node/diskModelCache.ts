@@ -36,7 +36,11 @@ export class DiskModelCache implements ModelCache {
   private readonly key: Buffer | undefined;
 
   /** `keyFile` holds this machine's secret (created on first use); tests point it elsewhere. */
-  constructor(private readonly dir: string, private readonly build: string, keyFile = defaultKeyFile()) {
+  constructor(
+    private readonly dir: string,
+    private readonly build: string,
+    keyFile = defaultKeyFile(),
+  ) {
     this.file = path.join(dir, "models.json");
     this.key = machineKey(keyFile);
     if (!this.key) {
@@ -59,7 +63,8 @@ export class DiskModelCache implements ModelCache {
     }
     try {
       const stored = JSON.parse(body) as Stored;
-      if (stored && stored.build === build && stored.entries && typeof stored.entries === "object") this.entries = stored.entries;
+      if (stored && stored.build === build && stored.entries && typeof stored.entries === "object")
+        this.entries = stored.entries;
     } catch {
       // Signed yet unreadable: cannot happen short of a bug; start empty.
     }
@@ -86,9 +91,11 @@ export class DiskModelCache implements ModelCache {
     try {
       ensureDir(this.dir);
       const ignore = path.join(this.dir, ".gitignore");
-      if (!fs.existsSync(ignore)) fs.writeFileSync(ignore, "# Created by hf-rate-guard: a cache, never commit it.\n*\n");
+      if (!fs.existsSync(ignore))
+        fs.writeFileSync(ignore, "# Created by hf-rate-guard: a cache, never commit it.\n*\n");
       const paths = Object.keys(this.entries);
-      if (paths.length > MAX_ENTRIES) for (const p of paths.slice(0, paths.length - MAX_ENTRIES)) delete this.entries[p];
+      if (paths.length > MAX_ENTRIES)
+        for (const p of paths.slice(0, paths.length - MAX_ENTRIES)) delete this.entries[p];
       const tmp = `${this.file}.${process.pid}.tmp`;
       const body = JSON.stringify({ build: this.build, entries: this.entries } satisfies Stored);
       fs.writeFileSync(tmp, `${sign(this.key, body)}\n${body}`);

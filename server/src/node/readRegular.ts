@@ -32,7 +32,8 @@ export function readRegularFile(file: string, maxBytes = MAX_READ_BYTES): ReadOu
       if (n === 0) break;
       length += n;
       // More bytes than fstat said: the file is growing under us.
-      if (length === buffer.length) return { problem: length > maxBytes ? `larger than ${megabytes(maxBytes)}` : "it grew while being read" };
+      if (length === buffer.length)
+        return { problem: length > maxBytes ? `larger than ${megabytes(maxBytes)}` : "it grew while being read" };
     }
     return { text: buffer.toString("utf8", 0, length) };
   } catch (err) {

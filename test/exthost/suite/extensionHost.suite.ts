@@ -2,7 +2,11 @@
 import assert from "node:assert/strict";
 import * as vscode from "vscode";
 
-async function until<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+async function until<T>(
+  what: string,
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const start = Date.now();
   for (;;) {
     const v = await check();
@@ -34,7 +38,11 @@ suite("HF Rate Guard in the extension host", () => {
 
   test("vscode.executeCodeActionProvider returns the quick fix and the suppressions", async () => {
     const [diag] = hfDiagnostics(uri);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", uri, diag.range);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      "vscode.executeCodeActionProvider",
+      uri,
+      diag.range,
+    );
     const titles = actions.map((a) => a.title);
     assert.ok(titles.includes("HF001: Retry with backoff that honours Retry-After"), titles.join(", "));
     assert.ok(titles.includes("Disable HF001 for this line"));
@@ -45,10 +53,17 @@ suite("HF Rate Guard in the extension host", () => {
     assert.equal(vscode.workspace.workspaceFolders?.length, 2, "the suite runs in a two-folder workspace");
     const second = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![1].uri, "app.py");
     // Beside the first file, not in its preview tab: documents without a tab are not analysed (pull diagnostics).
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(second), { viewColumn: vscode.ViewColumn.Beside, preview: false });
-    const [diag] = await until("HF001 in the second folder", () => (hfDiagnostics(second).length ? hfDiagnostics(second) : undefined));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(second), {
+      viewColumn: vscode.ViewColumn.Beside,
+      preview: false,
+    });
+    const [diag] = await until("HF001 in the second folder", () =>
+      hfDiagnostics(second).length ? hfDiagnostics(second) : undefined,
+    );
     assert.equal(diag.severity, vscode.DiagnosticSeverity.Error, "the folder's hfRateGuard.rules makes HF001 an error");
-    const [first] = await until("HF001 in the first folder", () => (hfDiagnostics(uri).length ? hfDiagnostics(uri) : undefined));
+    const [first] = await until("HF001 in the first folder", () =>
+      hfDiagnostics(uri).length ? hfDiagnostics(uri) : undefined,
+    );
     assert.equal(first.severity, vscode.DiagnosticSeverity.Warning, "the first folder keeps the default");
   });
 

@@ -10,11 +10,20 @@ import { MemoryFileSystem } from "../../../server/src/analysis/fileSystem";
 import { ROOT } from "../../support/paths";
 
 async function fixAll(file: string, text: string, extra: Record<string, string> = {}) {
-  const a = await Analyzer.create({ fs: new MemoryFileSystem({ [file]: text, ...extra }), wasmDir: path.join(ROOT, "node_modules"), incremental: false });
+  const a = await Analyzer.create({
+    fs: new MemoryFileSystem({ [file]: text, ...extra }),
+    wasmDir: path.join(ROOT, "node_modules"),
+    incremental: false,
+  });
   for (const p of [file, ...Object.keys(extra)]) a.setFile(p);
   const before = a.check(file).diagnostics;
   const result = a.fixAll(file);
-  return { ...result, before: before.map((d) => d.code), left: a.check(file).diagnostics.map((d) => d.code), fixes: before };
+  return {
+    ...result,
+    before: before.map((d) => d.code),
+    left: a.check(file).diagnostics.map((d) => d.code),
+    fixes: before,
+  };
 }
 
 function compiles(text: string): void {
@@ -59,7 +68,10 @@ async def ask(prompt):
 test("PEP 8 blank lines: two around the inserted functions, never three", async () => {
   const r = await fixAll("/ws/a.py", SYNC);
   assert.doesNotMatch(r.text, /\n\n\n\n/, "no run of three blank lines");
-  assert.match(r.text, /from huggingface_hub import InferenceClient\n\n\n# HF Rate Guard: retry for Hugging Face calls[^\n]*\ndef _hf_retry_after\(/);
+  assert.match(
+    r.text,
+    /from huggingface_hub import InferenceClient\n\n\n# HF Rate Guard: retry for Hugging Face calls[^\n]*\ndef _hf_retry_after\(/,
+  );
   assert.match(r.text, /        time\.sleep\(delay\)\n\n\nclient = InferenceClient\(\)/);
 });
 
@@ -88,7 +100,10 @@ export async function embed(text: string): Promise<unknown> {
 });
 
 test("tenacity or backoff in the project's requirements: the HF001 fix written with it is preferred", async () => {
-  for (const [lib, name] of [["tenacity", "_hf_retry_tenacity"], ["backoff", "_hf_retry_backoff"]]) {
+  for (const [lib, name] of [
+    ["tenacity", "_hf_retry_tenacity"],
+    ["backoff", "_hf_retry_backoff"],
+  ]) {
     const r = await fixAll("/ws/a.py", SYNC, { "/ws/requirements.txt": `huggingface_hub>=0.30\n${lib}>=8\n` });
     assert.deepEqual(r.left, [], lib);
     assert.match(r.text, new RegExp(`return ${name}\\(lambda: client\\.text_generation\\(prompt\\)\\)`), lib);
@@ -136,7 +151,10 @@ def ask(body):
   const l = await fixAll("/ws/b.py", loop);
   assert.ok(l.before.includes("HF006"), l.before.join());
   assert.ok(!l.left.includes("HF006"), l.left.join());
-  assert.match(l.text, /    attempts = 0\n    while True:\n        attempts \+= 1\n        if attempts > 5:\n            raise RuntimeError/);
+  assert.match(
+    l.text,
+    /    attempts = 0\n    while True:\n        attempts \+= 1\n        if attempts > 5:\n            raise RuntimeError/,
+  );
   compiles(l.text);
   const ts = `export async function ask(body: string): Promise<unknown> {
   while (true) {

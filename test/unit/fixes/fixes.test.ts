@@ -17,7 +17,9 @@ async function analyzer(files: Record<string, string>) {
 
 function apply(text: string, fix: Fix): string {
   const lines = new LineIndex(text);
-  const edits = fix.edits.map((e) => ({ s: lines.offset(e.range.start), e: lines.offset(e.range.end), t: e.newText })).sort((a, b) => b.s - a.s);
+  const edits = fix.edits
+    .map((e) => ({ s: lines.offset(e.range.start), e: lines.offset(e.range.end), t: e.newText }))
+    .sort((a, b) => b.s - a.s);
   for (const e of edits) text = text.slice(0, e.s) + e.t + text.slice(e.e);
   return text;
 }
@@ -53,7 +55,10 @@ test("every diagnostic offers line and file suppressions; one quick fix is prefe
 });
 
 test("a suppression merges into an existing directive and keeps CRLF line endings", async () => {
-  const text = PY.replace("    return client", "    # hf-rate-guard: ignore[HF007]\n    return client").replace(/\n/g, "\r\n");
+  const text = PY.replace("    return client", "    # hf-rate-guard: ignore[HF007]\n    return client").replace(
+    /\n/g,
+    "\r\n",
+  );
   const a = await analyzer({ "/ws/a.py": text });
   const [d] = a.check("/ws/a.py").diagnostics;
   const fixed = apply(text, fixNamed(d, /Disable HF001 for this line/));
@@ -81,7 +86,10 @@ b = client.text_generation("b")
   const result = a.fixAll("/ws/a.py");
   assert.ok(result.changed);
   assert.equal(result.text.split("def _hf_retry(").length - 1, 1, "the helper is inserted once");
-  assert.ok(result.text.indexOf("def _hf_retry_after(") > result.text.indexOf("    InferenceClient,\n)"), "after the imports");
+  assert.ok(
+    result.text.indexOf("def _hf_retry_after(") > result.text.indexOf("    InferenceClient,\n)"),
+    "after the imports",
+  );
   assert.match(result.text, /a = _hf_retry\(lambda: client\.text_generation\("a"\)\)/);
   assert.match(result.text, /b = _hf_retry\(lambda: client\.text_generation\("b"\)\)/);
   assert.deepEqual(a.check("/ws/a.py").diagnostics, []);
@@ -115,7 +123,10 @@ test("HF003 in TypeScript: billTo in the client options", async () => {
   const ts = `import { InferenceClient } from "@huggingface/inference";\nconst c = new InferenceClient("hf_x", { endpointUrl: undefined });\nexport const f = () => c.chatCompletion({ model: "m", messages: [] });\n`;
   const a = await analyzer({ "/ws/a.ts": ts });
   const d = a.check("/ws/a.ts", { billTo: "acme" }).diagnostics.find((x) => x.code === "HF003")!;
-  assert.match(apply(ts, fixNamed(d, /^HF003/)), /new InferenceClient\("hf_x", \{ endpointUrl: undefined, billTo: "acme" \}\)/);
+  assert.match(
+    apply(ts, fixNamed(d, /^HF003/)),
+    /new InferenceClient\("hf_x", \{ endpointUrl: undefined, billTo: "acme" \}\)/,
+  );
 });
 
 test("HF007 rewrites the legacy URL to the router", async () => {
@@ -141,16 +152,32 @@ def ask(prompt):
     return client.text_generation(prompt)
 `;
   const a = await analyzer({ "/ws/a.py": text });
-  assert.deepEqual(a.check("/ws/a.py").diagnostics.map((d) => d.code).sort(), ["HF002", "HF004", "HF006"]);
+  assert.deepEqual(
+    a
+      .check("/ws/a.py")
+      .diagnostics.map((d) => d.code)
+      .sort(),
+    ["HF002", "HF004", "HF006"],
+  );
   const result = a.fixAll("/ws/a.py");
-  assert.match(result.text, /@retry\(retry=retry_if_exception\(is_429\), wait=_hf_tenacity_wait, stop=stop_after_attempt\(5\)\)/);
+  assert.match(
+    result.text,
+    /@retry\(retry=retry_if_exception\(is_429\), wait=_hf_tenacity_wait, stop=stop_after_attempt\(5\)\)/,
+  );
   // Sorted as isort/ruff keep it; wait_exponential is no longer used (ruff F401).
   assert.match(result.text, /^from tenacity import retry, retry_if_exception, stop_after_attempt$/m);
   assert.deepEqual(a.check("/ws/a.py").diagnostics, []);
 });
 
 test("notebook diagnostics carry cell edits; fix-all on the file leaves notebooks to the editor", async () => {
-  const nb = JSON.stringify({ cells: [{ cell_type: "code", source: "from huggingface_hub import InferenceClient\nInferenceClient().text_generation('x')\n" }] });
+  const nb = JSON.stringify({
+    cells: [
+      {
+        cell_type: "code",
+        source: "from huggingface_hub import InferenceClient\nInferenceClient().text_generation('x')\n",
+      },
+    ],
+  });
   const a = await analyzer({ "/ws/n.ipynb": nb });
   const [d] = a.check("/ws/n.ipynb").diagnostics;
   assert.ok(d.fixes.every((f) => f.edits.every((e) => e.cell === 0)));
@@ -158,18 +185,36 @@ test("notebook diagnostics carry cell edits; fix-all on the file leaves notebook
 });
 
 test("a hand-written Python loop's sleep waits on Retry-After with full jitter (HF002 and HF004 together)", async () => {
-  const text = require("node:fs").readFileSync(path.join(ROOT, "test", "fixtures", "python", "flag", "manual_loop.py"), "utf8") as string;
+  const text = require("node:fs").readFileSync(
+    path.join(ROOT, "test", "fixtures", "python", "flag", "manual_loop.py"),
+    "utf8",
+  ) as string;
   const a = await analyzer({ "/ws/a.py": text });
-  assert.deepEqual(a.check("/ws/a.py").diagnostics.map((d) => d.code).sort(), ["HF002", "HF004"]);
+  assert.deepEqual(
+    a
+      .check("/ws/a.py")
+      .diagnostics.map((d) => d.code)
+      .sort(),
+    ["HF002", "HF004"],
+  );
   const result = a.fixAll("/ws/a.py");
   assert.match(result.text, /time\.sleep\(_hf_retry_after\(err, 2\*\*attempt\)\)/);
   assert.deepEqual(a.check("/ws/a.py").diagnostics, []);
 });
 
 test("a hand-written fetch loop's setTimeout waits on Retry-After with full jitter", async () => {
-  const text = require("node:fs").readFileSync(path.join(ROOT, "test", "fixtures", "js", "flag", "loop_no_retry_after.ts"), "utf8") as string;
+  const text = require("node:fs").readFileSync(
+    path.join(ROOT, "test", "fixtures", "js", "flag", "loop_no_retry_after.ts"),
+    "utf8",
+  ) as string;
   const a = await analyzer({ "/ws/a.ts": text });
-  assert.deepEqual(a.check("/ws/a.ts").diagnostics.map((d) => d.code).sort(), ["HF002", "HF004"]);
+  assert.deepEqual(
+    a
+      .check("/ws/a.ts")
+      .diagnostics.map((d) => d.code)
+      .sort(),
+    ["HF002", "HF004"],
+  );
   const result = a.fixAll("/ws/a.ts");
   assert.match(result.text, /setTimeout\(r, hfRetryAfterMs\(res, 2 \*\* attempt \* 1000\)\)/);
   assert.match(result.text, /function hfRetryAfterMs\(source: unknown, jitterCapMs: number\): number/);
@@ -195,11 +240,20 @@ print(client.text_generation("hi"))
 });
 
 test("a backoff decorator waits on Retry-After through backoff.runtime", async () => {
-  const text = require("node:fs").readFileSync(path.join(ROOT, "test", "runtime", "programs", "inference_backoff.py"), "utf8") as string;
+  const text = require("node:fs").readFileSync(
+    path.join(ROOT, "test", "runtime", "programs", "inference_backoff.py"),
+    "utf8",
+  ) as string;
   const a = await analyzer({ "/ws/a.py": text });
-  assert.deepEqual(a.check("/ws/a.py").diagnostics.map((d) => d.code), ["HF002"]);
+  assert.deepEqual(
+    a.check("/ws/a.py").diagnostics.map((d) => d.code),
+    ["HF002"],
+  );
   const result = a.fixAll("/ws/a.py");
-  assert.match(result.text, /@backoff\.on_exception\(backoff\.runtime, HfHubHTTPError, max_tries=5, giveup=payment_required, value=_hf_backoff_wait, jitter=None\)/);
+  assert.match(
+    result.text,
+    /@backoff\.on_exception\(backoff\.runtime, HfHubHTTPError, max_tries=5, giveup=payment_required, value=_hf_backoff_wait, jitter=None\)/,
+  );
   assert.deepEqual(a.check("/ws/a.py").diagnostics, []);
 });
 

@@ -13,7 +13,14 @@ function check(text: string): Diagnostic[] {
     const at = line.indexOf("BAD");
     if (at < 0) return;
     const range = { start: { line: i, character: at }, end: { line: i, character: at + 3 } };
-    out.push({ code: "HF001", rule: "unhandled-rate-limit", severity: "warning", message: "bare call", range, fixes: [{ title: "HF001: fix", kind: "quickfix", isPreferred: true, edits: [{ range, newText: "OK_" }] }] });
+    out.push({
+      code: "HF001",
+      rule: "unhandled-rate-limit",
+      severity: "warning",
+      message: "bare call",
+      range,
+      fixes: [{ title: "HF001: fix", kind: "quickfix", isPreferred: true, edits: [{ range, newText: "OK_" }] }],
+    });
   });
   return out;
 }

@@ -10,7 +10,11 @@ import { MemoryFileSystem } from "../../../server/src/analysis/fileSystem";
 import { ROOT } from "../../support/paths";
 
 async function fixAll(file: string, text: string, extra: Record<string, string> = {}) {
-  const a = await Analyzer.create({ fs: new MemoryFileSystem({ [file]: text, ...extra }), wasmDir: path.join(ROOT, "node_modules"), incremental: false });
+  const a = await Analyzer.create({
+    fs: new MemoryFileSystem({ [file]: text, ...extra }),
+    wasmDir: path.join(ROOT, "node_modules"),
+    incremental: false,
+  });
   a.setFile(file);
   const result = a.fixAll(file);
   return { ...result, left: a.check(file).diagnostics.map((d) => d.code) };
@@ -18,7 +22,16 @@ async function fixAll(file: string, text: string, extra: Record<string, string> 
 
 /** CPython's verdict: undefined when the text compiles, else its error message. */
 function pythonError(text: string): string | undefined {
-  const out = execFileSync("python3", ["-c", "import sys\ntry:\n    compile(sys.stdin.read(), 'f.py', 'exec')\nexcept SyntaxError as e:\n    print(e.msg)"], { input: text }).toString().trim();
+  const out = execFileSync(
+    "python3",
+    [
+      "-c",
+      "import sys\ntry:\n    compile(sys.stdin.read(), 'f.py', 'exec')\nexcept SyntaxError as e:\n    print(e.msg)",
+    ],
+    { input: text },
+  )
+    .toString()
+    .trim();
   return out || undefined;
 }
 
@@ -26,9 +39,16 @@ function pythonError(text: string): string | undefined {
 function typeScriptErrors(file: string, text: string): string[] {
   const host = ts.createCompilerHost({ noEmit: true });
   const getSourceFile = host.getSourceFile;
-  host.getSourceFile = (name, version) => (name === file ? ts.createSourceFile(name, text, version) : getSourceFile(name, version));
-  const program = ts.createProgram([file], { noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, noResolve: true, types: [] }, host);
-  return [...program.getSyntacticDiagnostics(), ...program.getSemanticDiagnostics()].filter((d) => d.code < 2000).map((d) => `TS${d.code}`);
+  host.getSourceFile = (name, version) =>
+    name === file ? ts.createSourceFile(name, text, version) : getSourceFile(name, version);
+  const program = ts.createProgram(
+    [file],
+    { noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, noResolve: true, types: [] },
+    host,
+  );
+  return [...program.getSyntacticDiagnostics(), ...program.getSemanticDiagnostics()]
+    .filter((d) => d.code < 2000)
+    .map((d) => `TS${d.code}`);
 }
 
 test("an await inside the arguments of a sync Python call: wrapped without a lambda, and it compiles", async () => {
@@ -91,7 +111,10 @@ print(client.text_generation("hi"))
   const r = await fixAll("/ws/a.py", text);
   assert.ok(r.changed, r.skipped);
   const helper = r.text.indexOf("def _hf_retry(");
-  assert.ok(helper !== -1 && helper < r.text.indexOf("client = InferenceClient("), "the helper is defined before the module-level call uses it");
+  assert.ok(
+    helper !== -1 && helper < r.text.indexOf("client = InferenceClient("),
+    "the helper is defined before the module-level call uses it",
+  );
   assert.equal(pythonError(r.text), undefined);
 });
 
@@ -126,7 +149,8 @@ client = InferenceClient()
     "positional after keyword": body + `client.text_generation(prompt="a", 1)\n`,
     "Python 2 print": body + `print client.text_generation("a")\n`,
     "await outside async": body + `def f():\n    return await client.text_generation("a")\n`,
-    "import with a trailing comma": body.replace("InferenceClient\n", "InferenceClient,\n") + `client.text_generation("a")\n`,
+    "import with a trailing comma":
+      body.replace("InferenceClient\n", "InferenceClient,\n") + `client.text_generation("a")\n`,
   };
   for (const [what, text] of Object.entries(broken)) {
     assert.notEqual(pythonError(text), undefined, `${what}: CPython rejects it`);
@@ -142,8 +166,14 @@ client = InferenceClient()
 
 test("a second fix-all changes nothing on every shape above", async () => {
   const shapes: [string, string][] = [
-    ["/ws/a.py", `from huggingface_hub import InferenceClient  # (sync)\n\nclient = InferenceClient()\n\n\nasync def f(load):\n    return client.text_generation(await load())\n`],
-    ["/ws/b.js", `'use client';\nexport const f = async () => (await fetch("https://router.huggingface.co/v1/models/x", { body: await Promise.resolve("") })).json();\n`],
+    [
+      "/ws/a.py",
+      `from huggingface_hub import InferenceClient  # (sync)\n\nclient = InferenceClient()\n\n\nasync def f(load):\n    return client.text_generation(await load())\n`,
+    ],
+    [
+      "/ws/b.js",
+      `'use client';\nexport const f = async () => (await fetch("https://router.huggingface.co/v1/models/x", { body: await Promise.resolve("") })).json();\n`,
+    ],
   ];
   for (const [file, text] of shapes) {
     const once = await fixAll(file, text);

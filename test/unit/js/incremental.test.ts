@@ -79,8 +79,8 @@ if (!res.ok) throw new Error("failed");
 
 const SNIPPETS = [
   "\n  const x = 1;",
-  "\nconst client = new InferenceClient(process.env.HF_TOKEN, { billTo: \"acme\" });\n",
-  "\nimport axiosRetry from \"axios-retry\";\naxiosRetry(axios, { retries: 3 });\n",
+  '\nconst client = new InferenceClient(process.env.HF_TOKEN, { billTo: "acme" });\n',
+  '\nimport axiosRetry from "axios-retry";\naxiosRetry(axios, { retries: 3 });\n',
   "\nasync function withBackoff(fn) { for (let i = 0; i < 3; i++) { try { return await fn(); } catch (e) { if (e.status !== 429) throw e; } } }\n",
   "try {\n  ",
   "\n} catch (err) {\n}\n",
@@ -113,12 +113,18 @@ test("JS: edits in one statement reach the statements that depend on it", () => 
   const edits: [string, string][] = [
     ["return withBackoff(() => inner(prompt));", "return inner(prompt);"], // the caller that protected inner() is gone
     ["return inner(prompt);", "return withBackoff(() => inner(prompt));"],
-    ["if (!res.ok) throw new Error(\"failed\");\n", "\n"], // the module-level fetch no longer throws on 429
+    ['if (!res.ok) throw new Error("failed");\n', "\n"], // the module-level fetch no longer throws on 429
     ['const RETRY_AFTER = "retry-after";', 'const RETRY_AFTER = "x-wait";'], // polite() no longer waits on Retry-After
-    ["const client = new InferenceClient(process.env.HF_TOKEN);", "const client = new InferenceClient(process.env.HF_TOKEN, { billTo: \"acme\" });"],
+    [
+      "const client = new InferenceClient(process.env.HF_TOKEN);",
+      'const client = new InferenceClient(process.env.HF_TOKEN, { billTo: "acme" });',
+    ],
     ['import { retryCall } from "./utils/retry";', 'import { retryCall } from "./utils/other";'],
     // axios-retry set up far from the call it configures.
-    ['const RETRY_AFTER = "x-wait";\n', 'const RETRY_AFTER = "x-wait";\nimport axiosRetry from "axios-retry";\naxiosRetry(axios, { retries: 3 });\n'],
+    [
+      'const RETRY_AFTER = "x-wait";\n',
+      'const RETRY_AFTER = "x-wait";\nimport axiosRetry from "axios-retry";\naxiosRetry(axios, { retries: 3 });\n',
+    ],
     ["async function withBackoff<T>(", "async function withBackoffOld<T>("],
     ['const URL = "https://router.huggingface.co/v1/chat/completions";', 'const URL = "https://example.com/v1";'], // no longer HF
   ];
@@ -135,7 +141,8 @@ test("JS: incremental analysis equals a fresh analysis after random edits", () =
   const dir = path.join(ROOT, "test", "fixtures", "js");
   const sources: [string, string][] = [["mixed.ts", MIXED]];
   for (const sub of ["flag", "clean"]) {
-    for (const f of fs.readdirSync(path.join(dir, sub)).sort()) if (/\.(m?[jt]sx?|cjs|cts)$/.test(f)) sources.push([f, fs.readFileSync(path.join(dir, sub, f), "utf8")]);
+    for (const f of fs.readdirSync(path.join(dir, sub)).sort())
+      if (/\.(m?[jt]sx?|cjs|cts)$/.test(f)) sources.push([f, fs.readFileSync(path.join(dir, sub, f), "utf8")]);
   }
   let compared = 0;
   sources.forEach(([name, source], n) => {
@@ -143,14 +150,21 @@ test("JS: incremental analysis equals a fresh analysis after random edits", () =
     const ext = path.extname(name);
     const file = `/ws/incremental_${n}${ext}`;
     analyzeJs({ path: file, text: source, versions: {} });
-    compared += differentialWalk(source, random, 25, (text) => randomEdit(text, random, SNIPPETS), (text, step) => compare(file, `/ws/fresh_${n}${ext}`, text, `source ${name}, step ${step}`));
+    compared += differentialWalk(
+      source,
+      random,
+      25,
+      (text) => randomEdit(text, random, SNIPPETS),
+      (text, step) => compare(file, `/ws/fresh_${n}${ext}`, text, `source ${name}, step ${step}`),
+    );
   });
   assert.ok(compared >= 8 * sources.length, `only ${compared} valid texts compared`);
 });
 
 test("JS: typing inside one function re-parses and re-judges that function only", () => {
   let text = MIXED;
-  for (let i = 0; i < 30; i++) text += `\nexport async function ask${i}(prompt: string) {\n  return withBackoff(() => client.chatCompletion({ model: "m", messages: [{ role: "user", content: prompt }] }));\n}\n`;
+  for (let i = 0; i < 30; i++)
+    text += `\nexport async function ask${i}(prompt: string) {\n  return withBackoff(() => client.chatCompletion({ model: "m", messages: [{ role: "user", content: prompt }] }));\n}\n`;
   const file = "/ws/typing.ts";
   analyzeJs({ path: file, text, versions: {} });
   const at = text.indexOf("\n", text.indexOf("export async function ask15(")) + 1;
@@ -160,7 +174,10 @@ test("JS: typing inside one function re-parses and re-judges that function only"
     const spliced = jsParseCounts.spliced;
     analyzeJs({ path: file, text: text.slice(0, at) + typed + text.slice(at), versions: {} });
     assert.equal(jsParseCounts.spliced - spliced, 1, "the edit re-parses its region alone");
-    assert.ok(judgeCounts.judged - judged <= 2, `re-judged ${judgeCounts.judged - judged} statements for an edit inside one function`);
+    assert.ok(
+      judgeCounts.judged - judged <= 2,
+      `re-judged ${judgeCounts.judged - judged} statements for an edit inside one function`,
+    );
     assert.ok(judgeCounts.reused - reused >= 40, `reused only ${judgeCounts.reused - reused}`);
   }
 });

@@ -35,13 +35,29 @@ function dump(file: ts.SourceFile): string {
   return out.join("\n");
 }
 
-const STATEMENTS = ["const x = 1;", "await client.textGeneration({ model: \"m\", inputs: p });", "return null;", "", "// note", "x = f(x)", "(a || b).run();", "[1, 2].forEach(g);", "`t${x}`;", "function h() {}", "if (x) {", "}", "} else {", "class K {}"];
+const STATEMENTS = [
+  "const x = 1;",
+  'await client.textGeneration({ model: "m", inputs: p });',
+  "return null;",
+  "",
+  "// note",
+  "x = f(x)",
+  "(a || b).run();",
+  "[1, 2].forEach(g);",
+  "`t${x}`;",
+  "function h() {}",
+  "if (x) {",
+  "}",
+  "} else {",
+  "class K {}",
+];
 
 function lineEdit(text: string, random: () => number): string {
   const lines = text.split("\n");
   const at = Math.floor(random() * lines.length);
   const r = random();
-  if (r < 0.6) lines.splice(at, 0, (/^\s*/.exec(lines[at] ?? "")![0]) + STATEMENTS[Math.floor(random() * STATEMENTS.length)]);
+  if (r < 0.6)
+    lines.splice(at, 0, /^\s*/.exec(lines[at] ?? "")![0] + STATEMENTS[Math.floor(random() * STATEMENTS.length)]);
   else if (r < 0.8) lines.splice(at, 1);
   else lines.splice(at, 0, lines[at] ?? "");
   return lines.join("\n");
@@ -51,7 +67,8 @@ test("the kept TypeScript tree equals a fresh parse after line edits and random 
   const dir = path.join(ROOT, "test", "fixtures", "js");
   const sources: [string, string][] = [];
   for (const sub of ["flag", "clean"]) {
-    for (const f of fs.readdirSync(path.join(dir, sub)).sort()) if (/\.(m?[jt]sx?|cjs|cts)$/.test(f)) sources.push([f, fs.readFileSync(path.join(dir, sub, f), "utf8")]);
+    for (const f of fs.readdirSync(path.join(dir, sub)).sort())
+      if (/\.(m?[jt]sx?|cjs|cts)$/.test(f)) sources.push([f, fs.readFileSync(path.join(dir, sub, f), "utf8")]);
   }
   const splicedBefore = jsParseCounts.spliced;
   let compared = 0;
@@ -61,7 +78,8 @@ test("the kept TypeScript tree equals a fresh parse after line edits and random 
     const file = `/ws/tree_${n}${ext}`;
     parseJs(file, source);
     let step = 0;
-    const edit = (text: string) => (step++ < 25 ? lineEdit(text, random) : randomEdit(text, random, ["(", ")", "{", "}", ";", "\n", "x", "`"]));
+    const edit = (text: string) =>
+      step++ < 25 ? lineEdit(text, random) : randomEdit(text, random, ["(", ")", "{", "}", ";", "\n", "x", "`"]);
     compared += differentialWalk(source, random, 40, edit, (text, at) => {
       const kept = parseJs(file, text);
       forgetJs(`/ws/fresh${ext}`);

@@ -15,7 +15,7 @@ import { ROOT } from "../../support/paths";
 // plain syntax damage.
 const SNIPPETS = [
   "\n    x = 1",
-  "\nclient = InferenceClient(bill_to=\"acme\")\n",
+  '\nclient = InferenceClient(bill_to="acme")\n',
   "\nfrom tenacity import retry, stop_after_attempt\n",
   "\n@retry(stop=stop_after_attempt(3))\n",
   "\ndef with_backoff(fn):\n    for i in range(3):\n        try:\n            return fn()\n        except Exception as e:\n            if '429' in str(e):\n                time.sleep(2 ** i)\n",
@@ -137,12 +137,15 @@ test("edits in one statement reach the statements that depend on it", async () =
     ["return inner(prompt)", "return with_backoff(lambda: inner(prompt))"],
     ["r.raise_for_status()\n", "\n"], // the module-level requests.post(...) no longer raises on 429
     ["            if err.response.status_code != 429:\n                raise\n", ""], // the helper now swallows every error
-    ["client = InferenceClient()", "client = InferenceClient(bill_to=\"acme\")"],
-    ["settings.client = InferenceClient()", "settings.client = InferenceClient(bill_to=\"acme\")"], // an attribute binding
+    ["client = InferenceClient()", 'client = InferenceClient(bill_to="acme")'],
+    ["settings.client = InferenceClient()", 'settings.client = InferenceClient(bill_to="acme")'], // an attribute binding
     ["from utils.retry import retry_call", "from utils.other import retry_call"], // the imported helper's module
     ['RETRY_AFTER = "Retry-After"', 'RETRY_AFTER = "X-Wait"'], // polite() no longer waits on Retry-After
     // Session set-up far from the calls it configures: a retry adapter, then bill-to headers.
-    ['RETRY_AFTER = "X-Wait"\n', 'RETRY_AFTER = "X-Wait"\nsession.mount("https://", HTTPAdapter(max_retries=Retry(total=3, status_forcelist=[429], allowed_methods=None)))\n'],
+    [
+      'RETRY_AFTER = "X-Wait"\n',
+      'RETRY_AFTER = "X-Wait"\nsession.mount("https://", HTTPAdapter(max_retries=Retry(total=3, status_forcelist=[429], allowed_methods=None)))\n',
+    ],
     ['RETRY_AFTER = "X-Wait"\n', 'RETRY_AFTER = "X-Wait"\nsession.headers.update({"X-HF-Bill-To": "acme"})\n'],
     ["def with_backoff(fn):", "def with_backoff_old(fn):"],
     ['URL = "https://router.huggingface.co/v1/chat/completions"', 'URL = "https://example.com/v1"'], // no longer an HF call
@@ -160,7 +163,9 @@ test("incremental Python analysis equals a fresh analysis after random edits", a
   await initPython(path.join(ROOT, "node_modules"));
   const dir = path.join(ROOT, "test", "fixtures", "python");
   const sources = [MIXED];
-  for (const sub of ["flag", "clean"]) for (const f of fs.readdirSync(path.join(dir, sub)).sort()) if (f.endsWith(".py")) sources.push(fs.readFileSync(path.join(dir, sub, f), "utf8"));
+  for (const sub of ["flag", "clean"])
+    for (const f of fs.readdirSync(path.join(dir, sub)).sort())
+      if (f.endsWith(".py")) sources.push(fs.readFileSync(path.join(dir, sub, f), "utf8"));
   const versions = {};
   let compared = 0;
   sources.forEach((source, n) => {
@@ -168,17 +173,26 @@ test("incremental Python analysis equals a fresh analysis after random edits", a
     const file = `/ws/incremental_${n}.py`;
     const fresh = `/ws/fresh_${n}.py`;
     analyzePython({ path: file, text: source, versions });
-    compared += differentialWalk(source, random, 25, (text) => randomEdit(text, random, SNIPPETS), (text, step) => {
-      const incremental = analyzePython({ path: file, text, versions });
-      forgetPython(fresh);
-      const reference = analyzePython({ path: fresh, text, versions });
-      if (reference.hasSyntaxErrors) {
-        assert.ok(incremental.hasSyntaxErrors, `source ${n}, step ${step}: the kept state missed a syntax error:\n${text}`);
-        return false;
-      }
-      assert.equal(modelJson(incremental, file), modelJson(reference, fresh), `source ${n}, step ${step}:\n${text}`);
-      return true;
-    });
+    compared += differentialWalk(
+      source,
+      random,
+      25,
+      (text) => randomEdit(text, random, SNIPPETS),
+      (text, step) => {
+        const incremental = analyzePython({ path: file, text, versions });
+        forgetPython(fresh);
+        const reference = analyzePython({ path: fresh, text, versions });
+        if (reference.hasSyntaxErrors) {
+          assert.ok(
+            incremental.hasSyntaxErrors,
+            `source ${n}, step ${step}: the kept state missed a syntax error:\n${text}`,
+          );
+          return false;
+        }
+        assert.equal(modelJson(incremental, file), modelJson(reference, fresh), `source ${n}, step ${step}:\n${text}`);
+        return true;
+      },
+    );
   });
   assert.ok(compared >= 8 * sources.length, `only ${compared} valid texts compared`);
 });
@@ -187,7 +201,8 @@ test("typing inside one function re-judges that function only, and re-parses onl
   await initPython(path.join(ROOT, "node_modules"));
   // Thirty HF-calling functions sharing a client and a helper, as in a real service module.
   let text = MIXED;
-  for (let i = 0; i < 30; i++) text += `\n\ndef ask_${i}(prompt):\n    return with_backoff(lambda: client.chat_completion(messages=[{"role": "user", "content": prompt}]))\n`;
+  for (let i = 0; i < 30; i++)
+    text += `\n\ndef ask_${i}(prompt):\n    return with_backoff(lambda: client.chat_completion(messages=[{"role": "user", "content": prompt}]))\n`;
   const file = "/ws/typing.py";
   analyzePython({ path: file, text, versions: {} });
   const statements = (text.match(/^\S/gm) ?? []).length;
@@ -199,7 +214,13 @@ test("typing inside one function re-judges that function only, and re-parses onl
     const edited = text.slice(0, at) + typed + text.slice(at);
     analyzePython({ path: file, text: edited, versions: {} });
     assert.equal(parseCounts.region - regions, 1, "the edit re-parses its region alone");
-    assert.ok(judgeCounts.judged - judged <= 2, `re-judged ${judgeCounts.judged - judged} statements for an edit inside one function`);
-    assert.ok(judgeCounts.reused - reused >= statements - 4, `reused only ${judgeCounts.reused - reused} of about ${statements}`);
+    assert.ok(
+      judgeCounts.judged - judged <= 2,
+      `re-judged ${judgeCounts.judged - judged} statements for an edit inside one function`,
+    );
+    assert.ok(
+      judgeCounts.reused - reused >= statements - 4,
+      `reused only ${judgeCounts.reused - reused} of about ${statements}`,
+    );
   }
 });

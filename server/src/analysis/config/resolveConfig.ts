@@ -15,7 +15,14 @@ export function invalidateConfigCache(fs: FileSystem): void {
 
 export function resolveConfig(fs: FileSystem, filePath: string, configFile?: string): ResolvedConfig {
   if (configFile) {
-    return readConfigFile(fs, configFile) ?? { rules: {}, exclude: [], errors: [`${configFile}: cannot read the config file`], source: configFile };
+    return (
+      readConfigFile(fs, configFile) ?? {
+        rules: {},
+        exclude: [],
+        errors: [`${configFile}: cannot read the config file`],
+        source: configFile,
+      }
+    );
   }
   let perFs = cache.get(fs);
   if (!perFs) cache.set(fs, (perFs = new Map()));
@@ -54,9 +61,15 @@ export function readConfigFile(fs: FileSystem, path: string): ResolvedConfig | u
   if (text === undefined) {
     // There, but refused (a link to /dev/zero, a FIFO, a huge file): said, and defaults apply.
     const problem = fs.problem?.(path);
-    return problem ? { rules: {}, exclude: [], errors: [`${path}: ${problem}; using defaults`], source: path, root } : undefined;
+    return problem
+      ? { rules: {}, exclude: [], errors: [`${path}: ${problem}; using defaults`], source: path, root }
+      : undefined;
   }
-  const base = path.endsWith("pyproject.toml") ? "[tool.hf-rate-guard]" : path.endsWith("package.json") ? '"hfRateGuard"' : "";
+  const base = path.endsWith("pyproject.toml")
+    ? "[tool.hf-rate-guard]"
+    : path.endsWith("package.json")
+      ? '"hfRateGuard"'
+      : "";
   let raw: unknown;
   try {
     if (path.endsWith(".toml")) {

@@ -14,7 +14,8 @@ export function validateConfig(raw: unknown, where: string): { config: HfConfig;
     return { config, errors: [`${where}: expected an object with billTo, rules and exclude; using defaults`] };
   }
   const obj = raw as Record<string, unknown>;
-  for (const key of Object.keys(obj)) if (!KNOWN.has(key)) errors.push(`${where}: unknown key "${key}" (expected billTo, rules, exclude, fixHelper)`);
+  for (const key of Object.keys(obj))
+    if (!KNOWN.has(key)) errors.push(`${where}: unknown key "${key}" (expected billTo, rules, exclude, fixHelper)`);
   if (obj.billTo !== undefined) {
     if (typeof obj.billTo === "string" && obj.billTo.trim()) config.billTo = obj.billTo.trim();
     else errors.push(`${where}: billTo must be a non-empty string (an organization name)`);
@@ -26,13 +27,15 @@ export function validateConfig(raw: unknown, where: string): { config: HfConfig;
       for (const [key, value] of Object.entries(obj.rules as Record<string, unknown>)) {
         const code = codeFor(key);
         if (!code) errors.push(`${where}: rules.${key} is not a rule (${RULE_LIST})`);
-        else if (typeof value !== "string" || !SETTINGS.includes(value)) errors.push(`${where}: rules.${key} must be one of "off", "info", "warning", "error"`);
+        else if (typeof value !== "string" || !SETTINGS.includes(value))
+          errors.push(`${where}: rules.${key} must be one of "off", "info", "warning", "error"`);
         else config.rules[code] = value as RuleSetting;
       }
     }
   }
   if (obj.fixHelper !== undefined) {
-    if (obj.fixHelper === "auto" || obj.fixHelper === "inline" || obj.fixHelper === "module") config.fixHelper = obj.fixHelper;
+    if (obj.fixHelper === "auto" || obj.fixHelper === "inline" || obj.fixHelper === "module")
+      config.fixHelper = obj.fixHelper;
     else errors.push(`${where}: fixHelper must be one of "auto", "inline", "module"`);
   }
   if (obj.exclude !== undefined) {

@@ -10,7 +10,10 @@ export function billToFixes(ctx: FixContext, client: ClientConstruction | undefi
   const value = billToValue(ctx);
   if (!value) return [];
   const edit = client ? clientEdit(ctx, client, value) : call ? callEdit(ctx, call, value) : undefined;
-  const title = ctx.orgContext?.org !== undefined ? `HF003: Bill "${ctx.orgContext.org}" (X-HF-Bill-To)` : `HF003: Bill ${value} (X-HF-Bill-To)`;
+  const title =
+    ctx.orgContext?.org !== undefined
+      ? `HF003: Bill "${ctx.orgContext.org}" (X-HF-Bill-To)`
+      : `HF003: Bill ${value} (X-HF-Bill-To)`;
   return edit ? [makeFix(ctx, title, "quickfix", true, [edit])] : [];
 }
 
@@ -43,16 +46,23 @@ function clientEdit(ctx: FixContext, client: ClientConstruction, org: string): O
     switch (client.className) {
       case "InferenceClient":
       case "AsyncInferenceClient":
-        if (atLeast(ctx.versions.huggingface_hub, "0.30.0")) return appendItem(ctx.text, client.argsSpan, `bill_to=${q}`);
-        return client.headersSpan ? intoLiteral(ctx, client.headersSpan, org) : appendItem(ctx.text, client.argsSpan, `headers={${header(ctx, org)}}`);
+        if (atLeast(ctx.versions.huggingface_hub, "0.30.0"))
+          return appendItem(ctx.text, client.argsSpan, `bill_to=${q}`);
+        return client.headersSpan
+          ? intoLiteral(ctx, client.headersSpan, org)
+          : appendItem(ctx.text, client.argsSpan, `headers={${header(ctx, org)}}`);
       case "InferenceClientModel":
       case "HfApiModel":
         return appendItem(ctx.text, client.argsSpan, `bill_to=${q}`);
       case "HuggingFaceEndpoint":
-        return /server_kwargs\s*=/.test(ctx.text.slice(client.argsSpan.start, client.argsSpan.end)) ? undefined : appendItem(ctx.text, client.argsSpan, `server_kwargs={"bill_to": ${q}}`);
+        return /server_kwargs\s*=/.test(ctx.text.slice(client.argsSpan.start, client.argsSpan.end))
+          ? undefined
+          : appendItem(ctx.text, client.argsSpan, `server_kwargs={"bill_to": ${q}}`);
       case "OpenAI":
       case "AsyncOpenAI":
-        return client.headersSpan ? intoLiteral(ctx, client.headersSpan, org) : appendItem(ctx.text, client.argsSpan, `default_headers={${header(ctx, org)}}`);
+        return client.headersSpan
+          ? intoLiteral(ctx, client.headersSpan, org)
+          : appendItem(ctx.text, client.argsSpan, `default_headers={${header(ctx, org)}}`);
       default:
         return undefined;
     }
@@ -69,7 +79,8 @@ function clientEdit(ctx: FixContext, client: ClientConstruction, org: string): O
   if (client.className === "OpenAI") {
     if (client.headersSpan) return intoLiteral(ctx, client.headersSpan, org);
     const open = args.indexOf("{");
-    if (open === -1) return args.trim() ? undefined : insert(client.argsSpan.start, `{ defaultHeaders: { ${header(ctx, org)} } }`);
+    if (open === -1)
+      return args.trim() ? undefined : insert(client.argsSpan.start, `{ defaultHeaders: { ${header(ctx, org)} } }`);
     return insert(client.argsSpan.start + open + 1, ` defaultHeaders: { ${header(ctx, org)} },`);
   }
   return undefined;
@@ -84,12 +95,19 @@ function callEdit(ctx: FixContext, call: HfCall, org: string): OffsetEdit | unde
     const close = matchingBrace(ctx.text, open);
     return close === undefined ? undefined : intoLiteral(ctx, { start: open, end: close + 1 }, org);
   }
-  const named = ctx.model.language === "python" ? /\bheaders\s*=\s*(\w+)\s*[,)]/.exec(text) : /\bheaders\s*(?::\s*(\w+)|,|\s*})/.exec(text);
+  const named =
+    ctx.model.language === "python"
+      ? /\bheaders\s*=\s*(\w+)\s*[,)]/.exec(text)
+      : /\bheaders\s*(?::\s*(\w+)|,|\s*})/.exec(text);
   if (named) {
     // `headers=headers`: the dict literal last assigned to that name before the call, when there is one.
     const name = named[1] ?? "headers";
     const before = ctx.text.slice(0, call.span.start);
-    const defs = [...before.matchAll(new RegExp(`(?:^|\\n)[ \\t]*(?:(?:const|let|var)\\s+)?${name}\\s*(?::[^=\\n]+)?=\\s*\\{`, "g"))];
+    const defs = [
+      ...before.matchAll(
+        new RegExp(`(?:^|\\n)[ \\t]*(?:(?:const|let|var)\\s+)?${name}\\s*(?::[^=\\n]+)?=\\s*\\{`, "g"),
+      ),
+    ];
     const def = defs[defs.length - 1];
     if (!def) return undefined;
     const open = def.index! + def[0].length - 1;

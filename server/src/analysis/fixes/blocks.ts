@@ -7,7 +7,9 @@ import { jsInsertionOffset, pythonInsertionOffset } from "./insertionPoint";
 import type { Block } from "./templates/python";
 
 export function insertionOffset(ctx: FixContext): number {
-  return once(ctx, "insertAt", () => (ctx.model.language === "python" ? pythonInsertionOffset(ctx.text) : jsInsertionOffset(ctx.text)));
+  return once(ctx, "insertAt", () =>
+    ctx.model.language === "python" ? pythonInsertionOffset(ctx.text) : jsInsertionOffset(ctx.text),
+  );
 }
 
 export function hasBlock(ctx: FixContext, block: Block): boolean {
@@ -30,7 +32,14 @@ export function missingBlocks(ctx: FixContext, wanted: Block[]): Block[] {
 export function insertBlocks(ctx: FixContext, wanted: Block[]): OffsetEdit[] {
   const blocks = missingBlocks(ctx, wanted);
   if (blocks.length === 0) return [];
-  return [once(ctx, `blocks:${blocks.map((b) => b.marker).join("|")}`, () => placeText(ctx, blocks.map((b) => b.text)))];
+  return [
+    once(ctx, `blocks:${blocks.map((b) => b.marker).join("|")}`, () =>
+      placeText(
+        ctx,
+        blocks.map((b) => b.text),
+      ),
+    ),
+  ];
 }
 
 /** An edit placing top-level code at the insertion point, with exactly the style's blank lines around it. */

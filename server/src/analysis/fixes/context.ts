@@ -38,8 +38,20 @@ export function eol(ctx: FixContext): string {
 }
 
 /** A Fix from offset edits. */
-export function makeFix(ctx: FixContext, title: string, kind: Fix["kind"], isPreferred: boolean, edits: OffsetEdit[], files?: Fix["files"]): Fix {
-  const fix: Fix = { title, kind, isPreferred, edits: edits.map((e) => ({ range: ctx.lines.range(e.start, e.end), newText: e.newText })) };
+export function makeFix(
+  ctx: FixContext,
+  title: string,
+  kind: Fix["kind"],
+  isPreferred: boolean,
+  edits: OffsetEdit[],
+  files?: Fix["files"],
+): Fix {
+  const fix: Fix = {
+    title,
+    kind,
+    isPreferred,
+    edits: edits.map((e) => ({ range: ctx.lines.range(e.start, e.end), newText: e.newText })),
+  };
   if (files?.length) fix.files = files;
   return fix;
 }

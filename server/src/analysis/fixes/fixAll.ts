@@ -31,7 +31,11 @@ export interface FileHooks {
   remove(files: { path: string; text: string }[]): void;
 }
 
-export function fixToFixpoint(original: string, check: (text: string) => Diagnostic[] | string, hooks?: FileHooks): FixAllResult {
+export function fixToFixpoint(
+  original: string,
+  check: (text: string) => Diagnostic[] | string,
+  hooks?: FileHooks,
+): FixAllResult {
   const created: { path: string; text: string }[] = [];
   let text = original;
   let diagnostics = check(text);
@@ -41,13 +45,18 @@ export function fixToFixpoint(original: string, check: (text: string) => Diagnos
   const rounds = MIN_ROUNDS + 2 * diagnostics.length;
   for (let round = 0; round < rounds; round++) {
     const keys = occurrenceKeys(diagnostics);
-    const index = diagnostics.findIndex((d, i) => d.cell === undefined && !tried.has(keys[i]) && d.fixes.some((f) => f.isPreferred && f.kind === "quickfix"));
+    const index = diagnostics.findIndex(
+      (d, i) =>
+        d.cell === undefined && !tried.has(keys[i]) && d.fixes.some((f) => f.isPreferred && f.kind === "quickfix"),
+    );
     if (index === -1) break;
     const candidate = diagnostics[index];
     tried.add(keys[index]);
     const fix = candidate.fixes.find((f) => f.isPreferred && f.kind === "quickfix")!;
     const lines = new LineIndex(text);
-    const edits = fix.edits.map((e) => ({ start: lines.offset(e.range.start), end: lines.offset(e.range.end), newText: e.newText })).sort((a, b) => b.start - a.start);
+    const edits = fix.edits
+      .map((e) => ({ start: lines.offset(e.range.start), end: lines.offset(e.range.end), newText: e.newText }))
+      .sort((a, b) => b.start - a.start);
     let next = text;
     for (const e of edits) next = next.slice(0, e.start) + e.newText + next.slice(e.end);
     if (next === text) continue;

@@ -32,13 +32,20 @@ function dirname(p: string): string {
 }
 
 /** Where the project's helper module is for `file`, or undefined when a module cannot serve it (CommonJS). */
-export function locateHelperModule(language: Language, file: string, text: string, fs: FileSystem): Omit<HelperModule, "existing" | "create"> | undefined {
+export function locateHelperModule(
+  language: Language,
+  file: string,
+  text: string,
+  fs: FileSystem,
+): Omit<HelperModule, "existing" | "create"> | undefined {
   const exists = (p: string) => fs.readFile(p) !== undefined;
   if (language === "python") {
     // Beside the top package: up from the file's folder while the folder is a package.
     let dir = dirname(file);
     while (dir !== "/" && exists(`${dir}/__init__.py`)) dir = dirname(dir);
-    const firstParty = PY_MARKERS.some((m) => exists(`${dir}/${m}`)) || (dir.endsWith("/src") && PY_MARKERS.some((m) => exists(`${dirname(dir)}/${m}`)));
+    const firstParty =
+      PY_MARKERS.some((m) => exists(`${dir}/${m}`)) ||
+      (dir.endsWith("/src") && PY_MARKERS.some((m) => exists(`${dirname(dir)}/${m}`)));
     return { path: `${dir}/${PY_NAME}`, specifier: "hf_retry", firstParty };
   }
   const ts = /\.(m|c)?tsx?$/.test(file);
@@ -49,7 +56,13 @@ export function locateHelperModule(language: Language, file: string, text: strin
   // Beside the sources: the nearest `src` folder above the file, else the file's own folder.
   const dir = dirname(file);
   const src = dir.split("/").lastIndexOf("src");
-  const home = src > 0 ? dir.split("/").slice(0, src + 1).join("/") : dir;
+  const home =
+    src > 0
+      ? dir
+          .split("/")
+          .slice(0, src + 1)
+          .join("/")
+      : dir;
   const path = `${home}/hfRetry${ext}`;
   let rel = relative(dir, `${home}/hfRetry`);
   // Node's ESM resolution wants the extension; TypeScript under node16/nodenext wants it written as .js.

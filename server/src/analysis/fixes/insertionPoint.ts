@@ -26,7 +26,11 @@ export function pythonInsertionOffset(text: string): number {
       continue;
     }
     // A shebang and an encoding declaration must stay on the first two lines.
-    if (i < 2 && after === offset - line.length && ((trimmed.startsWith("#!") && i === 0) || /^#.*coding[:=]/.test(trimmed))) {
+    if (
+      i < 2 &&
+      after === offset - line.length &&
+      ((trimmed.startsWith("#!") && i === 0) || /^#.*coding[:=]/.test(trimmed))
+    ) {
       after = offset;
       continue;
     }
@@ -71,7 +75,11 @@ export function jsInsertionOffset(text: string): number {
     if (trimmed === "" || trimmed.startsWith("//")) continue;
     if (trimmed.startsWith("/*") || trimmed.startsWith("*")) continue;
     prologue = false;
-    if (/^import[\s{*"']/.test(trimmed) || /^(const|let|var)\s+.*=\s*require\(/.test(trimmed) || /^export\s+\*\s+from/.test(trimmed)) {
+    if (
+      /^import[\s{*"']/.test(trimmed) ||
+      /^(const|let|var)\s+.*=\s*require\(/.test(trimmed) ||
+      /^export\s+\*\s+from/.test(trimmed)
+    ) {
       after = offset;
       inImport = /^import[\s{]/.test(trimmed) && !/from\s+["'][^"']+["']|^import\s+["']/.test(trimmed);
       continue;

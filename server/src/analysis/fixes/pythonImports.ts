@@ -17,7 +17,10 @@ interface FromImport {
 }
 
 function fromImport(text: string, module: string): FromImport | undefined {
-  const m = new RegExp(`^from[ \\t]+${module.replace(/\./g, "\\.")}[ \\t]+import[ \\t]+(\\([^)]*\\)|[^\\n#;\\\\]+?)[ \\t]*(?=#|$)`, "m").exec(text);
+  const m = new RegExp(
+    `^from[ \\t]+${module.replace(/\./g, "\\.")}[ \\t]+import[ \\t]+(\\([^)]*\\)|[^\\n#;\\\\]+?)[ \\t]*(?=#|$)`,
+    "m",
+  ).exec(text);
   if (!m) return undefined;
   const wrapped = m[1].startsWith("(");
   const list = wrapped ? m[1].slice(1, -1) : m[1];
@@ -69,7 +72,12 @@ export function addFromImport(ctx: FixContext, module: string, name: string): Of
  * Removes from `from module import ...` the names that `after` (the file once the fix is applied) no longer uses.
  * `removedSpan` is the text the fix takes out, which is where those names were used.
  */
-export function removeUnusedImports(ctx: FixContext, module: string, candidates: string[], stillUsed: (name: string) => boolean): OffsetEdit[] {
+export function removeUnusedImports(
+  ctx: FixContext,
+  module: string,
+  candidates: string[],
+  stillUsed: (name: string) => boolean,
+): OffsetEdit[] {
   const existing = fromImport(ctx.text, module);
   if (!existing) return [];
   const unused = existing.names.filter((n) => {
@@ -82,13 +90,23 @@ export function removeUnusedImports(ctx: FixContext, module: string, candidates:
     const lineEnd = ctx.text.indexOf("\n", existing.end);
     return [{ start: existing.start, end: lineEnd === -1 ? existing.end : lineEnd + 1, newText: "" }];
   }
-  return [{ start: existing.start, end: existing.end, newText: render(ctx, module, names, existing.wrapped && names.length > 1) }];
+  return [
+    {
+      start: existing.start,
+      end: existing.end,
+      newText: render(ctx, module, names, existing.wrapped && names.length > 1),
+    },
+  ];
 }
 
 /** Standard-library modules a project's imports commonly start with: isort puts them in their own group. */
-const STDLIB = new Set(("abc argparse ast asyncio base64 collections concurrent contextlib copy csv dataclasses datetime decimal email enum " +
-  "functools glob hashlib http importlib inspect io itertools json logging math multiprocessing os pathlib pickle platform pprint queue random re " +
-  "shutil signal socket sqlite3 string subprocess sys tempfile textwrap threading time traceback types typing unittest urllib uuid warnings weakref zipfile").split(" "));
+const STDLIB = new Set(
+  (
+    "abc argparse ast asyncio base64 collections concurrent contextlib copy csv dataclasses datetime decimal email enum " +
+    "functools glob hashlib http importlib inspect io itertools json logging math multiprocessing os pathlib pickle platform pprint queue random re " +
+    "shutil signal socket sqlite3 string subprocess sys tempfile textwrap threading time traceback types typing unittest urllib uuid warnings weakref zipfile"
+  ).split(" "),
+);
 
 interface ImportLine {
   start: number;
@@ -102,7 +120,8 @@ function importBlock(text: string): { lines: ImportLine[]; end: number } {
   const end = pythonInsertionOffset(text);
   const lines: ImportLine[] = [];
   const re = /^(from|import)[ \t]+([\w.]+)[^\n]*(?:\([^)]*\)[^\n]*)?\n?/gm;
-  for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) lines.push({ start: m.index, end: m.index + m[0].length, module: m[2], from: m[1] === "from" });
+  for (let m = re.exec(text); m && m.index < end; m = re.exec(text))
+    lines.push({ start: m.index, end: m.index + m[0].length, module: m[2], from: m[1] === "from" });
   return { lines, end };
 }
 

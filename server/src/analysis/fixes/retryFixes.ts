@@ -31,7 +31,10 @@ const RAW_HTTP = new Set(["requests", "httpx", "aiohttp", "urllib", "urllib3", "
 /** Whether the file's project depends on a retry library (manifest) or the file already imports it. */
 function dependsOn(ctx: FixContext, name: "tenacity" | "backoff" | "p-retry"): boolean {
   if (ctx.versions[name] !== undefined) return true;
-  const pattern = name === "p-retry" ? /from\s+["']p-retry["']|require\(\s*["']p-retry["']\s*\)/ : new RegExp(`^\\s*(from ${name}\\b|import ${name}\\b)`, "m");
+  const pattern =
+    name === "p-retry"
+      ? /from\s+["']p-retry["']|require\(\s*["']p-retry["']\s*\)/
+      : new RegExp(`^\\s*(from ${name}\\b|import ${name}\\b)`, "m");
   return once(ctx, `imports:${name}`, () => pattern.test(ctx.text));
 }
 
@@ -42,15 +45,37 @@ export function unhandledRateLimitFixes(ctx: FixContext, call: HfCall): Fix[] {
   const client = call.client !== undefined ? ctx.model.clients[call.client] : undefined;
 
   if (client?.retriesDisabledSpan && (client.library === "openai" || client.library === "@langchain/community")) {
-    return [makeFix(ctx, "HF001: Restore the SDK's built-in retries", "quickfix", true, [removeItem(text, client.retriesDisabledSpan)])];
+    return [
+      makeFix(ctx, "HF001: Restore the SDK's built-in retries", "quickfix", true, [
+        removeItem(text, client.retriesDisabledSpan),
+      ]),
+    ];
   }
   if (ctx.model.language === "js" && client && client.library === "@huggingface/inference") {
     const { edits, files } = helperFor(ctx, "hfFetch", [js(ctx).fetch]);
-    return [makeFix(ctx, "HF001: Give the client a Retry-After-aware fetch", "quickfix", true, [...edits, fetchOption(ctx, client.argsSpan)], files)];
+    return [
+      makeFix(
+        ctx,
+        "HF001: Give the client a Retry-After-aware fetch",
+        "quickfix",
+        true,
+        [...edits, fetchOption(ctx, client.argsSpan)],
+        files,
+      ),
+    ];
   }
   if (ctx.model.language === "js" && call.library === "fetch" && /^fetch\s*\(/.test(callText)) {
     const { edits, files } = helperFor(ctx, "hfFetch", [js(ctx).fetch]);
-    return [makeFix(ctx, "HF001: Use hfFetch (retries 429, honours Retry-After)", "quickfix", true, [...edits, replace({ start: call.span.start, end: call.span.start + 5 }, "hfFetch")], files)];
+    return [
+      makeFix(
+        ctx,
+        "HF001: Use hfFetch (retries 429, honours Retry-After)",
+        "quickfix",
+        true,
+        [...edits, replace({ start: call.span.start, end: call.span.start + 5 }, "hfFetch")],
+        files,
+      ),
+    ];
   }
   const target = call.awaitSpan ?? call.span;
   // An `await` inside the call (in its arguments, or its callee) cannot go into a plain lambda or arrow:
@@ -60,7 +85,16 @@ export function unhandledRateLimitFixes(ctx: FixContext, call: HfCall): Fix[] {
     const arrow = awaits ? `async () => ${callText}` : `() => ${callText}`;
     const wrapped = call.awaitSpan ? `await hfRetry(${arrow})` : `hfRetry(${arrow})`;
     const { edits, files } = helperFor(ctx, "hfRetry", [js(ctx).retry]);
-    return [makeFix(ctx, "HF001: Retry with backoff that honours Retry-After", "quickfix", true, [...edits, replace(target, wrapped)], files)];
+    return [
+      makeFix(
+        ctx,
+        "HF001: Retry with backoff that honours Retry-After",
+        "quickfix",
+        true,
+        [...edits, replace(target, wrapped)],
+        files,
+      ),
+    ];
   }
   const before = text.slice(ctx.lines.lineStart(ctx.lines.position(call.span.start).line), call.span.start);
   const inAsyncWith = /async\s+with\s+$/.test(before);
@@ -68,16 +102,33 @@ export function unhandledRateLimitFixes(ctx: FixContext, call: HfCall): Fix[] {
   // Python has no async lambda: the helper takes the callee and its arguments, which are then evaluated (and
   // awaited) once, in the caller's async function.
   // Inside a loop a lambda would capture the loop variables late (ruff's B023), so the arguments are passed too.
-  const inner = awaits || insideLoop(text, call.span.start) ? passArguments(callText, ctx) ?? (awaits ? undefined : `lambda: ${callText}`) : `lambda: ${callText}`;
+  const inner =
+    awaits || insideLoop(text, call.span.start)
+      ? (passArguments(callText, ctx) ?? (awaits ? undefined : `lambda: ${callText}`))
+      : `lambda: ${callText}`;
   if (inner === undefined) return [];
   const awaitKw = call.awaitSpan || inAsyncWith ? "await " : "";
   const name = async ? "_hf_retry_async" : "_hf_retry";
   const chosen = helperFor(ctx, name.slice(1), [async ? PY_HELPER_ASYNC : PY_HELPER]);
   const called = chosen.files !== undefined || chosen.imported ? name.slice(1) : name;
-  const helper = makeFix(ctx, "HF001: Retry with backoff that honours Retry-After", "quickfix", true, [...chosen.edits, replace(target, `${awaitKw}${called}(${inner})`)], chosen.files);
+  const helper = makeFix(
+    ctx,
+    "HF001: Retry with backoff that honours Retry-After",
+    "quickfix",
+    true,
+    [...chosen.edits, replace(target, `${awaitKw}${called}(${inner})`)],
+    chosen.files,
+  );
   // A project that depends on tenacity or backoff gets the fix written with it, preferred over our own loop. Those
   // retry what raises, so not raw HTTP clients (they return a 429), and they are sync here.
-  const library = async || RAW_HTTP.has(call.library) ? undefined : dependsOn(ctx, "tenacity") ? PY_TENACITY_RETRY : dependsOn(ctx, "backoff") ? PY_BACKOFF_RETRY : undefined;
+  const library =
+    async || RAW_HTTP.has(call.library)
+      ? undefined
+      : dependsOn(ctx, "tenacity")
+        ? PY_TENACITY_RETRY
+        : dependsOn(ctx, "backoff")
+          ? PY_BACKOFF_RETRY
+          : undefined;
   if (!library) return [helper];
   const lib = library === PY_TENACITY_RETRY ? "tenacity" : "backoff";
   const viaLibrary = makeFix(ctx, `HF001: Retry with ${lib}, waiting on Retry-After`, "quickfix", true, [
@@ -91,11 +142,19 @@ export function unhandledRateLimitFixes(ctx: FixContext, call: HfCall): Fix[] {
  * The helper `name` for a fix: imported from the project's helper module when the analyzer chose one (created
  * by this fix when it does not exist yet), else the blocks inserted into the file.
  */
-function helperFor(ctx: FixContext, name: string, blocks: Block[]): { edits: OffsetEdit[]; files?: Fix["files"]; imported?: boolean } {
+function helperFor(
+  ctx: FixContext,
+  name: string,
+  blocks: Block[],
+): { edits: OffsetEdit[]; files?: Fix["files"]; imported?: boolean } {
   const module = ctx.helperModule;
   if (!module || !moduleOffers(module, name)) return { edits: insertBlocks(ctx, blocks) };
-  const files = module.existing === undefined && module.create !== undefined ? [{ path: module.path, text: module.create }] : undefined;
-  if (ctx.model.language === "python") return { edits: addImportLine(ctx, module.specifier, name, module.firstParty === true), files, imported: true };
+  const files =
+    module.existing === undefined && module.create !== undefined
+      ? [{ path: module.path, text: module.create }]
+      : undefined;
+  if (ctx.model.language === "python")
+    return { edits: addImportLine(ctx, module.specifier, name, module.firstParty === true), files, imported: true };
   return { edits: jsImport(ctx, module.specifier, name), files, imported: true };
 }
 
@@ -105,7 +164,10 @@ function jsImport(ctx: FixContext, specifier: string, name: string): OffsetEdit[
   const quoted = specifier.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
   const existing = new RegExp(`import\\s*\\{([^}]*)\\}\\s*from\\s*["']${quoted}["']`).exec(text);
   if (existing) {
-    const names = existing[1].split(",").map((n) => n.trim()).filter(Boolean);
+    const names = existing[1]
+      .split(",")
+      .map((n) => n.trim())
+      .filter(Boolean);
     if (names.includes(name)) return [];
     const open = existing.index + existing[0].indexOf("{") + 1;
     return [{ start: open, end: open + existing[1].length, newText: ` ${[...names, name].join(", ")} ` }];
@@ -114,7 +176,16 @@ function jsImport(ctx: FixContext, specifier: string, name: string): OffsetEdit[
   const nl = ctx.lines.lineText(0).endsWith("\r") ? "\r\n" : "\n";
   const line = `import { ${name} } from "${specifier}";${nl}`;
   // After the last import; a file without imports gets a blank line between the import and its code.
-  return [insert(at, at > 0 && text[at - 1] !== "\n" ? nl + line : at === 0 || !/^\s*(import|const .*require)/m.test(text.slice(0, at)) ? line + nl : line)];
+  return [
+    insert(
+      at,
+      at > 0 && text[at - 1] !== "\n"
+        ? nl + line
+        : at === 0 || !/^\s*(import|const .*require)/m.test(text.slice(0, at))
+          ? line + nl
+          : line,
+    ),
+  ];
 }
 
 /**
@@ -170,8 +241,7 @@ function openingParen(callText: string): number | undefined {
     if (c === '"' || c === "'" || c === "`") {
       quote = callText.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
       i += quote.length - 1;
-    }
-    else if (c === "#" && !callText.startsWith("#{", i)) {
+    } else if (c === "#" && !callText.startsWith("#{", i)) {
       while (i < callText.length && callText[i] !== "\n") i++;
     } else if (c === "(") stack.push(i);
     else if (c === ")") {
@@ -194,14 +264,27 @@ export function handWrittenWaitFixes(ctx: FixContext, retry: RetryConstruct, cod
   const original = ctx.text.slice(retry.waitSpan.start, retry.waitSpan.end);
   const python = ctx.model.language === "python";
   const sources = python
-    ? [...before.matchAll(/except\b[^\n:]*\bas\s+(\w+)\s*:|\b(\w+)\s*=\s*(?:await\s+)?[\w.]+\.(?:post|get|put|request|patch)\(/g)]
-    : [...before.matchAll(/catch\s*\(\s*(\w+)|\b(?:const|let|var)\s+(\w+)\s*=\s*await\s+(?:fetch|hfFetch|[\w.]+\.(?:post|get|put|request))\(/g)];
+    ? [
+        ...before.matchAll(
+          /except\b[^\n:]*\bas\s+(\w+)\s*:|\b(\w+)\s*=\s*(?:await\s+)?[\w.]+\.(?:post|get|put|request|patch)\(/g,
+        ),
+      ]
+    : [
+        ...before.matchAll(
+          /catch\s*\(\s*(\w+)|\b(?:const|let|var)\s+(\w+)\s*=\s*await\s+(?:fetch|hfFetch|[\w.]+\.(?:post|get|put|request))\(/g,
+        ),
+      ];
   const last = sources[sources.length - 1];
   const source = last?.[1] ?? last?.[2];
   if (!source) return [];
   const helper = insertBlocks(ctx, [python ? PY_RETRY_AFTER : js(ctx).retryAfter]);
   const call = python ? `_hf_retry_after(${source}, ${original})` : `hfRetryAfterMs(${source}, ${original})`;
-  return [makeFix(ctx, `${code}: Wait on Retry-After, else full jitter`, "quickfix", true, [...helper, replace(retry.waitSpan, call)])];
+  return [
+    makeFix(ctx, `${code}: Wait on Retry-After, else full jitter`, "quickfix", true, [
+      ...helper,
+      replace(retry.waitSpan, call),
+    ]),
+  ];
 }
 
 /** `new InferenceClient(token)` -> `new InferenceClient(token, { fetch: hfFetch })`; merges into an options object. */
@@ -212,7 +295,10 @@ function fetchOption(ctx: FixContext, args: { start: number; end: number }): Off
   if (close !== -1 && commas >= 1) {
     const inner = body.slice(0, close).replace(/\s+$/, "");
     const at = args.start + inner.length;
-    return insert(at, inner.endsWith("{") ? " fetch: hfFetch " : inner.endsWith(",") ? " fetch: hfFetch" : ", fetch: hfFetch");
+    return insert(
+      at,
+      inner.endsWith("{") ? " fetch: hfFetch " : inner.endsWith(",") ? " fetch: hfFetch" : ", fetch: hfFetch",
+    );
   }
   return appendItem(ctx.text, args, body.trim() ? "{ fetch: hfFetch }" : "undefined, { fetch: hfFetch }");
 }
@@ -232,7 +318,10 @@ export function tenacityFixes(ctx: FixContext, retry: RetryConstruct, code: "HF0
   const args = decoratorArgs(ctx, retry);
   if (code === "HF006") {
     if (!args) return [];
-    const edits = [appendItem(text, args, "stop=stop_after_attempt(5)"), ...addFromImport(ctx, "tenacity", "stop_after_attempt")];
+    const edits = [
+      appendItem(text, args, "stop=stop_after_attempt(5)"),
+      ...addFromImport(ctx, "tenacity", "stop_after_attempt"),
+    ];
     return [makeFix(ctx, "HF006: Stop after 5 attempts", "quickfix", true, edits)];
   }
   const edits: OffsetEdit[] = [...insertBlocks(ctx, [PY_TENACITY_WAIT])];
@@ -241,7 +330,8 @@ export function tenacityFixes(ctx: FixContext, retry: RetryConstruct, code: "HF0
     // The wait's own tenacity names (wait_exponential, ...) are unused once it is replaced (pyflakes F401).
     const replaced = text.slice(retry.waitSpan.start, retry.waitSpan.end);
     const rest = text.slice(0, retry.waitSpan.start) + text.slice(retry.waitSpan.end);
-    const used = (name: string) => new RegExp(`\\b${name}\\b`).test(rest.replace(/^from\s+tenacity\s+import\s*(\([^)]*\)|[^\n]*)/m, ""));
+    const used = (name: string) =>
+      new RegExp(`\\b${name}\\b`).test(rest.replace(/^from\s+tenacity\s+import\s*(\([^)]*\)|[^\n]*)/m, ""));
     edits.push(...removeUnusedImports(ctx, "tenacity", replaced.match(/\b\w+\b/g) ?? [], used));
   } else if (args) edits.push(appendItem(text, args, "wait=_hf_tenacity_wait"));
   else return [];
@@ -253,7 +343,11 @@ export function backoffWaitFixes(ctx: FixContext, retry: RetryConstruct, code: "
   if (retry.kind !== "backoff" || !retry.waitSpan || ctx.model.language !== "python") return [];
   const args = decoratorArgs(ctx, retry);
   if (!args || /\bvalue\s*=|\bjitter\s*=/.test(ctx.text.slice(args.start, args.end))) return [];
-  const edits = [...insertBlocks(ctx, [PY_BACKOFF_WAIT]), replace(retry.waitSpan, "backoff.runtime"), appendItem(ctx.text, args, "value=_hf_backoff_wait, jitter=None")];
+  const edits = [
+    ...insertBlocks(ctx, [PY_BACKOFF_WAIT]),
+    replace(retry.waitSpan, "backoff.runtime"),
+    appendItem(ctx.text, args, "value=_hf_backoff_wait, jitter=None"),
+  ];
   return [makeFix(ctx, `${code}: Wait on Retry-After (backoff.runtime)`, "quickfix", true, edits)];
 }
 
@@ -267,7 +361,11 @@ export function boundFixes(ctx: FixContext, retry: RetryConstruct): Fix[] {
   if (retry.kind === "backoff") {
     const args = decoratorArgs(ctx, retry);
     if (!args || /\bmax_(tries|time)\s*=/.test(ctx.text.slice(args.start, args.end))) return [];
-    return [makeFix(ctx, "HF006: Stop after 5 tries (max_tries)", "quickfix", true, [appendItem(ctx.text, args, "max_tries=5")])];
+    return [
+      makeFix(ctx, "HF006: Stop after 5 tries (max_tries)", "quickfix", true, [
+        appendItem(ctx.text, args, "max_tries=5"),
+      ]),
+    ];
   }
   if (retry.kind === "loop") return loopBound(ctx, retry);
   return [];
@@ -284,20 +382,35 @@ function loopBound(ctx: FixContext, retry: RetryConstruct): Fix[] {
   const bodyIndent = /^[ \t]*/.exec(ctx.lines.lineText(bodyLine) ?? "")![0];
   if (bodyIndent.length <= indent.length) return [];
   // The counter's name must be free (a binding, not a word in a comment or docstring).
-  if (/\b(let|const|var|for|def|global|nonlocal)\s+attempts\b|\battempts\s*(=[^=]|\+=|\+\+|,)|[(,]\s*attempts\b/.test(text)) return [];
+  if (
+    /\b(let|const|var|for|def|global|nonlocal)\s+attempts\b|\battempts\s*(=[^=]|\+=|\+\+|,)|[(,]\s*attempts\b/.test(
+      text,
+    )
+  )
+    return [];
   if (ctx.model.language === "python") {
     if (!/^while\s+(True|1)\s*:/.test(header)) return [];
-    return [makeFix(ctx, "HF006: Give up after 5 attempts", "quickfix", true, [
-      insert(lineStart, `${indent}attempts = 0${nl}`),
-      insert(ctx.lines.lineStart(bodyLine), `${bodyIndent}attempts += 1${nl}${bodyIndent}if attempts > 5:${nl}${bodyIndent}    raise RuntimeError("still failing after 5 attempts")${nl}`),
-    ])];
+    return [
+      makeFix(ctx, "HF006: Give up after 5 attempts", "quickfix", true, [
+        insert(lineStart, `${indent}attempts = 0${nl}`),
+        insert(
+          ctx.lines.lineStart(bodyLine),
+          `${bodyIndent}attempts += 1${nl}${bodyIndent}if attempts > 5:${nl}${bodyIndent}    raise RuntimeError("still failing after 5 attempts")${nl}`,
+        ),
+      ]),
+    ];
   }
   const m = /^(while\s*\(\s*true\s*\)|for\s*\(\s*;\s*;\s*\))\s*\{/.exec(header);
   if (!m) return [];
-  return [makeFix(ctx, "HF006: Give up after 5 attempts", "quickfix", true, [
-    replace({ start: retry.span.start, end: retry.span.start + m[1].length }, "for (let attempts = 1; ; attempts++)"),
-    insert(ctx.lines.lineStart(bodyLine), `${bodyIndent}if (attempts > 5) throw new Error("still failing after 5 attempts");${nl}`),
-  ])];
+  return [
+    makeFix(ctx, "HF006: Give up after 5 attempts", "quickfix", true, [
+      replace({ start: retry.span.start, end: retry.span.start + m[1].length }, "for (let attempts = 1; ; attempts++)"),
+      insert(
+        ctx.lines.lineStart(bodyLine),
+        `${bodyIndent}if (attempts > 5) throw new Error("still failing after 5 attempts");${nl}`,
+      ),
+    ]),
+  ];
 }
 
 /**
@@ -308,7 +421,9 @@ export function paymentRequiredFixes(ctx: FixContext, retry: RetryConstruct): Fi
   const text = ctx.text;
   const spans = [retry.span];
   // A tenacity/backoff predicate named in the decorator: its body holds the literal.
-  for (const m of text.slice(retry.span.start, retry.span.end).matchAll(/\b(?:retry_if_exception|retry_if_result|giveup)\s*(?:\(|=)\s*(\w+)/g)) {
+  for (const m of text
+    .slice(retry.span.start, retry.span.end)
+    .matchAll(/\b(?:retry_if_exception|retry_if_result|giveup)\s*(?:\(|=)\s*(\w+)/g)) {
     const def = new RegExp(`^([ \\t]*)def ${m[1]}\\(.*(?:\\n(?:\\1[ \\t]+.*|[ \\t]*))*`, "m").exec(text);
     if (def) spans.push({ start: def.index, end: def.index + def[0].length });
   }
@@ -317,12 +432,21 @@ export function paymentRequiredFixes(ctx: FixContext, retry: RetryConstruct): Fi
     const body = text.slice(span.start, span.end);
     for (const m of body.matchAll(/[([{]\s*(\d{3}\s*,\s*)*402\b[^)\]}]*[)\]}]/g)) {
       const literal = m[0];
-      const items = literal.slice(1, -1).split(",").map((x) => x.trim()).filter(Boolean);
+      const items = literal
+        .slice(1, -1)
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean);
       if (!items.every((x) => /^\d{3}$/.test(x))) continue;
       const kept = items.filter((x) => x !== "402");
       if (kept.length === 0) continue;
       const single = literal[0] === "(" && kept.length === 1 ? "," : "";
-      edits.push(replace({ start: span.start + m.index!, end: span.start + m.index! + literal.length }, `${literal[0]}${kept.join(", ")}${single}${literal[literal.length - 1]}`));
+      edits.push(
+        replace(
+          { start: span.start + m.index!, end: span.start + m.index! + literal.length },
+          `${literal[0]}${kept.join(", ")}${single}${literal[literal.length - 1]}`,
+        ),
+      );
     }
   }
   return edits.length ? [makeFix(ctx, "HF005: Do not retry 402 (credits exhausted)", "quickfix", true, edits)] : [];
@@ -344,5 +468,12 @@ export function wrapCoveredCalls(ctx: FixContext, retry: RetryConstruct): Fix[] 
   // The helper insertion is shared: keep it once, then each call's own edit.
   const [first, ...rest] = edits;
   const all = [...first.edits, ...rest.flatMap((f) => f.edits.slice(-1))];
-  return [{ title: "HF002: Wrap the calls in the Retry-After-aware helper", kind: "quickfix", isPreferred: false, edits: all }];
+  return [
+    {
+      title: "HF002: Wrap the calls in the Retry-After-aware helper",
+      kind: "quickfix",
+      isPreferred: false,
+      edits: all,
+    },
+  ];
 }

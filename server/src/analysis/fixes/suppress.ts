@@ -12,7 +12,9 @@ export function suppressionFixes(ctx: FixContext, code: RuleCode, line: number):
   const fixes: Fix[] = [];
 
   const lineEdit = (): OffsetEdit => {
-    const existing = directives.find((d) => !d.fileWide && (d.line === line || d.line === line - 1) && d.codes !== undefined);
+    const existing = directives.find(
+      (d) => !d.fileWide && (d.line === line || d.line === line - 1) && d.codes !== undefined,
+    );
     if (existing) return mergeInto(ctx, existing.line, existing.end, code);
     const start = ctx.lines.lineStart(line);
     const indent = /^[ \t]*/.exec(ctx.lines.lineText(line))![0];

@@ -49,7 +49,8 @@ export function pythonProblem(text: string): string | undefined {
       const blank = j >= n || text[j] === "\n" || text[j] === "\r" || text[j] === "#";
       if (!blank && brackets.length === 0 && !continued) {
         const [topWide, topNarrow] = stack[stack.length - 1];
-        if ((wide > topWide) !== (narrow > topNarrow) || (wide === topWide) !== (narrow === topNarrow)) return `line ${line}: inconsistent use of tabs and spaces`;
+        if (wide > topWide !== narrow > topNarrow || (wide === topWide) !== (narrow === topNarrow))
+          return `line ${line}: inconsistent use of tabs and spaces`;
         if (wide > topWide) {
           if (!expectBlock) return `line ${line}: unexpected indent`;
           stack.push([wide, narrow]);
@@ -120,7 +121,8 @@ export function pythonProblem(text: string): string | undefined {
     if (c !== " " && c !== "\t" && c !== "\f") lastSignificant = c;
     i++;
   }
-  if (brackets.length) return `line ${line}: '${brackets[brackets.length - 1] === ")" ? "(" : brackets[brackets.length - 1] === "]" ? "[" : "{"}' was never closed`;
+  if (brackets.length)
+    return `line ${line}: '${brackets[brackets.length - 1] === ")" ? "(" : brackets[brackets.length - 1] === "]" ? "[" : "{"}' was never closed`;
   if (expectBlock || lastSignificant === ":") return `line ${line}: expected an indented block`;
   return undefined;
 }
@@ -145,7 +147,13 @@ function stringEnd(text: string, start: number): number | undefined {
 
 /** TypeScript's parse errors, and `await` where neither an async function nor a module's top level holds it. */
 export function jsProblem(path: string, text: string): string | undefined {
-  const kind = /\.tsx$/.test(path) ? ts.ScriptKind.TSX : /\.jsx$/.test(path) ? ts.ScriptKind.JSX : /\.(m|c)?ts$/.test(path) ? ts.ScriptKind.TS : ts.ScriptKind.JS;
+  const kind = /\.tsx$/.test(path)
+    ? ts.ScriptKind.TSX
+    : /\.jsx$/.test(path)
+      ? ts.ScriptKind.JSX
+      : /\.(m|c)?ts$/.test(path)
+        ? ts.ScriptKind.TS
+        : ts.ScriptKind.JS;
   const file = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, kind);
   const parseErrors = (file as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? [];
   if (parseErrors.length) return ts.flattenDiagnosticMessageText(parseErrors[0].messageText, "\n");
@@ -197,9 +205,21 @@ export function pythonTreeProblem(path: string, text: string): string | undefine
 function nodeProblem(node: PyNode): string | undefined {
   const type = node.type;
   if (PYTHON2.has(type)) return "a Python 2 statement";
-  if (type === "try_statement" && !node.children.some((c) => c.type === "except_clause" || c.type === "except_group_clause" || c.type === "finally_clause")) return "'try' without 'except' or 'finally'";
-  if (type === "import_from_statement" && node.children[node.children.length - 1]?.type === "," && !node.children.some((c) => c.type === "(")) return "trailing comma in an import without parentheses";
-  if (type === "assignment" && node.parent?.type === "assignment" && node.children.some((c) => c.type === ":")) return "an annotation inside a chained assignment";
+  if (
+    type === "try_statement" &&
+    !node.children.some(
+      (c) => c.type === "except_clause" || c.type === "except_group_clause" || c.type === "finally_clause",
+    )
+  )
+    return "'try' without 'except' or 'finally'";
+  if (
+    type === "import_from_statement" &&
+    node.children[node.children.length - 1]?.type === "," &&
+    !node.children.some((c) => c.type === "(")
+  )
+    return "trailing comma in an import without parentheses";
+  if (type === "assignment" && node.parent?.type === "assignment" && node.children.some((c) => c.type === ":"))
+    return "an annotation inside a chained assignment";
   if (type === "except_clause" && node.children.some((c) => c.type === ",")) return "Python 2 'except X, e'";
   if (type === "argument_list" && POSITIONAL_AFTER.argument_list) {
     let keyword = false;
@@ -210,7 +230,8 @@ function nodeProblem(node: PyNode): string | undefined {
       else if (c.type === "dictionary_splat") doubleStar = true;
       else if (c.type === "list_splat") {
         if (doubleStar) return "'*' argument after '**'";
-      } else if (c.type !== "generator_expression" && (keyword || doubleStar)) return "positional argument follows keyword argument";
+      } else if (c.type !== "generator_expression" && (keyword || doubleStar))
+        return "positional argument follows keyword argument";
     }
   }
   if (type === "parameters" || type === "lambda_parameters") {
@@ -218,20 +239,35 @@ function nodeProblem(node: PyNode): string | undefined {
     for (const c of node.children) {
       if (!c.isNamed) continue;
       if (c.type === "default_parameter" || c.type === "typed_default_parameter") defaulted = true;
-      else if (isSplat(c) || (c.type === "typed_parameter" && c.children.some(isSplat)) || c.type === "keyword_separator") break;
-      else if ((c.type === "identifier" || c.type === "typed_parameter") && defaulted) return "parameter without a default follows one with a default";
+      else if (
+        isSplat(c) ||
+        (c.type === "typed_parameter" && c.children.some(isSplat)) ||
+        c.type === "keyword_separator"
+      )
+        break;
+      else if ((c.type === "identifier" || c.type === "typed_parameter") && defaulted)
+        return "parameter without a default follows one with a default";
     }
   }
   if (type === "return_statement" || type === "yield" || type === "await") {
-    const fn = enclosing(node, (p) => p.type === "function_definition" || p.type === "lambda" || p.type === "class_definition");
+    const fn = enclosing(
+      node,
+      (p) => p.type === "function_definition" || p.type === "lambda" || p.type === "class_definition",
+    );
     if (type === "await") {
       // Comprehensions inside an async def may await; anything else needs the nearest function to be async.
-      if (!fn || fn.type !== "function_definition" || !fn.children.some((c) => c.type === "async")) return "'await' outside an async function";
-    } else if (!fn || fn.type === "class_definition" || (type === "return_statement" && fn.type === "lambda")) return `'${type === "yield" ? "yield" : "return"}' outside a function`;
+      if (!fn || fn.type !== "function_definition" || !fn.children.some((c) => c.type === "async"))
+        return "'await' outside an async function";
+    } else if (!fn || fn.type === "class_definition" || (type === "return_statement" && fn.type === "lambda"))
+      return `'${type === "yield" ? "yield" : "return"}' outside a function`;
   }
   if (type === "break_statement" || type === "continue_statement") {
-    const scope = enclosing(node, (p) => LOOPS.has(p.type) || p.type === "function_definition" || p.type === "class_definition");
-    if (!scope || !LOOPS.has(scope.type)) return `'${type === "break_statement" ? "break" : "continue"}' outside a loop`;
+    const scope = enclosing(
+      node,
+      (p) => LOOPS.has(p.type) || p.type === "function_definition" || p.type === "class_definition",
+    );
+    if (!scope || !LOOPS.has(scope.type))
+      return `'${type === "break_statement" ? "break" : "continue"}' outside a loop`;
   }
   return undefined;
 }

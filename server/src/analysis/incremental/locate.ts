@@ -18,7 +18,12 @@ export function lastStartingAtOrBefore<T>(items: readonly T[], startOf: (item: T
  * first one ending at or after its end. Undefined when the edit starts before the first statement or ends after the
  * last (the caller then parses the whole file).
  */
-export function touchedStatements<N>(statements: readonly N[], startOf: (s: N) => number, endOf: (s: N) => number, change: TextChange): { from: number; to: number } | undefined {
+export function touchedStatements<N>(
+  statements: readonly N[],
+  startOf: (s: N) => number,
+  endOf: (s: N) => number,
+  change: TextChange,
+): { from: number; to: number } | undefined {
   const from = lastStartingAtOrBefore(statements, startOf, change.start);
   if (from < 0) return undefined;
   let to = from;
@@ -32,7 +37,12 @@ export function touchedStatements<N>(statements: readonly N[], startOf: (s: N) =
  * their own); they are one region: the next edit in any of them re-parses them all, or the error would outlive
  * its fix in the pieces left out.
  */
-export function widenToGroups<N>(statements: readonly N[], from: number, to: number, groupOf: (s: N) => number | undefined): { from: number; to: number } {
+export function widenToGroups<N>(
+  statements: readonly N[],
+  from: number,
+  to: number,
+  groupOf: (s: N) => number | undefined,
+): { from: number; to: number } {
   const first = groupOf(statements[from]);
   if (first !== undefined) while (from > 0 && groupOf(statements[from - 1]) === first) from--;
   const last = groupOf(statements[to]);

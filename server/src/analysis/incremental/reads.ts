@@ -90,7 +90,9 @@ export class ReadTracker<N extends object> {
   private compute(key: string): readonly number[] {
     // NaN equals nothing, so a result that read everything is never reused.
     if (key === "*") return [NaN];
-    const statements = key.startsWith("m:") ? this.statements.filter((s) => this.wordSet(s).has(key.slice(2))) : this.contributors(key);
+    const statements = key.startsWith("m:")
+      ? this.statements.filter((s) => this.wordSet(s).has(key.slice(2)))
+      : this.contributors(key);
     return statements.map(this.idOf);
   }
 

@@ -1,7 +1,17 @@
 // Results per top-level statement, kept across edits (see reads.ts for when a kept result is still valid).
 // Spans are kept relative to the statement they fall in, because the statements after an edit move; nodes are
 // referred to by identity, and indexes into the model's lists are assigned only when the model is assembled.
-import type { BillToEvidence, ClientConstruction, ExportedClient, FileModel, FrontendInput, HfCall, RetryConstruct, RetryHelperFacts, Span } from "../model";
+import type {
+  BillToEvidence,
+  ClientConstruction,
+  ExportedClient,
+  FileModel,
+  FrontendInput,
+  HfCall,
+  RetryConstruct,
+  RetryHelperFacts,
+  Span,
+} from "../model";
 import { detach } from "../text";
 import type { ReadTracker } from "./reads";
 
@@ -51,7 +61,9 @@ const kept = new WeakMap<object, Kept<object>>();
 export const judgeCounts = { judged: 0, reused: 0 };
 
 function isSpan(v: unknown): v is Span {
-  return typeof v === "object" && v !== null && typeof (v as Span).start === "number" && typeof (v as Span).end === "number";
+  return (
+    typeof v === "object" && v !== null && typeof (v as Span).start === "number" && typeof (v as Span).end === "number"
+  );
 }
 
 /**
@@ -108,7 +120,11 @@ function resultOf<N extends object>(
   broken = false,
 ): Kept<N> {
   const previous = keep ? (kept.get(statement) as Kept<N> | undefined) : undefined;
-  if (previous && previous.context === context && ((broken && previous.good) || previous.reads.every(([key, print]) => tracker.unchanged(key, print)))) {
+  if (
+    previous &&
+    previous.context === context &&
+    ((broken && previous.good) || previous.reads.every(([key, print]) => tracker.unchanged(key, print)))
+  ) {
     judgeCounts.reused++;
     return previous;
   }
@@ -117,11 +133,21 @@ function resultOf<N extends object>(
   const { value, reads } = keep ? tracker.record(judge) : { value: judge(), reads: new Set<string>() };
   const result: Kept<N> = {
     context,
-    clients: value.clients.map((c) => ({ node: c.node, construction: pin(layout, keep ? detached(c.construction) : c.construction) })),
-    calls: value.calls.map((c) => ({ call: pin(layout, keep ? detached(c.call) : c.call), client: c.client, covering: c.covering })),
-    registrations: value.registrations.map((r) => ({ anchor: r.anchor, construct: pin(layout, keep ? detached(r.construct) : r.construct) })),
+    clients: value.clients.map((c) => ({
+      node: c.node,
+      construction: pin(layout, keep ? detached(c.construction) : c.construction),
+    })),
+    calls: value.calls.map((c) => ({
+      call: pin(layout, keep ? detached(c.call) : c.call),
+      client: c.client,
+      covering: c.covering,
+    })),
+    registrations: value.registrations.map((r) => ({
+      anchor: r.anchor,
+      construct: pin(layout, keep ? detached(r.construct) : r.construct),
+    })),
     helpers: keep ? detached(value.helpers) : value.helpers,
-    exportedClients: keep ? detached(value.exportedClients ?? []) : value.exportedClients ?? [],
+    exportedClients: keep ? detached(value.exportedClients ?? []) : (value.exportedClients ?? []),
     evidence: (value.evidence ?? []).map((e) => pin(layout, keep ? detached(e) : e)),
     reads: [...reads].map((key) => [key, tracker.fingerprint(key)]),
     good: !broken,
@@ -145,7 +171,13 @@ export function judgeStatements<N extends object>(
   // Everything besides the statements themselves that a result depends on.
   const context = `${input.path}\n${JSON.stringify(input.versions)}`;
   const keep = input.keep !== false;
-  assemble(model, layout, statements.map((statement, i) => resultOf(tracker, layout, statement, context, judge(i), keep, model.hasSyntaxErrors)));
+  assemble(
+    model,
+    layout,
+    statements.map((statement, i) =>
+      resultOf(tracker, layout, statement, context, judge(i), keep, model.hasSyntaxErrors),
+    ),
+  );
 }
 
 /**
@@ -192,6 +224,7 @@ function evidence(model: FileModel): BillToEvidence[] {
   const out: BillToEvidence[] = [];
   // Named orgs only: dynamic values are found in the text, where a forwarded parameter can be told apart.
   for (const c of model.clients) if (c.billTo.org) out.push({ org: c.billTo.org, span: c.span });
-  for (const c of model.calls) if (c.billTo.org && c.client === undefined) out.push({ org: c.billTo.org, span: c.span });
+  for (const c of model.calls)
+    if (c.billTo.org && c.client === undefined) out.push({ org: c.billTo.org, span: c.span });
   return out;
 }

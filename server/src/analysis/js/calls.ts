@@ -4,7 +4,17 @@ import ts from "typescript";
 import type { BillTo, ImportedClientRef, Surface } from "../model";
 import { HFJS_NON_REQUEST_EXPORTS, HFJS_TASK_METHODS } from "../profiles/huggingfaceInference";
 import { classifyUrl } from "../python/catalog";
-import { AI_SDK_CALLS, CLIENT_CLASSES, FACTORIES, HFJS_NON_CALLS, HTTP_VERBS, HUB_DOWNLOADS, LANGCHAIN_METHODS, type JsClientKind, type JsRaise } from "./catalog";
+import {
+  AI_SDK_CALLS,
+  CLIENT_CLASSES,
+  FACTORIES,
+  HFJS_NON_CALLS,
+  HTTP_VERBS,
+  HUB_DOWNLOADS,
+  LANGCHAIN_METHODS,
+  type JsClientKind,
+  type JsRaise,
+} from "./catalog";
 import { optionOf, billToInObject, type JsClient, type JsClients } from "./clients";
 import { unwrap, type JsScope } from "./scope";
 
@@ -35,13 +45,26 @@ export function recognise(scope: JsScope, clients: JsClients, call: ts.CallExpre
   }
   const q = scope.qualify(callee);
   if (!q) return undefined;
-  if (q === "fetch" || q === "globalThis.fetch" || q === "node-fetch.default" || q === "undici.fetch") return httpCall(scope, call, "fetch", "fetch", undefined);
-  if (q === "axios.default" || q === "got.default" || q === "ky.default") return httpCall(scope, call, q.split(".")[0], "request", undefined);
+  if (q === "fetch" || q === "globalThis.fetch" || q === "node-fetch.default" || q === "undici.fetch")
+    return httpCall(scope, call, "fetch", "fetch", undefined);
+  if (q === "axios.default" || q === "got.default" || q === "ky.default")
+    return httpCall(scope, call, q.split(".")[0], "request", undefined);
   const [module, name] = splitQualified(q);
-  if ((module === "axios" || module === "ky" || module === "got") && name && HTTP_VERBS.has(name.replace(/^default\./, ""))) {
+  if (
+    (module === "axios" || module === "ky" || module === "got") &&
+    name &&
+    HTTP_VERBS.has(name.replace(/^default\./, ""))
+  ) {
     return httpCall(scope, call, module, name.replace(/^default\./, ""), undefined);
   }
-  if (module === "@huggingface/inference" && name && /^[a-z]/.test(name) && !name.includes(".") && !HFJS_NON_CALLS.has(name) && !HFJS_NON_REQUEST_EXPORTS.test(name)) {
+  if (
+    module === "@huggingface/inference" &&
+    name &&
+    /^[a-z]/.test(name) &&
+    !name.includes(".") &&
+    !HFJS_NON_CALLS.has(name) &&
+    !HFJS_NON_REQUEST_EXPORTS.test(name)
+  ) {
     // Standalone task functions: chatCompletion({ accessToken, model, ... }).
     const options = call.arguments[0];
     const endpoint = options ? optionOf(options, "endpointUrl") : undefined;
@@ -59,7 +82,15 @@ export function recognise(scope: JsScope, clients: JsClients, call: ts.CallExpre
     };
   }
   if (module === "@huggingface/hub" && name && /^[a-z]/.test(name)) {
-    return { node: call, callee: callee.getText(), library: module, surface: HUB_DOWNLOADS.has(name) ? "hub-download" : "hub", raises: "hubjs", isStreaming: false, billTo: { present: false } };
+    return {
+      node: call,
+      callee: callee.getText(),
+      library: module,
+      surface: HUB_DOWNLOADS.has(name) ? "hub-download" : "hub",
+      raises: "hubjs",
+      isStreaming: false,
+      billTo: { present: false },
+    };
   }
   if (module === "ai" && name && AI_SDK_CALLS.has(name)) return aiSdkCall(scope, clients, call, name);
   return undefined;
@@ -72,7 +103,12 @@ function splitQualified(q: string): [string, string | undefined] {
   return dot < 0 ? [q, undefined] : [q.slice(0, dot), q.slice(dot + 1)];
 }
 
-function clientMethod(scope: JsScope, clients: JsClients, call: ts.CallExpression, callee: ts.PropertyAccessExpression): JsCall | undefined {
+function clientMethod(
+  scope: JsScope,
+  clients: JsClients,
+  call: ts.CallExpression,
+  callee: ts.PropertyAccessExpression,
+): JsCall | undefined {
   const method = callee.name.text;
   let base: ts.Expression = callee.expression;
   const path: string[] = [];
@@ -98,7 +134,8 @@ function clientMethod(scope: JsScope, clients: JsClients, call: ts.CallExpressio
         builtinRetry: client.retryingFetch ? "the client's custom fetch retries" : undefined,
       };
     case "openai": {
-      if (!client.surface || path.length === 0 || !["create", "list", "stream", "parse"].includes(method)) return undefined;
+      if (!client.surface || path.length === 0 || !["create", "list", "stream", "parse"].includes(method))
+        return undefined;
       const perRequest = call.arguments[1] ? optionOf(call.arguments[1], "headers") : undefined;
       return {
         node: call,
@@ -109,7 +146,9 @@ function clientMethod(scope: JsScope, clients: JsClients, call: ts.CallExpressio
         raises: "openai",
         isStreaming: call.arguments[0] ? /stream\s*:\s*true/.test(call.arguments[0].getText()) : false,
         billTo: client.billTo.present ? client.billTo : billToInObject(scope, perRequest),
-        builtinRetry: client.retriesDisabled ? undefined : "the OpenAI SDK retries 429 (2 retries, honours Retry-After)",
+        builtinRetry: client.retriesDisabled
+          ? undefined
+          : "the OpenAI SDK retries 429 (2 retries, honours Retry-After)",
         builtinDisabled: client.retriesDisabled ? "maxRetries: 0 switches off the OpenAI SDK's retries" : undefined,
       };
     }
@@ -142,7 +181,13 @@ function clientMethod(scope: JsScope, clients: JsClients, call: ts.CallExpressio
  * factory): a tentative @huggingface/inference call that the workspace keeps only when that module exports an HF
  * client under the name (see HfCall.viaImport).
  */
-function importedClientCall(scope: JsScope, call: ts.CallExpression, base: ts.Expression, method: string, path: string[]): JsCall | undefined {
+function importedClientCall(
+  scope: JsScope,
+  call: ts.CallExpression,
+  base: ts.Expression,
+  method: string,
+  path: string[],
+): JsCall | undefined {
   if (path.length > 0 || !HFJS_TASK_METHODS.has(method)) return undefined;
   const value = scope.resolve(base);
   let ref: ts.Expression = value;
@@ -166,7 +211,13 @@ function importedClientCall(scope: JsScope, call: ts.CallExpression, base: ts.Ex
   };
 }
 
-function httpCall(scope: JsScope, call: ts.CallExpression, library: string, method: string, client: JsClient | undefined): JsCall | undefined {
+function httpCall(
+  scope: JsScope,
+  call: ts.CallExpression,
+  library: string,
+  method: string,
+  client: JsClient | undefined,
+): JsCall | undefined {
   const args = call.arguments;
   let urlNode: ts.Expression | undefined = args[0];
   let init: ts.Expression | undefined = args[1];
@@ -197,7 +248,7 @@ function httpCall(scope: JsScope, call: ts.CallExpression, library: string, meth
     client,
     raises,
     isStreaming: init ? /stream\s*:\s*true/.test(init.getText()) : false,
-    billTo: billTo.present ? billTo : client?.billTo ?? billTo,
+    billTo: billTo.present ? billTo : (client?.billTo ?? billTo),
     verb,
   };
 }

@@ -15,14 +15,26 @@ export type JsRaise =
 export type JsClientKind = "hfjs" | "openai" | "axios" | "ky" | "got" | "aisdk-provider" | "langchain";
 
 export const CLIENT_CLASSES = new Map<string, { kind: JsClientKind; library: string; className: string }>([
-  ["@huggingface/inference.InferenceClient", { kind: "hfjs", library: "@huggingface/inference", className: "InferenceClient" }],
+  [
+    "@huggingface/inference.InferenceClient",
+    { kind: "hfjs", library: "@huggingface/inference", className: "InferenceClient" },
+  ],
   ["@huggingface/inference.HfInference", { kind: "hfjs", library: "@huggingface/inference", className: "HfInference" }],
-  ["@huggingface/inference.HfInferenceEndpoint", { kind: "hfjs", library: "@huggingface/inference", className: "HfInferenceEndpoint" }],
+  [
+    "@huggingface/inference.HfInferenceEndpoint",
+    { kind: "hfjs", library: "@huggingface/inference", className: "HfInferenceEndpoint" },
+  ],
   ["openai.default", { kind: "openai", library: "openai", className: "OpenAI" }],
   ["openai.OpenAI", { kind: "openai", library: "openai", className: "OpenAI" }],
   ["openai.AzureOpenAI", { kind: "openai", library: "openai", className: "OpenAI" }],
-  ["@langchain/community/llms/hf.HuggingFaceInference", { kind: "langchain", library: "@langchain/community", className: "HuggingFaceInference" }],
-  ["@langchain/community/embeddings/hf.HuggingFaceInferenceEmbeddings", { kind: "langchain", library: "@langchain/community", className: "HuggingFaceInferenceEmbeddings" }],
+  [
+    "@langchain/community/llms/hf.HuggingFaceInference",
+    { kind: "langchain", library: "@langchain/community", className: "HuggingFaceInference" },
+  ],
+  [
+    "@langchain/community/embeddings/hf.HuggingFaceInferenceEmbeddings",
+    { kind: "langchain", library: "@langchain/community", className: "HuggingFaceInferenceEmbeddings" },
+  ],
 ]);
 
 /** Factories that make instances: axios.create(), ky.create()/extend(), got.extend(), createHuggingFace(). */
@@ -37,10 +49,33 @@ export const FACTORIES = new Map<string, JsClientKind>([
 
 export const HFJS_NON_CALLS = new Set(["endpoint", "constructor"]);
 
-export const HUB_DOWNLOADS = new Set(["downloadFile", "downloadFileToCacheDir", "snapshotDownload", "uploadFile", "uploadFiles", "commit"]);
+export const HUB_DOWNLOADS = new Set([
+  "downloadFile",
+  "downloadFileToCacheDir",
+  "snapshotDownload",
+  "uploadFile",
+  "uploadFiles",
+  "commit",
+]);
 
 export const HTTP_VERBS = new Set(["get", "post", "put", "patch", "delete", "head", "request", "options"]);
 
-export const AI_SDK_CALLS = new Set(["generateText", "streamText", "generateObject", "streamObject", "embed", "embedMany"]);
+export const AI_SDK_CALLS = new Set([
+  "generateText",
+  "streamText",
+  "generateObject",
+  "streamObject",
+  "embed",
+  "embedMany",
+]);
 
-export const LANGCHAIN_METHODS = new Set(["invoke", "call", "stream", "batch", "generate", "predict", "embedQuery", "embedDocuments"]);
+export const LANGCHAIN_METHODS = new Set([
+  "invoke",
+  "call",
+  "stream",
+  "batch",
+  "generate",
+  "predict",
+  "embedQuery",
+  "embedDocuments",
+]);

@@ -10,7 +10,13 @@ import { WRAPPER_NAME } from "../clientWrappers";
 
 /** `Promise<InferenceClient>` -> `InferenceClient`. */
 function promised(type: ts.TypeNode): ts.TypeNode {
-  if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === "Promise" && type.typeArguments?.[0]) return type.typeArguments[0];
+  if (
+    ts.isTypeReferenceNode(type) &&
+    ts.isIdentifier(type.typeName) &&
+    type.typeName.text === "Promise" &&
+    type.typeArguments?.[0]
+  )
+    return type.typeArguments[0];
   return type;
 }
 
@@ -58,7 +64,8 @@ export function billToInObject(scope: JsScope, headers: ts.Expression | undefine
   if (!ts.isObjectLiteralExpression(value)) return { present: false };
   for (const p of value.properties) {
     if (ts.isPropertyAssignment(p)) {
-      const key = propName(p.name) ?? (ts.isComputedPropertyName(p.name) ? scope.evalString(p.name.expression) : undefined);
+      const key =
+        propName(p.name) ?? (ts.isComputedPropertyName(p.name) ? scope.evalString(p.name.expression) : undefined);
       if (key && HEADER.test(key)) {
         const org = scope.evalString(p.initializer);
         return { present: true, org: org && !org.includes("{}") ? org : undefined };
@@ -66,7 +73,8 @@ export function billToInObject(scope: JsScope, headers: ts.Expression | undefine
     } else if (ts.isSpreadAssignment(p)) {
       // `...(org ? { "X-HF-Bill-To": org } : {})`: bill-to when the project has an org to bill.
       let spread = unwrap(p.expression);
-      if (ts.isBinaryExpression(spread) && spread.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) spread = spread.right;
+      if (ts.isBinaryExpression(spread) && spread.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken)
+        spread = spread.right;
       const parts = ts.isConditionalExpression(spread) ? [spread.whenTrue, spread.whenFalse] : [spread];
       for (const part of parts) {
         const inner = billToInObject(scope, part, depth + 1);
@@ -80,7 +88,10 @@ export function billToInObject(scope: JsScope, headers: ts.Expression | undefine
 export class JsClients {
   private readonly byNode = new Map<ts.Node, { value: JsClient | undefined; reads: Reads }>();
 
-  constructor(private readonly scope: JsScope, private readonly fetchRetries: (fn: ts.Expression) => boolean) {}
+  constructor(
+    private readonly scope: JsScope,
+    private readonly fetchRetries: (fn: ts.Expression) => boolean,
+  ) {}
 
   clientOf(expr: ts.Expression, depth = 0): JsClient | undefined {
     if (depth > 3) return undefined;
@@ -93,10 +104,15 @@ export class JsClients {
       if (derived) return derived;
     }
     // `opts.client ?? new InferenceClient(...)`, `cond ? a : b`: a client when either side is one.
-    if (ts.isBinaryExpression(value) && (value.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || value.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+    if (
+      ts.isBinaryExpression(value) &&
+      (value.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken ||
+        value.operatorToken.kind === ts.SyntaxKind.BarBarToken)
+    ) {
       return this.clientOf(value.left, depth + 1) ?? this.clientOf(value.right, depth + 1);
     }
-    if (ts.isConditionalExpression(value)) return this.clientOf(value.whenTrue, depth + 1) ?? this.clientOf(value.whenFalse, depth + 1);
+    if (ts.isConditionalExpression(value))
+      return this.clientOf(value.whenTrue, depth + 1) ?? this.clientOf(value.whenFalse, depth + 1);
     // A typed parameter or field: `client: InferenceClient`.
     const annotation = this.scope.annotationOf(unwrap(expr));
     return annotation ? this.annotated(annotation) : undefined;
@@ -164,14 +180,23 @@ export class JsClients {
     if (!ts.isTypeReferenceNode(annotation)) return undefined;
     const q = this.scope.qualify(annotation);
     const cls = q ? CLIENT_CLASSES.get(q) : undefined;
-    return cls ? { node: annotation, ...cls, surface: cls.kind === "openai" ? undefined : "router", billTo: { present: false } } : undefined;
+    return cls
+      ? { node: annotation, ...cls, surface: cls.kind === "openai" ? undefined : "router", billTo: { present: false } }
+      : undefined;
   }
 
   /** The AI SDK's ready-made provider: `import { huggingface } from "@ai-sdk/huggingface"`. */
   defaultAiSdkProvider(expr: ts.Expression): JsClient | undefined {
     const q = this.scope.qualify(expr);
     if (q !== "@ai-sdk/huggingface.huggingface") return undefined;
-    return { node: expr, kind: "aisdk-provider", library: "@ai-sdk/huggingface", className: "huggingface", surface: "router", billTo: { present: false } };
+    return {
+      node: expr,
+      kind: "aisdk-provider",
+      library: "@ai-sdk/huggingface",
+      className: "huggingface",
+      surface: "router",
+      billTo: { present: false },
+    };
   }
 
   construction(node: ts.NewExpression | ts.CallExpression): JsClient | undefined {
@@ -184,7 +209,13 @@ export class JsClients {
     const factory = q ? FACTORIES.get(q) : undefined;
     if (!cls && !factory) return undefined;
     const client = cls ? this.describeClass(node, cls) : this.describeFactory(node, factory!, q!);
-    if (client.surface && (client.kind === "hfjs" || client.kind === "openai" || client.kind === "aisdk-provider" || client.kind === "langchain")) {
+    if (
+      client.surface &&
+      (client.kind === "hfjs" ||
+        client.kind === "openai" ||
+        client.kind === "aisdk-provider" ||
+        client.kind === "langchain")
+    ) {
       const args = node.arguments ?? ts.factory.createNodeArray();
       const src = node.getSourceFile();
       const open = node.getText().indexOf("(", node.expression.getEnd() - node.getStart());
@@ -197,8 +228,13 @@ export class JsClients {
         surface: client.surface,
         billTo: client.billTo,
         argsSpan: { start: argsStart, end: args.length ? args.end : Math.max(argsStart, node.getEnd() - 1) },
-        headersSpan: headersNode && ts.isObjectLiteralExpression(headersNode) ? { start: headersNode.getStart(), end: headersNode.getEnd() } : undefined,
-        retriesDisabledSpan: client.retriesDisabled ? { start: client.retriesDisabled.getStart(), end: client.retriesDisabled.getEnd() } : undefined,
+        headersSpan:
+          headersNode && ts.isObjectLiteralExpression(headersNode)
+            ? { start: headersNode.getStart(), end: headersNode.getEnd() }
+            : undefined,
+        retriesDisabledSpan: client.retriesDisabled
+          ? { start: client.retriesDisabled.getStart(), end: client.retriesDisabled.getEnd() }
+          : undefined,
         variable: ts.isVariableDeclaration(node.parent) ? node.parent.name.getText() : undefined,
       };
     }
@@ -211,7 +247,10 @@ export class JsClients {
     return optionOf(options, kind === "openai" ? "defaultHeaders" : "headers");
   }
 
-  private describeClass(node: ts.NewExpression | ts.CallExpression, cls: { kind: JsClientKind; library: string; className: string }): JsClient {
+  private describeClass(
+    node: ts.NewExpression | ts.CallExpression,
+    cls: { kind: JsClientKind; library: string; className: string },
+  ): JsClient {
     const args = node.arguments ?? [];
     const client: JsClient = { node, ...cls, surface: "router", billTo: { present: false } };
     if (cls.kind === "hfjs") {
@@ -221,7 +260,11 @@ export class JsClients {
         const org = this.scope.evalString(bill);
         client.billTo = { present: true, org: org && !org.includes("{}") ? org : undefined };
       }
-      const endpoint = options ? optionOf(options, "endpointUrl") : cls.className === "HfInferenceEndpoint" ? args[0] : undefined;
+      const endpoint = options
+        ? optionOf(options, "endpointUrl")
+        : cls.className === "HfInferenceEndpoint"
+          ? args[0]
+          : undefined;
       const url = endpoint ? this.scope.evalString(endpoint) : undefined;
       if (url) {
         const host = classifyUrl(url);
@@ -256,7 +299,14 @@ export class JsClients {
   private describeFactory(node: ts.NewExpression | ts.CallExpression, kind: JsClientKind, q: string): JsClient {
     const options = node.arguments?.[0];
     const library = q.split(".")[0];
-    const client: JsClient = { node, kind, library, className: q.split(".").pop()!, surface: undefined, billTo: { present: false } };
+    const client: JsClient = {
+      node,
+      kind,
+      library,
+      className: q.split(".").pop()!,
+      surface: undefined,
+      billTo: { present: false },
+    };
     if (!options) return kind === "aisdk-provider" ? { ...client, surface: "router" } : client;
     const base = optionOf(options, kind === "axios" ? "baseURL" : kind === "aisdk-provider" ? "baseURL" : "prefixUrl");
     client.baseUrl = base ? this.scope.evalString(base) : undefined;

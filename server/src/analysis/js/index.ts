@@ -31,7 +31,10 @@ class Analysis {
 
   private readonly path: string;
 
-  constructor(private readonly scope: JsScope, input: FrontendInput) {
+  constructor(
+    private readonly scope: JsScope,
+    input: FrontendInput,
+  ) {
     this.path = input.path;
     const hfjsVersion = input.versions["@huggingface/inference"];
     this.protection = new JsProtection(scope, input.path, atLeast(hfjsVersion, "4.0.0"));
@@ -58,13 +61,19 @@ class Analysis {
       }
       for (const call of found) {
         // Factory-made clients (`axios.create(...)`) enter the model through the calls that use them.
-        if (call.client?.construction) result.clients.push({ node: call.client.node, construction: call.client.construction });
+        if (call.client?.construction)
+          result.clients.push({ node: call.client.node, construction: call.client.construction });
         result.calls.push(this.judge(call));
       }
 
       const statement = scope.statements[index];
       result.exportedClients = this.exportedClients(statement);
-      result.evidence = billToEvidenceIn(statement.getText(scope.file), statement.getStart(scope.file), "js", (offset) => scope.forwardsParameter(statement, offset));
+      result.evidence = billToEvidenceIn(
+        statement.getText(scope.file),
+        statement.getStart(scope.file),
+        "js",
+        (offset) => scope.forwardsParameter(statement, offset),
+      );
 
       for (const fn of part.definitions) {
         const name = functionName(fn);
@@ -83,15 +92,33 @@ class Analysis {
     const out: [string, ExportedClient][] = [];
     const add = (name: string, client: JsClient | undefined, factory: boolean) => {
       if (client?.surface && (client.kind === "hfjs" || client.kind === "openai")) {
-        const builtinRetry = client.kind === "hfjs" ? (client.retryingFetch ? "the client's custom fetch retries" : undefined) : client.retriesDisabled ? undefined : "the OpenAI SDK retries 429 (2 retries, honours Retry-After)";
-        out.push([name, { family: client.kind, library: client.library, surface: client.surface, billTo: client.billTo, factory, builtinRetry }]);
+        const builtinRetry =
+          client.kind === "hfjs"
+            ? client.retryingFetch
+              ? "the client's custom fetch retries"
+              : undefined
+            : client.retriesDisabled
+              ? undefined
+              : "the OpenAI SDK retries 429 (2 retries, honours Retry-After)";
+        out.push([
+          name,
+          {
+            family: client.kind,
+            library: client.library,
+            surface: client.surface,
+            billTo: client.billTo,
+            factory,
+            builtinRetry,
+          },
+        ]);
       }
     };
     if (ts.isVariableStatement(statement)) {
       for (const d of statement.declarationList.declarations) {
         if (!ts.isIdentifier(d.name) || !d.initializer) continue;
         const init = unwrapExpression(d.initializer);
-        if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) add(d.name.text, this.clients.returnedBy(init), true);
+        if (ts.isArrowFunction(init) || ts.isFunctionExpression(init))
+          add(d.name.text, this.clients.returnedBy(init), true);
         else add(d.name.text, this.clients.clientOf(d.initializer), false);
       }
     } else if (ts.isFunctionDeclaration(statement) && statement.name) {
@@ -109,7 +136,9 @@ class Analysis {
     const hfCall: HfCall = {
       span: { start: call.node.getStart(src), end: call.node.getEnd() },
       callee: call.callee,
-      calleeSpan: ts.isCallExpression(call.node) ? { start: call.node.expression.getStart(src), end: call.node.expression.getEnd() } : undefined,
+      calleeSpan: ts.isCallExpression(call.node)
+        ? { start: call.node.expression.getStart(src), end: call.node.expression.getEnd() }
+        : undefined,
       library: call.library,
       surface: call.surface,
       billTo: call.billTo,
@@ -117,7 +146,8 @@ class Analysis {
       isStreaming: call.isStreaming,
       protection: verdict.protection,
       retries: [],
-      awaitSpan: parent && ts.isAwaitExpression(parent) ? { start: parent.getStart(src), end: parent.getEnd() } : undefined,
+      awaitSpan:
+        parent && ts.isAwaitExpression(parent) ? { start: parent.getStart(src), end: parent.getEnd() } : undefined,
     };
     if (call.viaImport) hfCall.viaImport = { ...call.viaImport, fromFile: this.path };
     return {
@@ -130,7 +160,14 @@ class Analysis {
 
 function isTopLevel(fn: ts.Node): boolean {
   let p = fn.parent;
-  while (p && (ts.isVariableDeclaration(p) || ts.isVariableDeclarationList(p) || ts.isVariableStatement(p) || ts.isExportAssignment(p))) p = p.parent;
+  while (
+    p &&
+    (ts.isVariableDeclaration(p) ||
+      ts.isVariableDeclarationList(p) ||
+      ts.isVariableStatement(p) ||
+      ts.isExportAssignment(p))
+  )
+    p = p.parent;
   return p !== undefined && ts.isSourceFile(p);
 }
 

@@ -35,7 +35,10 @@ export function parseJs(path: string, text: string, keep = true): { file: ts.Sou
     spliced = file !== undefined;
     if (spliced) jsParseCounts.spliced++;
     if (!file && !previous.value.spliced) {
-      const range = ts.createTextChangeRange(ts.createTextSpan(change.start, change.oldEnd - change.start), change.newEnd - change.start);
+      const range = ts.createTextChangeRange(
+        ts.createTextSpan(change.start, change.oldEnd - change.start),
+        change.newEnd - change.start,
+      );
       file = ts.updateSourceFile(previous.value.file, text, range);
       jsParseCounts.incremental++;
     }

@@ -6,12 +6,26 @@ import ts from "typescript";
 import type { Reads } from "../incremental/reads";
 import { Kind } from "./kinds";
 import type { Protection, RetryConstruct, RetryHelperFacts } from "../model";
-import { ATTEMPT_LIMIT, CALLABLE_NAME, codeText, decidingText, JITTER, MENTIONS_429, RETRY_AFTER, retries402FromText, statusFilterWithout429 } from "../retryHeuristics";
+import {
+  ATTEMPT_LIMIT,
+  CALLABLE_NAME,
+  codeText,
+  decidingText,
+  JITTER,
+  MENTIONS_429,
+  RETRY_AFTER,
+  retries402FromText,
+  statusFilterWithout429,
+} from "../retryHeuristics";
 import type { JsCall } from "./calls";
 import { optionOf } from "./clients";
 import { enclosingFunction, functionName, isFunctionLike, unwrap, type JsScope } from "./scope";
 
-type Found = { kind: "protected"; by: string } | { kind: "trap"; reason: string } | { kind: "imported"; module: string; name: string } | undefined;
+type Found =
+  | { kind: "protected"; by: string }
+  | { kind: "trap"; reason: string }
+  | { kind: "imported"; module: string; name: string }
+  | undefined;
 
 interface Traits {
   handles429: boolean;
@@ -37,12 +51,18 @@ const RIGHT_SHAPE: Record<string, RegExp> = {
   fetch: /./,
 };
 const WRONG_SHAPE: Record<string, { re: RegExp; fix: string }> = {
-  hfjs: { re: /\.response\??\.status|\.statusCode\b|\b(e|err|error|ex)\??\.status\b/, fix: "@huggingface/inference errors expose err.httpResponse.status" },
+  hfjs: {
+    re: /\.response\??\.status|\.statusCode\b|\b(e|err|error|ex)\??\.status\b/,
+    fix: "@huggingface/inference errors expose err.httpResponse.status",
+  },
   got: { re: /\.response\??\.status\b(?!Code)/, fix: "got errors expose err.response.statusCode" },
   hubjs: { re: /\.response\??\.status/, fix: "@huggingface/hub errors expose err.statusCode" },
 };
 
-const LIBRARY_HELPERS: Record<string, "p-retry" | "async-retry"> = { "p-retry.default": "p-retry", "async-retry.default": "async-retry" };
+const LIBRARY_HELPERS: Record<string, "p-retry" | "async-retry"> = {
+  "p-retry.default": "p-retry",
+  "async-retry.default": "async-retry",
+};
 
 /** A local function that retries a callable parameter. */
 export interface JsHelper {
@@ -63,7 +83,11 @@ export class JsProtection {
   private readonly helperCache = new Map<ts.Node, { value: JsHelper | undefined; reads: Reads }>();
   private readonly classifying = new Set<ts.Node>();
 
-  constructor(private readonly scope: JsScope, private readonly path: string, private readonly hfjsV4: boolean) {}
+  constructor(
+    private readonly scope: JsScope,
+    private readonly path: string,
+    private readonly hfjsV4: boolean,
+  ) {}
 
   verdict(call: JsCall): { protection: Protection; retries: number[] } {
     const covering: number[] = [];
@@ -73,11 +97,25 @@ export class JsProtection {
       if (call.builtinRetry) return { kind: "protected", by: call.builtinRetry };
       const config = this.instanceConfig(call);
       if (config?.kind === "protected") return config;
-      const why = reason ?? (config?.kind === "trap" ? config.reason : undefined) ?? call.builtinDisabled ?? this.constructorRetryReason(call);
+      const why =
+        reason ??
+        (config?.kind === "trap" ? config.reason : undefined) ??
+        call.builtinDisabled ??
+        this.constructorRetryReason(call);
       return why ? { kind: "unprotected", reason: why } : { kind: "unprotected" };
     };
     if (found?.kind === "protected") return { protection: found, retries: covering };
-    if (found?.kind === "imported") return { protection: { kind: "imported-helper", module: found.module, name: found.name, fromFile: this.path, fallback: fallback() }, retries: covering };
+    if (found?.kind === "imported")
+      return {
+        protection: {
+          kind: "imported-helper",
+          module: found.module,
+          name: found.name,
+          fromFile: this.path,
+          fallback: fallback(),
+        },
+        retries: covering,
+      };
     return { protection: fallback(found?.kind === "trap" ? found.reason : undefined), retries: covering };
   }
 
@@ -88,7 +126,10 @@ export class JsProtection {
     if (!name) return /\.then\([^]*\b(ok|status)\b[^]*throw/.test(call.node.parent?.getText() ?? "");
     const fn = this.enclosingOrModule(call.node, name);
     const after = fn.getText().slice(call.node.getEnd() - fn.getStart());
-    return new RegExp(`\\b${name}\\.(ok|status)\\b[^;]*\\)?[^;]*\\bthrow\\b`).test(after) || new RegExp(`if\\s*\\(\\s*!\\s*${name}\\.ok\\s*\\)\\s*\\{?\\s*throw`).test(after);
+    return (
+      new RegExp(`\\b${name}\\.(ok|status)\\b[^;]*\\)?[^;]*\\bthrow\\b`).test(after) ||
+      new RegExp(`if\\s*\\(\\s*!\\s*${name}\\.ok\\s*\\)\\s*\\{?\\s*throw`).test(after)
+    );
   }
 
   /** The function around `node`, or the module, whose later text is then searched for `name` (a read of it). */
@@ -113,9 +154,12 @@ export class JsProtection {
     let child: ts.Node = from;
     for (let node = from.parent; node; child = node, node = node.parent) {
       let result: Found;
-      if (ts.isTryStatement(node) && child === node.tryBlock && node.catchClause) result = note(this.tryStatement(call, node, raises, covering));
-      else if (ts.isCallExpression(node) && node.arguments.some((a) => a === child)) result = note(this.helperArgument(call, node, child, raises, covering));
-      else if (isFunctionLike(node) && depth < 2 && functionName(node)) result = note(this.callers(call, node, raises, covering, depth));
+      if (ts.isTryStatement(node) && child === node.tryBlock && node.catchClause)
+        result = note(this.tryStatement(call, node, raises, covering));
+      else if (ts.isCallExpression(node) && node.arguments.some((a) => a === child))
+        result = note(this.helperArgument(call, node, child, raises, covering));
+      else if (isFunctionLike(node) && depth < 2 && functionName(node))
+        result = note(this.callers(call, node, raises, covering, depth));
       if (result) return result;
     }
     return trap;
@@ -123,31 +167,51 @@ export class JsProtection {
 
   private tryStatement(call: JsCall, tryNode: ts.TryStatement, raises: boolean, covering: number[]): Found {
     const clause = tryNode.catchClause!;
-    if (!raises) return { kind: "trap", reason: `\`${call.callee}\` resolves with a Response on 429 instead of throwing, so the catch never runs (check res.status)` };
+    if (!raises)
+      return {
+        kind: "trap",
+        reason: `\`${call.callee}\` resolves with a Response on 429 instead of throwing, so the catch never runs (check res.status)`,
+      };
     const text = codeText(clause.block.getText(), "js");
     const has429 = MENTIONS_429.test(text) || /too many requests|rate.?limit/i.test(text);
     const wrong = WRONG_SHAPE[call.raises];
     const deciding = decidingText(text);
     if (has429 && call.raises === "hfjs" && !this.hfjsV4 && /\.httpResponse\b/.test(deciding)) {
-      return { kind: "trap", reason: "before @huggingface/inference 4.0 errors are plain Error objects without httpResponse, so the 429 test never matches" };
+      return {
+        kind: "trap",
+        reason:
+          "before @huggingface/inference 4.0 errors are plain Error objects without httpResponse, so the 429 test never matches",
+      };
     }
     if (has429 && wrong && wrong.re.test(deciding) && !RIGHT_SHAPE[call.raises].test(deciding)) {
-      return { kind: "trap", reason: `the catch tests the wrong error shape (${wrong.fix}), so its 429 branch never fires` };
+      return {
+        kind: "trap",
+        reason: `the catch tests the wrong error shape (${wrong.fix}), so its 429 branch never fires`,
+      };
     }
     const retry = this.catchRetry(tryNode, clause);
     const only = retry && !has429 ? statusFilterWithout429(text) : undefined;
     if (only) return { kind: "trap", reason: `the retry only goes on for ${only}; a 429 is re-thrown` };
     if (retry) {
-      const index = this.construct(retry.kind, retry.anchor, { ...retry.traits, handles429: true }, call.raises === "hfjs" ? false : undefined);
+      const index = this.construct(
+        retry.kind,
+        retry.anchor,
+        { ...retry.traits, handles429: true },
+        call.raises === "hfjs" ? false : undefined,
+      );
       covering.push(index);
       return { kind: "protected", by: retry.kind === "loop" ? "a retry loop" : "a recursive retry" };
     }
     if (has429) return { kind: "protected", by: "a catch with a 429 branch" };
-    if (!/\bthrow\b/.test(text)) return { kind: "trap", reason: "the catch swallows every error, the 429 included, instead of retrying" };
+    if (!/\bthrow\b/.test(text))
+      return { kind: "trap", reason: "the catch swallows every error, the 429 included, instead of retrying" };
     return { kind: "trap", reason: "the catch re-throws without handling 429" };
   }
 
-  private catchRetry(tryNode: ts.TryStatement, clause: ts.CatchClause): { kind: "loop" | "recursion"; anchor: ts.Node; traits: Omit<Traits, "handles429"> } | undefined {
+  private catchRetry(
+    tryNode: ts.TryStatement,
+    clause: ts.CatchClause,
+  ): { kind: "loop" | "recursion"; anchor: ts.Node; traits: Omit<Traits, "handles429"> } | undefined {
     const fn = enclosingFunction(tryNode);
     const name = fn ? functionName(fn) : undefined;
     const block = clause.block;
@@ -155,10 +219,12 @@ export class JsProtection {
       return { kind: "recursion", anchor: fn!, traits: this.handWritten(fn!, undefined) };
     }
     const last = block.statements[block.statements.length - 1];
-    if (last && (ts.isThrowStatement(last) || ts.isReturnStatement(last) || ts.isBreakStatement(last))) return undefined;
+    if (last && (ts.isThrowStatement(last) || ts.isReturnStatement(last) || ts.isBreakStatement(last)))
+      return undefined;
     for (let p: ts.Node | undefined = tryNode.parent; p && p !== fn; p = p.parent) {
       // `for (const name of CANDIDATES)` tries something else each round: a fallback, not a retry.
-      if (isLoop(p) && !ts.isForOfStatement(p) && !ts.isForInStatement(p)) return { kind: "loop", anchor: p, traits: this.handWritten(p, p) };
+      if (isLoop(p) && !ts.isForOfStatement(p) && !ts.isForInStatement(p))
+        return { kind: "loop", anchor: p, traits: this.handWritten(p, p) };
     }
     return undefined;
   }
@@ -170,7 +236,9 @@ export class JsProtection {
     if (!name) return undefined;
     const fn = this.enclosingOrModule(call.node, name);
     const after = codeText(fn.getText().slice(call.node.getEnd() - fn.getStart()), "js");
-    const re = new RegExp(`\\b${name}\\.status\\s*(===?|!==?)\\s*429|429\\s*(===?|!==?)\\s*${name}\\.status|\\[[^\\]]*429[^\\]]*\\]\\.includes\\(\\s*${name}\\.status`);
+    const re = new RegExp(
+      `\\b${name}\\.status\\s*(===?|!==?)\\s*429|429\\s*(===?|!==?)\\s*${name}\\.status|\\[[^\\]]*429[^\\]]*\\]\\.includes\\(\\s*${name}\\.status`,
+    );
     if (!re.test(after)) return undefined;
     for (let p: ts.Node | undefined = call.node.parent; p && p !== fn; p = p.parent) {
       if (isLoop(p)) {
@@ -182,7 +250,13 @@ export class JsProtection {
     return { kind: "protected", by: "a 429 branch on the response status" };
   }
 
-  private helperArgument(call: JsCall, helperCall: ts.CallExpression, arg: ts.Node, raises: boolean, covering: number[]): Found {
+  private helperArgument(
+    call: JsCall,
+    helperCall: ts.CallExpression,
+    arg: ts.Node,
+    raises: boolean,
+    covering: number[],
+  ): Found {
     if (!isFunctionLike(arg) && arg !== call.node && !ts.isIdentifier(arg)) return undefined;
     const q = this.scope.qualify(helperCall.expression) ?? helperCall.expression.getText();
     const lib = LIBRARY_HELPERS[q];
@@ -190,10 +264,18 @@ export class JsProtection {
       const traits = this.libraryHelperTraits(lib, helperCall, raises);
       const index = this.construct(lib, helperCall, traits);
       covering.push(index);
-      return traits.handles429 ? { kind: "protected", by: lib } : { kind: "trap", reason: `${lib} only retries thrown errors, and \`${call.callee}\` does not throw on 429` };
+      return traits.handles429
+        ? { kind: "protected", by: lib }
+        : { kind: "trap", reason: `${lib} only retries thrown errors, and \`${call.callee}\` does not throw on 429` };
     }
-    if (/^(Promise|Array|console|setTimeout|JSON|Object)\b/.test(q) || /\.(then|catch|finally|map|forEach|filter|reduce|push)$/.test(q)) return undefined;
-    const name = ts.isPropertyAccessExpression(helperCall.expression) ? helperCall.expression.name.text : helperCall.expression.getText();
+    if (
+      /^(Promise|Array|console|setTimeout|JSON|Object)\b/.test(q) ||
+      /\.(then|catch|finally|map|forEach|filter|reduce|push)$/.test(q)
+    )
+      return undefined;
+    const name = ts.isPropertyAccessExpression(helperCall.expression)
+      ? helperCall.expression.name.text
+      : helperCall.expression.getText();
     const def = this.scope.functionNamed(name);
     const helper = def ? this.classifyHelper(def) : undefined;
     if (helper) {
@@ -202,8 +284,11 @@ export class JsProtection {
       covering.push(index);
       return { kind: "protected", by: `the retry helper ${name}` };
     }
-    const imported = ts.isIdentifier(helperCall.expression) ? this.scope.importOf(helperCall.expression.text) : undefined;
-    if (imported && imported.module.startsWith(".")) return { kind: "imported", module: imported.module, name: imported.name };
+    const imported = ts.isIdentifier(helperCall.expression)
+      ? this.scope.importOf(helperCall.expression.text)
+      : undefined;
+    if (imported && imported.module.startsWith("."))
+      return { kind: "imported", module: imported.module, name: imported.name };
     return undefined;
   }
 
@@ -223,13 +308,20 @@ export class JsProtection {
     };
   }
 
-  private callers(call: JsCall, fn: ts.FunctionLikeDeclaration, raises: boolean, covering: number[], depth: number): Found {
+  private callers(
+    call: JsCall,
+    fn: ts.FunctionLikeDeclaration,
+    raises: boolean,
+    covering: number[],
+    depth: number,
+  ): Found {
     const name = functionName(fn);
     if (!name) return undefined;
     for (const site of this.scope.callSites(name)) {
       if (site.pos >= fn.pos && site.end <= fn.end) continue;
       const found = this.walk(call, site, raises, covering, depth + 1);
-      if (found && found.kind !== "trap") return found.kind === "protected" ? { ...found, by: `${found.by} around its caller` } : found;
+      if (found && found.kind !== "trap")
+        return found.kind === "protected" ? { ...found, by: `${found.by} around its caller` } : found;
     }
     return undefined;
   }
@@ -244,12 +336,19 @@ export class JsProtection {
         const q = this.scope.qualify(c.expression);
         if (q !== "axios-retry.default" && q !== "axios-retry.default.default") continue;
         const target = c.arguments[0] ? this.scope.resolve(c.arguments[0]) : undefined;
-        const applies = call.client ? target === call.client.node || target?.pos === call.client.node.pos : this.scope.qualify(target) === "axios.default";
+        const applies = call.client
+          ? target === call.client.node || target?.pos === call.client.node.pos
+          : this.scope.qualify(target) === "axios.default";
         if (!applies) continue;
         const cond = c.arguments[1] ? optionOf(c.arguments[1], "retryCondition") : undefined;
         const condText = cond ? this.functionText(cond) : "";
-        if (cond && MENTIONS_429.test(condText)) return { kind: "protected", by: "axios-retry with a retryCondition covering 429" };
-        return { kind: "trap", reason: "axios-retry's default retryCondition never retries POST or 429; give it a retryCondition that checks for 429" };
+        if (cond && MENTIONS_429.test(condText))
+          return { kind: "protected", by: "axios-retry with a retryCondition covering 429" };
+        return {
+          kind: "trap",
+          reason:
+            "axios-retry's default retryCondition never retries POST or 429; give it a retryCondition that checks for 429",
+        };
       }
       return undefined;
     }
@@ -257,11 +356,16 @@ export class JsProtection {
       const perCall = call.node && ts.isCallExpression(call.node) ? call.node.arguments[1] : undefined;
       const retry = (perCall ? optionOf(perCall, "retry") : undefined) ?? call.client?.retryOption;
       const text = retry ? this.scope.resolve(retry).getText() : "";
-      if (retry && /^0$|limit\s*:\s*0\b/.test(text.trim())) return { kind: "trap", reason: `${call.raises} retries are switched off (retry: 0)` };
+      if (retry && /^0$|limit\s*:\s*0\b/.test(text.trim()))
+        return { kind: "trap", reason: `${call.raises} retries are switched off (retry: 0)` };
       const methods = /methods\s*:\s*\[([^\]]*)\]/i.exec(text)?.[1];
-      const allowed = methods !== undefined ? new RegExp(`["']${verb}["']`, "i").test(methods) : !["post", "patch"].includes(verb);
+      const allowed =
+        methods !== undefined ? new RegExp(`["']${verb}["']`, "i").test(methods) : !["post", "patch"].includes(verb);
       if (allowed) return { kind: "protected", by: `${call.raises}'s built-in retry (honours Retry-After)` };
-      return { kind: "trap", reason: `${call.raises} does not retry ${verb.toUpperCase()} by default; add "${verb}" to retry.methods` };
+      return {
+        kind: "trap",
+        reason: `${call.raises} does not retry ${verb.toUpperCase()} by default; add "${verb}" to retry.methods`,
+      };
     }
     return undefined;
   }
@@ -280,7 +384,10 @@ export class JsProtection {
       if (ts.isCallExpression(p)) {
         const q = this.scope.qualify(p.expression) ?? "";
         const name = ts.isIdentifier(p.expression) ? p.expression.text : "";
-        if (LIBRARY_HELPERS[q] || (name && this.scope.functionNamed(name) && this.classifyHelper(this.scope.functionNamed(name)!))) {
+        if (
+          LIBRARY_HELPERS[q] ||
+          (name && this.scope.functionNamed(name) && this.classifyHelper(this.scope.functionNamed(name)!))
+        ) {
           return "the retry wraps the client's construction, which never calls HF; wrap the call instead";
         }
       }
@@ -303,7 +410,10 @@ export class JsProtection {
     const params = fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : "")).filter(Boolean);
     // Parameters that hold the operation to retry: typed as a function, or named like one.
     const callables = fn.parameters
-      .filter((p) => ts.isIdentifier(p.name) && ((p.type && ts.isFunctionTypeNode(p.type)) || CALLABLE_NAME.test(p.name.text)))
+      .filter(
+        (p) =>
+          ts.isIdentifier(p.name) && ((p.type && ts.isFunctionTypeNode(p.type)) || CALLABLE_NAME.test(p.name.text)),
+      )
       .map((p) => (p.name as ts.Identifier).text);
     const body = fn.body;
     if (!body || params.length === 0) return undefined;
@@ -313,7 +423,8 @@ export class JsProtection {
         if (hit) return;
         // `fn()`, or `fn` handed to a wrapper that calls it (`withRateLimit(fn)`).
         if (ts.isCallExpression(x) && ts.isIdentifier(x.expression) && params.includes(x.expression.text)) hit = true;
-        else if (ts.isCallExpression(x) && x.arguments.some((a) => ts.isIdentifier(a) && callables.includes(a.text))) hit = true;
+        else if (ts.isCallExpression(x) && x.arguments.some((a) => ts.isIdentifier(a) && callables.includes(a.text)))
+          hit = true;
         else ts.forEachChild(x, visit);
       };
       visit(n);
@@ -334,7 +445,17 @@ export class JsProtection {
     const handles = /\bcatch\b/.test(text) || MENTIONS_429.test(text) || /\.status\b|\.ok\b/.test(text);
     if (!handles) return undefined;
     const traits: Traits = { ...this.handWritten(fn, loop), handles429: true };
-    return { facts: { handles429: true, honorsRetryAfter: traits.honorsRetryAfter, hasJitter: traits.hasJitter, bounded: traits.bounded, retries402: traits.retries402 }, traits, anchor: loop ?? fn };
+    return {
+      facts: {
+        handles429: true,
+        honorsRetryAfter: traits.honorsRetryAfter,
+        hasJitter: traits.hasJitter,
+        bounded: traits.bounded,
+        retries402: traits.retries402,
+      },
+      traits,
+      anchor: loop ?? fn,
+    };
   }
 
   private handWritten(scopeNode: ts.Node, loop: ts.Node | undefined): Omit<Traits, "handles429"> {
@@ -366,23 +487,37 @@ export class JsProtection {
     return this.scope.expandedText(text);
   }
 
-  private construct(kind: RetryConstruct["kind"], anchor: ts.Node, traits: Traits, honorsOverride?: boolean, name?: string, relevant = true): number {
+  private construct(
+    kind: RetryConstruct["kind"],
+    anchor: ts.Node,
+    traits: Traits,
+    honorsOverride?: boolean,
+    name?: string,
+    relevant = true,
+  ): number {
     const src = anchor.getSourceFile();
     const start = anchor.getStart(src);
-    const headerEnd = isLoop(anchor) ? start + anchor.getText(src).split("\n")[0].length : isFunctionLike(anchor) && anchor.name ? anchor.name.getEnd() : anchor.getEnd();
+    const headerEnd = isLoop(anchor)
+      ? start + anchor.getText(src).split("\n")[0].length
+      : isFunctionLike(anchor) && anchor.name
+        ? anchor.name.getEnd()
+        : anchor.getEnd();
     const spanStart = isFunctionLike(anchor) && anchor.name ? anchor.name.getStart(src) : start;
     const { waitNode, limitNode, ...rest } = traits;
-    this.sink.push({ anchor, construct: {
-      kind,
-      span: { start: spanStart, end: Math.max(spanStart, headerEnd) },
-      waitSpan: waitNode ? { start: waitNode.getStart(src), end: waitNode.getEnd() } : undefined,
-      limitSpan: limitNode ? { start: limitNode.getStart(src), end: limitNode.getEnd() } : undefined,
-      relevant,
-      name,
-      ...rest,
-      // @huggingface/inference errors carry no headers: a catch-based retry cannot read Retry-After (docs/hf-facts.md).
-      honorsRetryAfter: honorsOverride ?? rest.honorsRetryAfter,
-    } });
+    this.sink.push({
+      anchor,
+      construct: {
+        kind,
+        span: { start: spanStart, end: Math.max(spanStart, headerEnd) },
+        waitSpan: waitNode ? { start: waitNode.getStart(src), end: waitNode.getEnd() } : undefined,
+        limitSpan: limitNode ? { start: limitNode.getStart(src), end: limitNode.getEnd() } : undefined,
+        relevant,
+        name,
+        ...rest,
+        // @huggingface/inference errors carry no headers: a catch-based retry cannot read Retry-After (docs/hf-facts.md).
+        honorsRetryAfter: honorsOverride ?? rest.honorsRetryAfter,
+      },
+    });
     const existing = this.constructs.get(anchor);
     if (existing !== undefined) return existing;
     this.anchors.push(anchor);
@@ -399,23 +534,46 @@ export class JsProtection {
   registerHelper(fn: ts.FunctionLikeDeclaration, name: string): void {
     const helper = this.classifyHelper(fn);
     if (!helper) return;
-    this.construct("helper", helper.anchor, helper.traits, undefined, name, MENTIONS_429.test(fn.getText()) || /rate.?limit/i.test(fn.getText()));
+    this.construct(
+      "helper",
+      helper.anchor,
+      helper.traits,
+      undefined,
+      name,
+      MENTIONS_429.test(fn.getText()) || /rate.?limit/i.test(fn.getText()),
+    );
   }
 }
 
 function isLoop(n: ts.Node): boolean {
-  return ts.isForStatement(n) || ts.isWhileStatement(n) || ts.isDoStatement(n) || ts.isForOfStatement(n) || ts.isForInStatement(n);
+  return (
+    ts.isForStatement(n) ||
+    ts.isWhileStatement(n) ||
+    ts.isDoStatement(n) ||
+    ts.isForOfStatement(n) ||
+    ts.isForInStatement(n)
+  );
 }
 
 /** The part of a loop header that bounds it: `attempt < 5`, the iterated list. */
 function loopLimit(loop: ts.Node): ts.Node | undefined {
-  const node = ts.isForStatement(loop) ? loop.condition : ts.isWhileStatement(loop) || ts.isDoStatement(loop) ? loop.expression : ts.isForOfStatement(loop) ? loop.expression : undefined;
+  const node = ts.isForStatement(loop)
+    ? loop.condition
+    : ts.isWhileStatement(loop) || ts.isDoStatement(loop)
+      ? loop.expression
+      : ts.isForOfStatement(loop)
+        ? loop.expression
+        : undefined;
   return node && node.getText() !== "true" && node.getText() !== "1" ? node : undefined;
 }
 
 function loopBounded(loop: ts.Node): boolean {
   if (ts.isForOfStatement(loop) || ts.isForInStatement(loop)) return true;
-  const cond = ts.isForStatement(loop) ? loop.condition?.getText() ?? "true" : ts.isWhileStatement(loop) || ts.isDoStatement(loop) ? loop.expression.getText() : "true";
+  const cond = ts.isForStatement(loop)
+    ? (loop.condition?.getText() ?? "true")
+    : ts.isWhileStatement(loop) || ts.isDoStatement(loop)
+      ? loop.expression.getText()
+      : "true";
   if (cond !== "true" && cond !== "1") return true;
   const body = loop.getText();
   return ATTEMPT_LIMIT.test(body) && /\b(throw|break|return)\b/.test(body);
@@ -427,7 +585,11 @@ function findWait(scope: ts.Node): ts.Node | undefined {
   const visit = (n: ts.Node): void => {
     if (found) return;
     if (ts.isCallExpression(n)) {
-      const name = ts.isIdentifier(n.expression) ? n.expression.text : ts.isPropertyAccessExpression(n.expression) ? n.expression.name.text : "";
+      const name = ts.isIdentifier(n.expression)
+        ? n.expression.text
+        : ts.isPropertyAccessExpression(n.expression)
+          ? n.expression.name.text
+          : "";
       if (name === "setTimeout" && n.arguments[1]) found = n.arguments[1];
       else if (/^(sleep|delay|wait|setTimeoutPromise)$/.test(name) && n.arguments[0]) found = n.arguments[0];
     }
@@ -442,7 +604,13 @@ export function resultName(call: ts.Node): string | undefined {
   if (node.parent && ts.isAwaitExpression(node.parent)) node = node.parent;
   const parent = node.parent;
   if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
-  if (parent && ts.isBinaryExpression(parent) && parent.operatorToken.kind === Kind.EqualsToken && ts.isIdentifier(parent.left)) return parent.left.text;
+  if (
+    parent &&
+    ts.isBinaryExpression(parent) &&
+    parent.operatorToken.kind === Kind.EqualsToken &&
+    ts.isIdentifier(parent.left)
+  )
+    return parent.left.text;
   return undefined;
 }
 

@@ -57,7 +57,8 @@ function collectStatement(statement: ts.Node): Collected {
       case Kind.CallExpression: {
         const call = node as ts.CallExpression;
         c.calls.push(call);
-        for (const a of call.arguments) if (a.kind === Kind.Identifier || a.kind === Kind.PropertyAccessExpression) c.argumentRefs.push(a);
+        for (const a of call.arguments)
+          if (a.kind === Kind.Identifier || a.kind === Kind.PropertyAccessExpression) c.argumentRefs.push(a);
         break;
       }
       case Kind.NewExpression:
@@ -99,13 +100,22 @@ export class JsScope {
   readonly reads: ReadTracker<ts.Node>;
 
   /** `path` names the file whose tables to keep for its next version; undefined keeps nothing. */
-  constructor(readonly file: ts.SourceFile, path: string | undefined) {
+  constructor(
+    readonly file: ts.SourceFile,
+    path: string | undefined,
+  ) {
     this.statements = file.statements;
     for (const statement of this.statements) this.parts.push(collectStatement(statement));
-    this.tables = (path !== undefined ? tablesByFile.take(path)?.value : undefined) ?? new StatementTables<ts.Node>(startOf);
+    this.tables =
+      (path !== undefined ? tablesByFile.take(path)?.value : undefined) ?? new StatementTables<ts.Node>(startOf);
     this.tables.update(this.statements, (s) => this.entriesOf(s));
     if (path !== undefined) tablesByFile.put(path, "", this.tables);
-    this.reads = new ReadTracker<ts.Node>(this.statements, idOf, (s) => s.getText(), (key) => this.tables.statementsOf(key));
+    this.reads = new ReadTracker<ts.Node>(
+      this.statements,
+      idOf,
+      (s) => s.getText(),
+      (key) => this.tables.statementsOf(key),
+    );
   }
 
   /** Every call in the file, in source order (for the rare questions about all of them). */
@@ -135,7 +145,11 @@ export class JsScope {
   }
 
   /** The calls, constructions and functions of one top-level statement. */
-  partOf(index: number): { calls: ts.CallExpression[]; news: ts.NewExpression[]; definitions: ts.FunctionLikeDeclaration[] } {
+  partOf(index: number): {
+    calls: ts.CallExpression[];
+    news: ts.NewExpression[];
+    definitions: ts.FunctionLikeDeclaration[];
+  } {
     return this.parts[index];
   }
 
@@ -154,7 +168,8 @@ export class JsScope {
         return;
       case Kind.PropertyDeclaration: {
         const prop = node as ts.PropertyDeclaration;
-        if (prop.initializer && ts.isIdentifier(prop.name)) this.bind(prop.parent, `this.${prop.name.text}`, prop.initializer);
+        if (prop.initializer && ts.isIdentifier(prop.name))
+          this.bind(prop.parent, `this.${prop.name.text}`, prop.initializer);
         return;
       }
       case Kind.BinaryExpression: {
@@ -179,7 +194,8 @@ export class JsScope {
     // Constructor parameter properties: constructor(private client: InferenceClient)
     if (ts.isConstructorDeclaration(node)) {
       for (const p of node.parameters) {
-        if (ts.isIdentifier(p.name) && p.type && p.modifiers?.length) this.add(`a:class:${idOf(node.parent)}:this.${p.name.text}`, p.type);
+        if (ts.isIdentifier(p.name) && p.type && p.modifiers?.length)
+          this.add(`a:class:${idOf(node.parent)}:this.${p.name.text}`, p.type);
       }
     }
   }
@@ -335,7 +351,15 @@ export class JsScope {
     if (!ts.isIdentifier(node)) return false;
     const name = node.text;
     for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
-      if (fn.parameters.some((p) => ts.isIdentifier(p.name) ? p.name.text === name : ts.isObjectBindingPattern(p.name) && p.name.elements.some((e) => ts.isIdentifier(e.name) && e.name.text === name))) return true;
+      if (
+        fn.parameters.some((p) =>
+          ts.isIdentifier(p.name)
+            ? p.name.text === name
+            : ts.isObjectBindingPattern(p.name) &&
+              p.name.elements.some((e) => ts.isIdentifier(e.name) && e.name.text === name),
+        )
+      )
+        return true;
     }
     return false;
   }
@@ -347,7 +371,9 @@ export class JsScope {
       if (cls) {
         const direct = this.tables.last<ts.TypeNode>(`a:class:${idOf(cls)}:this.${ref.name.text}`);
         if (direct) return direct;
-        const member = cls.members.find((m) => ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === ref.name.text) as ts.PropertyDeclaration | undefined;
+        const member = cls.members.find(
+          (m) => ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === ref.name.text,
+        ) as ts.PropertyDeclaration | undefined;
         return member?.type;
       }
       return undefined;
@@ -373,7 +399,8 @@ export class JsScope {
       const obj = this.qualify(node.expression);
       return obj ? `${obj}.${node.name.text}` : undefined;
     }
-    if (ts.isTypeReferenceNode(node)) return this.qualify(ts.isIdentifier(node.typeName) ? node.typeName : (node.typeName as unknown as ts.Node));
+    if (ts.isTypeReferenceNode(node))
+      return this.qualify(ts.isIdentifier(node.typeName) ? node.typeName : (node.typeName as unknown as ts.Node));
     if (ts.isQualifiedName(node)) {
       const left = this.qualify(node.left as ts.Node);
       return left ? `${left}.${node.right.text}` : undefined;
@@ -395,9 +422,13 @@ export class JsScope {
     if (!node || depth > MAX_DEPTH) return undefined;
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
     if (ts.isTemplateExpression(node)) {
-      return node.head.text + node.templateSpans.map((s) => (this.evalString(s.expression, depth + 1) ?? "{}") + s.literal.text).join("");
+      return (
+        node.head.text +
+        node.templateSpans.map((s) => (this.evalString(s.expression, depth + 1) ?? "{}") + s.literal.text).join("")
+      );
     }
-    if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node)) return this.evalString(node.expression, depth + 1);
+    if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node))
+      return this.evalString(node.expression, depth + 1);
     if (ts.isBinaryExpression(node)) {
       const op = node.operatorToken.kind;
       if (op === Kind.PlusToken) {
@@ -406,7 +437,8 @@ export class JsScope {
         return l === undefined && r === undefined ? undefined : (l ?? "{}") + (r ?? "{}");
       }
       // process.env.HF_BASE ?? "https://router.huggingface.co/v1"
-      if (op === Kind.QuestionQuestionToken || op === Kind.BarBarToken) return this.evalString(node.left, depth + 1) ?? this.evalString(node.right, depth + 1);
+      if (op === Kind.QuestionQuestionToken || op === Kind.BarBarToken)
+        return this.evalString(node.left, depth + 1) ?? this.evalString(node.right, depth + 1);
     }
     if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) {
       const v = this.valueOf(node);
@@ -419,7 +451,9 @@ export class JsScope {
       return undefined;
     }
     if (ts.isNewExpression(node) && this.qualify(node.expression) === "URL" && node.arguments?.length) {
-      return (this.evalString(node.arguments[1], depth + 1) ?? "") + (this.evalString(node.arguments[0], depth + 1) ?? "{}");
+      return (
+        (this.evalString(node.arguments[1], depth + 1) ?? "") + (this.evalString(node.arguments[0], depth + 1) ?? "{}")
+      );
     }
     return undefined;
   }
@@ -427,21 +461,41 @@ export class JsScope {
 
 export function unwrap(node: ts.Expression): ts.Expression {
   let n = node;
-  while (ts.isParenthesizedExpression(n) || ts.isAwaitExpression(n) || ts.isAsExpression(n) || ts.isNonNullExpression(n) || ts.isSatisfiesExpression(n)) n = n.expression;
+  while (
+    ts.isParenthesizedExpression(n) ||
+    ts.isAwaitExpression(n) ||
+    ts.isAsExpression(n) ||
+    ts.isNonNullExpression(n) ||
+    ts.isSatisfiesExpression(n)
+  )
+    n = n.expression;
   return n;
 }
 
 function requireOf(init: ts.Expression): string | undefined {
   let e = init;
   if (ts.isPropertyAccessExpression(e) && e.name.text === "default") e = e.expression;
-  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === "require" && e.arguments.length === 1 && ts.isStringLiteral(e.arguments[0])) {
+  if (
+    ts.isCallExpression(e) &&
+    ts.isIdentifier(e.expression) &&
+    e.expression.text === "require" &&
+    e.arguments.length === 1 &&
+    ts.isStringLiteral(e.arguments[0])
+  ) {
     return e.arguments[0].text;
   }
   return undefined;
 }
 
 export function isFunctionLike(node: ts.Node): node is ts.FunctionLikeDeclaration {
-  return ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isConstructorDeclaration(node) || ts.isGetAccessor(node);
+  return (
+    ts.isFunctionDeclaration(node) ||
+    ts.isMethodDeclaration(node) ||
+    ts.isArrowFunction(node) ||
+    ts.isFunctionExpression(node) ||
+    ts.isConstructorDeclaration(node) ||
+    ts.isGetAccessor(node)
+  );
 }
 
 export function scopeOf(node: ts.Node): ts.Node {
@@ -460,7 +514,17 @@ export function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefin
 }
 
 export function functionName(fn: ts.Node): string | undefined {
-  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name && ts.isIdentifier(fn.name)) return fn.name.text;
-  if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name)) return fn.parent.name.text;
+  if (
+    (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isFunctionExpression(fn)) &&
+    fn.name &&
+    ts.isIdentifier(fn.name)
+  )
+    return fn.name.text;
+  if (
+    (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) &&
+    ts.isVariableDeclaration(fn.parent) &&
+    ts.isIdentifier(fn.parent.name)
+  )
+    return fn.parent.name.text;
   return undefined;
 }

@@ -87,9 +87,19 @@ function closed(statement: ts.Statement, text: string): boolean {
  * statement would change with each keystroke and its diagnostics come and go. One statement more on each side is
  * tried first, in case the edit joined the region to a neighbour (`else` typed after an `if`).
  */
-export function spliceRegion(file: ts.SourceFile, before: string, text: string, change: TextChange): ts.SourceFile | undefined {
+export function spliceRegion(
+  file: ts.SourceFile,
+  before: string,
+  text: string,
+  change: TextChange,
+): ts.SourceFile | undefined {
   const statements = file.statements;
-  const found = touchedStatements(statements, (s) => s.pos, (s) => s.end, change);
+  const found = touchedStatements(
+    statements,
+    (s) => s.pos,
+    (s) => s.end,
+    change,
+  );
   if (!found) return undefined;
   const touched = widenToGroups(statements, found.from, found.to, (s) => groupOf.get(s));
   // An error elsewhere (a statement left broken while the user edits another, or a file opened broken) may be
@@ -97,7 +107,8 @@ export function spliceRegion(file: ts.SourceFile, before: string, text: string, 
   if (errorsOutside(file, touched.from, touched.to)) return undefined;
   const delta = change.newEnd - change.oldEnd;
   const region = parseAlone(file, text, touched.from, touched.to, delta);
-  if (diagnosticsOf(region.file).length === 0) return exact(file, before, text, region, touched.from, touched.to, delta);
+  if (diagnosticsOf(region.file).length === 0)
+    return exact(file, before, text, region, touched.from, touched.to, delta);
   const from = Math.max(0, touched.from - 1);
   const to = Math.min(statements.length - 1, touched.to + 1);
   if (from !== touched.from || to !== touched.to) {
@@ -146,7 +157,10 @@ function parseAlone(file: ts.SourceFile, text: string, from: number, to: number,
   const statements = file.statements;
   const start = from > 0 ? statements[from - 1].end : 0;
   const end = to < statements.length - 1 ? statements[to + 1].pos + delta : text.length;
-  return { start, file: ts.createSourceFile(file.fileName, text.slice(start, end), file.languageVersion, true, scriptKindOf(file)) };
+  return {
+    start,
+    file: ts.createSourceFile(file.fileName, text.slice(start, end), file.languageVersion, true, scriptKindOf(file)),
+  };
 }
 
 /** A region parsed alone, and where it starts in the file. */
@@ -156,7 +170,15 @@ interface Region {
 }
 
 /** A cleanly parsed region spliced in, when the whole file's parse is sure to be the same (see spliceRegion). */
-function exact(file: ts.SourceFile, before: string, text: string, region: Region, from: number, to: number, delta: number): ts.SourceFile | undefined {
+function exact(
+  file: ts.SourceFile,
+  before: string,
+  text: string,
+  region: Region,
+  from: number,
+  to: number,
+  delta: number,
+): ts.SourceFile | undefined {
   const statements = file.statements;
   const parsed = region.file.statements;
   if (parsed.length === 0) return undefined;
@@ -172,7 +194,14 @@ function exact(file: ts.SourceFile, before: string, text: string, region: Region
 }
 
 /** Replaces statements `from`..`to` of `file` by those of `region`, moving the rest; syntax errors follow along. */
-function splice(file: ts.SourceFile, text: string, region: Region, from: number, to: number, delta: number): ts.SourceFile {
+function splice(
+  file: ts.SourceFile,
+  text: string,
+  region: Region,
+  from: number,
+  to: number,
+  delta: number,
+): ts.SourceFile {
   const statements = file.statements;
   const parsed = region.file.statements;
   const start = region.start;
@@ -190,7 +219,13 @@ function splice(file: ts.SourceFile, text: string, region: Region, from: number,
   // reports, and what the next edit checks (see errorsOutside).
   // (The caller made sure the old ones all lie in the region, so only the region's own remain.)
   const errors: SyntaxError[] = diagnosticsOf(region.file).map((d) => ({ ...d, start: d.start + start, file }));
-  const f = file as unknown as { statements: ts.NodeArray<ts.Statement>; text: string; end: number; lineMap?: unknown; parseDiagnostics: SyntaxError[] };
+  const f = file as unknown as {
+    statements: ts.NodeArray<ts.Statement>;
+    text: string;
+    end: number;
+    lineMap?: unknown;
+    parseDiagnostics: SyntaxError[];
+  };
   f.statements = list;
   f.text = text;
   f.end = text.length;

@@ -41,4 +41,5 @@ export const HFJS_TASK_METHODS = new Set([
  * Exports of @huggingface/inference that make no request: the `snippets` namespace (code generation for the Hub's
  * "Use this model" widget), the error classes, and provider/mapping helpers.
  */
-export const HFJS_NON_REQUEST_EXPORTS = /^(snippets|InferenceOutputError|InferenceClientError|InferenceClientInputError|InferenceClientProviderApiError|InferenceClientHubApiError|InferenceClientProviderOutputError|PROVIDERS|INFERENCE_PROVIDERS|HARDCODED_MODEL_INFERENCE_MAPPING|getProviderHelper|makeRequestOptions|getInferenceSnippets)\b/;
+export const HFJS_NON_REQUEST_EXPORTS =
+  /^(snippets|InferenceOutputError|InferenceClientError|InferenceClientInputError|InferenceClientProviderApiError|InferenceClientHubApiError|InferenceClientProviderOutputError|PROVIDERS|INFERENCE_PROVIDERS|HARDCODED_MODEL_INFERENCE_MAPPING|getProviderHelper|makeRequestOptions|getInferenceSnippets)\b/;

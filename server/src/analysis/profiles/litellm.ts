@@ -7,10 +7,18 @@
 //   params, default 2; see docs/accuracy.md.)
 import { classifyUrl } from "../python/catalog";
 
-export const LITELLM_CALLS = new Set(["completion", "acompletion", "embedding", "aembedding", "text_completion", "atext_completion"]);
+export const LITELLM_CALLS = new Set([
+  "completion",
+  "acompletion",
+  "embedding",
+  "aembedding",
+  "text_completion",
+  "atext_completion",
+]);
 
 export const LITELLM_NUM_RETRIES = "litellm retries (num_retries)";
-export const LITELLM_OPENAI_RETRY = "LiteLLM's openai/ provider uses the OpenAI SDK, which retries 429 (2 retries, honours Retry-After)";
+export const LITELLM_OPENAI_RETRY =
+  "LiteLLM's openai/ provider uses the OpenAI SDK, which retries 429 (2 retries, honours Retry-After)";
 
 /** "hf" for the huggingface/ provider, "openai" for openai/ on the HF router, undefined when not an HF call. */
 export function litellmRoute(model: string | undefined, apiBase: string | undefined): "hf" | "openai" | undefined {

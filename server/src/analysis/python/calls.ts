@@ -3,7 +3,15 @@ import type { PyNode } from "./tree";
 import type { BillTo, ImportedClientRef, Surface } from "../model";
 import { INFERENCE_TASK_METHODS } from "../profiles/huggingfaceHub";
 import { LITELLM_CALLS, LITELLM_NUM_RETRIES, LITELLM_OPENAI_RETRY, litellmRoute } from "../profiles/litellm";
-import { classifyUrl, HFAPI_NON_CALLS, HTTP_METHODS, HUB_DOWNLOADS, HUB_FUNCTIONS, INFERENCE_NON_CALLS, LANGCHAIN_METHODS } from "./catalog";
+import {
+  classifyUrl,
+  HFAPI_NON_CALLS,
+  HTTP_METHODS,
+  HUB_DOWNLOADS,
+  HUB_FUNCTIONS,
+  INFERENCE_NON_CALLS,
+  LANGCHAIN_METHODS,
+} from "./catalog";
 import type { ClientTracker, PyClient } from "./clients";
 import type { Scope } from "./scope";
 import { kwargs, methodCall, positionalArgs } from "./syntax";
@@ -52,9 +60,11 @@ export function recognise(ctx: CallContext, node: PyNode): PyCall | undefined {
   if (fn.type === "identifier") {
     // smolagents models are callables: `model(messages)`.
     const client = ctx.clients.clientOf(fn);
-    if (client?.cls.kind === "smolagents-model" && client.surface) return clientCall(ctx, node, client, fn.text, fn.text);
+    if (client?.cls.kind === "smolagents-model" && client.surface)
+      return clientCall(ctx, node, client, fn.text, fn.text);
     // The legacy InferenceApi object is called directly; it returns the parsed body, a 429 included, never raising.
-    if (client?.cls.kind === "inference-api" && client.surface) return { ...clientCall(ctx, node, client, fn.text, "__call__"), raises: "response" };
+    if (client?.cls.kind === "inference-api" && client.surface)
+      return { ...clientCall(ctx, node, client, fn.text, "__call__"), raises: "response" };
   }
   return onModule(ctx, node, fn);
 }
@@ -87,11 +97,15 @@ function onClient(ctx: CallContext, node: PyNode, object: PyNode, method: string
       return {
         ...clientCall(ctx, node, client, callee, method),
         surface: download ? "hub-download" : "hub",
-        builtinRetry: download && ctx.atLeast("huggingface_hub", "1.2.0") ? "huggingface_hub retries downloads and uploads (>= 1.2)" : undefined,
+        builtinRetry:
+          download && ctx.atLeast("huggingface_hub", "1.2.0")
+            ? "huggingface_hub retries downloads and uploads (>= 1.2)"
+            : undefined,
       };
     }
     case "openai": {
-      if (!client.surface || !["create", "list", "stream", "parse"].includes(method) || path.length === 0) return undefined;
+      if (!client.surface || !["create", "list", "stream", "parse"].includes(method) || path.length === 0)
+        return undefined;
       const surface: Surface = path[0] === "models" ? "router-models" : client.surface;
       return { ...clientCall(ctx, node, client, callee, method), surface };
     }
@@ -116,7 +130,13 @@ function onClient(ctx: CallContext, node: PyNode, object: PyNode, method: string
  * `from app.hf import get_client`): a tentative call that the workspace keeps only when that module exports an HF
  * client under the name (see HfCall.viaImport).
  */
-function importedClientCall(ctx: CallContext, node: PyNode, base: PyNode, method: string, path: string[]): PyCall | undefined {
+function importedClientCall(
+  ctx: CallContext,
+  node: PyNode,
+  base: PyNode,
+  method: string,
+  path: string[],
+): PyCall | undefined {
   if (node.type !== "call") return undefined;
   const chat = path.join(".") === "chat.completions" && method === "create";
   if (!chat && (path.length > 0 || !INFERENCE_TASK_METHODS.has(method))) return undefined;
@@ -160,7 +180,10 @@ function clientCall(ctx: CallContext, node: PyNode, client: PyClient, callee: st
     surface: client.surface!,
     client,
     raises: kind === "openai" ? "openai" : kind.startsWith("smolagents") ? "smolagents" : "hf",
-    isAsync: client.cls.isAsync || method.startsWith("a") && ["ainvoke", "astream", "abatch", "agenerate", "aembed_query", "aembed_documents"].includes(method),
+    isAsync:
+      client.cls.isAsync ||
+      (method.startsWith("a") &&
+        ["ainvoke", "astream", "abatch", "agenerate", "aembed_query", "aembed_documents"].includes(method)),
     isStreaming: stream,
     billTo,
   };
@@ -175,7 +198,13 @@ function clientCall(ctx: CallContext, node: PyNode, client: PyClient, callee: st
   return call;
 }
 
-function httpCall(ctx: CallContext, node: PyNode, method: string, client: PyClient | undefined, callee: string): PyCall | undefined {
+function httpCall(
+  ctx: CallContext,
+  node: PyNode,
+  method: string,
+  client: PyClient | undefined,
+  callee: string,
+): PyCall | undefined {
   if (!HTTP_METHODS.has(method) || node.type !== "call") return undefined;
   const args = positionalArgs(node);
   const kw = kwargs(node);
@@ -196,7 +225,7 @@ function httpCall(ctx: CallContext, node: PyNode, method: string, client: PyClie
     raises: library === "aiohttp" ? "aiohttp-response" : "response",
     isAsync: client?.cls.isAsync ?? false,
     isStreaming: kw.get("stream")?.text === "True" || method === "stream",
-    billTo: billTo.present ? billTo : client?.billTo ?? billTo,
+    billTo: billTo.present ? billTo : (client?.billTo ?? billTo),
   };
 }
 
@@ -212,8 +241,18 @@ function onModule(ctx: CallContext, node: PyNode, fn: PyNode): PyCall | undefine
       const url = ctx.scope.evalString(kwargs(node).get("url") ?? args[1]);
       const host = url ? classifyUrl(url, (ctx.scope.evalString(args[0]) ?? "post").toLowerCase()) : "hub";
       if (host === "other") return undefined;
-      const call: PyCall = { node, callee: fn.text, library: "huggingface_hub", surface: host, raises: "response", isAsync: false, isStreaming: false, billTo: ctx.billToOf(kwargs(node).get("headers")) };
-      if (ctx.atLeast("huggingface_hub", "1.2.0")) call.builtinRetry = "http_backoff retries 429 (huggingface_hub >= 1.2)";
+      const call: PyCall = {
+        node,
+        callee: fn.text,
+        library: "huggingface_hub",
+        surface: host,
+        raises: "response",
+        isAsync: false,
+        isStreaming: false,
+        billTo: ctx.billToOf(kwargs(node).get("headers")),
+      };
+      if (ctx.atLeast("huggingface_hub", "1.2.0"))
+        call.builtinRetry = "http_backoff retries 429 (huggingface_hub >= 1.2)";
       else call.builtinDisabled = "http_backoff does not retry 429 before huggingface_hub 1.2";
       return call;
     }
@@ -228,7 +267,10 @@ function onModule(ctx: CallContext, node: PyNode, fn: PyNode): PyCall | undefine
         isAsync: false,
         isStreaming: false,
         billTo: { present: false },
-        builtinRetry: download && ctx.atLeast("huggingface_hub", "1.2.0") ? "huggingface_hub retries downloads and uploads (>= 1.2)" : undefined,
+        builtinRetry:
+          download && ctx.atLeast("huggingface_hub", "1.2.0")
+            ? "huggingface_hub retries downloads and uploads (>= 1.2)"
+            : undefined,
       };
     }
   }
@@ -249,8 +291,16 @@ function onModule(ctx: CallContext, node: PyNode, fn: PyNode): PyCall | undefine
       isAsync: name.startsWith("a"),
       isStreaming: kw.get("stream")?.text === "True",
       billTo: ctx.billToOf(kw.get("extra_headers") ?? kw.get("headers")),
-      builtinRetry: route === "openai" ? (off ? undefined : LITELLM_OPENAI_RETRY) : retries && !off ? LITELLM_NUM_RETRIES : undefined,
-      builtinDisabled: route === "openai" && off ? "max_retries=0 switches off the OpenAI SDK's retries under LiteLLM" : undefined,
+      builtinRetry:
+        route === "openai"
+          ? off
+            ? undefined
+            : LITELLM_OPENAI_RETRY
+          : retries && !off
+            ? LITELLM_NUM_RETRIES
+            : undefined,
+      builtinDisabled:
+        route === "openai" && off ? "max_retries=0 switches off the OpenAI SDK's retries under LiteLLM" : undefined,
     };
   }
   return undefined;

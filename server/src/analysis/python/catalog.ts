@@ -51,7 +51,17 @@ export const CLIENT_CLASSES = new Map<string, ClientClass>(
 );
 
 /** InferenceClient methods that do not hit the network (or are not inference): not reported. */
-export const INFERENCE_NON_CALLS = new Set(["close", "__enter__", "__exit__", "__aenter__", "__aexit__", "headers", "model", "provider", "token"]);
+export const INFERENCE_NON_CALLS = new Set([
+  "close",
+  "__enter__",
+  "__exit__",
+  "__aenter__",
+  "__aexit__",
+  "headers",
+  "model",
+  "provider",
+  "token",
+]);
 
 /** HfApi methods that are local helpers rather than requests. */
 export const HFAPI_NON_CALLS = new Set(["endpoint", "token", "headers", "library_name"]);
@@ -102,7 +112,6 @@ export const LANGCHAIN_METHODS = new Set([
   "aembed_documents",
   "__call__",
 ]);
-
 
 export type HostKind = "router" | "router-models" | "legacy" | "endpoint" | "hub" | "hub-download" | "other";
 

@@ -40,7 +40,12 @@ export class ClientTracker {
       // `x.y.Name(...)` can only be a client class named Name: most calls are ruled out without qualifying them.
       const named = fn?.type !== "attribute" || CLASS_NAMES.has(fn.childForFieldName("attribute")?.text ?? "");
       const q = named ? this.scope.qualify(fn) : undefined;
-      return (q && (CLIENT_CLASSES.get(q) ?? CLIENT_CLASSES.get(q.replace(/^huggingface_hub\.inference\._client\./, "huggingface_hub.")))) || undefined;
+      return (
+        (q &&
+          (CLIENT_CLASSES.get(q) ??
+            CLIENT_CLASSES.get(q.replace(/^huggingface_hub\.inference\._client\./, "huggingface_hub.")))) ||
+        undefined
+      );
     });
   }
 
@@ -69,7 +74,7 @@ export class ClientTracker {
           if (cls) return this.construction(value, cls);
         }
         // An observability wrapper hands back the client it was given.
-        const name = fn.type === "identifier" ? fn.text : fn.childForFieldName("attribute")?.text ?? "";
+        const name = fn.type === "identifier" ? fn.text : (fn.childForFieldName("attribute")?.text ?? "");
         const first = value.childForFieldName("arguments")?.namedChildren[0];
         if (WRAPPER_NAME.test(name) && first && first.type !== "keyword_argument") {
           const inner = this.clientOf(first, depth + 1);
@@ -114,7 +119,10 @@ export class ClientTracker {
 
   private classNamed(ref: PyNode | undefined): ClientClass | undefined {
     const q = this.scope.qualify(ref);
-    return q ? CLIENT_CLASSES.get(q) ?? CLIENT_CLASSES.get(q.replace(/^huggingface_hub\.inference\._client\./, "huggingface_hub.")) : undefined;
+    return q
+      ? (CLIENT_CLASSES.get(q) ??
+          CLIENT_CLASSES.get(q.replace(/^huggingface_hub\.inference\._client\./, "huggingface_hub.")))
+      : undefined;
   }
 
   /** Constructions being described: `llm = ChatHuggingFace(llm=llm)` names itself, which must not recurse forever. */
@@ -125,7 +133,9 @@ export class ClientTracker {
     if (this.describing.has(call.id)) return undefined;
     this.describing.add(call.id);
     try {
-      return this.scope.reads.memo(this.byNode, call.id, () => this.describeConstruction(call, cls ?? this.classOf(call)));
+      return this.scope.reads.memo(this.byNode, call.id, () =>
+        this.describeConstruction(call, cls ?? this.classOf(call)),
+      );
     } finally {
       this.describing.delete(call.id);
     }
@@ -134,7 +144,12 @@ export class ClientTracker {
   private describeConstruction(call: PyNode, cls: ClientClass | undefined): PyClient | undefined {
     if (!cls) return undefined;
     const client = this.describe(call, cls);
-    if (client.surface && cls.kind !== "requests-session" && cls.kind !== "httpx-client" && cls.kind !== "aiohttp-session") {
+    if (
+      client.surface &&
+      cls.kind !== "requests-session" &&
+      cls.kind !== "httpx-client" &&
+      cls.kind !== "aiohttp-session"
+    ) {
       const args = call.childForFieldName("arguments")!;
       const headersNode = kwarg(call, cls.kind === "openai" ? "default_headers" : "headers");
       client.construction = {
@@ -144,7 +159,8 @@ export class ClientTracker {
         surface: client.surface,
         billTo: client.billTo,
         argsSpan: { start: args.startIndex + 1, end: args.endIndex - 1 },
-        headersSpan: headersNode?.type === "dictionary" ? { start: headersNode.startIndex, end: headersNode.endIndex } : undefined,
+        headersSpan:
+          headersNode?.type === "dictionary" ? { start: headersNode.startIndex, end: headersNode.endIndex } : undefined,
         retriesDisabledSpan: client.retriesDisabled ? spanOfKeyword(client.retriesDisabled) : undefined,
         variable: variableName(call),
       };
@@ -155,7 +171,8 @@ export class ClientTracker {
   private describe(call: PyNode, cls: ClientClass): PyClient {
     const s = this.scope;
     const kw = kwargs(call);
-    const positional = call.childForFieldName("arguments")?.namedChildren.filter((a) => a.type !== "keyword_argument") ?? [];
+    const positional =
+      call.childForFieldName("arguments")?.namedChildren.filter((a) => a.type !== "keyword_argument") ?? [];
     let surface: Surface | undefined = defaultSurface(cls);
     let billTo: BillTo = { present: false };
     const headerBill = this.billToOf(kw.get(cls.kind === "openai" ? "default_headers" : "headers"));
@@ -182,7 +199,8 @@ export class ClientTracker {
         const host = url ? classifyUrl(url) : "other";
         surface = host === "other" || host === "hub" || host === "hub-download" ? undefined : host;
         const retries = kw.get("max_retries");
-        if (retries && retries.text.trim() === "0") return { node: call, cls, surface, billTo, retriesDisabled: retries };
+        if (retries && retries.text.trim() === "0")
+          return { node: call, cls, surface, billTo, retriesDisabled: retries };
         break;
       }
       case "langchain": {
@@ -250,7 +268,9 @@ function defaultSurface(cls: ClientClass): Surface | undefined {
 function isProviderKey(scope: Scope, key: PyNode): boolean {
   const literal = scope.evalString(key);
   if (literal !== undefined && !literal.includes("{}")) return !literal.startsWith("hf_");
-  const env = /environ(?:\.get)?\s*[[(]\s*["']([A-Z0-9_]+)["']|getenv\(\s*["']([A-Z0-9_]+)["']/.exec(scope.resolve(key).text);
+  const env = /environ(?:\.get)?\s*[[(]\s*["']([A-Z0-9_]+)["']|getenv\(\s*["']([A-Z0-9_]+)["']/.exec(
+    scope.resolve(key).text,
+  );
   const name = env?.[1] ?? env?.[2];
   return name !== undefined && !/HF|HUGGING/.test(name);
 }

@@ -35,7 +35,10 @@ export function matches(type: string, raises: RaiseKind, hubMajor1: boolean): bo
     case "openai":
       return root === "openai" && ["RateLimitError", "APIStatusError", "APIError", "OpenAIError"].includes(short);
     case "litellm":
-      return (root === "litellm" || root === "openai") && ["RateLimitError", "APIError", "APIStatusError", "OpenAIError"].includes(short);
+      return (
+        (root === "litellm" || root === "openai") &&
+        ["RateLimitError", "APIError", "APIStatusError", "OpenAIError"].includes(short)
+      );
     case "response":
       return requestsHttp || osError || (root === "httpx" && ["HTTPStatusError", "HTTPError"].includes(short));
     case "aiohttp-response":

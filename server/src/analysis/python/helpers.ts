@@ -5,7 +5,15 @@ import type { PyNode } from "./tree";
 import type { RetryHelperFacts } from "../model";
 import { caughtTypes, isBroad } from "./exceptions";
 import { CALLABLE_NAME } from "../retryHeuristics";
-import { handWrittenTraits, isBackoff, isTenacity, MENTIONS_429, tenacityTraits, backoffTraits, type Traits } from "./retryTraits";
+import {
+  handWrittenTraits,
+  isBackoff,
+  isTenacity,
+  MENTIONS_429,
+  tenacityTraits,
+  backoffTraits,
+  type Traits,
+} from "./retryTraits";
 import type { Reads } from "../incremental/reads";
 import type { Scope } from "./scope";
 
@@ -17,12 +25,23 @@ export interface LocalHelper {
   anchor: PyNode;
 }
 
-const NOT_HTTP = new Set(["ValueError", "KeyError", "TypeError", "IndexError", "AttributeError", "json.JSONDecodeError", "StopIteration"]);
+const NOT_HTTP = new Set([
+  "ValueError",
+  "KeyError",
+  "TypeError",
+  "IndexError",
+  "AttributeError",
+  "json.JSONDecodeError",
+  "StopIteration",
+]);
 
 export class HelperIndex {
   private readonly cache = new Map<number, { value: LocalHelper | undefined; reads: Reads }>();
   private readonly computing = new Set<number>();
-  constructor(private readonly scope: Scope, private readonly hubMajor1: boolean) {}
+  constructor(
+    private readonly scope: Scope,
+    private readonly hubMajor1: boolean,
+  ) {}
 
   /** The helper a function definition is, or undefined when it is not a retry helper. */
   classify(def: PyNode): LocalHelper | undefined {
@@ -48,15 +67,25 @@ export class HelperIndex {
     if (params.length === 0 || !params.some((p) => new RegExp(`\\b${p}\\s*\\(`).test(text))) return undefined;
     const name = def.childForFieldName("name")?.text ?? "";
     // Decorator factory: def retry_hf(func): def wrapper(*a, **k): <loop calling func> ; return wrapper
-    const inner = def.childForFieldName("body")?.namedChildren.find((n) => n.type === "function_definition" || n.type === "decorated_definition");
+    const inner = def
+      .childForFieldName("body")
+      ?.namedChildren.find((n) => n.type === "function_definition" || n.type === "decorated_definition");
     const innerDef = inner?.type === "decorated_definition" ? inner.childForFieldName("definition") : inner;
     if (innerDef && callsAny(innerDef, params)) {
       const body = this.retryTraits(innerDef, params, def);
-      if (body) return { def, facts: { name, style: "decorator", ...facts(body.traits) }, traits: body.traits, anchor: body.anchor };
+      if (body)
+        return {
+          def,
+          facts: { name, style: "decorator", ...facts(body.traits) },
+          traits: body.traits,
+          anchor: body.anchor,
+        };
     }
     if (!callsAny(def, params)) return undefined;
     const body = this.retryTraits(def, params, def);
-    return body ? { def, facts: { name, style: "callable", ...facts(body.traits) }, traits: body.traits, anchor: body.anchor } : undefined;
+    return body
+      ? { def, facts: { name, style: "callable", ...facts(body.traits) }, traits: body.traits, anchor: body.anchor }
+      : undefined;
   }
 
   private retryTraits(fn: PyNode, params: string[], outer: PyNode): { traits: Traits; anchor: PyNode } | undefined {
@@ -66,14 +95,21 @@ export class HelperIndex {
       const expr = dec.namedChildren[0];
       const callee = expr?.type === "call" ? expr.childForFieldName("function") : expr;
       if (isTenacity(this.scope, callee) === "decorator") {
-        return { traits: tenacityTraits(this.scope, expr?.type === "call" ? expr : undefined, undefined, true, this.hubMajor1), anchor: dec };
+        return {
+          traits: tenacityTraits(this.scope, expr?.type === "call" ? expr : undefined, undefined, true, this.hubMajor1),
+          anchor: dec,
+        };
       }
       const style = isBackoff(this.scope, callee);
-      if (style && expr?.type === "call") return { traits: backoffTraits(this.scope, expr, style, undefined, true, this.hubMajor1), anchor: dec };
+      if (style && expr?.type === "call")
+        return { traits: backoffTraits(this.scope, expr, style, undefined, true, this.hubMajor1), anchor: dec };
     }
     const loop = fn.descendantsOfType(["for_statement", "while_statement"]).find((l) => callsAny(l, params));
     const name = outer.childForFieldName("name")?.text;
-    const recursive = !loop && name !== undefined && fn.descendantsOfType("call").some((c) => c.childForFieldName("function")?.text.split(".").pop() === name);
+    const recursive =
+      !loop &&
+      name !== undefined &&
+      fn.descendantsOfType("call").some((c) => c.childForFieldName("function")?.text.split(".").pop() === name);
     if (!loop && !recursive) return undefined;
     const scopeNode = loop ?? fn;
     const clauses = scopeNode.descendantsOfType("except_clause");
@@ -86,7 +122,14 @@ export class HelperIndex {
       const last = block?.namedChildren[block.namedChildren.length - 1];
       if (last && ["raise_statement", "return_statement", "break_statement"].includes(last.type)) return false;
       const types = caughtTypes(this.scope, c);
-      return isBroad(types) || (types ?? []).some((t) => !NOT_HTTP.has(t) && !/Timeout|Connection|Transport|Network|Decoding|Protocol|RemoteProtocol|ReadError/.test(t));
+      return (
+        isBroad(types) ||
+        (types ?? []).some(
+          (t) =>
+            !NOT_HTTP.has(t) &&
+            !/Timeout|Connection|Transport|Network|Decoding|Protocol|RemoteProtocol|ReadError/.test(t),
+        )
+      );
     });
     const base = handWrittenTraits(this.scope, fn, loop);
     const handles429 = catchesHttp || MENTIONS_429.test(expanded);
@@ -96,14 +139,23 @@ export class HelperIndex {
 }
 
 function facts(t: Traits): Omit<RetryHelperFacts, "name" | "style"> {
-  return { handles429: t.handles429, honorsRetryAfter: t.honorsRetryAfter, hasJitter: t.hasJitter, bounded: t.bounded, retries402: t.retries402 };
+  return {
+    handles429: t.handles429,
+    honorsRetryAfter: t.honorsRetryAfter,
+    hasJitter: t.hasJitter,
+    bounded: t.bounded,
+    retries402: t.retries402,
+  };
 }
 
 export function paramNames(def: PyNode): string[] {
   const params = def.childForFieldName("parameters");
   const names: string[] = [];
   for (const p of params?.namedChildren ?? []) {
-    const id = p.type === "identifier" ? p : p.childForFieldName("name") ?? p.namedChildren.find((c) => c.type === "identifier");
+    const id =
+      p.type === "identifier"
+        ? p
+        : (p.childForFieldName("name") ?? p.namedChildren.find((c) => c.type === "identifier"));
     if (id && id.text !== "self" && id.text !== "cls") names.push(id.text);
   }
   return names;
@@ -114,7 +166,12 @@ function callsAny(node: PyNode, names: string[]): boolean {
     const fn = c.childForFieldName("function");
     if (fn?.type === "identifier" && names.includes(fn.text)) return true;
     // `fn` handed to a wrapper that calls it (`with_rate_limit(fn)`).
-    return c.childForFieldName("arguments")?.namedChildren.some((a) => a.type === "identifier" && names.includes(a.text) && CALLABLE_NAME.test(a.text)) ?? false;
+    return (
+      c
+        .childForFieldName("arguments")
+        ?.namedChildren.some((a) => a.type === "identifier" && names.includes(a.text) && CALLABLE_NAME.test(a.text)) ??
+      false
+    );
   });
 }
 

@@ -38,7 +38,10 @@ class Analysis {
 
   private readonly path: string;
 
-  constructor(private readonly scope: Scope, input: FrontendInput) {
+  constructor(
+    private readonly scope: Scope,
+    input: FrontendInput,
+  ) {
     this.path = input.path;
     const hubMajor1 = atLeast(input.versions.huggingface_hub, "1.0.0");
     const billToOf = (headers: PyNode | undefined) => billToInHeaders(scope, headers);
@@ -78,13 +81,16 @@ class Analysis {
       }
       for (const call of found) {
         // Clients made where the file's own constructions are not looked for (`self.client(...)` holding a class).
-        if (call.client?.construction) result.clients.push({ node: call.client.node, construction: call.client.construction });
+        if (call.client?.construction)
+          result.clients.push({ node: call.client.node, construction: call.client.construction });
         result.calls.push(this.judge(call));
       }
 
       const statement = scope.statements[index];
       result.exportedClients = this.exportedClients(statement);
-      result.evidence = billToEvidenceIn(statement.text, statement.startIndex, "python", (offset) => scope.forwardsParameter(statement, offset));
+      result.evidence = billToEvidenceIn(statement.text, statement.startIndex, "python", (offset) =>
+        scope.forwardsParameter(statement, offset),
+      );
 
       // Retry helpers defined here: exported for other files, and judged (HF002/4/5/6) where they are written.
       for (const def of part.definitions) {
@@ -92,7 +98,8 @@ class Analysis {
         if (!name || scope.functionNamed(name) !== def) continue; // a later `def` of the same name wins
         const helper = this.helpers.classify(def);
         if (!helper) continue;
-        if (!def.parent || def.parent.type === "module" || def.parent.parent?.type === "module") result.helpers.push([name, helper.facts]);
+        if (!def.parent || def.parent.type === "module" || def.parent.parent?.type === "module")
+          result.helpers.push([name, helper.facts]);
         protection.registerHelper(def, helper.traits, name);
       }
       return result;
@@ -105,11 +112,18 @@ class Analysis {
     const add = (name: string | undefined, client: PyClient | undefined, factory: boolean) => {
       const family = client?.cls.kind;
       if (!name || !client?.surface || (family !== "inference" && family !== "openai" && family !== "hfapi")) return;
-      const builtinRetry = family === "openai" && !client.retriesDisabled ? "the OpenAI SDK retries 429 (2 retries, honours Retry-After)" : undefined;
-      out.push([name, { family, library: client.cls.library, surface: client.surface, billTo: client.billTo, factory, builtinRetry }]);
+      const builtinRetry =
+        family === "openai" && !client.retriesDisabled
+          ? "the OpenAI SDK retries 429 (2 retries, honours Retry-After)"
+          : undefined;
+      out.push([
+        name,
+        { family, library: client.cls.library, surface: client.surface, billTo: client.billTo, factory, builtinRetry },
+      ]);
     };
     const def = statement.type === "decorated_definition" ? statement.childForFieldName("definition") : statement;
-    if (def?.type === "function_definition") add(def.childForFieldName("name")?.text, this.ctx.clients.returnedBy(def), true);
+    if (def?.type === "function_definition")
+      add(def.childForFieldName("name")?.text, this.ctx.clients.returnedBy(def), true);
     // Module-level names, also when bound inside `try:` / `if` at module level.
     const names = new Map<string, PyNode>();
     const stack = [statement];
@@ -126,16 +140,28 @@ class Analysis {
 
   private judge(call: PyCall): StatementResult<PyNode>["calls"][number] {
     const { scope, protection } = this;
-    if (call.client && !call.billTo.present && (call.client.cls.kind === "requests-session" || call.client.cls.kind === "httpx-client")) {
-      const variable = call.client.node.parent?.type === "assignment" ? call.client.node.parent.childForFieldName("left")?.text : undefined;
-      const viaHeaders = billToInHeaders(scope, call.client.node.type === "call" ? kwarg(call.client.node, "headers") : undefined);
+    if (
+      call.client &&
+      !call.billTo.present &&
+      (call.client.cls.kind === "requests-session" || call.client.cls.kind === "httpx-client")
+    ) {
+      const variable =
+        call.client.node.parent?.type === "assignment"
+          ? call.client.node.parent.childForFieldName("left")?.text
+          : undefined;
+      const viaHeaders = billToInHeaders(
+        scope,
+        call.client.node.type === "call" ? kwarg(call.client.node, "headers") : undefined,
+      );
       call.billTo = viaHeaders.present ? viaHeaders : sessionHeadersBillTo(scope, call.node.root, variable);
     }
     const verdict = protection.verdict(call);
     const hfCall: HfCall = {
       span: { start: call.node.startIndex, end: call.node.endIndex },
       callee: call.callee,
-      calleeSpan: spanOf(call.node.type === "call" ? call.node.childForFieldName("function") ?? call.node : call.node),
+      calleeSpan: spanOf(
+        call.node.type === "call" ? (call.node.childForFieldName("function") ?? call.node) : call.node,
+      ),
       library: call.library,
       surface: call.surface,
       billTo: call.billTo,
@@ -145,7 +171,8 @@ class Analysis {
       retries: [],
     };
     if (call.viaImport) hfCall.viaImport = { ...call.viaImport, fromFile: this.path };
-    if (call.node.parent?.type === "await") hfCall.awaitSpan = { start: call.node.parent.startIndex, end: call.node.parent.endIndex };
+    if (call.node.parent?.type === "await")
+      hfCall.awaitSpan = { start: call.node.parent.startIndex, end: call.node.parent.endIndex };
     return {
       call: hfCall,
       client: call.client?.construction ? call.client.node : undefined,

@@ -18,7 +18,12 @@ let initializing: Promise<void> | undefined;
 
 /** Both wasm files sit next to the bundle in dist/; in tests they are found under node_modules. */
 function locate(file: string, pkg: string, wasmDir?: string): string {
-  const dirs = [wasmDir, wasmDir && path.join(wasmDir, pkg), __dirname, path.join(__dirname, "..", "..", "..", "..", "node_modules", pkg)];
+  const dirs = [
+    wasmDir,
+    wasmDir && path.join(wasmDir, pkg),
+    __dirname,
+    path.join(__dirname, "..", "..", "..", "..", "node_modules", pkg),
+  ];
   for (const dir of dirs) {
     if (!dir) continue;
     const candidate = path.join(dir, file);
@@ -88,14 +93,16 @@ function parse(path: string, text: string, keep: boolean): Mirror {
   const change = changedRegion(previous.text, text);
   const old = previous.value.tree;
   // The kept tree always follows the text, even when only the mirror is re-parsed (see reparseRegion).
-  old.edit(new Edit({
-    startIndex: change.start,
-    oldEndIndex: change.oldEnd,
-    newEndIndex: change.newEnd,
-    startPosition: pointAt(previous.text, change.start),
-    oldEndPosition: pointAt(previous.text, change.oldEnd),
-    newEndPosition: pointAt(text, change.newEnd),
-  }));
+  old.edit(
+    new Edit({
+      startIndex: change.start,
+      oldEndIndex: change.oldEnd,
+      newEndIndex: change.newEnd,
+      startPosition: pointAt(previous.text, change.start),
+      oldEndPosition: pointAt(previous.text, change.oldEnd),
+      newEndPosition: pointAt(text, change.newEnd),
+    }),
+  );
   const local = reparseRegion(previous.value.mirror, previous.text, text, change);
   if (local) {
     parseCounts.region++;
@@ -104,7 +111,9 @@ function parse(path: string, text: string, keep: boolean): Mirror {
   }
   const tree = parser.parse(text, old);
   parseCounts.incremental++;
-  const edit: MirrorEdit | undefined = tree ? { previous: previous.value.mirror, ...change, changed: tree.getChangedRanges(old) } : undefined;
+  const edit: MirrorEdit | undefined = tree
+    ? { previous: previous.value.mirror, ...change, changed: tree.getChangedRanges(old) }
+    : undefined;
   old.delete();
   if (!tree) throw new Error("the Python parser returned no tree");
   const result = mirror(tree, text, edit);
@@ -134,9 +143,18 @@ const NEXT_CODE_AT_COLUMN_0 = /[ \t\r\n]*(?:$|\n[^\s#])/y;
 
 function reparseRegion(previous: Mirror, before: string, text: string, change: TextChange): Mirror | undefined {
   const statements = previous.root.children;
-  const found = touchedStatements(statements, (s) => s.startIndex, (s) => s.endIndex, change);
+  const found = touchedStatements(
+    statements,
+    (s) => s.startIndex,
+    (s) => s.endIndex,
+    change,
+  );
   if (!found) return undefined;
-  const touched = toColumn0(statements, before, widenToGroups(statements, found.from, found.to, (s) => s.group));
+  const touched = toColumn0(
+    statements,
+    before,
+    widenToGroups(statements, found.from, found.to, (s) => s.group),
+  );
   // An error elsewhere (a statement left broken while the user edits another, or a file opened broken) may be
   // healed or moved by this edit (a closing quote typed here ends a string opened there): only a whole parse can
   // say.
@@ -167,7 +185,8 @@ function reparseRegion(previous: Mirror, before: string, text: string, change: T
     // Only where the boundaries are ones this splicing chose: after a whole parse with errors, error recovery drew
     // them, and a region cut along them may be broken alone where the whole file is not.
     if (region.tree.rootNode.childCount === 0) return undefined;
-    for (let i = touched.from; i <= touched.to; i++) if (statements[i].broken && statements[i].group === undefined) return undefined;
+    for (let i = touched.from; i <= touched.to; i++)
+      if (statements[i].broken && statements[i].group === undefined) return undefined;
     return spliceMirror(previous, text, touched.from, touched.to, region.tree, region.start, delta);
   } finally {
     region.tree.delete();
@@ -179,8 +198,13 @@ function reparseRegion(previous: Mirror, before: string, text: string, change: T
  * level (what tree-sitter makes of a body whose indentation is being typed) or a comment belongs with its
  * neighbours, and a region must start and end where nothing can continue it.
  */
-function toColumn0(statements: readonly PyNode[], before: string, range: { from: number; to: number }): { from: number; to: number } {
-  const boundary = (s: PyNode) => (s.startIndex === 0 || before[s.startIndex - 1] === "\n") && /[^\s#]/.test(before[s.startIndex] ?? "");
+function toColumn0(
+  statements: readonly PyNode[],
+  before: string,
+  range: { from: number; to: number },
+): { from: number; to: number } {
+  const boundary = (s: PyNode) =>
+    (s.startIndex === 0 || before[s.startIndex - 1] === "\n") && /[^\s#]/.test(before[s.startIndex] ?? "");
   let { from, to } = range;
   while (from > 0 && !boundary(statements[from])) from--;
   while (to < statements.length - 1 && !boundary(statements[to + 1])) to++;
@@ -197,7 +221,14 @@ function brokenOutside(statements: readonly PyNode[], from: number, to: number):
  * not start a line with code at column 0 or is not followed by code at column 0 (or the end), since then the region
  * could continue into its neighbours or they into it.
  */
-function parseAlone(statements: readonly PyNode[], before: string, text: string, from: number, to: number, delta: number): { tree: Tree; start: number } | undefined {
+function parseAlone(
+  statements: readonly PyNode[],
+  before: string,
+  text: string,
+  from: number,
+  to: number,
+  delta: number,
+): { tree: Tree; start: number } | undefined {
   const start = statements[from].startIndex;
   const end = statements[to].endIndex + delta;
   if ((start > 0 && before[start - 1] !== "\n") || !/[^\s#]/.test(text[start] ?? "")) return undefined;

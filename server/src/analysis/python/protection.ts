@@ -8,20 +8,34 @@ import type { PyCall } from "./calls";
 import { caughtTypes, describeTypes, isBroad, isRateLimitType, matches } from "./exceptions";
 import type { HelperIndex } from "./helpers";
 import { codeText, countsAttempts, statusFilterWithout429 } from "../retryHeuristics";
-import { backoffTraits, handWrittenTraits, isBackoff, isTenacity, makeConstruct, MENTIONS_429, tenacityTraits, type Traits } from "./retryTraits";
+import {
+  backoffTraits,
+  handWrittenTraits,
+  isBackoff,
+  isTenacity,
+  makeConstruct,
+  MENTIONS_429,
+  tenacityTraits,
+  type Traits,
+} from "./retryTraits";
 import type { Scope } from "./scope";
 import { sessionRetry } from "./sessionRetry";
 import { headerSpan, isInside } from "./syntax";
 
 /** Modules whose functions are never user retry helpers (so `asyncio.to_thread(lambda: ...)` is looked through). */
-const LIBRARY_ROOTS = /^(asyncio|concurrent|functools|itertools|os|time|json|typing|threading|multiprocessing|contextlib|huggingface_hub|openai|requests|httpx|aiohttp|tenacity|backoff|langchain\w*|smolagents|litellm|random|math|logging|anyio|trio|builtins)(\.|$)/;
+const LIBRARY_ROOTS =
+  /^(asyncio|concurrent|functools|itertools|os|time|json|typing|threading|multiprocessing|contextlib|huggingface_hub|openai|requests|httpx|aiohttp|tenacity|backoff|langchain\w*|smolagents|litellm|random|math|logging|anyio|trio|builtins)(\.|$)/;
 
 interface Verdict {
   protection: Protection;
   retries: number[];
 }
 
-type Found = { kind: "protected"; by: string; retry?: number } | { kind: "trap"; reason: string } | { kind: "imported"; module: string; name: string } | undefined;
+type Found =
+  | { kind: "protected"; by: string; retry?: number }
+  | { kind: "trap"; reason: string }
+  | { kind: "imported"; module: string; name: string }
+  | undefined;
 
 export class ProtectionAnalyzer {
   /** Anchor node id -> the index `covering` lists use in this analysis. */
@@ -53,7 +67,16 @@ export class ProtectionAnalyzer {
     };
     if (found?.kind === "protected") return { protection: { kind: "protected", by: found.by }, retries: covering };
     if (found?.kind === "imported") {
-      return { protection: { kind: "imported-helper", module: found.module, name: found.name, fromFile: this.path, fallback: fallback() }, retries: covering };
+      return {
+        protection: {
+          kind: "imported-helper",
+          module: found.module,
+          name: found.name,
+          fromFile: this.path,
+          fallback: fallback(),
+        },
+        retries: covering,
+      };
     }
     return { protection: fallback(found?.kind === "trap" ? found.reason : undefined), retries: covering };
   }
@@ -82,7 +105,10 @@ export class ProtectionAnalyzer {
 
   private walk(call: PyCall, from: PyNode, raisesOn429: boolean, covering: number[], depth: number): Found {
     let trap: Found;
-    const keep = (f: Found): Found => (f?.kind === "trap" && !trap ? (trap = f) : undefined, f?.kind === "trap" ? undefined : f);
+    const keep = (f: Found): Found => (
+      f?.kind === "trap" && !trap ? (trap = f) : undefined,
+      f?.kind === "trap" ? undefined : f
+    );
     // A status branch on the returned response: `if r.status_code == 429: ...`.
     const status = this.statusBranch(call, covering);
     if (status) return status;
@@ -91,10 +117,12 @@ export class ProtectionAnalyzer {
       let result: Found;
       switch (node.type) {
         case "try_statement":
-          if (child.id === node.childForFieldName("body")?.id) result = keep(this.tryStatement(call, node, raisesOn429, covering));
+          if (child.id === node.childForFieldName("body")?.id)
+            result = keep(this.tryStatement(call, node, raisesOn429, covering));
           break;
         case "argument_list":
-          if (child.type === "lambda" || child.id === call.node.id || child.type === "identifier") result = keep(this.helperArgument(call, node.parent!, raisesOn429, covering));
+          if (child.type === "lambda" || child.id === call.node.id || child.type === "identifier")
+            result = keep(this.helperArgument(call, node.parent!, raisesOn429, covering));
           break;
         case "for_statement":
           result = keep(this.retryingLoop(call, node, raisesOn429, covering));
@@ -117,7 +145,10 @@ export class ProtectionAnalyzer {
       const catches = types === undefined || types.some((t) => matches(t, call.raises, this.hubMajor1));
       if (!catches) continue;
       if (!raisesOn429) {
-        return { kind: "trap", reason: `\`${call.callee}\` does not raise on 429 without raise_for_status(), so the except clause never runs` };
+        return {
+          kind: "trap",
+          reason: `\`${call.callee}\` does not raise on 429 without raise_for_status(), so the except clause never runs`,
+        };
       }
       const block = clause.namedChildren.find((c) => c.type === "block");
       if (!block) continue;
@@ -128,7 +159,12 @@ export class ProtectionAnalyzer {
       const only = retry && !has429 ? statusFilterWithout429(blockText) : undefined;
       if (only) return { kind: "trap", reason: `the retry only goes on for ${only}; a 429 is re-raised` };
       if (retry) {
-        const index = this.construct(retry.kind === "loop" ? "loop" : "recursion", retry.anchor, { ...retry.traits, handles429: true }, true);
+        const index = this.construct(
+          retry.kind === "loop" ? "loop" : "recursion",
+          retry.anchor,
+          { ...retry.traits, handles429: true },
+          true,
+        );
         covering.push(index);
         return { kind: "protected", by: retry.kind === "loop" ? "a retry loop" : "a recursive retry", retry: index };
       }
@@ -145,23 +181,37 @@ export class ProtectionAnalyzer {
     }
     if (clauses.length && raisesOn429) {
       const names = clauses.map((c) => describeTypes(caughtTypes(this.scope, c))).join(", ");
-      return { kind: "trap", reason: `the except clause catches ${names}, which \`${call.callee}\` does not raise on 429` };
+      return {
+        kind: "trap",
+        reason: `the except clause catches ${names}, which \`${call.callee}\` does not raise on 429`,
+      };
     }
     return undefined;
   }
 
   /** A handler that leads to another attempt: a loop that goes on, or a recursive call. */
-  private handlerRetry(call: PyCall, tryNode: PyNode, block: PyNode): { kind: "loop" | "recursion"; anchor: PyNode; traits: Omit<Traits, "handles429"> } | undefined {
+  private handlerRetry(
+    call: PyCall,
+    tryNode: PyNode,
+    block: PyNode,
+  ): { kind: "loop" | "recursion"; anchor: PyNode; traits: Omit<Traits, "handles429"> } | undefined {
     const fn = this.scope.enclosingFunction(tryNode);
     const fnName = fn?.childForFieldName("name")?.text;
     if (fnName && new RegExp(`\\b${fnName}\\s*\\(`).test(block.text)) {
-      return { kind: "recursion", anchor: fn!.childForFieldName("name")!, traits: handWrittenTraits(this.scope, fn!, undefined) };
+      return {
+        kind: "recursion",
+        anchor: fn!.childForFieldName("name")!,
+        traits: handWrittenTraits(this.scope, fn!, undefined),
+      };
     }
     const last = block.namedChildren[block.namedChildren.length - 1];
     if (last && ["raise_statement", "return_statement", "break_statement"].includes(last.type)) return undefined;
     for (let p = tryNode.parent; p && p.id !== fn?.id; p = p.parent) {
       // `for name in CANDIDATES:` tries something else each round: a fallback, not a retry.
-      if (p.type === "while_statement" || (p.type === "for_statement" && countsAttempts(p.childForFieldName("right")?.text ?? ""))) {
+      if (
+        p.type === "while_statement" ||
+        (p.type === "for_statement" && countsAttempts(p.childForFieldName("right")?.text ?? ""))
+      ) {
         return { kind: "loop", anchor: p, traits: handWrittenTraits(this.scope, p, p) };
       }
     }
@@ -175,7 +225,9 @@ export class ProtectionAnalyzer {
     if (!name) return undefined;
     const fn = this.enclosingOrModule(call.node, name);
     const after = codeText(fn.text.slice(call.node.endIndex - fn.startIndex), "python");
-    const re = new RegExp(`\\b${name}\\.status(_code)?\\s*(==|in|!=|>=|>)\\s*[^\\n]*\\b(429|TOO_MANY_REQUESTS)\\b|\\b(429|TOO_MANY_REQUESTS)\\b[^\\n]*(==|in)\\s*${name}\\.status`);
+    const re = new RegExp(
+      `\\b${name}\\.status(_code)?\\s*(==|in|!=|>=|>)\\s*[^\\n]*\\b(429|TOO_MANY_REQUESTS)\\b|\\b(429|TOO_MANY_REQUESTS)\\b[^\\n]*(==|in)\\s*${name}\\.status`,
+    );
     if (!re.test(after)) return undefined;
     for (let p = call.node.parent; p && p.id !== fn.id; p = p.parent) {
       if (p.type === "for_statement" || p.type === "while_statement") {
@@ -192,25 +244,41 @@ export class ProtectionAnalyzer {
     const fn = helperCall.childForFieldName("function");
     if (!fn) return undefined;
     const tenacity = this.tenacityInstance(fn);
-    if (tenacity) return this.fromTraits(call, "tenacity", helperCall, tenacityTraits(this.scope, tenacity, call.raises, raisesOn429, this.hubMajor1), covering, "a tenacity Retrying call");
+    if (tenacity)
+      return this.fromTraits(
+        call,
+        "tenacity",
+        helperCall,
+        tenacityTraits(this.scope, tenacity, call.raises, raisesOn429, this.hubMajor1),
+        covering,
+        "a tenacity Retrying call",
+      );
     const q = this.scope.qualify(fn) ?? fn.text;
     if (LIBRARY_ROOTS.test(q)) return undefined;
     const name = fn.type === "attribute" ? fn.childForFieldName("attribute")!.text : fn.text;
     const local = this.helpers.byName(name);
     if (local) {
       if (!local.facts.handles429) return { kind: "trap", reason: `the helper ${name} does not retry 429` };
-      const index = this.construct("helper", local.def.childForFieldName("name") ?? local.def, local.traits, true, name);
+      const index = this.construct(
+        "helper",
+        local.def.childForFieldName("name") ?? local.def,
+        local.traits,
+        true,
+        name,
+      );
       covering.push(index);
       return { kind: "protected", by: `the retry helper ${name}`, retry: index };
     }
     const imported = fn.type === "identifier" ? this.scope.importOf(fn.text) : undefined;
-    if (imported && !LIBRARY_ROOTS.test(imported.module)) return { kind: "imported", module: imported.module, name: imported.name };
+    if (imported && !LIBRARY_ROOTS.test(imported.module))
+      return { kind: "imported", module: imported.module, name: imported.name };
     return undefined;
   }
 
   private tenacityInstance(fn: PyNode): PyNode | undefined {
     const value = this.scope.resolve(fn);
-    if (value.type === "call" && isTenacity(this.scope, value.childForFieldName("function")) === "retrying") return value;
+    if (value.type === "call" && isTenacity(this.scope, value.childForFieldName("function")) === "retrying")
+      return value;
     return undefined;
   }
 
@@ -218,8 +286,16 @@ export class ProtectionAnalyzer {
   private retryingLoop(call: PyCall, loop: PyNode, raisesOn429: boolean, covering: number[]): Found {
     const right = loop.childForFieldName("right");
     const value = right ? this.scope.resolve(right) : undefined;
-    if (value?.type !== "call" || isTenacity(this.scope, value.childForFieldName("function")) !== "retrying") return undefined;
-    return this.fromTraits(call, "tenacity", value, tenacityTraits(this.scope, value, call.raises, raisesOn429, this.hubMajor1), covering, "a tenacity Retrying loop");
+    if (value?.type !== "call" || isTenacity(this.scope, value.childForFieldName("function")) !== "retrying")
+      return undefined;
+    return this.fromTraits(
+      call,
+      "tenacity",
+      value,
+      tenacityTraits(this.scope, value, call.raises, raisesOn429, this.hubMajor1),
+      covering,
+      "a tenacity Retrying loop",
+    );
   }
 
   private decorators(call: PyCall, fn: PyNode, raisesOn429: boolean, covering: number[]): Found {
@@ -230,23 +306,44 @@ export class ProtectionAnalyzer {
       if (!expr) continue;
       const callee = expr.type === "call" ? expr.childForFieldName("function") : expr;
       if (isTenacity(this.scope, callee) === "decorator") {
-        return this.fromTraits(call, "tenacity", dec, tenacityTraits(this.scope, expr.type === "call" ? expr : undefined, call.raises, raisesOn429, this.hubMajor1), covering, "a tenacity @retry");
+        return this.fromTraits(
+          call,
+          "tenacity",
+          dec,
+          tenacityTraits(this.scope, expr.type === "call" ? expr : undefined, call.raises, raisesOn429, this.hubMajor1),
+          covering,
+          "a tenacity @retry",
+        );
       }
       const style = isBackoff(this.scope, callee);
       if (style && expr.type === "call") {
-        const traits = backoffTraits(this.scope, expr, style, call.raises, style === "on_predicate" ? true : raisesOn429, this.hubMajor1);
+        const traits = backoffTraits(
+          this.scope,
+          expr,
+          style,
+          call.raises,
+          style === "on_predicate" ? true : raisesOn429,
+          this.hubMajor1,
+        );
         return this.fromTraits(call, "backoff", dec, traits, covering, `a backoff.${style} decorator`);
       }
       const name = callee?.text.split(".").pop() ?? "";
       const local = this.helpers.byName(name);
       if (local && local.facts.style === "decorator") {
         if (!local.facts.handles429) return { kind: "trap", reason: `the decorator ${name} does not retry 429` };
-        const index = this.construct("helper", local.def.childForFieldName("name") ?? local.def, local.traits, true, name);
+        const index = this.construct(
+          "helper",
+          local.def.childForFieldName("name") ?? local.def,
+          local.traits,
+          true,
+          name,
+        );
         covering.push(index);
         return { kind: "protected", by: `the retry decorator ${name}`, retry: index };
       }
       const imported = callee?.type === "identifier" ? this.scope.importOf(callee.text) : undefined;
-      if (imported && !LIBRARY_ROOTS.test(imported.module)) return { kind: "imported", module: imported.module, name: imported.name };
+      if (imported && !LIBRARY_ROOTS.test(imported.module))
+        return { kind: "imported", module: imported.module, name: imported.name };
     }
     return undefined;
   }
@@ -266,19 +363,38 @@ export class ProtectionAnalyzer {
       }
       if (!anchor) continue;
       const found = this.walk(call, anchor, raisesOn429, covering, depth + 1);
-      if (found && found.kind !== "trap") return found.kind === "protected" ? { ...found, by: `${found.by} around its caller` } : found;
+      if (found && found.kind !== "trap")
+        return found.kind === "protected" ? { ...found, by: `${found.by} around its caller` } : found;
     }
     return undefined;
   }
 
-  private fromTraits(call: PyCall, kind: "tenacity" | "backoff", anchor: PyNode, traits: Traits, covering: number[], by: string): Found {
+  private fromTraits(
+    call: PyCall,
+    kind: "tenacity" | "backoff",
+    anchor: PyNode,
+    traits: Traits,
+    covering: number[],
+    by: string,
+  ): Found {
     const index = this.construct(kind, anchor, traits, true);
     covering.push(index);
     if (traits.handles429) return { kind: "protected", by, retry: index };
-    return { kind: "trap", reason: `${by.replace(/^a /, "the ")} never fires: ${traits.whyNot}` + (call.raises === "response" ? ` and \`${call.callee}\` does not raise on 429 without raise_for_status()` : "") };
+    return {
+      kind: "trap",
+      reason:
+        `${by.replace(/^a /, "the ")} never fires: ${traits.whyNot}` +
+        (call.raises === "response" ? ` and \`${call.callee}\` does not raise on 429 without raise_for_status()` : ""),
+    };
   }
 
-  private construct(kind: RetryConstruct["kind"], anchor: PyNode, traits: Traits, relevant: boolean, name?: string): number {
+  private construct(
+    kind: RetryConstruct["kind"],
+    anchor: PyNode,
+    traits: Traits,
+    relevant: boolean,
+    name?: string,
+  ): number {
     const c = makeConstruct(kind, anchor, traits, relevant, name);
     if (anchor.type === "for_statement" || anchor.type === "while_statement") c.span = headerSpan(anchor);
     this.sink.push({ anchor, construct: c });

@@ -23,16 +23,24 @@ export function callableText(scope: Scope, node: PyNode | undefined): string {
     const def = scope.functionNamed(node.text);
     if (!def) return scope.valueOf(node)?.text ?? node.text;
     // One level of what the function uses: `return _fallback(state)` where `_fallback = wait_random_exponential()`.
-    const used = def.descendantsOfType("identifier").map((id) => (id.text === node.text ? undefined : scope.valueOf(id)?.text)).filter(Boolean);
+    const used = def
+      .descendantsOfType("identifier")
+      .map((id) => (id.text === node.text ? undefined : scope.valueOf(id)?.text))
+      .filter(Boolean);
     return [def.text, ...used].join(" ");
   }
   if (node.type === "call") {
     // retry_if_exception(pred), a wait factory, `wait_a + wait_b`
-    return node.text + " " + positionalArgs(node).map((a) => callableText(scope, a)).join(" ");
+    return (
+      node.text +
+      " " +
+      positionalArgs(node)
+        .map((a) => callableText(scope, a))
+        .join(" ")
+    );
   }
   return node.text;
 }
-
 
 export function isTenacity(scope: Scope, fn: PyNode | null | undefined): "decorator" | "retrying" | undefined {
   const q = scope.qualify(fn);
@@ -43,7 +51,13 @@ export function isTenacity(scope: Scope, fn: PyNode | null | undefined): "decora
 }
 
 /** tenacity `@retry(...)`, `Retrying(...)`: `call` is the call with the kwargs, undefined for bare `@retry`. */
-export function tenacityTraits(scope: Scope, call: PyNode | undefined, raises: RaiseKind | undefined, raisesOn429: boolean, hubMajor1: boolean): Traits {
+export function tenacityTraits(
+  scope: Scope,
+  call: PyNode | undefined,
+  raises: RaiseKind | undefined,
+  raisesOn429: boolean,
+  hubMajor1: boolean,
+): Traits {
   const kw = call ? kwargs(call) : new Map<string, PyNode>();
   const cond = kw.get("retry");
   const stop = kw.get("stop");
@@ -92,7 +106,14 @@ export function isBackoff(scope: Scope, fn: PyNode | null | undefined): "on_exce
 }
 
 /** `@backoff.on_exception(wait_gen, exc, max_tries=, max_time=, giveup=, jitter=)` / `on_predicate`. */
-export function backoffTraits(scope: Scope, call: PyNode, style: "on_exception" | "on_predicate", raises: RaiseKind | undefined, raisesOn429: boolean, hubMajor1: boolean): Traits {
+export function backoffTraits(
+  scope: Scope,
+  call: PyNode,
+  style: "on_exception" | "on_predicate",
+  raises: RaiseKind | undefined,
+  raisesOn429: boolean,
+  hubMajor1: boolean,
+): Traits {
   const kw = kwargs(call);
   const args = positionalArgs(call);
   const waitGen = args[0] ?? kw.get("wait_gen");
@@ -122,7 +143,9 @@ export function backoffTraits(scope: Scope, call: PyNode, style: "on_exception" 
       traits.handles429 = false;
       traits.whyNot = `it retries ${types.map((t) => t.split(".").pop()).join(", ")}, which is not what this call raises on 429`;
     }
-    traits.retries402 = giveup ? retries402FromText(giveup.replace(/!=\s*429/, "== 429"), false) && !/402/.test(giveup) : !types.every(isRateLimitType);
+    traits.retries402 = giveup
+      ? retries402FromText(giveup.replace(/!=\s*429/, "== 429"), false) && !/402/.test(giveup)
+      : !types.every(isRateLimitType);
   } else {
     const predicate = callableText(scope, args[1] ?? kw.get("predicate"));
     traits.handles429 = MENTIONS_429.test(predicate) || retries402FromText(predicate, false);
@@ -142,7 +165,10 @@ function exceptionTypesIn(scope: Scope, node: PyNode): string[] {
       if (/Error$|Exception$|TooManyRequests/.test(q)) out.push(q);
       if (n.type === "attribute") continue;
     }
-    if (n.type === "call" && /retry_if_exception_type|retry_if_not_exception_type/.test(n.childForFieldName("function")?.text ?? "")) {
+    if (
+      n.type === "call" &&
+      /retry_if_exception_type|retry_if_not_exception_type/.test(n.childForFieldName("function")?.text ?? "")
+    ) {
       stack.push(...positionalArgs(n));
       continue;
     }
@@ -202,7 +228,13 @@ export function loopBounded(loop: PyNode): boolean {
   return ATTEMPT_LIMIT.test(body) && /\b(raise|break|return)\b/.test(body);
 }
 
-export function makeConstruct(kind: RetryKind, span: PyNode, traits: Traits, relevant: boolean, name?: string): RetryConstruct {
+export function makeConstruct(
+  kind: RetryKind,
+  span: PyNode,
+  traits: Traits,
+  relevant: boolean,
+  name?: string,
+): RetryConstruct {
   const { waitNode, limitNode, whyNot: _whyNot, ...rest } = traits;
   return {
     kind,

@@ -7,7 +7,6 @@ import { StatementTables } from "../incremental/tables";
 import { ParseCache } from "../textDiff";
 import type { PyNode } from "./tree";
 
-
 const MAX_DEPTH = 8;
 
 /**
@@ -83,7 +82,8 @@ export class Scope {
   constructor(root: PyNode, path: string | undefined) {
     this.statements = root.children;
     for (const statement of this.statements) this.parts.push(collectStatement(statement));
-    this.tables = (path !== undefined ? tablesByFile.take(path)?.value : undefined) ?? new StatementTables<PyNode>(startOf);
+    this.tables =
+      (path !== undefined ? tablesByFile.take(path)?.value : undefined) ?? new StatementTables<PyNode>(startOf);
     this.tables.update(this.statements, (s) => this.entriesOf(s));
     if (path !== undefined) tablesByFile.put(path, "", this.tables);
     this.reads = new ReadTracker(this.statements, idOf, textOf, (key) => this.tables.statementsOf(key));
@@ -197,9 +197,16 @@ export class Scope {
     const obj = fn.childForFieldName("object");
     const method = fn.childForFieldName("attribute")?.text;
     if (!obj || !method) return undefined;
-    const cls = obj.text === "self" || obj.text === "cls" ? this.enclosingClass(fn, false) : obj.type === "identifier" ? this.classNamed(obj.text) : undefined;
+    const cls =
+      obj.text === "self" || obj.text === "cls"
+        ? this.enclosingClass(fn, false)
+        : obj.type === "identifier"
+          ? this.classNamed(obj.text)
+          : undefined;
     if (!cls) return undefined;
-    return this.functionsNamed(method).filter((d) => this.enclosingClass(d, true)?.id === cls.id).pop();
+    return this.functionsNamed(method)
+      .filter((d) => this.enclosingClass(d, true)?.id === cls.id)
+      .pop();
   }
 
   private importStatement(node: PyNode): void {
@@ -267,7 +274,10 @@ export class Scope {
     if (!params) return;
     for (const p of params.namedChildren) {
       if (p.type === "typed_parameter" || p.type === "typed_default_parameter") {
-        const id = p.type === "typed_parameter" ? p.namedChildren.find((c) => c.type === "identifier") : p.childForFieldName("name");
+        const id =
+          p.type === "typed_parameter"
+            ? p.namedChildren.find((c) => c.type === "identifier")
+            : p.childForFieldName("name");
         const type = p.childForFieldName("type");
         if (id && type) this.add(`a:${node.id}:${id.text}`, type);
       }
@@ -292,9 +302,8 @@ export class Scope {
     }
     this.reads.read(`b:${name}`);
     const global = this.bindings(0, name);
-    return global.length ? lastBefore(global, ref) ?? last(global) : undefined;
+    return global.length ? (lastBefore(global, ref) ?? last(global)) : undefined;
   }
-
 
   /**
    * Every value a name or `self.attr` may hold where `ref` reads it: all its bindings in the nearest scope that
@@ -377,7 +386,10 @@ export class Scope {
     let index = -1;
     let fallback: PyNode | undefined;
     params.forEach((p, i) => {
-      const name = p.type === "identifier" ? p : p.childForFieldName("name") ?? p.namedChildren.find((c) => c.type === "identifier");
+      const name =
+        p.type === "identifier"
+          ? p
+          : (p.childForFieldName("name") ?? p.namedChildren.find((c) => c.type === "identifier"));
       if (name?.text !== ref.text) return;
       index = i;
       fallback = p.childForFieldName("value") ?? undefined;
@@ -415,7 +427,9 @@ export class Scope {
       const member = parent.childForFieldName("attribute")?.text;
       const cls = this.enclosingClass(node, false);
       if (!member || !cls) return false;
-      return this.functionsNamed("__init__").some((f) => this.enclosingClass(f, true)?.id === cls.id && parameterNames(f).includes(member));
+      return this.functionsNamed("__init__").some(
+        (f) => this.enclosingClass(f, true)?.id === cls.id && parameterNames(f).includes(member),
+      );
     }
     const fn = this.enclosingFunction(node);
     return fn !== undefined && parameterNames(fn).includes(node.text) && this.bindings(fn.id, node.text).length === 0;
@@ -520,7 +534,13 @@ export class Scope {
     switch (node.type) {
       case "string":
         return node.namedChildren
-          .map((c) => (c.type === "string_content" ? c.text : c.type === "interpolation" ? this.evalString(c.namedChildren[0], depth + 1) ?? "{}" : ""))
+          .map((c) =>
+            c.type === "string_content"
+              ? c.text
+              : c.type === "interpolation"
+                ? (this.evalString(c.namedChildren[0], depth + 1) ?? "{}")
+                : "",
+          )
           .join("");
       case "concatenated_string":
         return node.namedChildren.map((c) => this.evalString(c, depth + 1) ?? "{}").join("");
@@ -561,7 +581,13 @@ export class Scope {
 
 function parameterNames(fn: PyNode): string[] {
   const params = fn.childForFieldName("parameters")?.namedChildren ?? [];
-  return params.map((p) => (p.type === "identifier" ? p : p.childForFieldName("name") ?? p.namedChildren.find((c) => c.type === "identifier"))?.text ?? "");
+  return params.map(
+    (p) =>
+      (p.type === "identifier"
+        ? p
+        : (p.childForFieldName("name") ?? p.namedChildren.find((c) => c.type === "identifier"))
+      )?.text ?? "",
+  );
 }
 
 function last<T>(list: T[] | undefined): T | undefined {

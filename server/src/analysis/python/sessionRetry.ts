@@ -19,7 +19,11 @@ export function sessionRetry(scope: Scope, call: PyCall): SessionVerdict | undef
   if (call.client!.cls.kind === "httpx-client") {
     const transport = kwargs(session).get("transport");
     if (transport && /retries\s*=/.test(scope.resolve(transport).text)) {
-      return { protects: false, by: "", reason: "httpx transport retries= only retries connection failures, never a 429" };
+      return {
+        protects: false,
+        by: "",
+        reason: "httpx transport retries= only retries connection failures, never a 429",
+      };
     }
     return undefined;
   }
@@ -35,20 +39,35 @@ export function sessionRetry(scope: Scope, call: PyCall): SessionVerdict | undef
     if (!maxRetries) continue;
     const retry = scope.resolve(maxRetries);
     if (retry.type === "integer") {
-      return { protects: false, by: "", reason: "HTTPAdapter(max_retries=<int>) retries connection failures only, never a 429" };
+      return {
+        protects: false,
+        by: "",
+        reason: "HTTPAdapter(max_retries=<int>) retries connection failures only, never a 429",
+      };
     }
     if (retry.type !== "call" || !/Retry$/.test(retry.childForFieldName("function")?.text ?? "")) continue;
     const kw = kwargs(retry);
     const allowed = kw.get("allowed_methods") ?? kw.get("method_whitelist");
-    const methodAllowed = allowed ? allowed.text === "None" || new RegExp(`["']${verb.toUpperCase()}["']`).test(scope.resolve(allowed).text) : verb !== "post" && verb !== "patch";
+    const methodAllowed = allowed
+      ? allowed.text === "None" || new RegExp(`["']${verb.toUpperCase()}["']`).test(scope.resolve(allowed).text)
+      : verb !== "post" && verb !== "patch";
     if (!methodAllowed) {
-      return { protects: false, by: "", reason: `the urllib3 Retry mounted on this session does not retry ${verb.toUpperCase()} (add allowed_methods=None or include "${verb.toUpperCase()}")` };
+      return {
+        protects: false,
+        by: "",
+        reason: `the urllib3 Retry mounted on this session does not retry ${verb.toUpperCase()} (add allowed_methods=None or include "${verb.toUpperCase()}")`,
+      };
     }
     const forcelist = kw.get("status_forcelist");
     if (forcelist && /\b429\b/.test(scope.resolve(forcelist).text)) {
       return { protects: true, by: "the urllib3 Retry mounted on the session (honours Retry-After)" };
     }
-    return { protects: false, by: "", reason: "the urllib3 Retry on this session retries 429 only when Retry-After is sent; add 429 to status_forcelist" };
+    return {
+      protects: false,
+      by: "",
+      reason:
+        "the urllib3 Retry on this session retries 429 only when Retry-After is sent; add 429 to status_forcelist",
+    };
   }
   return undefined;
 }

@@ -20,7 +20,11 @@ export function kwarg(call: PyNode, name: string): PyNode | undefined {
 }
 
 export function positionalArgs(call: PyNode): PyNode[] {
-  return call.childForFieldName("arguments")?.namedChildren.filter((a) => a.type !== "keyword_argument" && a.type !== "comment") ?? [];
+  return (
+    call
+      .childForFieldName("arguments")
+      ?.namedChildren.filter((a) => a.type !== "keyword_argument" && a.type !== "comment") ?? []
+  );
 }
 
 /** `obj.method(...)` -> [obj, "method"]. */

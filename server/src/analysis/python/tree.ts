@@ -25,7 +25,6 @@ interface Statement {
   group?: number;
 }
 
-
 let nextId = 1;
 
 /**
@@ -165,7 +164,12 @@ export function mirror(tree: Tree, text: string, edit?: MirrorEdit): Mirror {
   const delta = edit ? edit.newEnd - edit.oldEnd : 0;
   const cursor = tree.walk();
   try {
-    const root = new PyNode(typeOf(cursor), true, cursor.startIndex, cursor.endIndex, { delta: 0, origin: 0, text, broken: false });
+    const root = new PyNode(typeOf(cursor), true, cursor.startIndex, cursor.endIndex, {
+      delta: 0,
+      origin: 0,
+      text,
+      broken: false,
+    });
     // Which statements hold the errors is asked only of a tree that has some (each question crosses into wasm).
     const errors = tree.rootNode.hasError;
     if (cursor.gotoFirstChild()) {
@@ -224,7 +228,15 @@ function touches(edit: MirrorEdit, start: number, end: number): boolean {
  * `delta`. The caller has checked that the region parses the same alone as in the file, or chosen to keep a syntax
  * error inside the region (see parser.ts): the mirror has errors when any statement has.
  */
-export function spliceMirror(previous: Mirror, text: string, from: number, to: number, slice: Tree, offset: number, delta: number): Mirror {
+export function spliceMirror(
+  previous: Mirror,
+  text: string,
+  from: number,
+  to: number,
+  slice: Tree,
+  offset: number,
+  delta: number,
+): Mirror {
   const old = previous.root.children;
   const children = old.slice(0, from);
   const cursor = slice.walk();
@@ -248,7 +260,13 @@ export function spliceMirror(previous: Mirror, text: string, from: number, to: n
     children.push(old[i]);
   }
   // The module spans from its first token (or the end, when empty) to the end of the text, as tree-sitter has it.
-  const root = new PyNode(previous.root.type, true, children.length ? children[0].startIndex : text.length, text.length, { delta: 0, origin: 0, text, broken: false });
+  const root = new PyNode(
+    previous.root.type,
+    true,
+    children.length ? children[0].startIndex : text.length,
+    text.length,
+    { delta: 0, origin: 0, text, broken: false },
+  );
   root.children = children;
   for (const c of children) c.parent = root;
   return { root, hasError: children.some((c) => c.broken) };
@@ -266,7 +284,13 @@ function readSubtree(cursor: TreeCursor, text: string, offset: number, group?: n
   if (!cursor.gotoFirstChild()) return top;
   let parent = top;
   for (;;) {
-    const node = new PyNode(typeOf(cursor), cursor.nodeIsNamed, cursor.startIndex + offset, cursor.endIndex + offset, moved);
+    const node = new PyNode(
+      typeOf(cursor),
+      cursor.nodeIsNamed,
+      cursor.startIndex + offset,
+      cursor.endIndex + offset,
+      moved,
+    );
     node.field = cursor.currentFieldName;
     node.parent = parent;
     parent.adopt(node);

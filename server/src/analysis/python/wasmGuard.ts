@@ -29,7 +29,10 @@ export const wasmFaults = { recovered: 0 };
  * memory and stack pointer it imports so they can be restored later.
  */
 export function instantiateKeepingState(wasmFile: string) {
-  return (imports: WebAssembly.Imports, done: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void): Record<string, never> => {
+  return (
+    imports: WebAssembly.Imports,
+    done: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void,
+  ): Record<string, never> => {
     const env = imports.env as Record<string, unknown>;
     if (env.memory instanceof WebAssembly.Memory && env.__stack_pointer instanceof WebAssembly.Global) {
       state = { memory: env.memory, stackPointer: env.__stack_pointer };

@@ -9,13 +9,19 @@ export const backoffWithoutJitter = createRule({
     defaultSeverity: "info",
     summary: "a retry wait with no randomness",
     messages: {
-      lockstep: "This {{retry}} waits without jitter: clients throttled together retry together. Use full jitter (a random wait up to the backoff).",
+      lockstep:
+        "This {{retry}} waits without jitter: clients throttled together retry together. Use full jitter (a random wait up to the backoff).",
     },
   },
   check({ model }) {
     return model.retries
       .filter((r) => r.relevant && r.waits && !r.hasJitter)
-      .map((retry) => ({ messageId: "lockstep" as const, data: { retry: describe(retry.kind) }, span: retry.waitSpan ?? retry.span, retry }));
+      .map((retry) => ({
+        messageId: "lockstep" as const,
+        data: { retry: describe(retry.kind) },
+        span: retry.waitSpan ?? retry.span,
+        retry,
+      }));
   },
   fixes: (ctx, finding) => (finding.retry ? waitFixes(ctx, finding.retry, "HF004") : []),
 });

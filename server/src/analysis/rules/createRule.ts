@@ -31,14 +31,18 @@ export interface RuleDefinition<Code extends RuleCode, MessageId extends string>
   fixes?: (ctx: FixContext, finding: Finding) => Fix[];
 }
 
-export function createRule<const Code extends RuleCode, MessageId extends string>(def: RuleDefinition<Code, MessageId>): Rule<Code> & { messages: Record<MessageId, string> } {
+export function createRule<const Code extends RuleCode, MessageId extends string>(
+  def: RuleDefinition<Code, MessageId>,
+): Rule<Code> & { messages: Record<MessageId, string> } {
   const { code, name, defaultSeverity, summary, messages } = def.meta;
   return {
     code,
     meta: { code, name, defaultSeverity, summary, docs: docsUrl(code), fixable: def.fixes !== undefined },
     messages,
     check(ctx) {
-      return def.check(ctx).map(({ messageId, data, ...subject }) => ({ code, message: fill(messages[messageId], data), ...subject }));
+      return def
+        .check(ctx)
+        .map(({ messageId, data, ...subject }) => ({ code, message: fill(messages[messageId], data), ...subject }));
     },
     fixes: def.fixes,
   };

@@ -10,11 +10,23 @@ import type { Rule, RuleMeta } from "./types";
 import { unboundedRetry } from "./unboundedRetry";
 import { unhandledRateLimit } from "./unhandledRateLimit";
 
-const MODULES = [unhandledRateLimit, retryAfterIgnored, missingBillTo, backoffWithoutJitter, retriesPaymentRequired, unboundedRetry, legacyInferenceApi] as const;
+const MODULES = [
+  unhandledRateLimit,
+  retryAfterIgnored,
+  missingBillTo,
+  backoffWithoutJitter,
+  retriesPaymentRequired,
+  unboundedRetry,
+  legacyInferenceApi,
+] as const;
 
 // A rule module without its code in shared's RULE_CODES, or a code without a module, fails to compile here.
 type ModuleCode = (typeof MODULES)[number]["code"];
-const sameCodes: [ModuleCode] extends [RuleCode] ? ([RuleCode] extends [ModuleCode] ? true : "a code in RULE_CODES has no rule module") : "a rule module's code is missing from RULE_CODES" = true;
+const sameCodes: [ModuleCode] extends [RuleCode]
+  ? [RuleCode] extends [ModuleCode]
+    ? true
+    : "a code in RULE_CODES has no rule module"
+  : "a rule module's code is missing from RULE_CODES" = true;
 void sameCodes;
 
 export const ALL_RULES: readonly Rule[] = MODULES;

@@ -9,7 +9,8 @@ export const legacyInferenceApi = createRule({
     defaultSeverity: "info",
     summary: "a call to the deprecated `api-inference.huggingface.co`",
     messages: {
-      legacy: "api-inference.huggingface.co is the deprecated serverless Inference API; use the router (https://router.huggingface.co/hf-inference/models/...).",
+      legacy:
+        "api-inference.huggingface.co is the deprecated serverless Inference API; use the router (https://router.huggingface.co/hf-inference/models/...).",
     },
   },
   check({ model }) {
@@ -21,7 +22,8 @@ export const legacyInferenceApi = createRule({
         return { messageId: "legacy", span: call.span, call };
       });
     model.clients.forEach((client, i) => {
-      if (client.surface === "legacy" && !reportedClients.has(i)) reports.push({ messageId: "legacy", span: client.span, client });
+      if (client.surface === "legacy" && !reportedClients.has(i))
+        reports.push({ messageId: "legacy", span: client.span, client });
     });
     return reports;
   },

@@ -13,8 +13,10 @@ export const missingBillTo = createRule({
     defaultSeverity: "warning",
     summary: "a credit-billed call without `X-HF-Bill-To`, in an organization context",
     messages: {
-      personal: 'Without X-HF-Bill-To, {{subject}} the personal account, not "{{org}}" ({{why}}). Add bill-to "{{org}}".',
-      elsewhere: "Without X-HF-Bill-To, {{subject}} the personal account, not the organization billed elsewhere ({{source}} sets X-HF-Bill-To{{how}}). Add the same bill-to here.",
+      personal:
+        'Without X-HF-Bill-To, {{subject}} the personal account, not "{{org}}" ({{why}}). Add bill-to "{{org}}".',
+      elsewhere:
+        "Without X-HF-Bill-To, {{subject}} the personal account, not the organization billed elsewhere ({{source}} sets X-HF-Bill-To{{how}}). Add the same bill-to here.",
     },
   },
   check({ model, orgContext }) {
@@ -38,9 +40,16 @@ export const missingBillTo = createRule({
   fixes: (ctx, finding) => billToFixes(ctx, finding.client, finding.call),
 });
 
-function report(orgContext: OrgContext, subject: string): { messageId: "personal" | "elsewhere"; data: Record<string, string> } {
+function report(
+  orgContext: OrgContext,
+  subject: string,
+): { messageId: "personal" | "elsewhere"; data: Record<string, string> } {
   const { org, source, expression } = orgContext;
   // The project bills an org through a dynamic value (env, config, app state): its name is not known here.
-  if (org === undefined) return { messageId: "elsewhere", data: { subject, source, how: expression ? ` from ${expression.text}` : "" } };
-  return { messageId: "personal", data: { subject, org, why: source === "configuration" ? "the configured billTo" : `${source} bills "${org}"` } };
+  if (org === undefined)
+    return { messageId: "elsewhere", data: { subject, source, how: expression ? ` from ${expression.text}` : "" } };
+  return {
+    messageId: "personal",
+    data: { subject, org, why: source === "configuration" ? "the configured billTo" : `${source} bills "${org}"` },
+  };
 }

@@ -12,13 +12,19 @@ export const retriesPaymentRequired = createRule({
     defaultSeverity: "info",
     summary: "a retry that would also retry 402 (credits exhausted)",
     messages: {
-      retries402: "This {{retry}} would also retry HTTP 402 (credits exhausted), which never succeeds on retry. Exclude 402 from its condition.",
+      retries402:
+        "This {{retry}} would also retry HTTP 402 (credits exhausted), which never succeeds on retry. Exclude 402 from its condition.",
     },
   },
   check({ model }) {
     return model.retries
       .filter((r) => r.relevant && r.retries402)
-      .map((retry) => ({ messageId: "retries402" as const, data: { retry: describe(retry.kind) }, span: retry.span, retry }));
+      .map((retry) => ({
+        messageId: "retries402" as const,
+        data: { retry: describe(retry.kind) },
+        span: retry.span,
+        retry,
+      }));
   },
   fixes: (ctx, finding) => (finding.retry ? paymentRequiredFixes(ctx, finding.retry) : []),
 });

@@ -11,13 +11,19 @@ export const retryAfterIgnored = createRule({
     defaultSeverity: "warning",
     summary: "a hand-written retry of 429 that does not wait on `Retry-After`",
     messages: {
-      ignored: "This {{retry}} retries 429 without waiting on Retry-After: it may retry before HF allows and be throttled again.",
+      ignored:
+        "This {{retry}} retries 429 without waiting on Retry-After: it may retry before HF allows and be throttled again.",
     },
   },
   check({ model }) {
     return model.retries
       .filter((r) => r.relevant && r.handles429 && !r.honorsRetryAfter)
-      .map((retry) => ({ messageId: "ignored" as const, data: { retry: describe(retry.kind) }, span: retry.waitSpan ?? retry.span, retry }));
+      .map((retry) => ({
+        messageId: "ignored" as const,
+        data: { retry: describe(retry.kind) },
+        span: retry.waitSpan ?? retry.span,
+        retry,
+      }));
   },
   fixes(ctx, finding) {
     if (!finding.retry) return [];

@@ -11,13 +11,19 @@ export const unboundedRetry = createRule({
     defaultSeverity: "warning",
     summary: "a retry with no bound on attempts or time",
     messages: {
-      unbounded: "This {{retry}} has no bound on attempts or time: a long throttle or outage hangs the program. Add a limit.",
+      unbounded:
+        "This {{retry}} has no bound on attempts or time: a long throttle or outage hangs the program. Add a limit.",
     },
   },
   check({ model }) {
     return model.retries
       .filter((r) => r.relevant && !r.bounded)
-      .map((retry) => ({ messageId: "unbounded" as const, data: { retry: describe(retry.kind) }, span: retry.span, retry }));
+      .map((retry) => ({
+        messageId: "unbounded" as const,
+        data: { retry: describe(retry.kind) },
+        span: retry.span,
+        retry,
+      }));
   },
   // tenacity stop_after_attempt, backoff max_tries, an attempt counter in a while-True loop.
   fixes: (ctx, finding) => (finding.retry ? boundFixes(ctx, finding.retry) : []),

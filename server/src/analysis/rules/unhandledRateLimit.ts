@@ -18,7 +18,14 @@ export const unhandledRateLimit = createRule({
     return model.calls.flatMap((call) => {
       if (call.protection.kind !== "unprotected") return [];
       const { reason } = call.protection;
-      return [{ messageId: reason ? "trap" : "none", data: { callee: call.callee, reason: reason ?? "" }, span: call.span, call }];
+      return [
+        {
+          messageId: reason ? "trap" : "none",
+          data: { callee: call.callee, reason: reason ?? "" },
+          span: call.span,
+          call,
+        },
+      ];
     });
   },
   fixes: (ctx, finding) => (finding.call ? unhandledRateLimitFixes(ctx, finding.call) : []),

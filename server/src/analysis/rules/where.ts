@@ -2,7 +2,14 @@
 // its callee (`client.chat_completion`), not every line of its arguments; one on a client construction underlines
 // the class. Related places are what a reader needs next: the retry that does not protect a call, the calls a
 // retry covers or a client bills, where the organization is named.
-import { needsBillTo, type ClientConstruction, type FileModel, type HfCall, type RetryConstruct, type Span } from "../model";
+import {
+  needsBillTo,
+  type ClientConstruction,
+  type FileModel,
+  type HfCall,
+  type RetryConstruct,
+  type Span,
+} from "../model";
 import { describe } from "./retryWording";
 import type { Finding, OrgContext } from "./types";
 
@@ -23,7 +30,11 @@ export function clientSpan(client: ClientConstruction): Span {
   return end > client.span.start ? { start: client.span.start, end } : client.span;
 }
 
-export function placeFinding(model: FileModel, finding: Finding, orgContext: OrgContext | undefined): { span: Span; related: Related[] } {
+export function placeFinding(
+  model: FileModel,
+  finding: Finding,
+  orgContext: OrgContext | undefined,
+): { span: Span; related: Related[] } {
   let span = finding.span;
   if (finding.call && span === finding.call.span) span = callSpan(finding.call);
   else if (finding.client && span === finding.client.span) span = clientSpan(finding.client);
@@ -34,10 +45,19 @@ export function placeFinding(model: FileModel, finding: Finding, orgContext: Org
     if (finding.client) {
       const index = model.clients.indexOf(finding.client);
       for (const call of model.calls) {
-        if (call.client === index && needsBillTo(call.surface) && !call.billTo.present) related.push({ span: callSpan(call), message: `\`${call.callee}\` bills through this client.` });
+        if (call.client === index && needsBillTo(call.surface) && !call.billTo.present)
+          related.push({ span: callSpan(call), message: `\`${call.callee}\` bills through this client.` });
       }
     }
-    if (orgContext?.at) related.push({ span: orgContext.at.span, path: orgContext.at.path, message: orgContext.org !== undefined ? `Bills "${orgContext.org}" here: the workspace's organization.` : "Bills an organization here (a dynamic value): the project's organization." });
+    if (orgContext?.at)
+      related.push({
+        span: orgContext.at.span,
+        path: orgContext.at.path,
+        message:
+          orgContext.org !== undefined
+            ? `Bills "${orgContext.org}" here: the workspace's organization.`
+            : "Bills an organization here (a dynamic value): the project's organization.",
+      });
   }
   return { span, related };
 }
@@ -45,16 +65,20 @@ export function placeFinding(model: FileModel, finding: Finding, orgContext: Org
 /** User-written retries around an unprotected call: each is a retry that does not protect it. */
 function retriesAround(model: FileModel, call: HfCall): Related[] {
   const why = call.protection.kind === "unprotected" ? call.protection.reason : undefined;
-  return call.retries.map((i) => model.retries[i]).filter(Boolean).map((retry) => ({
-    span: retry.span,
-    message: `This ${describe(retry.kind)} does not protect the call${why ? `: ${why}` : ""}.`,
-  }));
+  return call.retries
+    .map((i) => model.retries[i])
+    .filter(Boolean)
+    .map((retry) => ({
+      span: retry.span,
+      message: `This ${describe(retry.kind)} does not protect the call${why ? `: ${why}` : ""}.`,
+    }));
 }
 
 /** The HF calls a retry covers, and the retry itself when the finding sits on its wait. */
 function aboutRetry(model: FileModel, retry: RetryConstruct, findingSpan: Span): Related[] {
   const out: Related[] = [];
-  if (findingSpan !== retry.span) out.push({ span: retry.span, message: `The ${describe(retry.kind)} this wait belongs to.` });
+  if (findingSpan !== retry.span)
+    out.push({ span: retry.span, message: `The ${describe(retry.kind)} this wait belongs to.` });
   const index = model.retries.indexOf(retry);
   for (const call of model.calls) {
     if (call.retries.includes(index)) out.push({ span: callSpan(call), message: `Retried here: \`${call.callee}\`.` });

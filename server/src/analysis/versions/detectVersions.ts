@@ -6,14 +6,32 @@ import type { PackageVersions } from "../model";
 
 type Key = keyof PackageVersions;
 
-const PY_NAMES: Record<string, Key> = { "huggingface-hub": "huggingface_hub", huggingface_hub: "huggingface_hub", smolagents: "smolagents", openai: "openai", tenacity: "tenacity", backoff: "backoff" };
-const JS_NAMES: Record<string, Key> = { "@huggingface/inference": "@huggingface/inference", openai: "openai-js", "p-retry": "p-retry" };
+const PY_NAMES: Record<string, Key> = {
+  "huggingface-hub": "huggingface_hub",
+  huggingface_hub: "huggingface_hub",
+  smolagents: "smolagents",
+  openai: "openai",
+  tenacity: "tenacity",
+  backoff: "backoff",
+};
+const JS_NAMES: Record<string, Key> = {
+  "@huggingface/inference": "@huggingface/inference",
+  openai: "openai-js",
+  "p-retry": "p-retry",
+};
 
 /** Keys whose presence matters (the fixes use the retry library a project depends on), pinned or not. */
 const PRESENCE = new Set<Key>(["tenacity", "backoff", "p-retry"]);
 
 const PY_LOCKS = ["poetry.lock", "uv.lock", "Pipfile.lock"];
-const PY_MANIFESTS = ["pyproject.toml", "requirements.txt", "requirements-dev.txt", "requirements.in", "requirements/base.txt", "requirements/prod.txt"];
+const PY_MANIFESTS = [
+  "pyproject.toml",
+  "requirements.txt",
+  "requirements-dev.txt",
+  "requirements.in",
+  "requirements/base.txt",
+  "requirements/prod.txt",
+];
 const JS_LOCKS = ["package-lock.json", "pnpm-lock.yaml", "yarn.lock"];
 const JS_MANIFESTS = ["package.json"];
 
@@ -78,11 +96,19 @@ function readUnchecked(file: string, text: string): [string, string][] {
       return Object.entries({ ...doc.develop, ...doc.default }).map(([n, v]) => [n, lowerBound(v?.version ?? "")]);
     }
     if (file === "pyproject.toml") return pyproject(parseToml(text) as Record<string, unknown>);
-    if (file.includes("requirements")) return text.split(/\r?\n/).map(requirement).filter((r): r is [string, string] => r !== undefined);
+    if (file.includes("requirements"))
+      return text
+        .split(/\r?\n/)
+        .map(requirement)
+        .filter((r): r is [string, string] => r !== undefined);
     if (file === "package-lock.json") {
-      const doc = JSON.parse(text) as { packages?: Record<string, { version?: string }>; dependencies?: Record<string, { version?: string }> };
+      const doc = JSON.parse(text) as {
+        packages?: Record<string, { version?: string }>;
+        dependencies?: Record<string, { version?: string }>;
+      };
       const out: [string, string][] = [];
-      for (const [p, v] of Object.entries(doc.packages ?? {})) if (p.startsWith("node_modules/") && v?.version) out.push([p.slice("node_modules/".length), v.version]);
+      for (const [p, v] of Object.entries(doc.packages ?? {}))
+        if (p.startsWith("node_modules/") && v?.version) out.push([p.slice("node_modules/".length), v.version]);
       for (const [p, v] of Object.entries(doc.dependencies ?? {})) if (v?.version) out.push([p, v.version]);
       return out;
     }
@@ -99,7 +125,10 @@ function readUnchecked(file: string, text: string): [string, string][] {
     }
     if (file === "package.json") {
       const doc = JSON.parse(text) as Record<string, Record<string, string> | undefined>;
-      return Object.entries({ ...doc.devDependencies, ...doc.peerDependencies, ...doc.dependencies }).map(([n, v]) => [n, lowerBound(v)]);
+      return Object.entries({ ...doc.devDependencies, ...doc.peerDependencies, ...doc.dependencies }).map(([n, v]) => [
+        n,
+        lowerBound(v),
+      ]);
     }
   } catch {
     // A broken manifest tells us nothing; the version stays unknown (assumed newest).
@@ -109,12 +138,25 @@ function readUnchecked(file: string, text: string): [string, string][] {
 
 function pyproject(doc: Record<string, unknown>): [string, string][] {
   const out: [string, string][] = [];
-  const project = doc.project as { dependencies?: string[]; "optional-dependencies"?: Record<string, string[]> } | undefined;
-  for (const dep of [...(project?.dependencies ?? []), ...Object.values(project?.["optional-dependencies"] ?? {}).flat()]) {
+  const project = doc.project as
+    { dependencies?: string[]; "optional-dependencies"?: Record<string, string[]> } | undefined;
+  for (const dep of [
+    ...(project?.dependencies ?? []),
+    ...Object.values(project?.["optional-dependencies"] ?? {}).flat(),
+  ]) {
     const r = requirement(dep);
     if (r) out.push(r);
   }
-  const poetry = (doc.tool as { poetry?: { dependencies?: Record<string, unknown>; group?: Record<string, { dependencies?: Record<string, unknown> }> } } | undefined)?.poetry;
+  const poetry = (
+    doc.tool as
+      | {
+          poetry?: {
+            dependencies?: Record<string, unknown>;
+            group?: Record<string, { dependencies?: Record<string, unknown> }>;
+          };
+        }
+      | undefined
+  )?.poetry;
   const tables = [poetry?.dependencies ?? {}, ...Object.values(poetry?.group ?? {}).map((g) => g.dependencies ?? {})];
   for (const table of tables) {
     for (const [name, spec] of Object.entries(table)) {
@@ -127,7 +169,9 @@ function pyproject(doc: Record<string, unknown>): [string, string][] {
 
 function requirement(line: unknown): [string, string] | undefined {
   if (typeof line !== "string") return undefined;
-  const m = /^\s*([A-Za-z0-9_.-]+)\s*(\[[^\]]*\])?\s*(?:\(?\s*)(===|==|>=|~=|\^|>)\s*v?(\d+(?:\.\d+){0,2})/.exec(line.split("#")[0]);
+  const m = /^\s*([A-Za-z0-9_.-]+)\s*(\[[^\]]*\])?\s*(?:\(?\s*)(===|==|>=|~=|\^|>)\s*v?(\d+(?:\.\d+){0,2})/.exec(
+    line.split("#")[0],
+  );
   if (m) return [m[1], m[4]];
   // Unpinned (`tenacity`): the package is there, its version unknown.
   const bare = /^\s*([A-Za-z][A-Za-z0-9_.-]*)\s*(\[[^\]]*\])?\s*(;.*)?$/.exec(line.split("#")[0]);

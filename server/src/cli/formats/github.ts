@@ -14,10 +14,20 @@ function escapeProperty(s: string): string {
 export function formatGithub(report: Report): string {
   const diagnostics = report.diagnostics.map((d) => {
     const where = d.cell !== undefined ? ` (cell ${d.cell})` : "";
-    const props = [`file=${escapeProperty(d.file)}`, `line=${d.line}`, `col=${d.column}`, `endLine=${d.endLine}`, `endColumn=${d.endColumn}`, `title=${escapeProperty(`${d.code} ${d.rule}`)}`];
+    const props = [
+      `file=${escapeProperty(d.file)}`,
+      `line=${d.line}`,
+      `col=${d.column}`,
+      `endLine=${d.endLine}`,
+      `endColumn=${d.endColumn}`,
+      `title=${escapeProperty(`${d.code} ${d.rule}`)}`,
+    ];
     return `::${COMMAND[d.severity]} ${props.join(",")}::${escapeData(d.message + where)}\n`;
   });
   // A file that was not checked is said so on the file, so a green run cannot hide it.
-  const skipped = report.skipped.map((s) => `::notice file=${escapeProperty(s.file)},title=hf-rate-guard did not check this file::${escapeData(s.reason)}\n`);
+  const skipped = report.skipped.map(
+    (s) =>
+      `::notice file=${escapeProperty(s.file)},title=hf-rate-guard did not check this file::${escapeData(s.reason)}\n`,
+  );
   return [...diagnostics, ...skipped].join("");
 }

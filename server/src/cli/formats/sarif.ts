@@ -9,7 +9,11 @@ const LEVEL = { error: "error", warning: "warning", info: "note" } as const;
 /** The docs page's "Why" section as one paragraph of plain text (SARIF's fullDescription). */
 function why(page: string): string | undefined {
   const m = /^## Why\n([\s\S]*?)(?=\n\n|\n## |(?![\s\S]))/m.exec(page);
-  return m?.[1].replace(/\s*\n\s*/g, " ").replace(/`/g, "").replace(/\*\*/g, "").trim();
+  return m?.[1]
+    .replace(/\s*\n\s*/g, " ")
+    .replace(/`/g, "")
+    .replace(/\*\*/g, "")
+    .trim();
 }
 
 export function formatSarif(report: Report, version: string): string {

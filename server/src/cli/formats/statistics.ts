@@ -29,13 +29,19 @@ export function formatStatisticsText(report: Report): string {
   if (rows.length === 0) return `No problems in ${plural(report.filesChecked, "file")} checked.\n`;
   const width = String(rows[0].count).length;
   let out = "";
-  for (const r of rows) out += `${String(r.count).padStart(width)}  ${r.code}  ${r.rule} (${plural(r.files, "file")})\n`;
+  for (const r of rows)
+    out += `${String(r.count).padStart(width)}  ${r.code}  ${r.rule} (${plural(r.files, "file")})\n`;
   const withProblems = new Set(report.diagnostics.map((d) => d.file)).size;
-  return out + `\nFound ${plural(report.diagnostics.length, "problem")} in ${plural(withProblems, "file")} (${report.filesChecked} checked).\n`;
+  return (
+    out +
+    `\nFound ${plural(report.diagnostics.length, "problem")} in ${plural(withProblems, "file")} (${report.filesChecked} checked).\n`
+  );
 }
 
 export function formatStatisticsJson(report: Report): string {
-  return JSON.stringify({ version: 1, filesChecked: report.filesChecked, statistics: ruleCounts(report) }, null, 2) + "\n";
+  return (
+    JSON.stringify({ version: 1, filesChecked: report.filesChecked, statistics: ruleCounts(report) }, null, 2) + "\n"
+  );
 }
 
 export function plural(n: number, word: string): string {

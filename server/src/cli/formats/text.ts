@@ -11,7 +11,7 @@ export function formatText(report: Report, color: boolean): string {
   const sev = { error: c("31", "error"), warning: c("33", "warning"), info: c("36", "info") };
   let out = "";
   const ds = report.diagnostics;
-  for (let i = 0; i < ds.length; ) {
+  for (let i = 0; i < ds.length;) {
     // The diagnostics are sorted by file, cell and line: a group is a run on the same line.
     let j = i + 1;
     while (j < ds.length && sameLine(ds[i], ds[j])) j++;
@@ -33,11 +33,16 @@ export function formatText(report: Report, color: boolean): string {
   const withProblems = new Set(ds.map((d) => d.file)).size;
   const fixed = report.fixed ? `, fixed ${plural(report.fixed, "file")}` : "";
   // "All clear" only when every file was looked at.
-  const notChecked = report.skipped.length ? `; ${plural(report.skipped.length, "file")} not checked (listed above)` : "";
-  if (total === 0 && !notChecked) out += `All clear: no problems in ${plural(report.filesChecked, "file")} checked${fixed}.\n`;
+  const notChecked = report.skipped.length
+    ? `; ${plural(report.skipped.length, "file")} not checked (listed above)`
+    : "";
+  if (total === 0 && !notChecked)
+    out += `All clear: no problems in ${plural(report.filesChecked, "file")} checked${fixed}.\n`;
   else if (total === 0) out += `No problems in ${plural(report.filesChecked, "file")} checked${fixed}${notChecked}.\n`;
   else {
-    const parts = (["error", "warning", "info"] as const).filter((k) => counts[k]).map((k) => (k === "info" ? `${counts[k]} info` : plural(counts[k], k)));
+    const parts = (["error", "warning", "info"] as const)
+      .filter((k) => counts[k])
+      .map((k) => (k === "info" ? `${counts[k]} info` : plural(counts[k], k)));
     out += `\nFound ${plural(total, "problem")} (${parts.join(", ")}) in ${plural(withProblems, "file")} (${report.filesChecked} checked)${fixed}${notChecked}.\n`;
   }
   return out;
@@ -55,7 +60,8 @@ function excerpt(group: ReportedDiagnostic[], c: Paint): string {
   const pad = " ".repeat(gutter.length);
   const markers = new Map<string, { column: number; width: number; codes: string[] }>();
   for (const d of group) {
-    const width = d.endLine === d.line ? Math.max(1, d.endColumn - d.column) : Math.max(1, source.length - d.column + 1);
+    const width =
+      d.endLine === d.line ? Math.max(1, d.endColumn - d.column) : Math.max(1, source.length - d.column + 1);
     const key = `${d.column}:${width}`;
     const m = markers.get(key) ?? { column: d.column, width, codes: [] };
     if (!m.codes.includes(d.code)) m.codes.push(d.code);

@@ -15,7 +15,11 @@ export async function codeAction(server: ReadyServer, params: CodeActionParams):
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
     // Some clients (Neovim 0.7) send back only code and data: recognise ours by those when source is missing.
-    const ours = params.context.diagnostics.filter((d) => (d.source === undefined || d.source === SOURCE) && (d.data as DiagnosticData | undefined)?.version === doc.version);
+    const ours = params.context.diagnostics.filter(
+      (d) =>
+        (d.source === undefined || d.source === SOURCE) &&
+        (d.data as DiagnosticData | undefined)?.version === doc.version,
+    );
     const withFixes = await server.engine.fixesFor(doc, ours);
     for (const diagnostic of ours) {
       const found = withFixes.find((d) => d.code === diagnostic.code && sameRange(d.range, diagnostic.range));
@@ -26,7 +30,15 @@ export async function codeAction(server: ReadyServer, params: CodeActionParams):
           diagnostics: [diagnostic],
           isPreferred: fix.isPreferred,
           // One step: the helper module the fix creates (if any), then the document's own edits.
-          edit: { documentChanges: [...createFiles(fix.files), { textDocument: { uri: doc.uri, version: doc.version }, edits: fix.edits.map((e) => ({ range: e.range, newText: e.newText })) }] },
+          edit: {
+            documentChanges: [
+              ...createFiles(fix.files),
+              {
+                textDocument: { uri: doc.uri, version: doc.version },
+                edits: fix.edits.map((e) => ({ range: e.range, newText: e.newText })),
+              },
+            ],
+          },
         });
       }
     }

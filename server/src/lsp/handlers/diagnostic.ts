@@ -2,6 +2,10 @@
 import type { CancellationToken, DocumentDiagnosticParams, DocumentDiagnosticReport } from "vscode-languageserver";
 import type { ReadyServer } from "../readyServer";
 
-export function diagnostic(server: ReadyServer, params: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport> {
+export function diagnostic(
+  server: ReadyServer,
+  params: DocumentDiagnosticParams,
+  token: CancellationToken,
+): Promise<DocumentDiagnosticReport> {
   return server.engine.pull(params.textDocument.uri, token);
 }

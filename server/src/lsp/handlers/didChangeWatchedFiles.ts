@@ -5,7 +5,8 @@ import { fileKind } from "../../analysis/fileKinds";
 import type { ReadyServer } from "../readyServer";
 
 const CONFIG_FILES = /(^|\/)(\.hf-rate-guard\.json|pyproject\.toml|package\.json)$/;
-const MANIFESTS = /(^|\/)(requirements[^/]*\.(txt|in)|pyproject\.toml|poetry\.lock|uv\.lock|Pipfile\.lock|package\.json|package-lock\.json|pnpm-lock\.yaml|yarn\.lock)$/;
+const MANIFESTS =
+  /(^|\/)(requirements[^/]*\.(txt|in)|pyproject\.toml|poetry\.lock|uv\.lock|Pipfile\.lock|package\.json|package-lock\.json|pnpm-lock\.yaml|yarn\.lock)$/;
 
 export function didChangeWatchedFiles(server: ReadyServer, params: DidChangeWatchedFilesParams): void {
   const { analyzer, engine, documents } = server;

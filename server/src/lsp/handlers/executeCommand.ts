@@ -7,7 +7,7 @@ export async function executeCommand(server: ReadyServer, params: ExecuteCommand
   if (params.command === COMMANDS.checkWorkspace) return server.problems.checkAll();
   if (params.command === COMMANDS.fixAll) {
     const uri = (params.arguments?.[0] as { uri?: string } | string | undefined) ?? "";
-    const doc = server.documents.get(typeof uri === "string" ? uri : uri.uri ?? "");
+    const doc = server.documents.get(typeof uri === "string" ? uri : (uri.uri ?? ""));
     if (!doc) return null;
     const edit = await server.engine.fixAllEdit(doc);
     if (edit) await server.connection.workspace.applyEdit({ label: "HF Rate Guard: Fix all", edit });

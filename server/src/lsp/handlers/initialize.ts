@@ -8,7 +8,9 @@ export function initialize(server: ServerBase, params: InitializeParams): Initia
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-      notebookDocumentSync: { notebookSelector: [{ notebook: { notebookType: "jupyter-notebook" }, cells: [{ language: "python" }] }] },
+      notebookDocumentSync: {
+        notebookSelector: [{ notebook: { notebookType: "jupyter-notebook" }, cells: [{ language: "python" }] }],
+      },
       diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: true },
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: ["quickfix", FIX_ALL_KIND], resolveProvider: false },

@@ -4,7 +4,10 @@ import type { ReadyServer } from "../readyServer";
 
 const WATCHED = [
   { globPattern: "**/*.{py,pyi,ipynb,js,mjs,cjs,jsx,ts,mts,cts,tsx}" },
-  { globPattern: "**/{.hf-rate-guard.json,pyproject.toml,package.json,requirements*.txt,requirements*.in,poetry.lock,uv.lock,Pipfile.lock,package-lock.json,pnpm-lock.yaml,yarn.lock}" },
+  {
+    globPattern:
+      "**/{.hf-rate-guard.json,pyproject.toml,package.json,requirements*.txt,requirements*.in,poetry.lock,uv.lock,Pipfile.lock,package-lock.json,pnpm-lock.yaml,yarn.lock}",
+  },
 ];
 
 export async function initialized(server: ReadyServer): Promise<void> {

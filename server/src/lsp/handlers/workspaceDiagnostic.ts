@@ -2,6 +2,10 @@
 import type { CancellationToken, WorkspaceDiagnosticParams, WorkspaceDiagnosticReport } from "vscode-languageserver";
 import type { ReadyServer } from "../readyServer";
 
-export function workspaceDiagnostic(server: ReadyServer, params: WorkspaceDiagnosticParams, token: CancellationToken): Promise<WorkspaceDiagnosticReport> {
+export function workspaceDiagnostic(
+  server: ReadyServer,
+  params: WorkspaceDiagnosticParams,
+  token: CancellationToken,
+): Promise<WorkspaceDiagnosticReport> {
   return server.problems.report(params, token);
 }
