@@ -122,6 +122,10 @@ function onClient(ctx: CallContext, node: PyNode, object: PyNode, method: string
     case "smolagents-agent":
       if (method !== "run" || !client.surface) return undefined;
       return clientCall(ctx, node, client, callee, method);
+    case "framework-model":
+    case "framework-agent":
+      if (!client.cls.framework?.methods.includes(method) || !client.surface) return undefined;
+      return clientCall(ctx, node, client, callee, method);
   }
 }
 
@@ -179,11 +183,14 @@ function clientCall(ctx: CallContext, node: PyNode, client: PyClient, callee: st
     library: client.cls.library,
     surface: client.surface!,
     client,
-    raises: kind === "openai" ? "openai" : kind.startsWith("smolagents") ? "smolagents" : "hf",
-    isAsync:
-      client.cls.isAsync ||
-      (method.startsWith("a") &&
-        ["ainvoke", "astream", "abatch", "agenerate", "aembed_query", "aembed_documents"].includes(method)),
+    raises: client.cls.framework?.returnsErrorBody
+      ? "response"
+      : kind === "openai"
+        ? "openai"
+        : kind.startsWith("smolagents")
+          ? "smolagents"
+          : "hf",
+    isAsync: client.cls.isAsync || isAsyncMethod(method),
     isStreaming: stream,
     billTo,
   };
@@ -191,11 +198,20 @@ function clientCall(ctx: CallContext, node: PyNode, client: PyClient, callee: st
     if (client.retriesDisabled) call.builtinDisabled = "max_retries=0 switches off the OpenAI SDK's retries";
     else call.builtinRetry = "the OpenAI SDK retries 429 (2 retries, honours Retry-After)";
   }
+  if (client.libraryRetry) call.builtinRetry = client.libraryRetry;
   if (kind === "smolagents-model" || kind === "smolagents-agent") {
     if (client.retryOff) call.builtinDisabled = "retry=False switches off smolagents' retries";
     else if (ctx.atLeast("smolagents", "1.23.0")) call.builtinRetry = "smolagents retries rate limits (>= 1.23)";
   }
   return call;
+}
+
+/** Framework methods named a* (`ainvoke`, `arun`, `acomplete`, `aget_query_embedding`) are coroutines. */
+function isAsyncMethod(method: string): boolean {
+  return (
+    /^a(invoke|stream|batch|generate|predict|embed_|run|print_response|complete|chat|get_|response)/.test(method) ||
+    method === "run_async"
+  );
 }
 
 function httpCall(

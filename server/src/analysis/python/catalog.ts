@@ -1,6 +1,11 @@
 // What counts as an HF call in Python: the client classes, their network methods, and the Hub functions.
 // Sources: huggingface_hub, openai-python, langchain-huggingface, smolagents, litellm (see docs/hf-facts.md).
 import { INFERENCE_API_CLASSES } from "../profiles/huggingfaceHub";
+import { AGNO_CLASSES } from "../profiles/agno";
+import type { FrameworkClass } from "../profiles/frameworks";
+import { HAYSTACK_CLASSES } from "../profiles/haystack";
+import { LANGCHAIN_CLASSES, LANGCHAIN_PY_METHODS } from "../profiles/langchain";
+import { LLAMA_INDEX_CLASSES } from "../profiles/llamaIndex";
 
 export type PyClientKind =
   | "inference"
@@ -12,13 +17,17 @@ export type PyClientKind =
   | "langchain"
   | "smolagents-model"
   | "smolagents-agent"
-  | "inference-api";
+  | "inference-api"
+  | "framework-model"
+  | "framework-agent";
 
 export interface ClientClass {
   kind: PyClientKind;
   library: string;
   className: string;
   isAsync: boolean;
+  /** Framework classes (LangChain, agno, LlamaIndex, Haystack): their profile. */
+  framework?: FrameworkClass;
 }
 
 const classes: [string, PyClientKind, string, boolean][] = [
@@ -33,11 +42,6 @@ const classes: [string, PyClientKind, string, boolean][] = [
   ["httpx.Client", "httpx-client", "httpx", false],
   ["httpx.AsyncClient", "httpx-client", "httpx", true],
   ["aiohttp.ClientSession", "aiohttp-session", "aiohttp", true],
-  ["langchain_huggingface.HuggingFaceEndpoint", "langchain", "langchain_huggingface", false],
-  ["langchain_huggingface.ChatHuggingFace", "langchain", "langchain_huggingface", false],
-  ["langchain_huggingface.HuggingFaceEndpointEmbeddings", "langchain", "langchain_huggingface", false],
-  ["langchain_huggingface.llms.HuggingFaceEndpoint", "langchain", "langchain_huggingface", false],
-  ["langchain_huggingface.chat_models.ChatHuggingFace", "langchain", "langchain_huggingface", false],
   ["smolagents.InferenceClientModel", "smolagents-model", "smolagents", false],
   ["smolagents.HfApiModel", "smolagents-model", "smolagents", false],
   ["smolagents.CodeAgent", "smolagents-agent", "smolagents", false],
@@ -49,6 +53,26 @@ for (const q of INFERENCE_API_CLASSES) classes.push([q, "inference-api", "huggin
 export const CLIENT_CLASSES = new Map<string, ClientClass>(
   classes.map(([q, kind, library, isAsync]) => [q, { kind, library, className: q.split(".").pop()!, isAsync }]),
 );
+
+// Framework classes come from their profiles; LangChain's keep their own kind (composites, ChatHuggingFace).
+for (const [list, kind] of [
+  [LANGCHAIN_CLASSES, "langchain"],
+  [AGNO_CLASSES, undefined],
+  [LLAMA_INDEX_CLASSES, undefined],
+  [HAYSTACK_CLASSES, undefined],
+] as [FrameworkClass[], PyClientKind | undefined][]) {
+  for (const framework of list) {
+    for (const q of framework.paths) {
+      CLIENT_CLASSES.set(q, {
+        kind: kind ?? (framework.role === "agent" ? "framework-agent" : "framework-model"),
+        library: q.split(".")[0],
+        className: q.split(".").pop()!,
+        isAsync: false,
+        framework,
+      });
+    }
+  }
+}
 
 /** InferenceClient methods that do not hit the network (or are not inference): not reported. */
 export const INFERENCE_NON_CALLS = new Set([
@@ -96,22 +120,7 @@ export const HUB_FUNCTIONS = new Set([
 
 export const HTTP_METHODS = new Set(["get", "post", "put", "patch", "delete", "head", "request", "stream", "options"]);
 
-export const LANGCHAIN_METHODS = new Set([
-  "invoke",
-  "ainvoke",
-  "stream",
-  "astream",
-  "batch",
-  "abatch",
-  "generate",
-  "agenerate",
-  "predict",
-  "embed_query",
-  "embed_documents",
-  "aembed_query",
-  "aembed_documents",
-  "__call__",
-]);
+export const LANGCHAIN_METHODS = new Set(LANGCHAIN_PY_METHODS);
 
 export type HostKind = "router" | "router-models" | "legacy" | "endpoint" | "hub" | "hub-download" | "other";
 

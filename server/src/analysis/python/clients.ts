@@ -3,6 +3,12 @@
 import type { PyNode } from "./tree";
 import type { BillTo, ClientConstruction, Surface } from "../model";
 import { CLIENT_CLASSES, classifyUrl, type ClientClass } from "./catalog";
+import {
+  LANGCHAIN_CHAINS,
+  LANGCHAIN_RETRY_NOTE,
+  LANGCHAIN_SAME_MODEL,
+  LANGCHAIN_WITH_RETRY,
+} from "../profiles/langchain";
 import { kwarg, kwargs } from "./syntax";
 import { WRAPPER_NAME } from "../clientWrappers";
 import type { Reads } from "../incremental/reads";
@@ -16,6 +22,8 @@ export interface PyClient {
   retriesDisabled?: PyNode;
   /** smolagents `retry=False`. */
   retryOff?: boolean;
+  /** A retry the framework performs because an option or call switched it on (`retries=3`, `.with_retry()`). */
+  libraryRetry?: string;
   /** What the model records about a construction made in this file (HF clients, not plain HTTP sessions). */
   construction?: ClientConstruction;
 }
@@ -63,9 +71,19 @@ export class ClientTracker {
   }
 
   private clientOfValue(value: PyNode, depth: number): PyClient | undefined {
+    // `prompt | llm | parser`: a LangChain pipe runs every runnable in it, the HF model included.
+    if (value.type === "binary_operator" && value.childForFieldName("operator")?.text === "|") {
+      for (const side of [value.childForFieldName("right"), value.childForFieldName("left")]) {
+        const inner = this.clientOf(side, depth + 1);
+        if (inner?.cls.kind === "langchain") return { ...inner, construction: undefined };
+      }
+      return undefined;
+    }
     if (value.type === "call") {
       if (this.classOf(value)) return this.construction(value);
       const fn = value.childForFieldName("function");
+      const composite = this.langchainComposite(value, fn, depth);
+      if (composite) return composite;
       if (fn?.type === "identifier" || fn?.type === "attribute") {
         // A class kept in a name: `self.client = InferenceClient` ... `self.client(model)`.
         for (const target of this.scope.resolveAll(fn)) {
@@ -88,6 +106,43 @@ export class ClientTracker {
     // `ChatHuggingFace(llm=endpoint)` or `CodeAgent(model=model)`: the wrapper is the client the calls go through.
     const annotation = this.scope.annotationOf(value);
     if (annotation) return this.annotated(annotation);
+    // A model handed to a helper (`def ask(llm, q): return llm.invoke(q)` ... `ask(HuggingFaceEndpoint(...), q)`):
+    // what the helper's callers in this file pass.
+    if (value.type === "identifier" && depth < 3) {
+      for (const candidate of this.scope.parameterValues(value)) {
+        const inner = this.clientOf(candidate, depth + 1);
+        if (inner) return { ...inner, construction: undefined };
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * LangChain runnables built from an HF model: `llm.bind(...)`, `llm.with_config(...)`, `llm.with_retry()` (the
+   * library's retry), `RunnableSequence(prompt, llm)`, `LLMChain(llm=llm, ...)`.
+   */
+  private langchainComposite(call: PyNode, fn: PyNode | null, depth: number): PyClient | undefined {
+    if (fn?.type === "attribute") {
+      const method = fn.childForFieldName("attribute")?.text ?? "";
+      if (!LANGCHAIN_SAME_MODEL.has(method) && method !== LANGCHAIN_WITH_RETRY) return undefined;
+      const inner = this.clientOf(fn.childForFieldName("object"), depth + 1);
+      if (inner?.cls.kind !== "langchain") return undefined;
+      if (method !== LANGCHAIN_WITH_RETRY) return { ...inner, construction: undefined };
+      const attempts = kwarg(call, "stop_after_attempt")?.text.trim();
+      return attempts === "1"
+        ? { ...inner, construction: undefined }
+        : { ...inner, construction: undefined, libraryRetry: LANGCHAIN_RETRY_NOTE };
+    }
+    const q = fn?.type === "identifier" || fn?.type === "attribute" ? this.scope.qualify(fn) : undefined;
+    if (!q || !LANGCHAIN_CHAINS.has(q)) return undefined;
+    for (const arg of call.childForFieldName("arguments")?.namedChildren ?? []) {
+      const value = arg.type === "keyword_argument" ? arg.childForFieldName("value") : arg;
+      const items = value?.type === "list" ? value.namedChildren : value ? [value] : [];
+      for (const item of items) {
+        const inner = this.clientOf(item, depth + 1);
+        if (inner?.cls.kind === "langchain") return { ...inner, construction: undefined };
+      }
+    }
     return undefined;
   }
 
@@ -178,7 +233,35 @@ export class ClientTracker {
     const headerBill = this.billToOf(kw.get(cls.kind === "openai" ? "default_headers" : "headers"));
     if (headerBill.present) billTo = headerBill;
 
+    if (cls.framework) {
+      const f = cls.framework;
+      const urls = [...(f.urlKeywords ?? []).map((k) => kw.get(k)), urlInDict(kw.get(f.urlInDict ?? ""))];
+      for (const node of urls) {
+        const url = node ? s.evalString(node) : undefined;
+        if (!url || !/^(https?:)?\/\//i.test(url)) continue;
+        const host = classifyUrl(url);
+        surface = host === "other" || host === "hub" || host === "hub-download" ? undefined : host;
+        break;
+      }
+    }
     switch (cls.kind) {
+      case "framework-model":
+      case "framework-agent": {
+        const f = cls.framework!;
+        const retries = (f.retryKeywords ?? []).map((k) => kw.get(k)).find((n) => n !== undefined);
+        const libraryRetry = retries && !/^0$|^None$|^False$/.test(retries.text.trim()) ? f.retryNote : undefined;
+        if (cls.kind === "framework-model") return { node: call, cls, surface, billTo, libraryRetry };
+        const model = kw.get(f.modelKeyword ?? "model") ?? positional[0];
+        const inner = model ? this.clientOf(model) : undefined;
+        if (!inner) return { node: call, cls, surface: undefined, billTo };
+        return {
+          ...inner,
+          node: call,
+          cls,
+          construction: undefined,
+          libraryRetry: libraryRetry ?? inner.libraryRetry,
+        };
+      }
       case "inference": {
         const target = kw.get("base_url") ?? kw.get("model") ?? positional[0];
         const url = target ? s.evalString(target) : undefined;
@@ -204,12 +287,6 @@ export class ClientTracker {
         break;
       }
       case "langchain": {
-        const endpoint = kw.get("endpoint_url");
-        const url = endpoint ? s.evalString(endpoint) : undefined;
-        if (url) {
-          const host = classifyUrl(url);
-          surface = host === "other" || host === "hub" || host === "hub-download" ? undefined : host;
-        }
         const llm = kw.get("llm");
         const inner = llm ? this.clientOf(llm) : undefined;
         if (inner) {
@@ -246,7 +323,18 @@ export class ClientTracker {
   }
 }
 
+/** `{"url": "https://..."}` in a framework's parameter dictionary (Haystack's `api_params`). */
+function urlInDict(dict: PyNode | undefined): PyNode | undefined {
+  if (dict?.type !== "dictionary") return undefined;
+  for (const pair of dict.namedChildren) {
+    if (pair.type === "pair" && /^["']url["']$/.test(pair.childForFieldName("key")?.text ?? ""))
+      return pair.childForFieldName("value") ?? undefined;
+  }
+  return undefined;
+}
+
 function defaultSurface(cls: ClientClass): Surface | undefined {
+  if (cls.framework) return cls.framework.surface;
   switch (cls.kind) {
     case "inference":
     case "langchain":
