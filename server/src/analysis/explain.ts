@@ -121,6 +121,8 @@ function surfaceOf(call: HfCall, context: string): string {
       return `A Hub file download (huggingface.co/.../resolve/...), through ${call.library}.`;
     case "provider":
       return `A provider's own API with the provider's key, through ${call.library}: HF is not in the path.`;
+    case "unknown":
+      return `An HF service whose URL is not known here (the request carries an HF token), through ${call.library}.`;
   }
 }
 
@@ -148,5 +150,7 @@ function billingOf(call: HfCall, org: OrgContext | undefined): string {
       return "Not billed; the Hub's rate limits apply to the token or IP.";
     case "provider":
       return "Billed by the provider on your key, not by HF.";
+    case "unknown":
+      return "Not known: the URL decides (the router bills HF credits and reads X-HF-Bill-To; the Hub does not bill).";
   }
 }

@@ -20,7 +20,16 @@ export type Language = "python" | "js";
  * - hub-download: file downloads (resolve/...), which huggingface_hub >= 1.2 retries by itself;
  * - provider: a provider's own key / host: HF neither bills nor reads bill-to.
  */
-export type Surface = "router" | "router-models" | "legacy" | "endpoint" | "hub" | "hub-download" | "provider";
+export type Surface =
+  | "router"
+  | "router-models"
+  | "legacy"
+  | "endpoint"
+  | "hub"
+  | "hub-download"
+  | "provider"
+  /** An HF service whose URL is not known here (a request sent with an HF token to a URL from config). */
+  | "unknown";
 
 /** Surfaces whose calls spend HF credits and so need X-HF-Bill-To in an organization context. */
 export function needsBillTo(surface: Surface): boolean {

@@ -1,5 +1,7 @@
 // Finding HF calls in JS/TS: @huggingface/inference clients and task functions, @huggingface/hub functions,
 // the OpenAI SDK on the router, the AI SDK's HF provider, LangChain JS, and fetch/axios/ky/got to HF hosts.
+import { carriesHfToken } from "./authHeader";
+import { hostUnknown } from "../hfToken";
 import ts from "typescript";
 import type { BillTo, ImportedClientRef, Surface } from "../model";
 import { HFJS_NON_REQUEST_EXPORTS, HFJS_TASK_METHODS } from "../profiles/huggingfaceInference";
@@ -229,15 +231,18 @@ function httpCall(
   let url = urlNode ? scope.evalString(urlNode) : undefined;
   if (url !== undefined && client?.baseUrl && !/^https?:/i.test(url)) url = client.baseUrl + url;
   if (url === undefined && client?.baseUrl) url = client.baseUrl;
-  if (!url) return undefined;
+  if (init) init = scope.resolve(init);
   let verb = method;
   if (method === "fetch" || method === "request") {
     const m = init ? optionOf(init, "method") : undefined;
     verb = ((m && scope.evalString(m)) ?? "get").toLowerCase();
   }
-  const host = classifyUrl(url, verb);
-  if (host === "other") return undefined;
   const headers = init ? optionOf(init, "headers") : undefined;
+  const known = url ? classifyUrl(url, verb) : "other";
+  // A URL this file cannot resolve, sent with an HF token: an HF call whose surface is unknown.
+  const host =
+    known !== "other" ? known : urlNode && hostUnknown(url) && carriesHfToken(scope, headers) ? "unknown" : undefined;
+  if (!host) return undefined;
   const billTo = billToInObject(scope, headers);
   const raises: JsRaise = library === "fetch" ? "fetch" : (library as JsRaise);
   return {

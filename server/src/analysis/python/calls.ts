@@ -15,6 +15,8 @@ import {
 import type { ClientTracker, PyClient } from "./clients";
 import type { Scope } from "./scope";
 import { kwargs, methodCall, positionalArgs } from "./syntax";
+import { carriesHfToken } from "./authHeader";
+import { hostUnknown } from "../hfToken";
 
 /** What a 429 looks like to the caller's code. */
 export type RaiseKind = "hf" | "openai" | "response" | "aiohttp-response" | "litellm" | "smolagents";
@@ -227,9 +229,15 @@ function httpCall(
   const urlNode = kw.get("url") ?? (method === "request" ? args[1] : args[0]);
   const verb = method === "request" ? (ctx.scope.evalString(args[0]) ?? "post").toLowerCase() : method;
   const url = urlNode ? ctx.scope.evalString(urlNode) : undefined;
-  if (!url) return undefined;
-  const host = classifyUrl(url, verb);
-  if (host === "other") return undefined;
+  const known = url ? classifyUrl(url, verb) : "other";
+  // A URL this file cannot resolve, sent with an HF token: an HF call whose surface is unknown.
+  const host =
+    known !== "other"
+      ? known
+      : urlNode && hostUnknown(url) && carriesHfToken(ctx.scope, kw.get("headers"))
+        ? "unknown"
+        : undefined;
+  if (!host) return undefined;
   const library = client?.cls.library ?? callee.split(".")[0];
   const billTo = ctx.billToOf(kw.get("headers"));
   return {
