@@ -115,3 +115,35 @@ test("a region is not spliced where automatic semicolon insertion could join it 
     assert.equal(kept, dump(parseJs("/ws/fresh.ts", after).file), label);
   }
 });
+
+test("a region is parsed as part of a module or a script, as its file is (top-level await)", () => {
+  // In a module `await` is an await expression, in a script an identifier: a region holding neither an import nor
+  // an export must not be parsed as a script when its file is a module (issue 13: `const res = await` then a new
+  // statement line passed as valid), and an edit that adds or removes the file's last import or export changes how
+  // statements it did not touch parse.
+  const cases: [string, string, string][] = [
+    [
+      "`await` at a line end in a module",
+      'import x from "y";\nfoo();\nbar();\n',
+      'import x from "y";\nconst res = await\nfoo();\nbar();\n',
+    ],
+    ["`await` at a line end in a script", "foo();\nbar();\n", "const res = await\nfoo();\nbar();\n"],
+    ["the only export removed", "export {};\nfoo();\nconst r = await (bar);\n", "\nfoo();\nconst r = await (bar);\n"],
+    ["an import added", "foo();\nconst r = await (bar);\n", 'import x from "y";\nfoo();\nconst r = await (bar);\n'],
+    [
+      "an export typed at a statement",
+      "foo();\nconst r = await (bar);\n",
+      "export const q = 1;\nconst r = await (bar);\n",
+    ],
+  ];
+  for (const [label, before, after] of cases) {
+    forgetJs("/ws/case.ts");
+    parseJs("/ws/case.ts", before);
+    const kept = parseJs("/ws/case.ts", after);
+    forgetJs("/ws/fresh.ts");
+    const fresh = parseJs("/ws/fresh.ts", after);
+    assert.equal(kept.hasSyntaxErrors, fresh.hasSyntaxErrors, `${label}: syntax errors`);
+    assert.equal(dump(kept.file), dump(fresh.file), label);
+    assert.equal(ts.isExternalModule(kept.file), ts.isExternalModule(fresh.file), `${label}: module or script`);
+  }
+});

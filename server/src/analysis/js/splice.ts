@@ -107,13 +107,15 @@ export function spliceRegion(
   if (errorsOutside(file, touched.from, touched.to)) return undefined;
   const delta = change.newEnd - change.oldEnd;
   const region = parseAlone(file, text, touched.from, touched.to, delta);
+  if (!sameModuleness(file, region, touched.from, touched.to)) return undefined;
   if (diagnosticsOf(region.file).length === 0)
     return exact(file, before, text, region, touched.from, touched.to, delta);
   const from = Math.max(0, touched.from - 1);
   const to = Math.min(statements.length - 1, touched.to + 1);
   if (from !== touched.from || to !== touched.to) {
     const wider = parseAlone(file, text, from, to, delta);
-    if (diagnosticsOf(wider.file).length === 0) return exact(file, before, text, wider, from, to, delta);
+    if (diagnosticsOf(wider.file).length === 0 && sameModuleness(file, wider, from, to))
+      return exact(file, before, text, wider, from, to, delta);
   }
   if (region.file.statements.length === 0 || !ownErrors(file)) return undefined;
   const group = newGroup();
@@ -157,10 +159,54 @@ function parseAlone(file: ts.SourceFile, text: string, from: number, to: number,
   const statements = file.statements;
   const start = from > 0 ? statements[from - 1].end : 0;
   const end = to < statements.length - 1 ? statements[to + 1].pos + delta : text.length;
-  return {
-    start,
-    file: ts.createSourceFile(file.fileName, text.slice(start, end), file.languageVersion, true, scriptKindOf(file)),
+  // A region of a module is parsed as part of a module even when it holds no import or export itself.
+  const outside = moduleOutside(file, from, to);
+  const options: ts.CreateSourceFileOptions = {
+    languageVersion: file.languageVersion,
+    setExternalModuleIndicator: (region) => {
+      const own = region.statements.find(indicatesModule);
+      (region as { externalModuleIndicator?: ts.Node }).externalModuleIndicator = own ?? (outside ? region : undefined);
+    },
   };
+  return { start, file: ts.createSourceFile(file.fileName, text.slice(start, end), options, true, scriptKindOf(file)) };
+}
+
+/** `ts.NodeFlags.PossiblyContainsImportMeta` (internal: the parser's hint that `import.meta` may occur). */
+const POSSIBLY_CONTAINS_IMPORT_META = 1 << 23;
+
+/**
+ * Whether the file stays a module (or a script) with the region in it. That decides how a top-level `await` parses:
+ * in a module it is an await expression (`const res = await` then a new line is an error), in a script an
+ * identifier. The region was parsed as the file is; an edit that turns one into the other, or any `import.meta`
+ * (which also makes a file a module, and is rare), re-parses everything.
+ */
+function sameModuleness(file: ts.SourceFile, region: Region, from: number, to: number): boolean {
+  if ((file.flags | region.file.flags) & POSSIBLY_CONTAINS_IMPORT_META) return false;
+  return isModule(file) === (moduleOutside(file, from, to) || region.file.statements.some(indicatesModule));
+}
+
+function isModule(file: ts.SourceFile): boolean {
+  return (file as { externalModuleIndicator?: unknown }).externalModuleIndicator !== undefined;
+}
+
+/** Whether a statement outside `from`..`to` makes the file a module (TypeScript's rule, less `import.meta`). */
+function moduleOutside(file: ts.SourceFile, from: number, to: number): boolean {
+  const statements = file.statements;
+  for (let i = 0; i < statements.length; i++) {
+    if (i === from) i = to;
+    else if (indicatesModule(statements[i])) return true;
+  }
+  return false;
+}
+
+function indicatesModule(statement: ts.Statement): boolean {
+  if (ts.isImportDeclaration(statement) || ts.isExportAssignment(statement) || ts.isExportDeclaration(statement))
+    return true;
+  if (ts.isImportEqualsDeclaration(statement)) return ts.isExternalModuleReference(statement.moduleReference);
+  return (
+    ts.canHaveModifiers(statement) &&
+    (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
+  );
 }
 
 /** A region parsed alone, and where it starts in the file. */
@@ -231,6 +277,9 @@ function splice(
   f.end = text.length;
   f.lineMap = undefined;
   f.parseDiagnostics = errors;
+  // The same module-ness (spliceRegion checked it), held by a statement that is still in the file.
+  const indicator = file as unknown as { externalModuleIndicator?: ts.Node };
+  indicator.externalModuleIndicator = isModule(file) ? (list.find(indicatesModule) ?? file) : undefined;
   const eof = file.endOfFileToken as unknown as { pos: number; end: number };
   eof.pos = m.end;
   eof.end = text.length;
