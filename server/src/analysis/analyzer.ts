@@ -38,6 +38,7 @@ import { explainCall, type CallExplanation } from "./explain";
 import { parseSuppressions, type Suppressions } from "./suppressions";
 import { LineIndex } from "./text";
 import { detectVersions, invalidateVersionCache } from "./versions/detectVersions";
+import { FileState } from "./incremental/fileState";
 
 interface Entry {
   kind: FileKind;
@@ -52,6 +53,8 @@ interface Entry {
   /** Line starts and suppression comments of `analysedText`, made on the first check and kept with the text. */
   lines?: LineIndex;
   suppressions?: Suppressions;
+  /** What an editor file keeps for its next version (its name tables); dropped with the entry. */
+  state?: FileState;
 }
 
 export interface AnalyzerOptions {
@@ -106,13 +109,10 @@ export class Analyzer {
     }
     this.helperNeeds = undefined;
     const before = this.files.get(path)?.model.billToEvidence;
-    const entry = this.build(
-      path,
-      kind,
-      content,
-      this.options.cache,
-      text !== undefined && this.options.incremental !== false,
-    );
+    const keep = text !== undefined && this.options.incremental !== false;
+    // An editor file's state from its last version goes on to the next; a file read from disk keeps none.
+    const state = keep ? (this.files.get(path)?.state ?? new FileState()) : undefined;
+    const entry = this.build(path, kind, content, this.options.cache, state);
     this.files.set(path, entry);
     // Typing in a file that bills no org (most keystrokes) leaves the workspace's evidence as it was.
     if (before?.length || entry.model.billToEvidence.length) this.evidence.clear();
@@ -147,10 +147,11 @@ export class Analyzer {
     invalidateVersionCache(this.options.fs);
     this.projects.clear();
     this.evidence.clear();
-    for (const [path, entry] of this.files) this.files.set(path, this.build(path, entry.kind, entry.text));
+    for (const [path, entry] of this.files)
+      this.files.set(path, { ...this.build(path, entry.kind, entry.text), state: entry.state });
   }
 
-  private build(path: string, kind: FileKind, text: string, cache?: ModelCache, keep = false): Entry {
+  private build(path: string, kind: FileKind, text: string, cache?: ModelCache, state?: FileState): Entry {
     const language = kind === "js" ? "js" : "python";
     // Most files of a workspace end here, so they share one frozen empty model instead of allocating their own.
     const base: Entry = {
@@ -179,7 +180,7 @@ export class Analyzer {
     let versions = NO_VERSIONS;
     try {
       versions = detectVersions(this.options.fs, path);
-      const input = { path, text: analysedText, versions, keep };
+      const input = { path, text: analysedText, versions, keep: state !== undefined, state };
       model = cache?.get(input);
       if (!model) {
         model = language === "js" ? analyzeJs(input) : analyzePython(input);
@@ -193,7 +194,7 @@ export class Analyzer {
       return { ...base, analysedText, cells, skipped: `internal error while analysing: ${(err as Error).message}` };
     }
     const notes = model.hasSyntaxErrors ? ["syntax errors: analysed as far as the parser recovered"] : [];
-    return { kind, text, analysedText, cells, model, versions, notes };
+    return { kind, text, analysedText, cells, model, versions, notes, state };
   }
 
   /**
@@ -558,7 +559,16 @@ export class Analyzer {
         // Before the first fix and after every one: what the parser recovered from silently still counts.
         const problem = syntaxProblem(language, path, candidate);
         if (problem) return `syntax errors (${problem})`;
-        this.files.set(path, this.build(path, entry.kind, candidate, undefined, this.options.incremental !== false));
+        this.files.set(
+          path,
+          this.build(
+            path,
+            entry.kind,
+            candidate,
+            undefined,
+            this.options.incremental !== false ? (entry.state ?? new FileState()) : undefined,
+          ),
+        );
         const built = this.files.get(path)!;
         if (built.skipped) return built.skipped;
         if (built.model.hasSyntaxErrors) return "syntax errors";

@@ -3,6 +3,8 @@
 // rules only read verdicts, so both languages share one rule implementation.
 // All offsets are UTF-16 code units into the analysed text (what JS strings and web-tree-sitter use).
 
+import type { FileState } from "./incremental/fileState";
+
 export interface Span {
   start: number;
   end: number;
@@ -249,4 +251,6 @@ export interface FrontendInput {
    * hold memory with it.
    */
   keep?: boolean;
+  /** What this file kept from its last version (owned by the Analyzer's entry for it); only read when `keep`. */
+  state?: FileState;
 }

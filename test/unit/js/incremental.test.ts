@@ -10,6 +10,15 @@ import { jsParseCounts } from "../../../server/src/analysis/js/parse";
 import { forgetJs } from "../../../server/src/analysis/js/parse";
 import { differentialWalk, modelJson, randomEdit, rng } from "../../support/differential";
 import { ROOT } from "../../support/paths";
+import { FileState } from "../../../server/src/analysis/incremental/fileState";
+
+/** What the Analyzer keeps per editor file between versions; the fresh reference analyses get none. */
+const states = new Map<string, FileState>();
+function stateOf(path: string): FileState {
+  let state = states.get(path);
+  if (!state) states.set(path, (state = new FileState()));
+  return state;
+}
 
 /** Statements that lean on each other: a shared client, a helper used from other functions, a constant URL. */
 const MIXED = `import { InferenceClient } from "@huggingface/inference";
@@ -98,7 +107,7 @@ const SNIPPETS = [
 
 /** Compares the incremental model with a fresh one when the text is valid (see differentialWalk); returns whether it was. */
 function compare(file: string, fresh: string, text: string, label: string): boolean {
-  const incremental = analyzeJs({ path: file, text, versions: {} });
+  const incremental = analyzeJs({ path: file, state: stateOf(file), text, versions: {} });
   forgetJs(fresh);
   const reference = analyzeJs({ path: fresh, text, versions: {} });
   if (reference.hasSyntaxErrors) {
@@ -129,7 +138,7 @@ test("JS: edits in one statement reach the statements that depend on it", () => 
     ['const URL = "https://router.huggingface.co/v1/chat/completions";', 'const URL = "https://example.com/v1";'], // no longer HF
   ];
   let text = MIXED;
-  analyzeJs({ path: "/ws/targeted.ts", text, versions: {} });
+  analyzeJs({ path: "/ws/targeted.ts", state: stateOf("/ws/targeted.ts"), text, versions: {} });
   for (const [from, to] of edits) {
     assert.ok(text.includes(from), from);
     text = text.replace(from, to);
@@ -149,7 +158,7 @@ test("JS: incremental analysis equals a fresh analysis after random edits", () =
     const random = rng(2000 + n);
     const ext = path.extname(name);
     const file = `/ws/incremental_${n}${ext}`;
-    analyzeJs({ path: file, text: source, versions: {} });
+    analyzeJs({ path: file, state: stateOf(file), text: source, versions: {} });
     compared += differentialWalk(
       source,
       random,
@@ -166,13 +175,13 @@ test("JS: typing inside one function re-parses and re-judges that function only"
   for (let i = 0; i < 30; i++)
     text += `\nexport async function ask${i}(prompt: string) {\n  return withBackoff(() => client.chatCompletion({ model: "m", messages: [{ role: "user", content: prompt }] }));\n}\n`;
   const file = "/ws/typing.ts";
-  analyzeJs({ path: file, text, versions: {} });
+  analyzeJs({ path: file, state: stateOf(file), text, versions: {} });
   const at = text.indexOf("\n", text.indexOf("export async function ask15(")) + 1;
   for (const typed of ["  const x = 1;\n", "  const x = 12;\n", "  const x = 12;\n  const y = 2;\n"]) {
     const judged = judgeCounts.judged;
     const reused = judgeCounts.reused;
     const spliced = jsParseCounts.spliced;
-    analyzeJs({ path: file, text: text.slice(0, at) + typed + text.slice(at), versions: {} });
+    analyzeJs({ path: file, state: stateOf(file), text: text.slice(0, at) + typed + text.slice(at), versions: {} });
     assert.equal(jsParseCounts.spliced - spliced, 1, "the edit re-parses its region alone");
     assert.ok(
       judgeCounts.judged - judged <= 2,

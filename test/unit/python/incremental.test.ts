@@ -10,6 +10,15 @@ import { judgeCounts } from "../../../server/src/analysis/incremental/results";
 import { forgetPython, parseCounts } from "../../../server/src/analysis/python/parser";
 import { differentialWalk, modelJson, randomEdit, rng } from "../../support/differential";
 import { ROOT } from "../../support/paths";
+import { FileState } from "../../../server/src/analysis/incremental/fileState";
+
+/** What the Analyzer keeps per editor file between versions; the fresh reference analyses get none. */
+const states = new Map<string, FileState>();
+function stateOf(path: string): FileState {
+  let state = states.get(path);
+  if (!state) states.set(path, (state = new FileState()));
+  return state;
+}
 
 // Edits that change what the analysis sees: names that other statements use, retries, clients, bill-to, and
 // plain syntax damage.
@@ -123,7 +132,7 @@ r.raise_for_status()
 `;
 
 function compare(file: string, fresh: string, text: string, label: string): void {
-  const incremental = analyzePython({ path: file, text, versions: {} });
+  const incremental = analyzePython({ path: file, state: stateOf(file), text, versions: {} });
   forgetPython(fresh);
   const reference = analyzePython({ path: fresh, text, versions: {} });
   assert.equal(modelJson(incremental, file), modelJson(reference, fresh), `${label}:\n${text}`);
@@ -151,7 +160,7 @@ test("edits in one statement reach the statements that depend on it", async () =
     ['URL = "https://router.huggingface.co/v1/chat/completions"', 'URL = "https://example.com/v1"'], // no longer an HF call
   ];
   let text = MIXED;
-  analyzePython({ path: "/ws/targeted.py", text, versions: {} });
+  analyzePython({ path: "/ws/targeted.py", state: stateOf("/ws/targeted.py"), text, versions: {} });
   for (const [from, to] of edits) {
     assert.ok(text.includes(from), from);
     text = text.replace(from, to);
@@ -172,14 +181,14 @@ test("incremental Python analysis equals a fresh analysis after random edits", a
     const random = rng(1000 + n);
     const file = `/ws/incremental_${n}.py`;
     const fresh = `/ws/fresh_${n}.py`;
-    analyzePython({ path: file, text: source, versions });
+    analyzePython({ path: file, state: stateOf(file), text: source, versions });
     compared += differentialWalk(
       source,
       random,
       25,
       (text) => randomEdit(text, random, SNIPPETS),
       (text, step) => {
-        const incremental = analyzePython({ path: file, text, versions });
+        const incremental = analyzePython({ path: file, state: stateOf(file), text, versions });
         forgetPython(fresh);
         const reference = analyzePython({ path: fresh, text, versions });
         if (reference.hasSyntaxErrors) {
@@ -204,7 +213,7 @@ test("typing inside one function re-judges that function only, and re-parses onl
   for (let i = 0; i < 30; i++)
     text += `\n\ndef ask_${i}(prompt):\n    return with_backoff(lambda: client.chat_completion(messages=[{"role": "user", "content": prompt}]))\n`;
   const file = "/ws/typing.py";
-  analyzePython({ path: file, text, versions: {} });
+  analyzePython({ path: file, state: stateOf(file), text, versions: {} });
   const statements = (text.match(/^\S/gm) ?? []).length;
   const at = text.indexOf("\n", text.indexOf("def ask_15(")) + 1;
   for (const typed of ["    x = 1\n", "    x = 12\n", "    x = 12\n    y = 2\n"]) {
@@ -212,7 +221,7 @@ test("typing inside one function re-judges that function only, and re-parses onl
     const reused = judgeCounts.reused;
     const regions = parseCounts.region;
     const edited = text.slice(0, at) + typed + text.slice(at);
-    analyzePython({ path: file, text: edited, versions: {} });
+    analyzePython({ path: file, state: stateOf(file), text: edited, versions: {} });
     assert.equal(parseCounts.region - regions, 1, "the edit re-parses its region alone");
     assert.ok(
       judgeCounts.judged - judged <= 2,

@@ -5,19 +5,20 @@
 // edit, the statement's kept result is still right when the statement itself is the same node (the parsers keep
 // unchanged statements) and, for every key it read, the same statements contribute to that key now.
 //
-// Keys: "i:<name>" imports, "b:<name>" module-level bindings ("ab:<name>" their type annotations, JS/TS),
-// "f:<name>" functions, "c:<name>" classes (Python), "s:<name>" call sites, "m:<word>" statements whose text mentions the word (for text
-// searches across statements), "*" everything. Table keys are the same strings (see tables.ts).
+// Keys (keys.ts): every file-wide table key (imports, module-level bindings and their annotations, functions,
+// classes, call sites), recorded by the table lookup itself (tables.ts: NameLookup); the statements mentioning a
+// word (text searches across statements); the whole file.
 
 import { detach } from "../text";
+import { EVERYTHING, mentionedWord, mentionKey, type FileKey, type ReadKey } from "./keys";
 
-export type Reads = Set<string>;
+export type Reads = Set<ReadKey>;
 
 /** Words of each statement's text (statements outlive trackers: an unchanged one is kept across edits). */
 const wordsOf = new WeakMap<object, Set<string>>();
 
 export class ReadTracker<N extends object> {
-  private readonly prints = new Map<string, readonly number[]>();
+  private readonly prints = new Map<ReadKey, readonly number[]>();
   /** Open recordings: every key read is added to each (nested ones belong to memoised sub-results). */
   private readonly recordings: Reads[] = [];
 
@@ -26,21 +27,22 @@ export class ReadTracker<N extends object> {
     private readonly idOf: (statement: N) => number,
     private readonly textOf: (statement: N) => string,
     /** The statements holding entries under a table key, in order (see tables.ts). */
-    private readonly contributors: (key: string) => readonly N[],
+    private readonly contributors: (key: FileKey) => readonly N[],
   ) {}
 
-  read(key: string): void {
+  /** Called by the table lookups (tables.ts) and the two questions below; nothing else records a read. */
+  read(key: ReadKey): void {
     for (const r of this.recordings) r.add(key);
   }
 
   /** A text search over other statements (`r.raise_for_status()` later in the module) reads every statement naming `word`. */
   mentions(word: string): void {
-    this.read(`m:${word}`);
+    this.read(mentionKey(word));
   }
 
   /** The result being computed depends on the whole file: it is recomputed on every edit. */
   readsEverything(): void {
-    this.read("*");
+    this.read(EVERYTHING);
   }
 
   /** Runs `fn`, returning what it read (reads also count for any recording around this one). */
@@ -73,26 +75,26 @@ export class ReadTracker<N extends object> {
    * The ids of the statements contributing to a key now: the same statements mean the same answers. Ids, not the
    * statements: a kept result must not hold on to statements, or every old version of the file stays reachable.
    */
-  fingerprint(key: string): readonly number[] {
+  fingerprint(key: ReadKey): readonly number[] {
     let print = this.prints.get(key);
     if (print === undefined) this.prints.set(key, (print = this.compute(key)));
     return print;
   }
 
   /** Whether a key's contributors are still `print`. */
-  unchanged(key: string, print: readonly number[]): boolean {
+  unchanged(key: ReadKey, print: readonly number[]): boolean {
     const now = this.fingerprint(key);
     if (now.length !== print.length) return false;
     for (let i = 0; i < now.length; i++) if (now[i] !== print[i]) return false;
     return true;
   }
 
-  private compute(key: string): readonly number[] {
+  private compute(key: ReadKey): readonly number[] {
     // NaN equals nothing, so a result that read everything is never reused.
-    if (key === "*") return [NaN];
-    const statements = key.startsWith("m:")
-      ? this.statements.filter((s) => this.wordSet(s).has(key.slice(2)))
-      : this.contributors(key);
+    if (key === EVERYTHING) return [NaN];
+    const word = mentionedWord(key);
+    const statements =
+      word !== undefined ? this.statements.filter((s) => this.wordSet(s).has(word)) : this.contributors(key as FileKey);
     return statements.map(this.idOf);
   }
 

@@ -13,6 +13,7 @@ import type {
   Span,
 } from "../model";
 import { detach } from "../text";
+import type { ReadKey } from "./keys";
 import type { ReadTracker } from "./reads";
 
 /** Where statements are: the one holding an offset, and where one starts now. */
@@ -50,7 +51,7 @@ export interface Kept<N> {
   exportedClients: [string, ExportedClient][];
   evidence: Pinned<BillToEvidence, N>[];
   /** The keys read and the statements contributing to each then (see ReadTracker.fingerprint). */
-  reads: [string, readonly number[]][];
+  reads: [ReadKey, readonly number[]][];
   /** Judged while the file had no syntax errors: a last good result (see resultOf). */
   good: boolean;
 }
@@ -130,7 +131,7 @@ function resultOf<N extends object>(
   }
   judgeCounts.judged++;
   // A one-shot analysis (keep false) has no next version to reuse results in: nothing is recorded or kept.
-  const { value, reads } = keep ? tracker.record(judge) : { value: judge(), reads: new Set<string>() };
+  const { value, reads } = keep ? tracker.record(judge) : { value: judge(), reads: new Set<ReadKey>() };
   const result: Kept<N> = {
     context,
     clients: value.clients.map((c) => ({

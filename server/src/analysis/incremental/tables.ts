@@ -1,10 +1,13 @@
 // A file's name tables, kept across edits. Each top-level statement adds entries (key -> value, e.g.
-// "f:with_backoff" -> its def); the tables keep every key's entries in source order. After an edit only the
-// statements that are new or gone change the tables, so a keystroke costs what it changes, not the whole file.
+// Key.function("with_backoff") -> its def); the tables keep every key's entries in source order. After an edit
+// only the statements that are new or gone change the tables, so a keystroke costs what it changes, not the whole
+// file.
 //
-// Keys double as the read keys of reads.ts: the statements contributing to "b:client" are the statements holding
-// entries under "b:client".
+// File-wide keys double as the read keys of reads.ts: the statements contributing to Key.binding("client") are the
+// statements holding entries under it. The tables answer lookups only through a NameLookup, which records the read
+// of every file-wide key it is asked about: a caller cannot look a name up and forget to say so.
 
+import { isFileKey, type FileKey, type ReadKey, type TableKey } from "./keys";
 import { lastStartingAtOrBefore } from "./locate";
 
 export interface Entry<N> {
@@ -15,8 +18,8 @@ export interface Entry<N> {
 const NONE: readonly never[] = [];
 
 export class StatementTables<N extends object> {
-  private readonly entries = new Map<string, Entry<N>[]>();
-  private readonly added = new Map<N, readonly (readonly [string, unknown])[]>();
+  private readonly entries = new Map<TableKey, Entry<N>[]>();
+  private readonly added = new Map<N, readonly (readonly [TableKey, unknown])[]>();
 
   constructor(private readonly startOf: (statement: N) => number) {}
 
@@ -24,7 +27,7 @@ export class StatementTables<N extends object> {
    * Makes the tables those of `statements`: statements no longer there take their entries with them, new ones
    * add theirs (`entriesOf`, computed once per statement by the caller) in source order.
    */
-  update(statements: readonly N[], entriesOf: (statement: N) => readonly (readonly [string, unknown])[]): void {
+  update(statements: readonly N[], entriesOf: (statement: N) => readonly (readonly [TableKey, unknown])[]): void {
     const current = new Set(statements);
     for (const [statement, entries] of this.added) {
       if (current.has(statement)) continue;
@@ -55,26 +58,36 @@ export class StatementTables<N extends object> {
     }
   }
 
-  /** A key's entries, in source order. */
-  list(key: string): readonly Entry<N>[] {
-    return this.entries.get(key) ?? NONE;
-  }
-
-  /** The value of a key's last entry (the binding that wins), if any. */
-  last<V>(key: string): V | undefined {
-    const list = this.entries.get(key);
-    return list ? (list[list.length - 1].value as V) : undefined;
-  }
-
-  /** The values of a key's entries, in source order. */
-  values<V>(key: string): V[] {
-    return this.list(key).map((e) => e.value as V);
-  }
-
-  /** The statements holding entries under a key, in source order. */
-  statementsOf(key: string): N[] {
+  /** The statements holding entries under a key, in source order (a read key's fingerprint; records nothing). */
+  statementsOf(key: FileKey): N[] {
     const out: N[] = [];
-    for (const e of this.list(key)) if (out[out.length - 1] !== e.statement) out.push(e.statement);
+    for (const e of this.entries.get(key) ?? NONE) if (out[out.length - 1] !== e.statement) out.push(e.statement);
     return out;
   }
+
+  /** Lookups for one analysis, recording their reads into `reads` (held by the analysis, never by the tables). */
+  lookup(reads: { read(key: ReadKey): void }): NameLookup {
+    const entries = this.entries;
+    const list = (key: TableKey): readonly Entry<N>[] => {
+      if (isFileKey(key)) reads.read(key);
+      return entries.get(key) ?? NONE;
+    };
+    return {
+      last<V>(key: TableKey): V | undefined {
+        const l = list(key);
+        return l.length ? (l[l.length - 1].value as V) : undefined;
+      },
+      values<V>(key: TableKey): V[] {
+        return list(key).map((e) => e.value as V);
+      },
+    };
+  }
+}
+
+/** The only way to read the tables: every lookup of a file-wide key is recorded as a read. */
+export interface NameLookup {
+  /** The value of a key's last entry (the binding that wins), if any. */
+  last<V>(key: TableKey): V | undefined;
+  /** The values of a key's entries, in source order. */
+  values<V>(key: TableKey): V[];
 }

@@ -17,7 +17,7 @@ export function analyzeJs(input: FrontendInput): FileModel {
   const model = emptyModel("js");
   const { file, hasSyntaxErrors } = parseJs(input.path, input.text, input.keep !== false);
   model.hasSyntaxErrors = hasSyntaxErrors;
-  const scope = new JsScope(file, input.keep !== false ? input.path : undefined);
+  const scope = new JsScope(file, input.keep !== false ? input.state : undefined);
   const analysis = new Analysis(scope, input);
   const layout: Layout<ts.Node> = { statementAt: (offset) => scope.statementAt(offset), startOf: (s) => s.pos };
   judgeStatements(model, input, scope.statements, scope.reads, layout, (i) => analysis.statement(i));

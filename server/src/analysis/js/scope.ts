@@ -3,9 +3,10 @@
 // and annotated parameters. Enough to follow a client or a URL constant from where it is made to where it is used.
 import ts from "typescript";
 import { lastStartingAtOrBefore } from "../incremental/locate";
+import type { FileState } from "../incremental/fileState";
 import { ReadTracker } from "../incremental/reads";
-import { StatementTables } from "../incremental/tables";
-import { ParseCache } from "../textDiff";
+import { Key, type TableKey } from "../incremental/keys";
+import { StatementTables, type NameLookup } from "../incremental/tables";
 import { Kind } from "./kinds";
 
 const MAX_DEPTH = 8;
@@ -32,7 +33,7 @@ interface Collected {
   argumentRefs: ts.Expression[];
   definitions: ts.FunctionLikeDeclaration[];
   /** What the statement adds to the name tables (see JsScope.entriesOf). */
-  entries?: (readonly [string, unknown])[];
+  entries?: (readonly [TableKey, unknown])[];
 }
 const collected = new WeakMap<ts.Node, Collected>();
 
@@ -84,38 +85,33 @@ function collectStatement(statement: ts.Node): Collected {
 // Module-level, not an arrow in the constructor: a closure kept by the tables would keep that first scope alive.
 const startOf = (s: ts.Node) => s.pos;
 
-/** Each file's tables, kept for its next version (any tables are correct to start from: see update). */
-const tablesByFile = new ParseCache<StatementTables<ts.Node>>(16);
-
-/**
- * Table keys: "i:<local>" imports (module.export), "from:<local>" imported names, "b:<name>" module-level
- * bindings, "ab:<name>" module-level annotations, "l:<scope id>:<name>" bindings in a function or class,
- * "a:<scope id>:<name>" annotations there, "f:<name>" functions, "s:<name>" call sites and names passed.
- */
+/** Name resolution over the file's tables (keys: incremental/keys.ts); every lookup goes through `names`. */
 export class JsScope {
   private readonly tables: StatementTables<ts.Node>;
   readonly statements: readonly ts.Statement[];
   private readonly parts: Collected[] = [];
   /** What judging a statement reads from these tables (see incremental/reads.ts). */
   readonly reads: ReadTracker<ts.Node>;
+  /** Lookups in the tables; each records its read into `reads` (so no lookup can go unrecorded). */
+  private readonly names: NameLookup;
 
-  /** `path` names the file whose tables to keep for its next version; undefined keeps nothing. */
+  /** `state` is what the file kept from its last version (its tables), updated here; undefined keeps nothing. */
   constructor(
     readonly file: ts.SourceFile,
-    path: string | undefined,
+    state: FileState | undefined,
   ) {
     this.statements = file.statements;
     for (const statement of this.statements) this.parts.push(collectStatement(statement));
-    this.tables =
-      (path !== undefined ? tablesByFile.take(path)?.value : undefined) ?? new StatementTables<ts.Node>(startOf);
+    this.tables = (state?.tables as StatementTables<ts.Node> | undefined) ?? new StatementTables<ts.Node>(startOf);
     this.tables.update(this.statements, (s) => this.entriesOf(s));
-    if (path !== undefined) tablesByFile.put(path, "", this.tables);
+    if (state) state.tables = this.tables;
     this.reads = new ReadTracker<ts.Node>(
       this.statements,
       idOf,
       (s) => s.getText(),
       (key) => this.tables.statementsOf(key),
     );
+    this.names = this.tables.lookup(this.reads);
   }
 
   /** Every call in the file, in source order (for the rare questions about all of them). */
@@ -124,23 +120,23 @@ export class JsScope {
   }
 
   /** What a statement adds to the tables, worked out the first time the statement is seen. */
-  private entriesOf(statement: ts.Node): readonly (readonly [string, unknown])[] {
+  private entriesOf(statement: ts.Node): readonly (readonly [TableKey, unknown])[] {
     const part = collectStatement(statement);
     if (part.entries) return part.entries;
-    const entries: (readonly [string, unknown])[] = (this.pending = []);
+    const entries: (readonly [TableKey, unknown])[] = (this.pending = []);
     for (const node of part.events) this.visit(node);
     for (const c of part.calls) {
-      if (ts.isIdentifier(c.expression)) entries.push([`s:${c.expression.text}`, c]);
-      else if (ts.isPropertyAccessExpression(c.expression)) entries.push([`s:${c.expression.name.text}`, c]);
+      if (ts.isIdentifier(c.expression)) entries.push([Key.callSite(c.expression.text), c]);
+      else if (ts.isPropertyAccessExpression(c.expression)) entries.push([Key.callSite(c.expression.name.text), c]);
     }
-    for (const r of part.argumentRefs) if (ts.isIdentifier(r)) entries.push([`s:${r.text}`, r]);
+    for (const r of part.argumentRefs) if (ts.isIdentifier(r)) entries.push([Key.callSite(r.text), r]);
     part.entries = entries;
     return entries;
   }
 
-  private pending: (readonly [string, unknown])[] = [];
+  private pending: (readonly [TableKey, unknown])[] = [];
 
-  private add(key: string, value: unknown): void {
+  private add(key: TableKey, value: unknown): void {
     this.pending.push([key, value]);
   }
 
@@ -189,32 +185,30 @@ export class JsScope {
 
   private functionLike(node: ts.FunctionLikeDeclaration): void {
     const name = functionName(node);
-    if (name) this.add(`f:${name}`, node);
+    if (name) this.add(Key.function(name), node);
     for (const p of node.parameters) if (ts.isIdentifier(p.name) && p.type) this.annotate(node, p.name.text, p.type);
     // Constructor parameter properties: constructor(private client: InferenceClient)
     if (ts.isConstructorDeclaration(node)) {
       for (const p of node.parameters) {
         if (ts.isIdentifier(p.name) && p.type && p.modifiers?.length)
-          this.add(`a:class:${idOf(node.parent)}:this.${p.name.text}`, p.type);
+          this.add(Key.annotation(`class:${idOf(node.parent)}`, `this.${p.name.text}`), p.type);
       }
     }
   }
 
   private annotate(scope: ts.Node, name: string, type: ts.TypeNode): void {
     const key = scopeKey(scope);
-    this.add(key === 0 ? `ab:${name}` : `a:${key}:${name}`, type);
+    this.add(key === 0 ? Key.bindingType(name) : Key.annotation(key, name), type);
   }
 
   /** The import bound to a local name (`import { withBackoff } from "./retry"`). */
   importOf(name: string): { module: string; name: string } | undefined {
-    this.reads.read(`i:${name}`);
-    return this.tables.last(`from:${name}`);
+    return this.names.last(Key.importedName(name));
   }
 
   /** The function defined under a name (the last one). */
   functionNamed(name: string): ts.FunctionLikeDeclaration | undefined {
-    this.reads.read(`f:${name}`);
-    return this.tables.last(`f:${name}`);
+    return this.names.last(Key.function(name));
   }
 
   private importDeclaration(node: ts.ImportDeclaration): void {
@@ -223,15 +217,15 @@ export class JsScope {
     const clause = node.importClause;
     if (clause.name) this.addImport(clause.name.text, module, "default");
     const bindings = clause.namedBindings;
-    if (bindings && ts.isNamespaceImport(bindings)) this.add(`i:${bindings.name.text}`, module);
+    if (bindings && ts.isNamespaceImport(bindings)) this.add(Key.importAlias(bindings.name.text), module);
     if (bindings && ts.isNamedImports(bindings)) {
       for (const el of bindings.elements) this.addImport(el.name.text, module, (el.propertyName ?? el.name).text);
     }
   }
 
   private addImport(local: string, module: string, exported: string): void {
-    this.add(`i:${local}`, `${module}.${exported}`);
-    this.add(`from:${local}`, { module, name: exported });
+    this.add(Key.importAlias(local), `${module}.${exported}`);
+    this.add(Key.importedName(local), { module, name: exported });
   }
 
   private variable(node: ts.VariableDeclaration): void {
@@ -257,17 +251,16 @@ export class JsScope {
 
   private bind(scope: ts.Node, name: string, value: ts.Expression): void {
     const key = scopeKey(scope);
-    this.add(key === 0 ? `b:${name}` : `l:${key}:${name}`, value);
+    this.add(Key.scoped(key, name), value);
   }
 
   private bindings(scope: number, name: string): ts.Expression[] {
-    return this.tables.values<ts.Expression>(scope === 0 ? `b:${name}` : `l:${scope}:${name}`);
+    return this.names.values<ts.Expression>(Key.scoped(scope, name));
   }
 
   /** Calls of a function by name (`f()`, `this.f()`) and places it is passed by name. */
   callSites(name: string): ts.Node[] {
-    this.reads.read(`s:${name}`);
-    return this.tables.values<ts.Node>(`s:${name}`);
+    return this.names.values<ts.Node>(Key.callSite(name));
   }
 
   /** A text plus, one level deep, the local functions and module constants it names (see the Python twin). */
@@ -282,7 +275,6 @@ export class JsScope {
       const fnText = fn?.getText();
       if (fnText && !text.includes(fnText)) parts.push(fnText);
       else if (!fn) {
-        this.reads.read(`b:${name}`);
         const list = this.bindings(0, name);
         const value = list?.[list.length - 1];
         if (value && value.end - value.pos < 2000) parts.push(value.getText());
@@ -301,7 +293,6 @@ export class JsScope {
     if (!ts.isIdentifier(ref)) return undefined;
     for (let scope: ts.Node | undefined = scopeOf(ref); scope; scope = scope.parent ? scopeOf(scope) : undefined) {
       const key = scopeKey(scope);
-      if (key === 0) this.reads.read(`b:${ref.text}`);
       const list = this.bindings(key, ref.text);
       if (list.length) return list.filter((v) => v.pos < ref.pos).pop() ?? list[0];
       if (scope.kind === Kind.SourceFile) break;
@@ -369,7 +360,7 @@ export class JsScope {
     if (ts.isPropertyAccessExpression(ref) && ref.expression.kind === Kind.ThisKeyword) {
       const cls = enclosingClass(ref);
       if (cls) {
-        const direct = this.tables.last<ts.TypeNode>(`a:class:${idOf(cls)}:this.${ref.name.text}`);
+        const direct = this.names.last<ts.TypeNode>(Key.annotation(`class:${idOf(cls)}`, `this.${ref.name.text}`));
         if (direct) return direct;
         const member = cls.members.find(
           (m) => ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === ref.name.text,
@@ -381,8 +372,7 @@ export class JsScope {
     if (!ts.isIdentifier(ref)) return undefined;
     for (let scope: ts.Node | undefined = scopeOf(ref); scope; scope = scope.parent ? scopeOf(scope) : undefined) {
       const key = scopeKey(scope);
-      if (key === 0) this.reads.read(`ab:${ref.text}`);
-      const a = this.tables.last<ts.TypeNode>(key === 0 ? `ab:${ref.text}` : `a:${key}:${ref.text}`);
+      const a = this.names.last<ts.TypeNode>(key === 0 ? Key.bindingType(ref.text) : Key.annotation(key, ref.text));
       if (a) return a;
       if (scope.kind === Kind.SourceFile) break;
     }
@@ -392,8 +382,7 @@ export class JsScope {
   qualify(node: ts.Node | undefined): string | undefined {
     if (!node) return undefined;
     if (ts.isIdentifier(node)) {
-      this.reads.read(`i:${node.text}`);
-      return this.tables.last<string>(`i:${node.text}`) ?? node.text;
+      return this.names.last<string>(Key.importAlias(node.text)) ?? node.text;
     }
     if (ts.isPropertyAccessExpression(node)) {
       const obj = this.qualify(node.expression);

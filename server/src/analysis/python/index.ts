@@ -23,7 +23,7 @@ export function analyzePython(input: FrontendInput): FileModel {
   const tree = parsePython(input.path, input.text, input.keep !== false);
   const model = emptyModel("python");
   model.hasSyntaxErrors = tree.hasError;
-  const scope = new Scope(tree.root, input.keep !== false ? input.path : undefined);
+  const scope = new Scope(tree.root, input.keep !== false ? input.state : undefined);
   const analysis = new Analysis(scope, input);
   const layout: Layout<PyNode> = { statementAt: (offset) => scope.statementAt(offset), startOf: (s) => s.startIndex };
   judgeStatements(model, input, scope.statements, scope.reads, layout, (i) => analysis.statement(i));

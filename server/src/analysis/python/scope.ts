@@ -2,9 +2,10 @@
 // fields), `with ... as x`, annotated parameters. Good enough to follow a client object or a URL constant from
 // where it is made to where it is used, without a type checker.
 import { lastStartingAtOrBefore } from "../incremental/locate";
+import type { FileState } from "../incremental/fileState";
 import { ReadTracker } from "../incremental/reads";
-import { StatementTables } from "../incremental/tables";
-import { ParseCache } from "../textDiff";
+import { Key, type TableKey } from "../incremental/keys";
+import { StatementTables, type NameLookup } from "../incremental/tables";
 import type { PyNode } from "./tree";
 
 const MAX_DEPTH = 8;
@@ -16,7 +17,7 @@ const MAX_DEPTH = 8;
 interface Collected {
   events: PyNode[];
   /** What the statement adds to the name tables (see Scope.entriesOf). */
-  entries?: (readonly [string, unknown])[];
+  entries?: (readonly [TableKey, unknown])[];
   definitions: PyNode[];
   calls: PyNode[];
   argumentRefs: PyNode[];
@@ -62,14 +63,7 @@ const startOf = (s: PyNode) => s.startIndex;
 const idOf = (s: PyNode) => s.id;
 const textOf = (s: PyNode) => s.text;
 
-/** Each file's tables, kept for its next version (any tables are correct to start from: see update). */
-const tablesByFile = new ParseCache<StatementTables<PyNode>>(16);
-
-/**
- * Table keys: "i:<alias>" imports (qualified name), "from:<alias>" imported names, "b:<name>" module-level
- * bindings, "l:<scope id>:<name>" bindings inside a function or class, "a:<function id>:<param>" annotations,
- * "f:<name>" functions and methods, "c:<name>" classes, "s:<name>" call sites and names passed as arguments.
- */
+/** Name resolution over the file's tables (keys: incremental/keys.ts); every lookup goes through `names`. */
 export class Scope {
   private readonly tables: StatementTables<PyNode>;
   /** The top-level statements, and what each holds. */
@@ -77,16 +71,18 @@ export class Scope {
   private readonly parts: Collected[] = [];
   /** What judging a statement reads from these tables (see incremental/reads.ts). */
   readonly reads: ReadTracker<PyNode>;
+  /** Lookups in the tables; each records its read into `reads` (so no lookup can go unrecorded). */
+  private readonly names: NameLookup;
 
-  /** `path` names the file whose tables to keep for its next version; undefined keeps nothing. */
-  constructor(root: PyNode, path: string | undefined) {
+  /** `state` is what the file kept from its last version (its tables), updated here; undefined keeps nothing. */
+  constructor(root: PyNode, state: FileState | undefined) {
     this.statements = root.children;
     for (const statement of this.statements) this.parts.push(collectStatement(statement));
-    this.tables =
-      (path !== undefined ? tablesByFile.take(path)?.value : undefined) ?? new StatementTables<PyNode>(startOf);
+    this.tables = (state?.tables as StatementTables<PyNode> | undefined) ?? new StatementTables<PyNode>(startOf);
     this.tables.update(this.statements, (s) => this.entriesOf(s));
-    if (path !== undefined) tablesByFile.put(path, "", this.tables);
+    if (state) state.tables = this.tables;
     this.reads = new ReadTracker(this.statements, idOf, textOf, (key) => this.tables.statementsOf(key));
+    this.names = this.tables.lookup(this.reads);
   }
 
   /** Every call in the file, in source order (for the rare questions about all of them). */
@@ -95,33 +91,33 @@ export class Scope {
   }
 
   /** What a statement adds to the tables, worked out the first time the statement is seen. */
-  private entriesOf(statement: PyNode): readonly (readonly [string, unknown])[] {
+  private entriesOf(statement: PyNode): readonly (readonly [TableKey, unknown])[] {
     const part = collectStatement(statement);
     if (part.entries) return part.entries;
-    const entries: (readonly [string, unknown])[] = (this.pending = []);
+    const entries: (readonly [TableKey, unknown])[] = (this.pending = []);
     for (const node of part.events) this.event(node);
     for (const c of part.calls) {
       const f = c.childForFieldName("function");
-      if (f?.type === "identifier") entries.push([`s:${f.text}`, c]);
-      else if (f?.type === "attribute") entries.push([`s:${f.childForFieldName("attribute")?.text ?? ""}`, c]);
+      if (f?.type === "identifier") entries.push([Key.callSite(f.text), c]);
+      else if (f?.type === "attribute") entries.push([Key.callSite(f.childForFieldName("attribute")?.text ?? ""), c]);
     }
-    for (const a of part.argumentRefs) if (a.type === "identifier") entries.push([`s:${a.text}`, a]);
+    for (const a of part.argumentRefs) if (a.type === "identifier") entries.push([Key.callSite(a.text), a]);
     part.entries = entries;
     return entries;
   }
 
-  private pending: (readonly [string, unknown])[] = [];
+  private pending: (readonly [TableKey, unknown])[] = [];
 
-  private add(key: string, value: unknown): void {
+  private add(key: TableKey, value: unknown): void {
     this.pending.push([key, value]);
   }
 
   private bind(scope: number, name: string, value: PyNode): void {
-    this.add(scope === 0 ? `b:${name}` : `l:${scope}:${name}`, value);
+    this.add(Key.scoped(scope, name), value);
   }
 
   private bindings(scope: number, name: string): PyNode[] {
-    return this.tables.values<PyNode>(scope === 0 ? `b:${name}` : `l:${scope}:${name}`);
+    return this.names.values<PyNode>(Key.scoped(scope, name));
   }
 
   /** The calls and argument references of one top-level statement. */
@@ -153,7 +149,7 @@ export class Scope {
         break;
       case "class_definition": {
         const name = node.childForFieldName("name")?.text;
-        if (name) this.add(`c:${name}`, node);
+        if (name) this.add(Key.class(name), node);
         break;
       }
     }
@@ -161,26 +157,22 @@ export class Scope {
 
   /** The import bound to a local name (`from utils.retry import with_backoff`). */
   importOf(name: string): { module: string; name: string } | undefined {
-    this.reads.read(`i:${name}`);
-    return this.tables.last(`from:${name}`);
+    return this.names.last(Key.importedName(name));
   }
 
   /** The function defined under a name (the last one, as Python binds it). */
   functionNamed(name: string): PyNode | undefined {
-    this.reads.read(`f:${name}`);
-    return this.tables.last(`f:${name}`);
+    return this.names.last(Key.function(name));
   }
 
   /** Every function or method defined under a name, in source order. */
   functionsNamed(name: string): PyNode[] {
-    this.reads.read(`f:${name}`);
-    return this.tables.values<PyNode>(`f:${name}`);
+    return this.names.values<PyNode>(Key.function(name));
   }
 
   /** The class defined under a name in this file (the last one). */
   classNamed(name: string): PyNode | undefined {
-    this.reads.read(`c:${name}`);
-    return this.tables.last(`c:${name}`);
+    return this.names.last(Key.class(name));
   }
 
   /**
@@ -214,11 +206,11 @@ export class Scope {
       if (child.type === "dotted_name") {
         const name = child.text;
         // `import a.b` binds `a`, and `a.b.c` still resolves textually.
-        this.add(`i:${name.split(".")[0]}`, name.split(".")[0]);
+        this.add(Key.importAlias(name.split(".")[0]), name.split(".")[0]);
       } else if (child.type === "aliased_import") {
         const name = child.childForFieldName("name")?.text;
         const alias = child.childForFieldName("alias")?.text;
-        if (name && alias) this.add(`i:${alias}`, name);
+        if (name && alias) this.add(Key.importAlias(alias), name);
       }
     }
   }
@@ -236,8 +228,8 @@ export class Scope {
         alias = child.childForFieldName("alias")?.text;
       }
       if (!name || !alias) continue;
-      this.add(`i:${alias}`, `${module}.${name}`);
-      this.add(`from:${alias}`, { module, name });
+      this.add(Key.importAlias(alias), `${module}.${name}`);
+      this.add(Key.importedName(alias), { module, name });
     }
   }
 
@@ -269,7 +261,7 @@ export class Scope {
 
   private functionDefinition(node: PyNode): void {
     const name = node.childForFieldName("name")?.text;
-    if (name) this.add(`f:${name}`, node);
+    if (name) this.add(Key.function(name), node);
     const params = node.childForFieldName("parameters");
     if (!params) return;
     for (const p of params.namedChildren) {
@@ -279,7 +271,7 @@ export class Scope {
             ? p.namedChildren.find((c) => c.type === "identifier")
             : p.childForFieldName("name");
         const type = p.childForFieldName("type");
-        if (id && type) this.add(`a:${node.id}:${id.text}`, type);
+        if (id && type) this.add(Key.annotation(node.id, id.text), type);
       }
     }
   }
@@ -292,7 +284,6 @@ export class Scope {
       return cls ? last(this.bindings(cls.id, name)) : undefined;
     }
     if (ref.type === "attribute") {
-      this.reads.read(`b:${name}`);
       return last(this.bindings(0, name));
     }
     if (ref.type !== "identifier") return undefined;
@@ -300,7 +291,6 @@ export class Scope {
       const local = this.bindings(fn.id, name);
       if (local.length) return lastBefore(local, ref) ?? local[0];
     }
-    this.reads.read(`b:${name}`);
     const global = this.bindings(0, name);
     return global.length ? (lastBefore(global, ref) ?? last(global)) : undefined;
   }
@@ -316,7 +306,6 @@ export class Scope {
       return cls ? this.bindings(cls.id, name) : [];
     }
     if (ref.type === "attribute") {
-      this.reads.read(`b:${name}`);
       return this.bindings(0, name);
     }
     if (ref.type !== "identifier") return [];
@@ -324,7 +313,6 @@ export class Scope {
       const local = this.bindings(fn.id, name);
       if (local.length) return local;
     }
-    this.reads.read(`b:${name}`);
     return this.bindings(0, name);
   }
 
@@ -455,8 +443,7 @@ export class Scope {
 
   /** Calls of a function by name (`f(...)`, `self.f(...)`) and places it is passed by name. */
   callSites(name: string): PyNode[] {
-    this.reads.read(`s:${name}`);
-    return this.tables.values<PyNode>(`s:${name}`);
+    return this.names.values<PyNode>(Key.callSite(name));
   }
 
   /**
@@ -473,7 +460,6 @@ export class Scope {
       const def = this.functionNamed(name);
       if (def && !text.includes(def.text)) parts.push(def.text);
       else {
-        this.reads.read(`b:${name}`);
         const value = last(this.bindings(0, name));
         if (value && value.endIndex - value.startIndex < 2000) parts.push(value.text);
       }
@@ -485,7 +471,7 @@ export class Scope {
   annotationOf(ref: PyNode): PyNode | undefined {
     if (ref.type !== "identifier") return undefined;
     for (let fn = this.enclosingFunction(ref); fn; fn = this.enclosingFunction(fn)) {
-      const a = this.tables.last<PyNode>(`a:${fn.id}:${ref.text}`);
+      const a = this.names.last<PyNode>(Key.annotation(fn.id, ref.text));
       if (a) return a;
     }
     return undefined;
@@ -495,8 +481,7 @@ export class Scope {
   qualify(node: PyNode | null | undefined): string | undefined {
     if (!node) return undefined;
     if (node.type === "identifier") {
-      this.reads.read(`i:${node.text}`);
-      return this.tables.last<string>(`i:${node.text}`) ?? node.text;
+      return this.names.last<string>(Key.importAlias(node.text)) ?? node.text;
     }
     if (node.type === "attribute") {
       const obj = this.qualify(node.childForFieldName("object"));
