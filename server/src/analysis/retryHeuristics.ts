@@ -1,8 +1,7 @@
 // Text-level judgements shared by both frontends once the syntax has located the retry's parts (its wait, its
-// condition, its handler). Kept in one place so Python and JS/TS agree on what counts.
+// condition, its handler). Kept in one place so Python and JS/TS agree on what counts. What honours Retry-After is
+// decided in decide/retryAfter.ts (honoursRetryAfter), the traits of hand-written retries in decide/handWritten.ts.
 
-/** Reads Retry-After (or the Hub's RateLimit header). */
-export const RETRY_AFTER = /retry[-_]after|["']ratelimit["']/i;
 /** Randomness in a wait. */
 export const JITTER =
   /\brandom\b|Math\.random|uniform|randint|jitter|random_exponential|wait_random|randomize\s*[:=]\s*true/i;

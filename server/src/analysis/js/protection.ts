@@ -6,26 +6,15 @@ import ts from "typescript";
 import type { Reads } from "../incremental/reads";
 import { Kind } from "./kinds";
 import type { Protection, RetryConstruct, RetryHelperFacts } from "../model";
-import {
-  ATTEMPT_LIMIT,
-  CALLABLE_NAME,
-  codeText,
-  decidingText,
-  JITTER,
-  MENTIONS_429,
-  RETRY_AFTER,
-  retries402FromText,
-  statusFilterWithout429,
-} from "../retryHeuristics";
+import { CALLABLE_NAME, codeText, decidingText, MENTIONS_429, retries402FromText } from "../retryHeuristics";
 import type { JsCall } from "./calls";
 import { optionOf } from "./clients";
+import type { LoopFacts } from "../decide/facts";
+import { handWrittenTraits as decideHandWritten } from "../decide/handWritten";
+import { errorCarriesHeaders, honoursRetryAfter } from "../decide/retryAfter";
+import { decideHandler, testsFor429 } from "../decide/handler";
+import { decideProtection, type Found } from "../decide/verdict";
 import { enclosingFunction, functionName, isFunctionLike, unwrap, type JsScope } from "./scope";
-
-type Found =
-  | { kind: "protected"; by: string }
-  | { kind: "trap"; reason: string }
-  | { kind: "imported"; module: string; name: string }
-  | undefined;
 
 interface Traits {
   handles429: boolean;
@@ -93,30 +82,13 @@ export class JsProtection {
     const covering: number[] = [];
     const raises = this.raisesOn429(call);
     const found = this.walk(call, call.node, raises, covering, 0);
-    const fallback = (reason?: string): Exclude<Protection, { kind: "imported-helper" }> => {
-      if (call.builtinRetry) return { kind: "protected", by: call.builtinRetry };
-      const config = this.instanceConfig(call);
-      if (config?.kind === "protected") return config;
-      const why =
-        reason ??
-        (config?.kind === "trap" ? config.reason : undefined) ??
-        call.builtinDisabled ??
-        this.constructorRetryReason(call);
-      return why ? { kind: "unprotected", reason: why } : { kind: "unprotected" };
-    };
-    if (found?.kind === "protected") return { protection: found, retries: covering };
-    if (found?.kind === "imported")
-      return {
-        protection: {
-          kind: "imported-helper",
-          module: found.module,
-          name: found.name,
-          fromFile: this.path,
-          fallback: fallback(),
-        },
-        retries: covering,
-      };
-    return { protection: fallback(found?.kind === "trap" ? found.reason : undefined), retries: covering };
+    const protection = decideProtection(found, this.path, {
+      builtinRetry: call.builtinRetry,
+      configured: () => this.instanceConfig(call),
+      builtinDisabled: call.builtinDisabled,
+      misplacedRetry: () => this.constructorRetryReason(call),
+    });
+    return { protection, retries: covering };
   }
 
   /** fetch never throws on 429; it does when the code throws on `!res.ok` / a status test. */
@@ -173,7 +145,7 @@ export class JsProtection {
         reason: `\`${call.callee}\` resolves with a Response on 429 instead of throwing, so the catch never runs (check res.status)`,
       };
     const text = codeText(clause.block.getText(), "js");
-    const has429 = MENTIONS_429.test(text) || /too many requests|rate.?limit/i.test(text);
+    const has429 = testsFor429(text);
     const wrong = WRONG_SHAPE[call.raises];
     const deciding = decidingText(text);
     if (has429 && call.raises === "hfjs" && !this.hfjsV4 && /\.httpResponse\b/.test(deciding)) {
@@ -190,22 +162,27 @@ export class JsProtection {
       };
     }
     const retry = this.catchRetry(tryNode, clause);
-    const only = retry && !has429 ? statusFilterWithout429(text) : undefined;
-    if (only) return { kind: "trap", reason: `the retry only goes on for ${only}; a 429 is re-thrown` };
-    if (retry) {
-      const index = this.construct(
-        retry.kind,
-        retry.anchor,
-        { ...retry.traits, handles429: true },
-        call.raises === "hfjs" ? false : undefined,
-      );
-      covering.push(index);
-      return { kind: "protected", by: retry.kind === "loop" ? "a retry loop" : "a recursive retry" };
+    const outcome = decideHandler({ text, namesRateLimitType: false, retry: retry?.kind });
+    switch (outcome.kind) {
+      case "retries-other-statuses":
+        return { kind: "trap", reason: `the retry only goes on for ${outcome.only}; a 429 is re-thrown` };
+      case "retries": {
+        const index = this.construct(
+          retry!.kind,
+          retry!.anchor,
+          { ...retry!.traits, handles429: true },
+          errorCarriesHeaders(call.raises) ? undefined : false,
+        );
+        covering.push(index);
+        return { kind: "protected", by: retry!.kind === "loop" ? "a retry loop" : "a recursive retry" };
+      }
+      case "handles-429":
+        return { kind: "protected", by: "a catch with a 429 branch" };
+      case "swallows":
+        return { kind: "trap", reason: "the catch swallows every error, the 429 included, instead of retrying" };
+      case "re-raises":
+        return { kind: "trap", reason: "the catch re-throws without handling 429" };
     }
-    if (has429) return { kind: "protected", by: "a catch with a 429 branch" };
-    if (!/\bthrow\b/.test(text))
-      return { kind: "trap", reason: "the catch swallows every error, the 429 included, instead of retrying" };
-    return { kind: "trap", reason: "the catch re-throws without handling 429" };
   }
 
   private catchRetry(
@@ -298,7 +275,7 @@ export class JsProtection {
     const retriesOpt = options ? optionOf(options, "retries") : undefined;
     return {
       handles429: raises,
-      honorsRetryAfter: RETRY_AFTER.test(text),
+      honorsRetryAfter: honoursRetryAfter(text),
       waits: true,
       // p-retry's randomize defaults to false, async-retry's to true.
       hasJitter: lib === "async-retry" ? !/randomize\s*:\s*false/.test(text) : /randomize\s*:\s*true/.test(text),
@@ -458,19 +435,18 @@ export class JsProtection {
     };
   }
 
+  /** Traits of a hand-written retry: this reports its facts, decide/handWritten.ts decides. */
   private handWritten(scopeNode: ts.Node, loop: ts.Node | undefined): Omit<Traits, "handles429"> {
     const text = this.scope.expandedText(codeText(scopeNode.getText(), "js"));
     const wait = findWait(scopeNode);
-    const waitText = wait ? this.waitContext(wait) : "";
-    return {
-      honorsRetryAfter: RETRY_AFTER.test(text),
-      waits: wait !== undefined,
-      hasJitter: JITTER.test(waitText || text),
-      bounded: loop ? loopBounded(loop) : ATTEMPT_LIMIT.test(text),
-      retries402: retries402FromText(text, /\bcatch\b/.test(text)),
-      waitNode: wait,
-      limitNode: loop ? loopLimit(loop) : undefined,
-    };
+    const traits = decideHandWritten({
+      text,
+      wait: wait ? this.waitContext(wait) : undefined,
+      loop: loop ? loopFacts(loop) : undefined,
+      // A catch has no type: it catches every error.
+      catchesBroadly: /\bcatch\b/.test(text),
+    });
+    return { ...traits, waitNode: wait, limitNode: loop ? loopLimit(loop) : undefined };
   }
 
   /** The delay expression plus what its identifiers were assigned, so `setTimeout(r, delay)` sees `delay = ... Math.random()`. */
@@ -514,7 +490,7 @@ export class JsProtection {
         relevant,
         name,
         ...rest,
-        // @huggingface/inference errors carry no headers: a catch-based retry cannot read Retry-After (docs/hf-facts.md).
+        // An error without headers (decide/retryAfter.ts) leaves a catch-based retry nothing to read Retry-After from.
         honorsRetryAfter: honorsOverride ?? rest.honorsRetryAfter,
       },
     });
@@ -567,16 +543,16 @@ function loopLimit(loop: ts.Node): ts.Node | undefined {
   return node && node.getText() !== "true" && node.getText() !== "1" ? node : undefined;
 }
 
-function loopBounded(loop: ts.Node): boolean {
-  if (ts.isForOfStatement(loop) || ts.isForInStatement(loop)) return true;
+/** `for (;;)` and `while (true)` do not end by their header; a condition or an iterated collection does. */
+function loopFacts(loop: ts.Node): LoopFacts {
+  const body = loop.getText();
+  if (ts.isForOfStatement(loop) || ts.isForInStatement(loop)) return { headerBounds: true, body };
   const cond = ts.isForStatement(loop)
     ? (loop.condition?.getText() ?? "true")
     : ts.isWhileStatement(loop) || ts.isDoStatement(loop)
       ? loop.expression.getText()
       : "true";
-  if (cond !== "true" && cond !== "1") return true;
-  const body = loop.getText();
-  return ATTEMPT_LIMIT.test(body) && /\b(throw|break|return)\b/.test(body);
+  return { headerBounds: cond !== "true" && cond !== "1", body };
 }
 
 /** `setTimeout(resolve, delay)` inside a Promise, a `sleep(ms)` / `delay(ms)` / `wait(ms)` call: returns the delay. */

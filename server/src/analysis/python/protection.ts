@@ -7,7 +7,7 @@ import type { Protection, RetryConstruct } from "../model";
 import type { PyCall } from "./calls";
 import { caughtTypes, describeTypes, isBroad, isRateLimitType, matches } from "./exceptions";
 import type { HelperIndex } from "./helpers";
-import { codeText, countsAttempts, statusFilterWithout429 } from "../retryHeuristics";
+import { codeText, countsAttempts } from "../retryHeuristics";
 import {
   backoffTraits,
   handWrittenTraits,
@@ -20,6 +20,8 @@ import {
 } from "./retryTraits";
 import type { Scope } from "./scope";
 import { sessionRetry } from "./sessionRetry";
+import { decideHandler } from "../decide/handler";
+import { decideProtection, type Found as DecidedFound } from "../decide/verdict";
 import { headerSpan, isInside } from "./syntax";
 
 /** Modules whose functions are never user retry helpers (so `asyncio.to_thread(lambda: ...)` is looked through). */
@@ -31,10 +33,9 @@ interface Verdict {
   retries: number[];
 }
 
+/** A walk step's finding (decide/verdict.ts), with the retry construct that protects, when one does. */
 type Found =
-  | { kind: "protected"; by: string; retry?: number }
-  | { kind: "trap"; reason: string }
-  | { kind: "imported"; module: string; name: string }
+  | (Exclude<DecidedFound, { kind: "protected" } | undefined> | { kind: "protected"; by: string; retry?: number })
   | undefined;
 
 export class ProtectionAnalyzer {
@@ -58,27 +59,17 @@ export class ProtectionAnalyzer {
     const raisesOn429 = this.raisesOn429(call);
     const covering: number[] = [];
     const found = this.walk(call, call.node, raisesOn429, covering, 0);
-    const fallback = (reason?: string): Exclude<Protection, { kind: "imported-helper" }> => {
-      if (call.builtinRetry) return { kind: "protected", by: call.builtinRetry };
-      const session = call.client && call.raises !== "hf" ? sessionRetry(this.scope, call) : undefined;
-      if (session?.protects) return { kind: "protected", by: session.by };
-      const why = reason ?? session?.reason ?? call.builtinDisabled ?? this.constructorRetryReason(call);
-      return why ? { kind: "unprotected", reason: why } : { kind: "unprotected" };
-    };
-    if (found?.kind === "protected") return { protection: { kind: "protected", by: found.by }, retries: covering };
-    if (found?.kind === "imported") {
-      return {
-        protection: {
-          kind: "imported-helper",
-          module: found.module,
-          name: found.name,
-          fromFile: this.path,
-          fallback: fallback(),
-        },
-        retries: covering,
-      };
-    }
-    return { protection: fallback(found?.kind === "trap" ? found.reason : undefined), retries: covering };
+    const protection = decideProtection(found, this.path, {
+      builtinRetry: call.builtinRetry,
+      configured: () => {
+        const session = call.client && call.raises !== "hf" ? sessionRetry(this.scope, call) : undefined;
+        if (session?.protects) return { kind: "protected", by: session.by };
+        return session?.reason ? { kind: "trap", reason: session.reason } : undefined;
+      },
+      builtinDisabled: call.builtinDisabled,
+      misplacedRetry: () => this.constructorRetryReason(call),
+    });
+    return { protection, retries: covering };
   }
 
   /** Response-returning calls (requests, httpx, aiohttp) raise on 429 only through raise_for_status. */
@@ -152,32 +143,40 @@ export class ProtectionAnalyzer {
       }
       const block = clause.namedChildren.find((c) => c.type === "block");
       if (!block) continue;
-      const rateLimitType = (types ?? []).some(isRateLimitType);
-      const blockText = codeText(block.text, "python");
-      const has429 = rateLimitType || MENTIONS_429.test(blockText);
       const retry = this.handlerRetry(call, tryNode, block);
-      const only = retry && !has429 ? statusFilterWithout429(blockText) : undefined;
-      if (only) return { kind: "trap", reason: `the retry only goes on for ${only}; a 429 is re-raised` };
-      if (retry) {
-        const index = this.construct(
-          retry.kind === "loop" ? "loop" : "recursion",
-          retry.anchor,
-          { ...retry.traits, handles429: true },
-          true,
-        );
-        covering.push(index);
-        return { kind: "protected", by: retry.kind === "loop" ? "a retry loop" : "a recursive retry", retry: index };
+      const outcome = decideHandler({
+        text: codeText(block.text, "python"),
+        namesRateLimitType: (types ?? []).some(isRateLimitType),
+        retry: retry?.kind,
+      });
+      switch (outcome.kind) {
+        case "retries-other-statuses":
+          return { kind: "trap", reason: `the retry only goes on for ${outcome.only}; a 429 is re-raised` };
+        case "retries": {
+          const index = this.construct(
+            retry!.kind === "loop" ? "loop" : "recursion",
+            retry!.anchor,
+            { ...retry!.traits, handles429: true },
+            true,
+          );
+          covering.push(index);
+          return { kind: "protected", by: retry!.kind === "loop" ? "a retry loop" : "a recursive retry", retry: index };
+        }
+        case "handles-429":
+          return { kind: "protected", by: "an except clause with a 429 branch" };
+        case "swallows":
+          return {
+            kind: "trap",
+            reason: isBroad(types)
+              ? `\`${clause.text.split(":")[0].trim()}\` swallows every error, the 429 included, instead of retrying`
+              : `the except clause for ${describeTypes(types)} has no 429 branch and no retry`,
+          };
+        case "re-raises":
+          return {
+            kind: "trap",
+            reason: `the except clause for ${describeTypes(types)} re-raises without handling 429`,
+          };
       }
-      if (has429) return { kind: "protected", by: "an except clause with a 429 branch" };
-      if (!/\braise\b/.test(blockText)) {
-        return {
-          kind: "trap",
-          reason: isBroad(types)
-            ? `\`${clause.text.split(":")[0].trim()}\` swallows every error, the 429 included, instead of retrying`
-            : `the except clause for ${describeTypes(types)} has no 429 branch and no retry`,
-        };
-      }
-      return { kind: "trap", reason: `the except clause for ${describeTypes(types)} re-raises without handling 429` };
     }
     if (clauses.length && raisesOn429) {
       const names = clauses.map((c) => describeTypes(caughtTypes(this.scope, c))).join(", ");

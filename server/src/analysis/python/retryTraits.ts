@@ -14,7 +14,10 @@ export type Traits = Omit<RetryConstruct, "kind" | "span" | "relevant" | "name" 
   whyNot?: string;
 };
 
-import { ATTEMPT_LIMIT, codeText, JITTER, MENTIONS_429, RETRY_AFTER, retries402FromText } from "../retryHeuristics";
+import { codeText, JITTER, MENTIONS_429, retries402FromText } from "../retryHeuristics";
+import type { LoopFacts } from "../decide/facts";
+import { handWrittenTraits as decideHandWritten } from "../decide/handWritten";
+import { honoursRetryAfter } from "../decide/retryAfter";
 
 /** The text that decides a predicate or wait callable: a lambda's body or a named function's definition. */
 export function callableText(scope: Scope, node: PyNode | undefined): string {
@@ -65,7 +68,7 @@ export function tenacityTraits(
   const waitText = callableText(scope, wait);
   const traits: Traits = {
     handles429: raisesOn429,
-    honorsRetryAfter: RETRY_AFTER.test(waitText),
+    honorsRetryAfter: honoursRetryAfter(waitText),
     waits: wait !== undefined,
     hasJitter: JITTER.test(waitText),
     bounded: stop !== undefined && !/stop_never/.test(stop.text),
@@ -122,7 +125,7 @@ export function backoffTraits(
   const waitText = callableText(scope, waitGen) + " " + (kw.get("value") ? callableText(scope, kw.get("value")) : "");
   const traits: Traits = {
     handles429: true,
-    honorsRetryAfter: RETRY_AFTER.test(waitText),
+    honorsRetryAfter: honoursRetryAfter(waitText),
     waits: true,
     // backoff's default jitter is full jitter; jitter=None switches it off (a runtime value may jitter itself).
     hasJitter: !jitter || jitter.text !== "None" || JITTER.test(waitText),
@@ -177,18 +180,21 @@ function exceptionTypesIn(scope: Scope, node: PyNode): string[] {
   return out;
 }
 
-/** Traits of a hand-written retry (loop, recursion or helper) from its text. */
+/**
+ * Traits of a hand-written retry (loop, recursion or helper): this reports its facts, decide/handWritten.ts
+ * decides.
+ */
 export function handWrittenTraits(scope: Scope, body: PyNode, loop: PyNode | undefined): Omit<Traits, "handles429"> {
-  const text = scope.expandedText(codeText(body.text, "python"));
   const sleep = findSleep(body);
   const catches = body.descendantsOfType("except_clause").map((c) => caughtTypes(scope, c));
-  const broad = catches.some((t) => isBroad(t) || (t ?? []).some((x) => !isRateLimitType(x)));
+  const traits = decideHandWritten({
+    text: scope.expandedText(codeText(body.text, "python")),
+    wait: sleep ? sleepContext(scope, sleep) : undefined,
+    loop: loop ? loopFacts(loop) : undefined,
+    catchesBroadly: catches.some((t) => isBroad(t) || (t ?? []).some((x) => !isRateLimitType(x))),
+  });
   return {
-    honorsRetryAfter: RETRY_AFTER.test(text),
-    waits: sleep !== undefined,
-    hasJitter: JITTER.test(sleep ? sleepContext(scope, sleep) : text),
-    bounded: loop ? loopBounded(loop) : ATTEMPT_LIMIT.test(text),
-    retries402: retries402FromText(text, broad),
+    ...traits,
     waitNode: sleep?.childForFieldName("arguments")?.namedChildren[0] ?? sleep,
     limitNode: loop ? loopLimit(loop) : undefined,
   };
@@ -216,16 +222,15 @@ function loopLimit(loop: PyNode): PyNode | undefined {
   return node && node.text !== "True" && node.text !== "1" ? node : undefined;
 }
 
-export function loopBounded(loop: PyNode): boolean {
+/** `for ... in range(5)` and `while attempt < 5` end by their header; `while True` and `itertools.count()` do not. */
+function loopFacts(loop: PyNode): LoopFacts {
+  const body = loop.childForFieldName("body")?.text ?? "";
   if (loop.type === "for_statement") {
     const right = loop.childForFieldName("right")?.text ?? "";
-    return !/itertools\.count|\bcount\(\)|\bcycle\(/.test(right);
+    return { headerBounds: !/itertools\.count|\bcount\(\)|\bcycle\(/.test(right), body };
   }
   const cond = loop.childForFieldName("condition")?.text ?? "True";
-  if (cond !== "True" && cond !== "1") return true;
-  // `while True:` is bounded only by an attempt counter that breaks or raises.
-  const body = loop.childForFieldName("body")?.text ?? "";
-  return ATTEMPT_LIMIT.test(body) && /\b(raise|break|return)\b/.test(body);
+  return { headerBounds: cond !== "True" && cond !== "1", body };
 }
 
 export function makeConstruct(
@@ -247,4 +252,4 @@ export function makeConstruct(
   };
 }
 
-export { MENTIONS_429, RETRY_AFTER };
+export { MENTIONS_429 };

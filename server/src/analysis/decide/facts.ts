@@ -1,0 +1,23 @@
+// What the frontends report, in no language's terms: the decision layer (this folder) reads only these.
+// Each frontend turns its syntax (web-tree-sitter nodes, TypeScript nodes) into these facts; the decisions about
+// protection and retry traits are then made once, for Python and JS/TS alike.
+
+/** A loop that wraps a retried operation. */
+export interface LoopFacts {
+  /** Its header ends it: `range(5)`, `attempt < MAX`, iterating a collection (not `while True`, `for (;;)`, `count()`). */
+  headerBounds: boolean;
+  /** Its body's code, for an attempt counter that leaves the loop. */
+  body: string;
+}
+
+/** A hand-written retry: a loop around an attempt, a function that calls itself again, a helper's body. */
+export interface HandWrittenFacts {
+  /** Its code without comments, with one level of the local functions and constants it names. */
+  text: string;
+  /** What decides its wait (the sleep's argument and what the names in it were assigned); undefined: no wait. */
+  wait?: string;
+  /** The loop, when it is one. */
+  loop?: LoopFacts;
+  /** It catches errors other than rate-limit ones (a bare or broad except, a JS catch, which has no type). */
+  catchesBroadly: boolean;
+}
