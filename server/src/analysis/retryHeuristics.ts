@@ -21,7 +21,8 @@ export function retries402FromText(text: string, broadCatch: boolean): boolean {
   if (BROAD_STATUS.test(withoutRaisingTests(text))) return true;
   // 402 listed among the statuses to retry: `in (402, 429)`, `[429, 402].includes(status)`, `{402, 503}`.
   if (/\bin\s*[([{][^)\]}]*\b402\b|[([{][^)\]}]*\b402\b[^)\]}]*[)\]}]\s*\)?\.(includes|has)\(/.test(text)) return true;
-  if (MENTIONS_429.test(text) || /\b5\d\d\b/.test(text)) return false;
+  // A 5xx status named in a test or a list (`== 503`, `in (500, 502)`), not a wait in milliseconds (`500 * 2 ** i`).
+  if (MENTIONS_429.test(text) || /(?<![*/+-]\s*)\b5\d\d\b(?!\s*[*/+-])/.test(text)) return false;
   return broadCatch;
 }
 

@@ -6,7 +6,7 @@
 // catch around one cannot wait on Retry-After whatever it reads.
 
 /** Text that reads Retry-After (or the Hub's RateLimit header). */
-const READS_RETRY_AFTER = /retry[-_]after|["']ratelimit["']/i;
+const READS_RETRY_AFTER = /retry[-_]?after|["']ratelimit["']/i;
 
 /**
  * `waitText`: what decides the wait, as the frontend found it (a tenacity `wait=` callable with what it uses, a

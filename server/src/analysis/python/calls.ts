@@ -16,6 +16,7 @@ import type { ClientTracker, PyClient } from "./clients";
 import type { Scope } from "./scope";
 import { kwargs, methodCall, positionalArgs } from "./syntax";
 import { carriesHfToken } from "./authHeader";
+import type { StatusRaise } from "./statusRaise";
 import { hostUnknown } from "../hfToken";
 
 /** What a 429 looks like to the caller's code. */
@@ -36,6 +37,8 @@ export interface PyCall {
   builtinRetry?: string;
   /** The library's own retry was switched off, for the message. */
   builtinDisabled?: string;
+  /** The user's status check that raises on 429 after this call (`if not r.ok: raise`), once protection looked. */
+  statusRaise?: StatusRaise;
   /** A call on an imported client, kept when the module exports one (fromFile is filled in by the frontend). */
   viaImport?: Omit<ImportedClientRef, "fromFile">;
 }

@@ -2,6 +2,8 @@
 // Walks outward from the call: try/except clauses, retry helpers it is passed into, retry decorators on the
 // enclosing functions, tenacity Retrying loops, session retry configs, callers that protect the function, and
 // the library's own retries. The first thing that really protects wins; the first trap met explains HF001.
+import { wrongShapeOnly } from "./errorShape";
+import { statusRaise } from "./statusRaise";
 import type { PyNode } from "./tree";
 import type { Protection, RetryConstruct } from "../model";
 import type { PyCall } from "./calls";
@@ -83,7 +85,11 @@ export class ProtectionAnalyzer {
     const name = resultName(call.node);
     if (!name) return false;
     const fn = this.enclosingOrModule(call.node, name);
-    return new RegExp(`\\b${name}\\.raise_for_status\\s*\\(`).test(fn.text.slice(call.node.endIndex - fn.startIndex));
+    if (new RegExp(`\\b${name}\\.raise_for_status\\s*\\(`).test(fn.text.slice(call.node.endIndex - fn.startIndex)))
+      return true;
+    // `if not r.ok: raise ...` (or a 429 branch that raises): the call raises on 429 through the user's check.
+    call.statusRaise = statusRaise(fn, call.node, name);
+    return call.statusRaise !== undefined;
   }
 
   /** The function around `node`, or the module, whose later text is then searched for `name` (a read of it). */
@@ -100,9 +106,10 @@ export class ProtectionAnalyzer {
       f?.kind === "trap" && !trap ? (trap = f) : undefined,
       f?.kind === "trap" ? undefined : f
     );
-    // A status branch on the returned response: `if r.status_code == 429: ...`.
+    // A status branch on the returned response: `if r.status_code == 429: ...`. When that branch raises, the
+    // retry around the call (a decorator, a helper, a loop with try) is what handles the 429: judge that one.
     const status = this.statusBranch(call, covering);
-    if (status) return status;
+    if (status && !this.branchRaises(call)) return status;
     let child = from;
     for (let node = from.parent; node; child = node, node = node.parent) {
       let result: Found;
@@ -126,7 +133,14 @@ export class ProtectionAnalyzer {
       }
       if (result) return result;
     }
-    return trap;
+    return status ?? trap;
+  }
+
+  /** The 429 branch after a response-returning call raises (`if r.status_code == 429: raise RateLimited()`). */
+  private branchRaises(call: PyCall): boolean {
+    const name = resultName(call.node);
+    if (!name) return false;
+    return statusRaise(this.enclosingOrModule(call.node, name), call.node, name) !== undefined;
   }
 
   private tryStatement(call: PyCall, tryNode: PyNode, raisesOn429: boolean, covering: number[]): Found {
@@ -143,6 +157,17 @@ export class ProtectionAnalyzer {
       }
       const block = clause.namedChildren.find((c) => c.type === "block");
       if (!block) continue;
+      const rateLimitType = (types ?? []).some(isRateLimitType);
+      if (!rateLimitType && (call.raises === "hf" || call.raises === "response")) {
+        // The test that decides the 429 branch must read the status where the error keeps it.
+        const alias = clause.namedChildren.find((c) => c.type === "as_pattern")?.childForFieldName("alias")?.text;
+        if (wrongShapeOnly(block, alias ?? asName(clause))) {
+          return {
+            kind: "trap",
+            reason: `the except clause tests the wrong error shape (${call.raises === "hf" ? "HfHubHTTPError" : "HTTPError"} exposes err.response.status_code), so its 429 branch never fires`,
+          };
+        }
+      }
       const retry = this.handlerRetry(call, tryNode, block);
       const outcome = decideHandler({
         text: codeText(block.text, "python"),
@@ -248,7 +273,7 @@ export class ProtectionAnalyzer {
         call,
         "tenacity",
         helperCall,
-        tenacityTraits(this.scope, tenacity, call.raises, raisesOn429, this.hubMajor1),
+        tenacityTraits(this.scope, tenacity, call.raises, raisesOn429, this.hubMajor1, call.statusRaise),
         covering,
         "a tenacity Retrying call",
       );
@@ -291,7 +316,7 @@ export class ProtectionAnalyzer {
       call,
       "tenacity",
       value,
-      tenacityTraits(this.scope, value, call.raises, raisesOn429, this.hubMajor1),
+      tenacityTraits(this.scope, value, call.raises, raisesOn429, this.hubMajor1, call.statusRaise),
       covering,
       "a tenacity Retrying loop",
     );
@@ -309,7 +334,14 @@ export class ProtectionAnalyzer {
           call,
           "tenacity",
           dec,
-          tenacityTraits(this.scope, expr.type === "call" ? expr : undefined, call.raises, raisesOn429, this.hubMajor1),
+          tenacityTraits(
+            this.scope,
+            expr.type === "call" ? expr : undefined,
+            call.raises,
+            raisesOn429,
+            this.hubMajor1,
+            call.statusRaise,
+          ),
           covering,
           "a tenacity @retry",
         );
@@ -323,6 +355,7 @@ export class ProtectionAnalyzer {
           call.raises,
           style === "on_predicate" ? true : raisesOn429,
           this.hubMajor1,
+          call.statusRaise,
         );
         return this.fromTraits(call, "backoff", dec, traits, covering, `a backoff.${style} decorator`);
       }
@@ -383,7 +416,9 @@ export class ProtectionAnalyzer {
       kind: "trap",
       reason:
         `${by.replace(/^a /, "the ")} never fires: ${traits.whyNot}` +
-        (call.raises === "response" ? ` and \`${call.callee}\` does not raise on 429 without raise_for_status()` : ""),
+        (call.raises === "response" && !call.statusRaise
+          ? ` and \`${call.callee}\` does not raise on 429 without raise_for_status()`
+          : ""),
     };
   }
 
@@ -447,4 +482,9 @@ export function resultName(call: PyNode): string | undefined {
     return target?.type === "identifier" ? target.text : undefined;
   }
   return undefined;
+}
+
+/** The name an except clause binds (`except HfHubHTTPError as err:`). */
+function asName(clause: PyNode): string | undefined {
+  return /\bas\s+([A-Za-z_]\w*)\s*:/.exec(clause.text.split("\n")[0])?.[1];
 }

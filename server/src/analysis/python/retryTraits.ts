@@ -6,6 +6,7 @@ import type { RaiseKind } from "./calls";
 import { caughtTypes, isBroad, isRateLimitType, matches } from "./exceptions";
 import type { Scope } from "./scope";
 import { kwargs, positionalArgs } from "./syntax";
+import type { StatusRaise } from "./statusRaise";
 
 export type Traits = Omit<RetryConstruct, "kind" | "span" | "relevant" | "name" | "waitSpan" | "limitSpan"> & {
   waitNode?: PyNode;
@@ -60,6 +61,7 @@ export function tenacityTraits(
   raises: RaiseKind | undefined,
   raisesOn429: boolean,
   hubMajor1: boolean,
+  status?: StatusRaise,
 ): Traits {
   const kw = call ? kwargs(call) : new Map<string, PyNode>();
   const cond = kw.get("retry");
@@ -86,19 +88,31 @@ export function tenacityTraits(
     const condText = cond.text;
     const types = exceptionTypesIn(scope, cond);
     if (/retry_if_exception_type|retry_if_not_exception_type/.test(condText) && types.length) {
-      const hit = raises ? types.some((t) => matches(t, raises, hubMajor1)) : true;
+      const hit = raises ? types.some((t) => raisedBy(t, raises, hubMajor1, status)) : true;
+      // The user's check raises a type the condition does not retry: neither 429 nor 402 is retried.
+      if (!hit && status) traits.retries402 = false;
       if (!hit && raisesOn429) {
         traits.handles429 = false;
         traits.whyNot = `its condition retries ${types.map((t) => t.split(".").pop()).join(", ")}, which is not what this call raises on 429`;
       }
-      traits.retries402 = !types.every(isRateLimitType);
+      if (hit || !status) traits.retries402 = !types.every(isRateLimitType);
     } else {
       const text = callableText(scope, cond);
       traits.retries402 = retries402FromText(text, true);
       if (/retry_if_result/.test(condText) && MENTIONS_429.test(text)) traits.handles429 = true;
     }
   }
+  // Only a 429 check raises (no raise_for_status): a 402 comes back as a response and is never retried.
+  if (status && !status.admits402) traits.retries402 = false;
   return traits;
+}
+
+/** Whether exception type `t` catches what the call raises on 429: the user's own raise, else the library's. */
+function raisedBy(t: string, raises: RaiseKind, hubMajor1: boolean, status: StatusRaise | undefined): boolean {
+  const last = t.split(".").pop()!;
+  if (status?.types.includes(last) || (status && /^(Base)?Exception$/.test(last))) return true;
+  if (status?.types.length) return false;
+  return matches(t, raises, hubMajor1);
 }
 
 export function isBackoff(scope: Scope, fn: PyNode | null | undefined): "on_exception" | "on_predicate" | undefined {
@@ -116,6 +130,7 @@ export function backoffTraits(
   raises: RaiseKind | undefined,
   raisesOn429: boolean,
   hubMajor1: boolean,
+  status?: StatusRaise,
 ): Traits {
   const kw = kwargs(call);
   const args = positionalArgs(call);
@@ -142,13 +157,14 @@ export function backoffTraits(
       traits.whyNot = "backoff.on_exception only retries when an exception is raised";
       traits.retries402 = false;
       return traits;
-    } else if (raises && types.length && !types.some((t) => matches(t, raises, hubMajor1))) {
+    } else if (raises && types.length && !types.some((t) => raisedBy(t, raises, hubMajor1, status))) {
       traits.handles429 = false;
       traits.whyNot = `it retries ${types.map((t) => t.split(".").pop()).join(", ")}, which is not what this call raises on 429`;
     }
     traits.retries402 = giveup
       ? retries402FromText(giveup.replace(/!=\s*429/, "== 429"), false) && !/402/.test(giveup)
       : !types.every(isRateLimitType);
+    if (status && !status.admits402) traits.retries402 = false;
   } else {
     const predicate = callableText(scope, args[1] ?? kw.get("predicate"));
     traits.handles429 = MENTIONS_429.test(predicate) || retries402FromText(predicate, false);
