@@ -13,6 +13,7 @@ import type { LoopFacts } from "../decide/facts";
 import { handWrittenTraits as decideHandWritten } from "../decide/handWritten";
 import { errorCarriesHeaders, honoursRetryAfter } from "../decide/retryAfter";
 import { decideHandler, testsFor429 } from "../decide/handler";
+import { decideRetryHelper, helperIsRelevant } from "../decide/retryHelper";
 import { decideProtection, type Found } from "../decide/verdict";
 import { enclosingFunction, functionName, isFunctionLike, unwrap, type JsScope } from "./scope";
 
@@ -418,13 +419,31 @@ export class JsProtection {
     const name = functionName(fn);
     const recursive = !loop && name !== undefined && new RegExp(`\\b${name}\\s*\\(`).test(body.getText());
     if (!loop && !recursive) return undefined;
-    const text = this.scope.expandedText(codeText((loop ?? body).getText(), "js"));
-    const handles = /\bcatch\b/.test(text) || MENTIONS_429.test(text) || /\.status\b|\.ok\b/.test(text);
-    if (!handles) return undefined;
-    const traits: Traits = { ...this.handWritten(fn, loop), handles429: true };
+    const retrying = loop ?? body;
+    const text = this.scope.expandedText(codeText(retrying.getText(), "js"));
+    const decided = decideRetryHelper({
+      retriesBy: loop ? "loop" : "recursion",
+      text,
+      // A catch has no type: it catches HTTP errors with the rest.
+      handlers: catchClauses(retrying).map((c) => {
+        const last = c.block.statements[c.block.statements.length - 1];
+        const exitsAtOnce =
+          last !== undefined && (ts.isThrowStatement(last) || ts.isReturnStatement(last) || ts.isBreakStatement(last));
+        return { catchesHttpErrors: true, exitsAtOnce };
+      }),
+      testsStatus: /\.status\b|\.ok\b/.test(text),
+    });
+    if (!decided) return undefined;
+    const base = this.handWritten(fn, loop);
+    // A retry that never retries a 429 never sends a 402 round again either.
+    const traits: Traits = {
+      ...base,
+      handles429: decided.handles429,
+      retries402: decided.handles429 && base.retries402,
+    };
     return {
       facts: {
-        handles429: true,
+        handles429: traits.handles429,
         honorsRetryAfter: traits.honorsRetryAfter,
         hasJitter: traits.hasJitter,
         bounded: traits.bounded,
@@ -516,7 +535,7 @@ export class JsProtection {
       helper.traits,
       undefined,
       name,
-      MENTIONS_429.test(fn.getText()) || /rate.?limit/i.test(fn.getText()),
+      helperIsRelevant(codeText(fn.getText(), "js")),
     );
   }
 }
@@ -553,6 +572,17 @@ function loopFacts(loop: ts.Node): LoopFacts {
       ? loop.expression.getText()
       : "true";
   return { headerBounds: cond !== "true" && cond !== "1", body };
+}
+
+/** The catch clauses inside a node, nested ones included. */
+function catchClauses(node: ts.Node): ts.CatchClause[] {
+  const out: ts.CatchClause[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isCatchClause(n)) out.push(n);
+    ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return out;
 }
 
 /** `setTimeout(resolve, delay)` inside a Promise, a `sleep(ms)` / `delay(ms)` / `wait(ms)` call: returns the delay. */

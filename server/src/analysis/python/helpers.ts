@@ -4,16 +4,9 @@
 import type { PyNode } from "./tree";
 import type { RetryHelperFacts } from "../model";
 import { caughtTypes, isBroad } from "./exceptions";
-import { CALLABLE_NAME } from "../retryHeuristics";
-import {
-  handWrittenTraits,
-  isBackoff,
-  isTenacity,
-  MENTIONS_429,
-  tenacityTraits,
-  backoffTraits,
-  type Traits,
-} from "./retryTraits";
+import { CALLABLE_NAME, codeText } from "../retryHeuristics";
+import { decideRetryHelper } from "../decide/retryHelper";
+import { handWrittenTraits, isBackoff, isTenacity, tenacityTraits, backoffTraits, type Traits } from "./retryTraits";
 import type { Reads } from "../incremental/reads";
 import type { Scope } from "./scope";
 
@@ -110,31 +103,36 @@ export class HelperIndex {
       !loop &&
       name !== undefined &&
       fn.descendantsOfType("call").some((c) => c.childForFieldName("function")?.text.split(".").pop() === name);
-    if (!loop && !recursive) return undefined;
     const scopeNode = loop ?? fn;
-    const clauses = scopeNode.descendantsOfType("except_clause");
-    const expanded = this.scope.expandedText(scopeNode.text);
-    const statusCheck = MENTIONS_429.test(expanded) || /status(_code)?\b/.test(expanded);
-    if (clauses.length === 0 && !statusCheck) return undefined;
-    const catchesHttp = clauses.some((c) => {
-      // A clause that re-raises, returns or breaks fails fast: what it catches is not retried.
-      const block = c.namedChildren.find((b) => b.type === "block");
-      const last = block?.namedChildren[block.namedChildren.length - 1];
-      if (last && ["raise_statement", "return_statement", "break_statement"].includes(last.type)) return false;
-      const types = caughtTypes(this.scope, c);
-      return (
-        isBroad(types) ||
-        (types ?? []).some(
-          (t) =>
-            !NOT_HTTP.has(t) &&
-            !/Timeout|Connection|Transport|Network|Decoding|Protocol|RemoteProtocol|ReadError/.test(t),
-        )
-      );
+    const expanded = this.scope.expandedText(codeText(scopeNode.text, "python"));
+    const decided = decideRetryHelper({
+      retriesBy: loop ? "loop" : recursive ? "recursion" : undefined,
+      text: expanded,
+      handlers: scopeNode.descendantsOfType("except_clause").map((c) => {
+        const block = c.namedChildren.find((b) => b.type === "block");
+        const last = block?.namedChildren[block.namedChildren.length - 1];
+        const types = caughtTypes(this.scope, c);
+        return {
+          exitsAtOnce:
+            last !== undefined && ["raise_statement", "return_statement", "break_statement"].includes(last.type),
+          catchesHttpErrors:
+            isBroad(types) ||
+            (types ?? []).some(
+              (t) =>
+                !NOT_HTTP.has(t) &&
+                !/Timeout|Connection|Transport|Network|Decoding|Protocol|RemoteProtocol|ReadError/.test(t),
+            ),
+        };
+      }),
+      testsStatus: /\.(status_code|status|ok)\b/.test(expanded),
     });
+    if (!decided) return undefined;
     const base = handWrittenTraits(this.scope, fn, loop);
-    const handles429 = catchesHttp || MENTIONS_429.test(expanded);
     // A retry of dropped connections only never sends a 402 round again either.
-    return { traits: { ...base, handles429, retries402: handles429 && base.retries402 }, anchor: loop ?? fn };
+    return {
+      traits: { ...base, handles429: decided.handles429, retries402: decided.handles429 && base.retries402 },
+      anchor: scopeNode,
+    };
   }
 }
 

@@ -16,13 +16,13 @@ import {
   isBackoff,
   isTenacity,
   makeConstruct,
-  MENTIONS_429,
   tenacityTraits,
   type Traits,
 } from "./retryTraits";
 import type { Scope } from "./scope";
 import { sessionRetry } from "./sessionRetry";
 import { decideHandler } from "../decide/handler";
+import { helperIsRelevant } from "../decide/retryHelper";
 import { decideProtection, type Found as DecidedFound } from "../decide/verdict";
 import { headerSpan, isInside } from "./syntax";
 
@@ -446,7 +446,7 @@ export class ProtectionAnalyzer {
 
   /** Registers a helper defined here as a retry construct even when no HF call in this file uses it. */
   registerHelper(def: PyNode, traits: Traits, name: string): void {
-    const relevant = MENTIONS_429.test(def.text) || /HfHubHTTPError|HTTPError|ClientResponseError/.test(def.text);
+    const relevant = helperIsRelevant(codeText(def.text, "python"));
     this.construct("helper", def.childForFieldName("name") ?? def, traits, relevant, name);
   }
 

@@ -1,0 +1,48 @@
+// Which user functions count as retry helpers, and which of them the retry rules judge, decided once for both
+// languages. A helper is a function that runs an operation it is handed (`with_backoff(fn)`, `retry(() => ...)`)
+// again; the frontends find that shape in their syntax and report what it does around the attempt.
+import { testsFor429 } from "./handler";
+
+/** A handler (`except` / `catch`) inside a helper's retrying part. */
+export interface HelperHandler {
+  /** It catches HTTP errors: a bare or broad except, a JS catch (untyped), a type that is not a transport error. */
+  catchesHttpErrors: boolean;
+  /** Its last statement raises, returns or breaks: what it catches fails fast, it is not retried. */
+  exitsAtOnce: boolean;
+}
+
+export interface HelperFacts {
+  /** How it goes round again; undefined when it calls the operation only once. */
+  retriesBy?: "loop" | "recursion";
+  /** Its retrying part's code (the loop, or the whole function), with one level of the names it uses. */
+  text: string;
+  handlers: HelperHandler[];
+  /** It tests a response's status (`r.status_code`, `res.status`, `res.ok`). */
+  testsStatus: boolean;
+}
+
+/**
+ * Undefined when the function is not a retry helper; else whether it retries a 429. It must go round again and
+ * look at failures (a handler or a status test): a loop that calls the operation over a list is not a retry. It
+ * retries 429 when it tests for one, tests the status, or has a handler that catches HTTP errors and goes on.
+ *
+ * The languages used to differ: Python counted a status test only as a sign of a helper, not of retrying 429 (so
+ * `if r.status_code == 200: return r` round a sleep was "does not retry 429"), and JS counted a catch that
+ * re-throws at once as retrying. Both now follow the rule above.
+ */
+export function decideRetryHelper(f: HelperFacts): { handles429: boolean } | undefined {
+  if (!f.retriesBy) return undefined;
+  const mentions429 = testsFor429(f.text);
+  if (f.handlers.length === 0 && !f.testsStatus && !mentions429) return undefined;
+  const catches = f.handlers.some((h) => h.catchesHttpErrors && !h.exitsAtOnce);
+  return { handles429: mentions429 || f.testsStatus || catches };
+}
+
+/**
+ * A retry is judged by the retry rules (HF002, HF004-HF006) when it covers an HF call in the file, or when it is a
+ * helper written for HTTP rate limits: its text tests for 429 or a rate limit, or names an HTTP error type.
+ * (Python used to ignore the rate-limit words, JS the HTTP error types.)
+ */
+export function helperIsRelevant(text: string): boolean {
+  return testsFor429(text) || /HfHubHTTPError|HTTPError|ClientResponseError/.test(text);
+}
