@@ -23,6 +23,7 @@ import { overridesOf, type SettingsStore } from "./settings";
 import type { Settings } from "../../../shared/src/settings";
 import { uriToPath } from "./uris";
 import { createFiles } from "./createFiles";
+import type { WireVersions } from "./wireVersions";
 
 const DEBOUNCE_MS = 120;
 
@@ -38,7 +39,11 @@ export class DiagnosticsEngine {
     private readonly notebooks: NotebookDocuments<TextDocument>,
     private readonly settings: SettingsStore,
     private readonly push: () => boolean,
+    private readonly wire?: WireVersions,
   ) {}
+
+  /** Analyses run (tests count them: an edit storm costs about one per pull that is not already superseded). */
+  analyses = 0;
 
   pathOfUri(uri: string): string {
     const notebook = this.notebooks.findNotebookDocumentForCell(uri);
@@ -112,7 +117,11 @@ export class DiagnosticsEngine {
     if (settings.run === "onSave" && reason === "change") return this.last.get(uri) ?? [];
     if (settings.run === "onSave" && reason === "pull" && this.last.has(uri)) return this.last.get(uri);
     if (this.documents.get(uri)?.version !== version) return undefined;
+    // A pull overtaken by edits already received is answered with the last results: the client pulls again for
+    // the newer version (see wireVersions.ts).
+    if (reason === "pull" && this.last.has(uri) && this.wire?.newer(uri, version)) return undefined;
     const started = performance.now();
+    this.analyses++;
     let diagnostics: Diagnostic[];
     try {
       // Without fixes: code actions compute them for the diagnostics they are asked about (see fixesFor).

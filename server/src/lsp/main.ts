@@ -13,6 +13,7 @@ import { startServer } from "./server";
 import { version } from "../node/buildInfo";
 import { HeapGovernor } from "./memory";
 import { FramedStreamReader, GuardedReader } from "./transport";
+import { WireVersions } from "./wireVersions";
 
 const stdio = process.argv.includes("--stdio");
 let inner: MessageReader;
@@ -27,7 +28,8 @@ if (stdio) {
 // Before the connection exists, guard messages are kept and written to stderr (never stdout: it is the protocol).
 let log: (message: string) => void = (message) => void process.stderr.write(`${message}\n`);
 const heap = new HeapGovernor();
-const reader = new GuardedReader(inner, writer, (message) => log(message));
+const versions = new WireVersions();
+const reader = new GuardedReader(inner, writer, (message) => log(message), versions);
 // The heap is checked as each message is taken from the connection's queue: between the analyses a storm causes.
 const connection = createConnection(ProposedFeatures.all, reader, writer, {
   messageStrategy: {
@@ -60,4 +62,4 @@ if (stdio) {
 // A bug in one request must never take the server (and every squiggle) down with it.
 process.on("uncaughtException", (err) => connection.console.error(`uncaught: ${err.stack ?? err.message}`));
 process.on("unhandledRejection", (err) => connection.console.error(`unhandled rejection: ${String(err)}`));
-startServer(connection, __dirname);
+startServer(connection, __dirname, versions);

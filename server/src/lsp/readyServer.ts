@@ -8,6 +8,7 @@ import { MemoryFileSystem } from "../analysis/fileSystem";
 import { DiskFileSystem } from "../node/diskFileSystem";
 import { DiagnosticsEngine } from "./diagnostics";
 import type { SettingsStore } from "./settings";
+import type { WireVersions } from "./wireVersions";
 import { WorkspaceIndex } from "./workspaceIndex";
 import { WorkspaceProblems } from "./workspaceProblems";
 
@@ -41,6 +42,8 @@ export interface ServerBase {
   readonly overlay: MemoryFileSystem;
   readonly settings: SettingsStore;
   readonly client: ClientSupport;
+  /** The newest document versions read from the wire (the server's reader notes them). */
+  readonly wire: WireVersions;
 }
 
 export interface ReadyServer extends ServerBase {
@@ -68,6 +71,7 @@ export async function loadReadyServer(base: ServerBase, wasmDir: string): Promis
     base.notebooks,
     base.settings,
     () => !base.client.pullsDiagnostics(),
+    base.wire,
   );
   const index = new WorkspaceIndex(analyzer, base.documents, () => {
     engine.refreshAll();

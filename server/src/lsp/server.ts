@@ -19,8 +19,9 @@ import { initialized } from "./handlers/initialized";
 import { ClientSupport, loadReadyServer, newOverlay, type ReadyServer, type ServerBase } from "./readyServer";
 import { SettingsStore } from "./settings";
 import { batchedTextDocuments } from "./textSync";
+import { WireVersions } from "./wireVersions";
 
-export function startServer(connection: Connection, wasmDir: string): void {
+export function startServer(connection: Connection, wasmDir: string, wire = new WireVersions()): void {
   const documents = new TextDocuments(batchedTextDocuments);
   const client = new ClientSupport();
   const base: ServerBase = {
@@ -30,6 +31,7 @@ export function startServer(connection: Connection, wasmDir: string): void {
     overlay: newOverlay(),
     settings: new SettingsStore(connection, () => client.configuration()),
     client,
+    wire,
   };
   // The analyzer (TypeScript's parser, tree-sitter's wasm) loads once the client has the answer to `initialize`,
   // so the editor gets its capabilities at once; handlers that need analysis run once it is loaded. Loading blocks

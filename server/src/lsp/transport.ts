@@ -13,6 +13,7 @@ import {
   type MessageWriter,
 } from "vscode-languageserver/node";
 import { FrameDecoder, type Frame } from "./framing";
+import type { WireVersions } from "./wireVersions";
 
 /** Reads framed messages from a byte stream (stdin); frames that are not JSON go to `onParseError`. */
 export class FramedStreamReader extends AbstractMessageReader {
@@ -70,6 +71,7 @@ export class GuardedReader extends AbstractMessageReader {
     private readonly inner: MessageReader,
     private readonly writer: MessageWriter,
     private readonly log: GuardLog,
+    private readonly versions?: WireVersions,
   ) {
     super();
     this.coalescer = new Coalescer();
@@ -124,6 +126,7 @@ export class GuardedReader extends AbstractMessageReader {
       }
     }
     if (m.method === "shutdown" && hasId) this.shutdownReceived = true;
+    this.versions?.note(m);
     this.coalescer.push(m);
   }
 
