@@ -1,4 +1,5 @@
 // Which files the analyzer reads, and the cheap checks that let it skip the rest before parsing.
+import { prefilterWords } from "./profiles";
 
 export type FileKind = "python" | "notebook" | "js";
 
@@ -52,14 +53,17 @@ function looksMinified(text: string): boolean {
 }
 
 /**
- * A file that mentions none of these cannot hold an HF call or a retry helper, so it is not parsed at all.
- * This is what keeps a workspace scan close to the cost of reading the files.
- * The short hints are tested apart: with every alternative five characters or longer, the regex engine can skip
+ * A file that mentions none of the profiles' words (profiles/index.ts) nor these cannot hold an HF call or a retry
+ * helper, so it is not parsed at all. This is what keeps a workspace scan close to the cost of reading the files.
+ * Words of hand-written retries: `retry`, `sleep`, `setTimeout`, a 429 test, an `hf`-named client or token.
+ * The short words are tested apart: with every alternative five characters or longer, the regex engine can skip
  * ahead through text that cannot match, which makes the common case (no hint at all) about twice as fast.
  */
-const LONG_HINTS = /hugging|openai|smolagents|langchain|litellm|retry|backoff|tenacity|sleep|settimeout|ai-sdk/i;
-const HF = /hf/i;
+const WORDS = prefilterWords(["retry", "sleep", "settimeout", "hf", "429"]);
+const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const LONG_HINTS = new RegExp(WORDS.long.map(escape).join("|"), "i");
+const SHORT_HINTS = new RegExp(WORDS.short.map(escape).join("|"), "i");
 
 export function mayMatter(text: string): boolean {
-  return LONG_HINTS.test(text) || HF.test(text) || text.includes("429");
+  return LONG_HINTS.test(text) || SHORT_HINTS.test(text);
 }

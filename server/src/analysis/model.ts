@@ -146,6 +146,11 @@ export type RetryKind =
   | "got"
   | "p-retry"
   | "async-retry"
+  | "exponential-backoff"
+  | "promise-retry"
+  | "cockatiel"
+  | "stamina"
+  | "retrying"
   | "custom-fetch";
 
 /** A retry written in the user's code (never a library's built-in retry). */

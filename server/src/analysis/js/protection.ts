@@ -1,6 +1,7 @@
 // The verdict for each JS/TS HF call: does something in its path really retry or surface a 429?
 // Walks outward: a status branch on a fetch Response, try/catch (with the right error shape for the library),
-// retry helpers the call is passed into (local, imported, p-retry, async-retry), enclosing loops, callers,
+// retry helpers the call is passed into (local, imported, or a retry library's profile: p-retry, async-retry,
+// exponential-backoff, promise-retry, cockatiel), enclosing loops, callers,
 // then instance retry configs (axios-retry, ky, got) and the library's own retries.
 import ts from "typescript";
 import type { Reads } from "../incremental/reads";
@@ -15,6 +16,8 @@ import { errorCarriesHeaders, honoursRetryAfter } from "../decide/retryAfter";
 import { decideHandler, testsFor429 } from "../decide/handler";
 import { decideRetryHelper, helperIsRelevant } from "../decide/retryHelper";
 import { decideProtection, type Found } from "../decide/verdict";
+import { isRetryLibrary, libraryRetry } from "./libraryRetry";
+import { JS_RIGHT_SHAPE, JS_WRONG_SHAPE } from "../profiles";
 import { enclosingFunction, functionName, isFunctionLike, unwrap, type JsScope } from "./scope";
 
 interface Traits {
@@ -27,32 +30,6 @@ interface Traits {
   waitNode?: ts.Node;
   limitNode?: ts.Node;
 }
-
-/** Error-shape checks per library: what a catch must read to see the status (docs/hf-facts.md, "What each client does on 429"). */
-const RIGHT_SHAPE: Record<string, RegExp> = {
-  hfjs: /\.httpResponse\b|\.message\b/,
-  hubjs: /\.statusCode\b|\.message\b/,
-  openai: /\.status\b|RateLimitError|APIError/,
-  axios: /\.response\??\.status\b|\.status\b/,
-  ky: /\.response\??\.status\b/,
-  got: /\.response\??\.statusCode\b/,
-  aisdk: /\.statusCode\b|APICallError/,
-  langchain: /\.status\b|\.message\b/,
-  fetch: /./,
-};
-const WRONG_SHAPE: Record<string, { re: RegExp; fix: string }> = {
-  hfjs: {
-    re: /\.response\??\.status|\.statusCode\b|\b(e|err|error|ex)\??\.status\b/,
-    fix: "@huggingface/inference errors expose err.httpResponse.status",
-  },
-  got: { re: /\.response\??\.status\b(?!Code)/, fix: "got errors expose err.response.statusCode" },
-  hubjs: { re: /\.response\??\.status/, fix: "@huggingface/hub errors expose err.statusCode" },
-};
-
-const LIBRARY_HELPERS: Record<string, "p-retry" | "async-retry"> = {
-  "p-retry.default": "p-retry",
-  "async-retry.default": "async-retry",
-};
 
 /** A local function that retries a callable parameter. */
 export interface JsHelper {
@@ -147,7 +124,8 @@ export class JsProtection {
       };
     const text = codeText(clause.block.getText(), "js");
     const has429 = testsFor429(text);
-    const wrong = WRONG_SHAPE[call.raises];
+    // Error shapes come from the library profiles (docs/hf-facts.md, "What each client does on 429").
+    const wrong = JS_WRONG_SHAPE.get(call.raises);
     const deciding = decidingText(text);
     if (has429 && call.raises === "hfjs" && !this.hfjsV4 && /\.httpResponse\b/.test(deciding)) {
       return {
@@ -156,7 +134,7 @@ export class JsProtection {
           "before @huggingface/inference 4.0 errors are plain Error objects without httpResponse, so the 429 test never matches",
       };
     }
-    if (has429 && wrong && wrong.re.test(deciding) && !RIGHT_SHAPE[call.raises].test(deciding)) {
+    if (has429 && wrong && wrong.re.test(deciding) && !JS_RIGHT_SHAPE.get(call.raises)?.test(deciding)) {
       return {
         kind: "trap",
         reason: `the catch tests the wrong error shape (${wrong.fix}), so its 429 branch never fires`,
@@ -237,14 +215,18 @@ export class JsProtection {
   ): Found {
     if (!isFunctionLike(arg) && arg !== call.node && !ts.isIdentifier(arg)) return undefined;
     const q = this.scope.qualify(helperCall.expression) ?? helperCall.expression.getText();
-    const lib = LIBRARY_HELPERS[q];
+    const lib = libraryRetry(this.scope, helperCall, arg, raises);
     if (lib) {
-      const traits = this.libraryHelperTraits(lib, helperCall, raises);
-      const index = this.construct(lib, helperCall, traits);
+      const { anchor, library, kind, whyNot, limitNode, ...traits } = lib;
+      const index = this.construct(kind, anchor, { ...traits, limitNode });
       covering.push(index);
-      return traits.handles429
-        ? { kind: "protected", by: lib }
-        : { kind: "trap", reason: `${lib} only retries thrown errors, and \`${call.callee}\` does not throw on 429` };
+      if (traits.handles429) return { kind: "protected", by: library };
+      return {
+        kind: "trap",
+        reason: raises
+          ? `${library} does not retry a 429 here: ${whyNot}`
+          : `${library} only retries thrown errors, and \`${call.callee}\` does not throw on 429`,
+      };
     }
     if (
       /^(Promise|Array|console|setTimeout|JSON|Object)\b/.test(q) ||
@@ -268,22 +250,6 @@ export class JsProtection {
     if (imported && imported.module.startsWith("."))
       return { kind: "imported", module: imported.module, name: imported.name };
     return undefined;
-  }
-
-  private libraryHelperTraits(lib: "p-retry" | "async-retry", helperCall: ts.CallExpression, raises: boolean): Traits {
-    const options = helperCall.arguments[1];
-    const text = options?.getText() ?? "";
-    const retriesOpt = options ? optionOf(options, "retries") : undefined;
-    return {
-      handles429: raises,
-      honorsRetryAfter: honoursRetryAfter(text),
-      waits: true,
-      // p-retry's randomize defaults to false, async-retry's to true.
-      hasJitter: lib === "async-retry" ? !/randomize\s*:\s*false/.test(text) : /randomize\s*:\s*true/.test(text),
-      bounded: !(retriesOpt && /Infinity/.test(retriesOpt.getText())) && !/forever\s*:\s*true/.test(text),
-      retries402: retries402FromText(text + " " + (helperCall.arguments[0]?.getText() ?? ""), true),
-      limitNode: retriesOpt,
-    };
   }
 
   private callers(
@@ -363,7 +329,7 @@ export class JsProtection {
         const q = this.scope.qualify(p.expression) ?? "";
         const name = ts.isIdentifier(p.expression) ? p.expression.text : "";
         if (
-          LIBRARY_HELPERS[q] ||
+          isRetryLibrary(q) ||
           (name && this.scope.functionNamed(name) && this.classifyHelper(this.scope.functionNamed(name)!))
         ) {
           return "the retry wraps the client's construction, which never calls HF; wrap the call instead";

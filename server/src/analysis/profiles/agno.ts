@@ -4,6 +4,7 @@
 // switched on by an option, so it protects the call (a fixed or exponential wait that never reads Retry-After,
 // like tenacity's). Sources: agno libs/agno/agno/models/huggingface/huggingface.py, agno/agent/agent.py.
 import type { FrameworkClass } from "./frameworks";
+import type { PythonProfile } from "./types";
 
 const RETRIES = {
   retryKeywords: ["retries"],
@@ -28,3 +29,13 @@ export const AGNO_CLASSES: FrameworkClass[] = [
     ...RETRIES,
   },
 ];
+
+export const agnoProfile: PythonProfile = {
+  language: "python",
+  id: "agno",
+  modules: ["agno"],
+  // Its HF model is imported from agno.models.huggingface.
+  prefilter: ["hugging"],
+  frameworks: { classes: AGNO_CLASSES },
+  selfRetry: "Model/Agent retries=N (default 0): the library's retry, ignoring Retry-After",
+};

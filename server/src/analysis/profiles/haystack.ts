@@ -5,6 +5,7 @@
 // generators/chat/hugging_face_api.py, embedders/hugging_face_api_text_embedder.py,
 // embedders/hugging_face_api_document_embedder.py.
 import type { FrameworkClass } from "./frameworks";
+import type { PythonProfile } from "./types";
 
 const COMPONENT = {
   role: "model" as const,
@@ -43,3 +44,13 @@ export const HAYSTACK_CLASSES: FrameworkClass[] = [
     ...COMPONENT,
   },
 ];
+
+export const haystackProfile: PythonProfile = {
+  language: "python",
+  id: "haystack",
+  modules: ["haystack"],
+  // Its HF components are named HuggingFaceAPI*.
+  prefilter: ["hugging"],
+  frameworks: { classes: HAYSTACK_CLASSES },
+  selfRetry: "never",
+};

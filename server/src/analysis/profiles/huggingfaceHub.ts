@@ -1,5 +1,6 @@
-// huggingface_hub (Python): what an InferenceClient's method names say, for calls on a client this file did not
-// build (imported from another module), and the legacy InferenceApi class.
+// huggingface_hub (Python): its clients and errors, what an InferenceClient's method names say (for calls on a
+// client this file did not build, imported from another module), and the legacy InferenceApi class.
+import type { PythonProfile } from "./types";
 
 /** InferenceClient task methods (huggingface_hub 0.2x-1.x `InferenceClient`), each one request. */
 export const INFERENCE_TASK_METHODS = new Set([
@@ -40,3 +41,32 @@ export const INFERENCE_TASK_METHODS = new Set([
  * as an HTTPError from `raise_for_status` (docs/hf-facts.md, "Hosts" and "Version gates").
  */
 export const INFERENCE_API_CLASSES = ["huggingface_hub.inference_api.InferenceApi", "huggingface_hub.InferenceApi"];
+
+export const huggingfaceHubProfile: PythonProfile = {
+  language: "python",
+  id: "huggingface_hub",
+  modules: ["huggingface_hub"],
+  prefilter: ["hugging"],
+  versions: { key: "huggingface_hub", names: ["huggingface_hub", "huggingface-hub"] },
+  clients: [
+    { qualified: "huggingface_hub.InferenceClient", kind: "inference" },
+    { qualified: "huggingface_hub.AsyncInferenceClient", kind: "inference", isAsync: true },
+    { qualified: "huggingface_hub.inference._client.InferenceClient", kind: "inference" },
+    { qualified: "huggingface_hub.HfApi", kind: "hfapi" },
+    ...INFERENCE_API_CLASSES.map((qualified) => ({ qualified, kind: "inference-api" as const })),
+  ],
+  // HfHubHTTPError subclasses requests.HTTPError in 0.x and httpx.HTTPError in 1.x.
+  on429: {
+    raises: "hf",
+    caught: [
+      { type: "huggingface_hub.HfHubHTTPError" },
+      { type: "httpx.HTTPError", hub: 1 },
+      { type: "requests.HTTPError", hub: 0 },
+      { type: "requests.RequestException", hub: 0 },
+      { type: "IOError", hub: 0 },
+      { type: "OSError", hub: 0 },
+    ],
+  },
+  selfRetry: "InferenceClient never; downloads, uploads and http_backoff from 1.2 (Retry-After from 1.22)",
+  billTo: "InferenceClient(bill_to=...) from 0.30, or X-HF-Bill-To in headers=",
+};

@@ -1,5 +1,7 @@
-// @huggingface/inference (JS): what a client's method names say, for calls on a client this file did not build
-// (imported from another module). Task names as exported by the package's `tasks` folder (v2-v4).
+// @huggingface/inference (JS): its clients and error shape, and what a client's method names say, for calls on a
+// client this file did not build (imported from another module). Task names as exported by the package's `tasks`
+// folder (v2-v4).
+import type { JsProfile } from "./types";
 export const HFJS_TASK_METHODS = new Set([
   "audioClassification",
   "audioToAudio",
@@ -43,3 +45,27 @@ export const HFJS_TASK_METHODS = new Set([
  */
 export const HFJS_NON_REQUEST_EXPORTS =
   /^(snippets|InferenceOutputError|InferenceClientError|InferenceClientInputError|InferenceClientProviderApiError|InferenceClientHubApiError|InferenceClientProviderOutputError|PROVIDERS|INFERENCE_PROVIDERS|HARDCODED_MODEL_INFERENCE_MAPPING|getProviderHelper|makeRequestOptions|getInferenceSnippets)\b/;
+
+export const huggingfaceInferenceProfile: JsProfile = {
+  language: "js",
+  id: "@huggingface/inference",
+  modules: ["@huggingface/inference"],
+  prefilter: ["hugging"],
+  versions: { key: "@huggingface/inference", names: ["@huggingface/inference"] },
+  clients: ["InferenceClient", "HfInference", "HfInferenceEndpoint"].map((className) => ({
+    qualified: `@huggingface/inference.${className}`,
+    kind: "hfjs" as const,
+    className,
+  })),
+  // 4.0 and later: InferenceClientProviderApiError with err.httpResponse.status; a plain Error before.
+  errorShape: {
+    raises: "hfjs",
+    right: /\.httpResponse\b|\.message\b/,
+    wrong: {
+      re: /\.response\??\.status|\.statusCode\b|\b(e|err|error|ex)\??\.status\b/,
+      fix: "@huggingface/inference errors expose err.httpResponse.status",
+    },
+  },
+  selfRetry: "never a 429 (503 is re-sent); its errors carry no headers, so only a custom fetch can read Retry-After",
+  billTo: "new InferenceClient(token, { billTo }) or per call { billTo } (3.7 and later)",
+};

@@ -15,6 +15,7 @@
 // Sources: langchain-ai/langchain libs/community/langchain_community/{llms,chat_models,embeddings}/huggingface*.py,
 // libs/partners/huggingface, libs/core/langchain_core/runnables/{base,retry}.py (see docs/hf-facts.md).
 import type { FrameworkClass } from "./frameworks";
+import type { JsProfile, PythonProfile } from "./types";
 
 export const LANGCHAIN_PY_METHODS = [
   "invoke",
@@ -146,3 +147,36 @@ export const LANGCHAIN_CHAINS = new Set([
   "langchain.chains.LLMChain",
   "langchain.chains.llm.LLMChain",
 ]);
+
+export const langchainPythonProfile: PythonProfile = {
+  language: "python",
+  id: "langchain",
+  modules: ["langchain_huggingface", "langchain_community", "langchain_core", "langchain"],
+  prefilter: ["langchain"],
+  // The HF classes keep their own client kind: composites and ChatHuggingFace are followed by the frontend.
+  frameworks: { classes: LANGCHAIN_CLASSES, kind: "langchain" },
+  selfRetry: "never; .with_retry() is LangChain's tenacity retry (3 attempts, exponential jitter, no Retry-After)",
+  billTo: 'HuggingFaceEndpoint(server_kwargs={"bill_to": ...})',
+};
+
+// LangChain JS's HuggingFaceInference retries through its AsyncCaller (p-retry) unless maxRetries: 0.
+export const langchainJsProfile: JsProfile = {
+  language: "js",
+  id: "@langchain/community",
+  modules: ["@langchain/community"],
+  prefilter: ["langchain"],
+  clients: [
+    {
+      qualified: "@langchain/community/llms/hf.HuggingFaceInference",
+      kind: "langchain",
+      className: "HuggingFaceInference",
+    },
+    {
+      qualified: "@langchain/community/embeddings/hf.HuggingFaceInferenceEmbeddings",
+      kind: "langchain",
+      className: "HuggingFaceInferenceEmbeddings",
+    },
+  ],
+  errorShape: { raises: "langchain", right: /\.status\b|\.message\b/ },
+  selfRetry: "yes, its AsyncCaller (p-retry, 6 attempts); no Retry-After",
+};

@@ -5,7 +5,8 @@
 //   OpenAI SDK client with its default `max_retries` (2), so 429 is retried honouring Retry-After; `max_retries=0`
 //   switches that off. (litellm/llms/openai: the client is created with `max_retries` popped from the call's
 //   params, default 2; see docs/accuracy.md.)
-import { classifyUrl } from "../python/catalog";
+import type { PythonProfile } from "./types";
+import { classifyUrl } from "./hosts";
 
 export const LITELLM_CALLS = new Set([
   "completion",
@@ -27,3 +28,19 @@ export function litellmRoute(model: string | undefined, apiBase: string | undefi
   if (model.startsWith("openai/") && apiBase && classifyUrl(apiBase) === "router") return "openai";
   return undefined;
 }
+
+export const litellmProfile: PythonProfile = {
+  language: "python",
+  id: "litellm",
+  modules: ["litellm"],
+  prefilter: ["litellm"],
+  on429: {
+    raises: "litellm",
+    caught: ["RateLimitError", "APIError", "APIStatusError", "OpenAIError"].flatMap((n) => [
+      { type: `litellm.${n}` },
+      { type: `openai.${n}` },
+    ]),
+  },
+  selfRetry: "only with num_retries (huggingface/ provider); openai/ on the router retries through the OpenAI SDK",
+  billTo: "extra_headers on the call",
+};

@@ -7,6 +7,7 @@
 // Sources: run-llama/llama_index llama-index-integrations/llms/llama-index-llms-huggingface-api,
 // llms/llama-index-llms-text-generation-inference, embeddings/llama-index-embeddings-huggingface-api.
 import type { FrameworkClass } from "./frameworks";
+import type { PythonProfile } from "./types";
 
 const LLM_METHODS = [
   "complete",
@@ -57,3 +58,12 @@ export const LLAMA_INDEX_CLASSES: FrameworkClass[] = [
     urlKeywords: ["model_name", "model"],
   },
 ];
+
+export const llamaIndexProfile: PythonProfile = {
+  language: "python",
+  id: "llama_index",
+  modules: ["llama_index"],
+  prefilter: ["hugging", "llama_index"],
+  frameworks: { classes: LLAMA_INDEX_CLASSES },
+  selfRetry: "never",
+};

@@ -1,7 +1,9 @@
-// Which except clauses catch what an HF call raises on 429 (docs/hf-facts.md, "What each client does on 429").
+// Which except clauses catch what an HF call raises on 429 (docs/hf-facts.md, "What each client does on 429"); the
+// types each library raises come from its profile (profiles/).
 import type { PyNode } from "./tree";
 import type { RaiseKind } from "./calls";
 import type { Scope } from "./scope";
+import { PY_CAUGHT } from "../profiles";
 
 const BROAD = new Set(["Exception", "BaseException", "builtins.Exception", "builtins.BaseException"]);
 
@@ -18,32 +20,21 @@ export function isBroad(types: string[] | undefined): boolean {
   return types === undefined || types.some((t) => BROAD.has(t));
 }
 
-/** Whether an exception type (qualified name) is what `raises` surfaces on 429. */
+/**
+ * Whether an exception type (qualified name) is what `raises` surfaces on 429: a type the profiles list for that
+ * raise kind (`root.Name`, matched on the first and last parts so `huggingface_hub.errors.HfHubHTTPError` counts),
+ * or a bare builtin name.
+ */
 export function matches(type: string, raises: RaiseKind, hubMajor1: boolean): boolean {
   if (BROAD.has(type)) return true;
   const short = type.split(".").pop()!;
   const root = type.split(".")[0];
-  const requestsHttp = root === "requests" && ["HTTPError", "RequestException"].includes(short);
-  const osError = short === "IOError" || short === "OSError";
-  switch (raises) {
-    case "hf":
-    case "smolagents":
-      // 0.x HfHubHTTPError subclasses requests.HTTPError, 1.x subclasses httpx.HTTPError.
-      if (short === "HfHubHTTPError" && root === "huggingface_hub") return true;
-      if (hubMajor1) return root === "httpx" && short === "HTTPError";
-      return requestsHttp || osError;
-    case "openai":
-      return root === "openai" && ["RateLimitError", "APIStatusError", "APIError", "OpenAIError"].includes(short);
-    case "litellm":
-      return (
-        (root === "litellm" || root === "openai") &&
-        ["RateLimitError", "APIError", "APIStatusError", "OpenAIError"].includes(short)
-      );
-    case "response":
-      return requestsHttp || osError || (root === "httpx" && ["HTTPStatusError", "HTTPError"].includes(short));
-    case "aiohttp-response":
-      return root === "aiohttp" && ["ClientResponseError", "ClientError"].includes(short);
-  }
+  return (PY_CAUGHT.get(raises) ?? []).some((c) => {
+    if (c.hub !== undefined && c.hub !== (hubMajor1 ? 1 : 0)) return false;
+    const dot = c.type.indexOf(".");
+    if (dot < 0) return short === c.type;
+    return root === c.type.slice(0, dot) && short === c.type.slice(c.type.lastIndexOf(".") + 1);
+  });
 }
 
 /** Rate-limit-specific types: catching one is a 429 branch by itself. */

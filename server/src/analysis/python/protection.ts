@@ -24,11 +24,17 @@ import { sessionRetry } from "./sessionRetry";
 import { decideHandler } from "../decide/handler";
 import { helperIsRelevant } from "../decide/retryHelper";
 import { decideProtection, type Found as DecidedFound } from "../decide/verdict";
+import { libraryDecoratorTraits, retryDecoratorProfile } from "./libraryRetry";
+import { PY_PROFILE_MODULES } from "../profiles";
 import { headerSpan, isInside } from "./syntax";
 
-/** Modules whose functions are never user retry helpers (so `asyncio.to_thread(lambda: ...)` is looked through). */
-const LIBRARY_ROOTS =
-  /^(asyncio|concurrent|functools|itertools|os|time|json|typing|threading|multiprocessing|contextlib|huggingface_hub|openai|requests|httpx|aiohttp|tenacity|backoff|langchain\w*|smolagents|litellm|random|math|logging|anyio|trio|builtins)(\.|$)/;
+/**
+ * Modules whose functions are never user retry helpers (so `asyncio.to_thread(lambda: ...)` is looked through): the
+ * standard library's and every Python profile's.
+ */
+const LIBRARY_ROOTS = new RegExp(
+  `^(asyncio|concurrent|functools|itertools|os|time|json|typing|threading|multiprocessing|contextlib|random|math|logging|anyio|trio|builtins|langchain\\w*|${PY_PROFILE_MODULES.join("|")})(\\.|$)`,
+);
 
 interface Verdict {
   protection: Protection;
@@ -359,6 +365,18 @@ export class ProtectionAnalyzer {
         );
         return this.fromTraits(call, "backoff", dec, traits, covering, `a backoff.${style} decorator`);
       }
+      const library = retryDecoratorProfile(this.scope, callee);
+      if (library) {
+        const traits = libraryDecoratorTraits(this.scope, library, expr, call.raises, raisesOn429, this.hubMajor1);
+        return this.fromTraits(
+          call,
+          library.retryDecorator!.defaults.kind,
+          dec,
+          traits,
+          covering,
+          `a ${library.id} @retry`,
+        );
+      }
       const name = callee?.text.split(".").pop() ?? "";
       const local = this.helpers.byName(name);
       if (local && local.facts.style === "decorator") {
@@ -403,7 +421,7 @@ export class ProtectionAnalyzer {
 
   private fromTraits(
     call: PyCall,
-    kind: "tenacity" | "backoff",
+    kind: RetryConstruct["kind"],
     anchor: PyNode,
     traits: Traits,
     covering: number[],

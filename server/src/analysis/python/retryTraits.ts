@@ -174,7 +174,7 @@ export function backoffTraits(
   return traits;
 }
 
-function exceptionTypesIn(scope: Scope, node: PyNode): string[] {
+export function exceptionTypesIn(scope: Scope, node: PyNode): string[] {
   const out: string[] = [];
   const stack = [node];
   while (stack.length) {

@@ -3,25 +3,14 @@
 import { parseToml } from "../toml";
 import type { FileSystem } from "../fileSystem";
 import type { PackageVersions } from "../model";
+import { JS_VERSION_NAMES, PRESENCE_KEYS, PY_VERSION_NAMES } from "../profiles";
 
 type Key = keyof PackageVersions;
 
-const PY_NAMES: Record<string, Key> = {
-  "huggingface-hub": "huggingface_hub",
-  huggingface_hub: "huggingface_hub",
-  smolagents: "smolagents",
-  openai: "openai",
-  tenacity: "tenacity",
-  backoff: "backoff",
-};
-const JS_NAMES: Record<string, Key> = {
-  "@huggingface/inference": "@huggingface/inference",
-  openai: "openai-js",
-  "p-retry": "p-retry",
-};
-
-/** Keys whose presence matters (the fixes use the retry library a project depends on), pinned or not. */
-const PRESENCE = new Set<Key>(["tenacity", "backoff", "p-retry"]);
+// Which package names fill which key, and which keys matter merely by being installed: from the profiles.
+const PY_NAMES: Record<string, Key> = PY_VERSION_NAMES;
+const JS_NAMES: Record<string, Key> = JS_VERSION_NAMES;
+const PRESENCE: ReadonlySet<Key> = PRESENCE_KEYS;
 
 const PY_LOCKS = ["poetry.lock", "uv.lock", "Pipfile.lock"];
 const PY_MANIFESTS = [

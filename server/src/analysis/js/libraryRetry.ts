@@ -1,0 +1,122 @@
+// A retry library the operation is handed to (`backOff(fn, opts)`, `pRetry(fn)`, `policy.execute(fn)`), judged
+// from its profile's defaults and the options written at the call (profiles/, docs/hf-facts.md "Retry libraries").
+import ts from "typescript";
+import { JS_RETRY_HELPERS } from "../profiles";
+import type { JsProfile, RetryDefaults } from "../profiles/types";
+import { honoursRetryAfter } from "../decide/retryAfter";
+import { retries402FromText, statusFilterWithout429 } from "../retryHeuristics";
+import { optionOf } from "./clients";
+import { isFunctionLike, unwrap, type JsScope } from "./scope";
+
+export interface LibraryRetry {
+  library: string;
+  kind: RetryDefaults["kind"];
+  /** The call the diagnostics about the retry go on (the policy's construction for cockatiel). */
+  anchor: ts.Node;
+  handles429: boolean;
+  whyNot?: string;
+  honorsRetryAfter: boolean;
+  waits: boolean;
+  hasJitter: boolean;
+  bounded: boolean;
+  retries402: boolean;
+  limitNode?: ts.Node;
+}
+
+/** The profiled retry library `helperCall` hands its argument to, with the call that holds its options. */
+function find(
+  scope: JsScope,
+  helperCall: ts.CallExpression,
+): { profile: JsProfile; setup: ts.CallExpression } | undefined {
+  const callee = helperCall.expression;
+  const direct = JS_RETRY_HELPERS.get(scope.qualify(callee) ?? "");
+  if (direct?.retryHelper && !direct.retryHelper.policyMethod) return { profile: direct, setup: helperCall };
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const policy = scope.resolve(callee.expression);
+  if (!ts.isCallExpression(policy)) return undefined;
+  const profile = JS_RETRY_HELPERS.get(scope.qualify(policy.expression) ?? "");
+  if (profile?.retryHelper?.policyMethod === callee.name.text) return { profile, setup: policy };
+  return undefined;
+}
+
+/** Whether `q` names a retry library's entry point (for "the retry wraps the client's construction"). */
+export function isRetryLibrary(q: string): boolean {
+  return JS_RETRY_HELPERS.has(q);
+}
+
+/**
+ * The retry a library call applies to `operation`, or undefined when `helperCall` is no profiled retry library.
+ * `raises`: whether the HF call throws on 429 (a fetch Response does not, so no rejection-driven retry fires).
+ */
+export function libraryRetry(
+  scope: JsScope,
+  helperCall: ts.CallExpression,
+  operation: ts.Node,
+  raises: boolean,
+): LibraryRetry | undefined {
+  const found = find(scope, helperCall);
+  if (!found) return undefined;
+  const spec = found.profile.retryHelper!;
+  const d = spec.defaults;
+  const { setup } = found;
+  const options = setup.arguments.map((a) => scope.resolve(a)).find((a) => ts.isObjectLiteralExpression(a));
+  const optionsText = options ? scope.expandedText(options.getText()) : "";
+  const limitNode = options ? d.limits.map((l) => optionOf(options, l)).find(Boolean) : undefined;
+  const predicateNode = spec.policyMethod
+    ? setup.arguments[0]
+    : options && d.predicate
+      ? optionOf(options, d.predicate)
+      : undefined;
+  const predicate = predicateNode ? functionText(scope, predicateNode) : "";
+  const opText = operationText(scope, operation);
+  const out: LibraryRetry = {
+    library: found.profile.id,
+    kind: d.kind,
+    anchor: setup,
+    handles429: raises,
+    honorsRetryAfter: honoursRetryAfter(optionsText),
+    waits: d.waitsByDefault || !!d.waitOn?.test(optionsText),
+    hasJitter: d.jitterOff?.test(optionsText) ? false : d.jitterOn?.test(optionsText) ? true : d.jitterByDefault,
+    bounded: (limitNode !== undefined || d.boundedByDefault) && !d.unbounded?.test(optionsText),
+    // Without a predicate every rejection is retried, 402 included, unless the operation itself filters.
+    retries402: retries402FromText(predicate || opText, true),
+    limitNode,
+  };
+  if (!raises) {
+    out.handles429 = false;
+    out.retries402 = false;
+    out.whyNot = `${found.profile.id} only retries thrown errors`;
+    return out;
+  }
+  if (spec.callback === "calls-retry") {
+    // promise-retry goes round again only when the operation calls the retry function it is handed.
+    const fn = isFunctionLike(operation) ? operation : undefined;
+    const param = fn?.parameters[0]?.name;
+    const name = param && ts.isIdentifier(param) ? param.text : undefined;
+    if (!name || !new RegExp(`\\b${name}\\b`).test(fn!.body?.getText() ?? "")) {
+      out.handles429 = false;
+      out.retries402 = false;
+      out.whyNot = `${found.profile.id} retries only when the operation calls the retry function it is given`;
+    }
+    return out;
+  }
+  // `shouldRetry: (e) => e.status >= 500`, `handleWhen(...)` with only 5xx: a 429 is given up at once.
+  const only = predicate ? statusFilterWithout429(`return ${predicate}`) : undefined;
+  if (only) {
+    out.handles429 = false;
+    out.whyNot = `its condition only retries ${only}`;
+  }
+  return out;
+}
+
+function functionText(scope: JsScope, expr: ts.Expression): string {
+  const value = scope.resolve(expr);
+  if (ts.isIdentifier(value)) return scope.functionNamed(value.text)?.getText() ?? value.getText();
+  return value.getText();
+}
+
+function operationText(scope: JsScope, operation: ts.Node): string {
+  const node = ts.isIdentifier(operation) ? unwrap(operation) : operation;
+  if (ts.isIdentifier(node)) return scope.functionNamed(node.text)?.getText() ?? node.getText();
+  return node.getText();
+}

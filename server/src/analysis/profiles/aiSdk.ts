@@ -1,0 +1,14 @@
+// The Vercel AI SDK with @ai-sdk/huggingface: generateText & co. retry (maxRetries, default 2) and honour
+// Retry-After; errors are APICallError with statusCode.
+import type { JsProfile } from "./types";
+
+export const aiSdkProfile: JsProfile = {
+  language: "js",
+  id: "@ai-sdk/huggingface",
+  modules: ["@ai-sdk/huggingface", "ai"],
+  prefilter: ["ai-sdk"],
+  factories: [{ qualified: "@ai-sdk/huggingface.createHuggingFace", kind: "aisdk-provider" }],
+  errorShape: { raises: "aisdk", right: /\.statusCode\b|APICallError/ },
+  selfRetry: "maxRetries (default 2), Retry-After honoured",
+  billTo: "createHuggingFace({ headers })",
+};

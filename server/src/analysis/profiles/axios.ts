@@ -1,0 +1,16 @@
+// axios: throws on 429 with err.response.status; retries only through axios-retry.
+import type { JsProfile } from "./types";
+
+export const axiosProfile: JsProfile = {
+  language: "js",
+  id: "axios",
+  modules: ["axios"],
+  prefilter: ["hugging", "hf"],
+  factories: [
+    { qualified: "axios.default.create", kind: "axios" },
+    { qualified: "axios.create", kind: "axios" },
+  ],
+  errorShape: { raises: "axios", right: /\.response\??\.status\b|\.status\b/ },
+  selfRetry: "never by itself (see axios-retry)",
+  billTo: "X-HF-Bill-To in headers",
+};

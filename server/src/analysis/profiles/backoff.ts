@@ -1,0 +1,12 @@
+// backoff: `@backoff.on_exception(wait_gen, exc, ...)`, `@backoff.on_predicate(...)`. Full jitter by default; no
+// bound unless max_tries / max_time (docs/hf-facts.md, "Retry libraries"). Read by python/retryTraits.ts.
+import type { PythonProfile } from "./types";
+
+export const backoffProfile: PythonProfile = {
+  language: "python",
+  id: "backoff",
+  modules: ["backoff"],
+  prefilter: ["backoff"],
+  versions: { key: "backoff", names: ["backoff"], presence: true },
+  selfRetry: "a user-written retry (HF002 applies); full jitter by default",
+};

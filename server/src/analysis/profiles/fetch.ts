@@ -1,0 +1,15 @@
+// fetch (global): resolves with a Response on 429 and never throws for a status, so a catch around it never sees
+// a 429 unless the code throws on `!res.ok` itself.
+import type { JsProfile } from "./types";
+
+export const fetchProfile: JsProfile = {
+  language: "js",
+  id: "fetch",
+  modules: ["node-fetch", "undici", "cross-fetch"],
+  globals: ["fetch"],
+  // An HF call through fetch names an HF URL or token.
+  prefilter: ["hugging", "hf"],
+  errorShape: { raises: "fetch", right: /./ },
+  selfRetry: "never",
+  billTo: "X-HF-Bill-To in headers",
+};

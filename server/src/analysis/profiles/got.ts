@@ -1,0 +1,18 @@
+// got: throws HTTPError (err.response.statusCode); its built-in retry honours Retry-After but leaves POST out of
+// its default methods (docs/hf-facts.md, "Retry libraries").
+import type { JsProfile } from "./types";
+
+export const gotProfile: JsProfile = {
+  language: "js",
+  id: "got",
+  modules: ["got"],
+  prefilter: ["hugging", "hf"],
+  factories: [{ qualified: "got.default.extend", kind: "got" }],
+  errorShape: {
+    raises: "got",
+    right: /\.response\??\.statusCode\b/,
+    wrong: { re: /\.response\??\.status\b(?!Code)/, fix: "got errors expose err.response.statusCode" },
+  },
+  selfRetry: "2 retries, Retry-After honoured, not for POST unless retry.methods includes it",
+  billTo: "X-HF-Bill-To in headers",
+};

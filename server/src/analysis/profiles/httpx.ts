@@ -1,0 +1,17 @@
+// httpx (Python): a raw HTTP client. A 429 is a Response until raise_for_status() raises HTTPStatusError; the
+// transport's retries= covers failed connections only (docs/hf-facts.md, "Retry libraries").
+import type { PythonProfile } from "./types";
+
+export const httpxProfile: PythonProfile = {
+  language: "python",
+  id: "httpx",
+  modules: ["httpx"],
+  prefilter: ["hugging", "hf"],
+  clients: [
+    { qualified: "httpx.Client", kind: "httpx-client" },
+    { qualified: "httpx.AsyncClient", kind: "httpx-client", isAsync: true },
+  ],
+  on429: { raises: "response", caught: [{ type: "httpx.HTTPStatusError" }, { type: "httpx.HTTPError" }] },
+  selfRetry: "never a status code (HTTPTransport(retries=) retries connections only)",
+  billTo: "X-HF-Bill-To in headers=",
+};

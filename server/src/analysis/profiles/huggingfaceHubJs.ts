@@ -1,0 +1,16 @@
+// @huggingface/hub (JS): Hub API functions (whoAmI, listModels, downloads). No retry; a 429 throws HubApiError
+// with statusCode (docs/hf-facts.md, "What each client does on 429").
+import type { JsProfile } from "./types";
+
+export const huggingfaceHubJsProfile: JsProfile = {
+  language: "js",
+  id: "@huggingface/hub",
+  modules: ["@huggingface/hub"],
+  prefilter: ["hugging"],
+  errorShape: {
+    raises: "hubjs",
+    right: /\.statusCode\b|\.message\b/,
+    wrong: { re: /\.response\??\.status/, fix: "@huggingface/hub errors expose err.statusCode" },
+  },
+  selfRetry: "never",
+};

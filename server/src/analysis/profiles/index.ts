@@ -1,0 +1,175 @@
+// The registry of library profiles, and every table the analyzer derives from them: the client catalogs of both
+// frontends, which except clauses catch a 429, JS error shapes, retry libraries, the package names version
+// detection reads, and the words of the text prefilter. Adding a library: its profile file, its line below.
+import type { PackageVersions } from "../model";
+import { agnoProfile } from "./agno";
+import { aiSdkProfile } from "./aiSdk";
+import { aiohttpProfile } from "./aiohttp";
+import { asyncRetryProfile } from "./asyncRetry";
+import { axiosProfile } from "./axios";
+import { axiosRetryProfile } from "./axiosRetry";
+import { backoffProfile } from "./backoff";
+import { cockatielProfile } from "./cockatiel";
+import { exponentialBackoffProfile } from "./exponentialBackoff";
+import { fetchProfile } from "./fetch";
+import { gotProfile } from "./got";
+import { haystackProfile } from "./haystack";
+import { httpxProfile } from "./httpx";
+import { huggingfaceHubProfile } from "./huggingfaceHub";
+import { huggingfaceHubJsProfile } from "./huggingfaceHubJs";
+import { huggingfaceInferenceProfile } from "./huggingfaceInference";
+import { kyProfile } from "./ky";
+import { langchainJsProfile, langchainPythonProfile } from "./langchain";
+import { litellmProfile } from "./litellm";
+import { llamaIndexProfile } from "./llamaIndex";
+import { openaiJsProfile, openaiPythonProfile } from "./openai";
+import { pRetryProfile } from "./pRetry";
+import { promiseRetryProfile } from "./promiseRetry";
+import { requestsProfile } from "./requests";
+import { retryingProfile } from "./retrying";
+import { smolagentsProfile } from "./smolagents";
+import { staminaProfile } from "./stamina";
+import { tenacityProfile } from "./tenacity";
+import type { FrameworkClass } from "./frameworks";
+import type { JsClientKind, JsProfile, JsRaise, LibraryProfile, PyClientKind, PyRaise, PythonProfile } from "./types";
+import { urllib3Profile } from "./urllib3";
+
+export const PROFILES: readonly LibraryProfile[] = [
+  huggingfaceHubProfile,
+  openaiPythonProfile,
+  requestsProfile,
+  httpxProfile,
+  aiohttpProfile,
+  langchainPythonProfile,
+  agnoProfile,
+  llamaIndexProfile,
+  haystackProfile,
+  smolagentsProfile,
+  litellmProfile,
+  tenacityProfile,
+  backoffProfile,
+  urllib3Profile,
+  staminaProfile,
+  retryingProfile,
+  huggingfaceInferenceProfile,
+  huggingfaceHubJsProfile,
+  openaiJsProfile,
+  fetchProfile,
+  axiosProfile,
+  kyProfile,
+  gotProfile,
+  langchainJsProfile,
+  aiSdkProfile,
+  axiosRetryProfile,
+  pRetryProfile,
+  asyncRetryProfile,
+  promiseRetryProfile,
+  exponentialBackoffProfile,
+  cockatielProfile,
+];
+
+const python = PROFILES.filter((p): p is PythonProfile => p.language === "python");
+const js = PROFILES.filter((p): p is JsProfile => p.language === "js");
+
+// ---- Python -------------------------------------------------------------------------------------------------
+
+export interface PyClientClass {
+  kind: PyClientKind;
+  /** The module the class comes from (its qualified name's root), as call messages name it. */
+  library: string;
+  className: string;
+  isAsync: boolean;
+  /** Framework classes (LangChain, agno, LlamaIndex, Haystack): their entry in the profile. */
+  framework?: FrameworkClass;
+}
+
+/** Qualified class name -> what an instance is. */
+export const PY_CLIENT_CLASSES = new Map<string, PyClientClass>();
+for (const p of python) {
+  for (const c of p.clients ?? []) {
+    const parts = c.qualified.split(".");
+    PY_CLIENT_CLASSES.set(c.qualified, {
+      kind: c.kind,
+      library: parts[0],
+      className: parts.pop()!,
+      isAsync: !!c.isAsync,
+    });
+  }
+  for (const framework of p.frameworks?.classes ?? []) {
+    const kind = p.frameworks!.kind ?? (framework.role === "agent" ? "framework-agent" : "framework-model");
+    for (const q of framework.paths) {
+      const parts = q.split(".");
+      PY_CLIENT_CLASSES.set(q, { kind, library: parts[0], className: parts.pop()!, isAsync: false, framework });
+    }
+  }
+}
+
+/** What an except clause may name to catch a 429, per raise kind (several profiles may share one kind). */
+export const PY_CAUGHT = new Map<PyRaise, { type: string; hub?: 0 | 1 }[]>();
+for (const p of python) {
+  if (!p.on429) continue;
+  const list = PY_CAUGHT.get(p.on429.raises) ?? [];
+  for (const c of p.on429.caught) if (!list.some((x) => x.type === c.type && x.hub === c.hub)) list.push(c);
+  PY_CAUGHT.set(p.on429.raises, list);
+}
+
+/** The import roots of every Python profile: a name imported from one is a library's, never a user's helper. */
+export const PY_PROFILE_MODULES = [...new Set(python.flatMap((p) => p.modules))];
+
+/** Retry decorators provided by libraries (stamina, retrying), by qualified name. */
+export const PY_RETRY_DECORATORS = new Map(
+  python.flatMap((p) => (p.retryDecorator ? p.retryDecorator.qualified.map((q) => [q, p] as const) : [])),
+);
+
+// ---- JS/TS --------------------------------------------------------------------------------------------------
+
+export const JS_CLIENT_CLASSES = new Map<string, { kind: JsClientKind; library: string; className: string }>(
+  js.flatMap((p) =>
+    (p.clients ?? []).map((c) => [c.qualified, { kind: c.kind, library: p.id, className: c.className }] as const),
+  ),
+);
+
+export const JS_FACTORIES = new Map<string, JsClientKind>(
+  js.flatMap((p) => (p.factories ?? []).map((f) => [f.qualified, f.kind] as const)),
+);
+
+/** Per raise kind: what a catch must read to see the status, and the plausible reads that never match. */
+export const JS_RIGHT_SHAPE = new Map<JsRaise, RegExp>();
+export const JS_WRONG_SHAPE = new Map<JsRaise, { re: RegExp; fix: string }>();
+for (const p of js) {
+  if (!p.errorShape) continue;
+  JS_RIGHT_SHAPE.set(p.errorShape.raises, p.errorShape.right);
+  if (p.errorShape.wrong) JS_WRONG_SHAPE.set(p.errorShape.raises, p.errorShape.wrong);
+}
+
+/** Retry functions an operation is passed into, by qualified callee. */
+export const JS_RETRY_HELPERS = new Map(
+  js.flatMap((p) => (p.retryHelper ? p.retryHelper.qualified.map((q) => [q, p] as const) : [])),
+);
+
+// ---- Versions -----------------------------------------------------------------------------------------------
+
+type VersionKey = keyof PackageVersions;
+const versionNames = (ps: LibraryProfile[]): Record<string, VersionKey> =>
+  Object.fromEntries(ps.flatMap((p) => (p.versions ? p.versions.names.map((n) => [n, p.versions!.key]) : [])));
+
+/** Manifest/lock package names -> the PackageVersions key, per language. */
+export const PY_VERSION_NAMES = versionNames(python);
+export const JS_VERSION_NAMES = versionNames(js);
+/** Keys whose presence matters (the fixes use the retry library a project depends on), pinned or not. */
+export const PRESENCE_KEYS = new Set<VersionKey>(
+  PROFILES.flatMap((p) => (p.versions?.presence ? [p.versions.key] : [])),
+);
+
+// ---- Prefilter ----------------------------------------------------------------------------------------------
+
+/**
+ * The words of every profile (and `extra`), lower-cased, without those that contain another one: a text holding
+ * `p-retry` holds `retry`. Split by length: with every alternative five characters or
+ * longer, the regex engine can skip ahead through text that cannot match (fileKinds.ts).
+ */
+export function prefilterWords(extra: string[]): { long: string[]; short: string[] } {
+  const all = [...new Set([...extra, ...PROFILES.flatMap((p) => p.prefilter)].map((w) => w.toLowerCase()))];
+  const minimal = all.filter((w) => !all.some((o) => o !== w && w.includes(o)));
+  return { long: minimal.filter((w) => w.length >= 5).sort(), short: minimal.filter((w) => w.length < 5).sort() };
+}

@@ -1,0 +1,17 @@
+// ky: throws HTTPError (err.response.status); its built-in retry honours Retry-After but leaves POST out of its
+// default methods (docs/hf-facts.md, "Retry libraries").
+import type { JsProfile } from "./types";
+
+export const kyProfile: JsProfile = {
+  language: "js",
+  id: "ky",
+  modules: ["ky"],
+  prefilter: ["hugging", "hf"],
+  factories: [
+    { qualified: "ky.default.create", kind: "ky" },
+    { qualified: "ky.default.extend", kind: "ky" },
+  ],
+  errorShape: { raises: "ky", right: /\.response\??\.status\b/ },
+  selfRetry: "2 retries, Retry-After honoured, not for POST unless retry.methods includes it",
+  billTo: "X-HF-Bill-To in headers",
+};

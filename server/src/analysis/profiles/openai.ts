@@ -1,0 +1,38 @@
+// The OpenAI SDKs (Python `openai`, npm `openai`) pointed at the HF router: they retry 429 themselves, 2 retries by
+// default honouring retry-after-ms / retry-after, none with max_retries=0 / maxRetries: 0 (docs/hf-facts.md,
+// "What each client does on 429").
+import type { JsProfile, PythonProfile } from "./types";
+
+export const openaiPythonProfile: PythonProfile = {
+  language: "python",
+  id: "openai",
+  modules: ["openai"],
+  prefilter: ["openai"],
+  versions: { key: "openai", names: ["openai"] },
+  clients: [
+    { qualified: "openai.OpenAI", kind: "openai" },
+    { qualified: "openai.AsyncOpenAI", kind: "openai", isAsync: true },
+  ],
+  on429: {
+    raises: "openai",
+    caught: ["RateLimitError", "APIStatusError", "APIError", "OpenAIError"].map((n) => ({ type: `openai.${n}` })),
+  },
+  selfRetry: "2 retries by default, Retry-After honoured; max_retries=0 switches them off",
+  billTo: "default_headers= on the client or extra_headers= per call",
+};
+
+export const openaiJsProfile: JsProfile = {
+  language: "js",
+  id: "openai",
+  modules: ["openai"],
+  prefilter: ["openai"],
+  versions: { key: "openai-js", names: ["openai"] },
+  clients: [
+    { qualified: "openai.default", kind: "openai", className: "OpenAI" },
+    { qualified: "openai.OpenAI", kind: "openai", className: "OpenAI" },
+    { qualified: "openai.AzureOpenAI", kind: "openai", className: "OpenAI" },
+  ],
+  errorShape: { raises: "openai", right: /\.status\b|RateLimitError|APIError/ },
+  selfRetry: "2 retries by default, Retry-After honoured; maxRetries: 0 switches them off",
+  billTo: "defaultHeaders on the client or { headers } per request",
+};

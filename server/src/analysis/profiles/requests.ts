@@ -1,0 +1,26 @@
+// requests (Python): a raw HTTP client. A 429 comes back as a Response; only raise_for_status() turns it into an
+// HTTPError, which is what tenacity/backoff need to fire (docs/hf-facts.md, "Retry libraries").
+import type { PythonProfile } from "./types";
+
+export const requestsProfile: PythonProfile = {
+  language: "python",
+  id: "requests",
+  modules: ["requests"],
+  // An HF call through requests names an HF URL or token.
+  prefilter: ["hugging", "hf"],
+  clients: [
+    { qualified: "requests.Session", kind: "requests-session" },
+    { qualified: "requests.session", kind: "requests-session" },
+  ],
+  on429: {
+    raises: "response",
+    caught: [
+      { type: "requests.HTTPError" },
+      { type: "requests.RequestException" },
+      { type: "IOError" },
+      { type: "OSError" },
+    ],
+  },
+  selfRetry: "never by itself; a urllib3 Retry mounted on a Session (see urllib3)",
+  billTo: "X-HF-Bill-To in headers=",
+};

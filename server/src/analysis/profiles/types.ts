@@ -1,0 +1,132 @@
+// What one library profile says. A profile is data only: the frontends and the prefilter read the tables that
+// `index.ts` derives from all profiles, so adding a library is one profile file plus its line in `index.ts`.
+// The facts behind each profile are in docs/hf-facts.md, with their sources.
+import type { PackageVersions, RetryKind } from "../model";
+import type { FrameworkClass } from "./frameworks";
+
+/** Python client kinds: how the Python frontend treats an instance of a constructed class. */
+export type PyClientKind =
+  | "inference"
+  | "hfapi"
+  | "openai"
+  | "requests-session"
+  | "httpx-client"
+  | "aiohttp-session"
+  | "langchain"
+  | "smolagents-model"
+  | "smolagents-agent"
+  | "inference-api"
+  | "framework-model"
+  | "framework-agent";
+
+/** How a 429 reaches Python code: the exception family a call raises (or a Response it returns). */
+export type PyRaise = "hf" | "openai" | "response" | "aiohttp-response" | "litellm" | "smolagents";
+
+/** JS/TS client kinds. */
+export type JsClientKind = "hfjs" | "openai" | "axios" | "ky" | "got" | "aisdk-provider" | "langchain";
+
+/** How a 429 reaches JS/TS code. */
+export type JsRaise =
+  | "hfjs" // @huggingface/inference: err.httpResponse.status (>= 4.0), plain Error before
+  | "hubjs" // @huggingface/hub: HubApiError.statusCode
+  | "openai" // RateLimitError, err.status
+  | "fetch" // a Response; never throws on 429
+  | "axios" // throws; err.response.status
+  | "ky" // throws HTTPError; err.response.status
+  | "got" // throws HTTPError; err.response.statusCode
+  | "aisdk" // APICallError.statusCode
+  | "langchain";
+
+interface ProfileBase {
+  /** The library's own name, as a user would write it in a manifest ("huggingface_hub", "exponential-backoff"). */
+  id: string;
+  /** Import names that mark a file as using the library (Python top-level packages, npm package names). */
+  modules: string[];
+  /**
+   * Words a file using this library must contain for the text prefilter to parse it (case-insensitive). A file
+   * that mentions no profile's word is never parsed (fileKinds.ts), so these must appear in every real use.
+   */
+  prefilter: string[];
+  /** Package names in manifests and lock files, and the PackageVersions key their version fills. */
+  versions?: {
+    key: keyof PackageVersions;
+    names: string[];
+    /** the fixes care that it is installed at all */ presence?: boolean;
+  };
+  /** What the library does on 429 by itself, with its version gates (for docs and explanations). */
+  selfRetry?: string;
+  /** How X-HF-Bill-To is passed through it, when it makes billed calls. */
+  billTo?: string;
+}
+
+/**
+ * A retry library's defaults, as the frontend reads one use of it. Each trait is the library default, changed by
+ * the option named next to it (docs/hf-facts.md, "Retry libraries").
+ */
+export interface RetryDefaults {
+  kind: RetryKind;
+  /** Option (keyword argument) that bounds attempts or time; `unbounded` says when its value lifts the bound. */
+  limits: string[];
+  boundedByDefault: boolean;
+  unbounded?: RegExp;
+  /** Whether it waits with randomness by default; the patterns that switch jitter on or off in its options. */
+  jitterByDefault: boolean;
+  jitterOn?: RegExp;
+  jitterOff?: RegExp;
+  /** Whether it waits at all between attempts by default, and the option text that makes it wait. */
+  waitsByDefault: boolean;
+  waitOn?: RegExp;
+  /** Option holding a "retry this result?" predicate (a Response with 429 is retried only through one). */
+  resultPredicate?: string;
+  /** Option holding the "retry this error?" predicate; without one every error is retried (402 included). */
+  predicate?: string;
+}
+
+export interface PythonProfile extends ProfileBase {
+  language: "python";
+  /** Classes whose instances are HF clients (or HTTP sessions that become HF calls with an HF URL). */
+  clients?: { qualified: string; kind: PyClientKind; isAsync?: boolean }[];
+  /**
+   * Framework classes (frameworks.ts: import paths, request methods, default surface, retry switches); each path
+   * becomes a client class of `kind`, or framework-model / framework-agent by its role when `kind` is absent.
+   */
+  frameworks?: { classes: FrameworkClass[]; kind?: PyClientKind };
+  /**
+   * What its calls raise on 429, and the exception types (`root.Name`, or a bare builtin name) an except clause
+   * may name to catch it. `hub` limits an entry to huggingface_hub 1.x (`1`) or 0.x (`0`), whose error bases differ.
+   */
+  on429?: { raises: PyRaise; caught: { type: string; hub?: 0 | 1 }[] };
+  /** A retry decorator this library provides (`@stamina.retry(...)`), by qualified name. */
+  retryDecorator?: { qualified: string[]; defaults: RetryDefaults };
+}
+
+export interface JsProfile extends ProfileBase {
+  language: "js";
+  /** Names used without an import (fetch). */
+  globals?: string[];
+  /** Classes whose instances are clients: qualified export name -> kind. */
+  clients?: { qualified: string; kind: JsClientKind; className: string }[];
+  /** Functions that make instances (`axios.create()`). */
+  factories?: { qualified: string; kind: JsClientKind }[];
+  /**
+   * The error a catch sees on 429: what a handler must read to see the status (`right`), and the reads that look
+   * plausible but never match (`wrong`, with the reading to use instead).
+   */
+  errorShape?: { raises: JsRaise; right: RegExp; wrong?: { re: RegExp; fix: string } };
+  /**
+   * A retry function the operation is passed into (`backOff(fn, opts)`, `pRetry(fn, opts)`), by qualified callee;
+   * its options are the object-literal argument. `callback` is "retries-rejections" when every rejection is retried
+   * unless an option says otherwise, "calls-retry" when the operation must call the retry function it is handed
+   * (promise-retry). With `policyMethod`, the qualified call builds a policy and the operation goes to
+   * `policy.<method>(fn)` (cockatiel's `retry(handleAll, opts).execute(fn)`); its first argument then decides
+   * which errors are retried.
+   */
+  retryHelper?: {
+    qualified: string[];
+    callback: "retries-rejections" | "calls-retry";
+    policyMethod?: string;
+    defaults: RetryDefaults;
+  };
+}
+
+export type LibraryProfile = PythonProfile | JsProfile;

@@ -1,0 +1,63 @@
+// Every library profile must be exercised: at least one flagged and one clean fixture use the library, and the
+// profile's own prefilter words find each of them (a library whose words were missing from the prefilter would
+// never be parsed, silently). Adding a profile without fixtures fails here.
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { test } from "node:test";
+import { mayMatter } from "../../server/src/analysis/fileKinds";
+import { PROFILES } from "../../server/src/analysis/profiles";
+import type { LibraryProfile } from "../../server/src/analysis/profiles/types";
+import { FIXTURES } from "../support/paths";
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+
+/** Whether a fixture's text uses the library: imports one of its modules, or calls one of its globals. */
+function uses(profile: LibraryProfile, text: string): boolean {
+  const mods = profile.modules.map(escape).join("|");
+  const re =
+    profile.language === "python"
+      ? new RegExp(`^\\s*(from\\s+(${mods})(\\.[\\w.]+)?\\s+import|import\\s+(${mods})\\b)`, "m")
+      : new RegExp(`(from|require\\(|import)\\s*["'](${mods})(/[^"']*)?["']`);
+  if (re.test(text)) return true;
+  return (
+    profile.language === "js" && (profile.globals ?? []).some((g) => new RegExp(`\\b${escape(g)}\\s*\\(`).test(text))
+  );
+}
+
+function files(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return (fs.readdirSync(dir, { recursive: true }) as string[])
+    .map((rel) => path.join(dir, rel))
+    .filter((f) => fs.statSync(f).isFile() && !f.endsWith(".json") && !f.endsWith(".txt") && !f.endsWith(".toml"));
+}
+
+const fixtures = {
+  python: { flag: files(path.join(FIXTURES, "python", "flag")), clean: files(path.join(FIXTURES, "python", "clean")) },
+  js: { flag: files(path.join(FIXTURES, "js", "flag")), clean: files(path.join(FIXTURES, "js", "clean")) },
+};
+
+for (const profile of PROFILES) {
+  test(`profile ${profile.language}/${profile.id} has flagged and clean fixtures its prefilter words find`, () => {
+    const words = new RegExp(profile.prefilter.map(escape).join("|"), "i");
+    for (const kind of ["flag", "clean"] as const) {
+      const using = fixtures[profile.language][kind].filter((f) => uses(profile, fs.readFileSync(f, "utf8")));
+      assert.ok(
+        using.length > 0,
+        `no ${kind} fixture under test/fixtures/${profile.language}/${kind} uses ${profile.id}`,
+      );
+      for (const f of using) {
+        const text = fs.readFileSync(f, "utf8");
+        assert.ok(words.test(text), `${path.relative(FIXTURES, f)} uses ${profile.id} but none of its prefilter words`);
+        assert.ok(mayMatter(text), `the prefilter would skip ${path.relative(FIXTURES, f)}`);
+      }
+    }
+  });
+}
+
+test("the prefilter looks for every word of every profile", () => {
+  for (const profile of PROFILES)
+    for (const word of profile.prefilter)
+      assert.ok(mayMatter(`x = ${word.toUpperCase()}\n`), `${profile.id}: "${word}" is not in the prefilter`);
+  assert.equal(mayMatter("import os\nprint(os.getcwd())\n"), false, "a file with no word at all is skipped");
+});
