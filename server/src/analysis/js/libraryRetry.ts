@@ -4,7 +4,7 @@ import ts from "typescript";
 import { JS_RETRY_HELPERS } from "../profiles";
 import type { JsProfile, RetryDefaults } from "../profiles/types";
 import { honoursRetryAfter } from "../decide/retryAfter";
-import { retries402FromText, statusFilterWithout429 } from "../retryHeuristics";
+import { codeText, retries402FromText, statusFilterWithout429 } from "../retryHeuristics";
 import { optionOf } from "./clients";
 import { isFunctionLike, unwrap, type JsScope } from "./scope";
 
@@ -60,7 +60,7 @@ export function libraryRetry(
   const d = spec.defaults;
   const { setup } = found;
   const options = setup.arguments.map((a) => scope.resolve(a)).find((a) => ts.isObjectLiteralExpression(a));
-  const optionsText = options ? scope.expandedText(options.getText()) : "";
+  const optionsText = options ? scope.expandedText(codeText(options.getText(), "js")) : "";
   const limitNode = options ? d.limits.map((l) => optionOf(options, l)).find(Boolean) : undefined;
   const predicateNode = spec.policyMethod
     ? setup.arguments[0]
@@ -68,13 +68,14 @@ export function libraryRetry(
       ? optionOf(options, d.predicate)
       : undefined;
   const predicate = predicateNode ? functionText(scope, predicateNode) : "";
-  const opText = operationText(scope, operation);
+  const opText = codeText(operationText(scope, operation), "js");
   const out: LibraryRetry = {
     library: found.profile.id,
     kind: d.kind,
     anchor: setup,
     handles429: raises,
-    honorsRetryAfter: honoursRetryAfter(optionsText),
+    // The options (a delay hook) or the operation itself (sleeping on Retry-After before it rethrows) may read it.
+    honorsRetryAfter: honoursRetryAfter(optionsText) || honoursRetryAfter(opText),
     waits: d.waitsByDefault || !!d.waitOn?.test(optionsText),
     hasJitter: d.jitterOff?.test(optionsText) ? false : d.jitterOn?.test(optionsText) ? true : d.jitterByDefault,
     bounded: (limitNode !== undefined || d.boundedByDefault) && !d.unbounded?.test(optionsText),

@@ -18,6 +18,7 @@ import { decideRetryHelper, helperIsRelevant } from "../decide/retryHelper";
 import { decideProtection, type Found } from "../decide/verdict";
 import { isRetryLibrary, libraryRetry } from "./libraryRetry";
 import { JS_RIGHT_SHAPE, JS_WRONG_SHAPE } from "../profiles";
+import { axiosRetryCondition } from "../profiles/axiosRetry";
 import { enclosingFunction, functionName, isFunctionLike, unwrap, type JsScope } from "./scope";
 
 interface Traits {
@@ -218,9 +219,18 @@ export class JsProtection {
     const lib = libraryRetry(this.scope, helperCall, arg, raises);
     if (lib) {
       const { anchor, library, kind, whyNot, limitNode, ...traits } = lib;
-      const index = this.construct(kind, anchor, { ...traits, limitNode });
-      covering.push(index);
-      if (traits.handles429) return { kind: "protected", by: library };
+      if (traits.handles429) {
+        // @huggingface/inference errors carry no headers: no retry library can read Retry-After from them.
+        const index = this.construct(
+          kind,
+          anchor,
+          { ...traits, limitNode },
+          call.raises === "hfjs" ? false : undefined,
+        );
+        covering.push(index);
+        return { kind: "protected", by: library };
+      }
+      // A retry that never fires for this call is judged by HF001's reason alone, not by its wait.
       return {
         kind: "trap",
         reason: raises
@@ -285,9 +295,10 @@ export class JsProtection {
           : this.scope.qualify(target) === "axios.default";
         if (!applies) continue;
         const cond = c.arguments[1] ? optionOf(c.arguments[1], "retryCondition") : undefined;
-        const condText = cond ? this.functionText(cond) : "";
-        if (cond && MENTIONS_429.test(condText))
-          return { kind: "protected", by: "axios-retry with a retryCondition covering 429" };
+        // The condition is read as code (profiles/axiosRetry.ts): isRetryableError and broad status tests admit 429.
+        const verdict = cond ? axiosRetryCondition(codeText(this.functionText(cond), "js")) : undefined;
+        if (verdict === "admits") return { kind: "protected", by: "axios-retry with a retryCondition covering 429" };
+        if (verdict) return { kind: "trap", reason: `axios-retry does not retry this 429: ${verdict}` };
         return {
           kind: "trap",
           reason:

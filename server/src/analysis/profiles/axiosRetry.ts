@@ -1,6 +1,7 @@
 // axios-retry: retries an axios instance. Its default retryCondition (isNetworkOrIdempotentRequestError) skips
 // POST and 429; `isRetryableError` (4.x) admits network errors, 429 and 5xx for every method; from 4.2 it waits
 // for Retry-After (docs/hf-facts.md, "Retry libraries"). A custom retryCondition is read as code.
+import { MENTIONS_429, retries402FromText, statusFilterWithout429 } from "../retryHeuristics";
 import type { JsProfile } from "./types";
 
 export const axiosRetryProfile: JsProfile = {
@@ -11,5 +12,22 @@ export const axiosRetryProfile: JsProfile = {
   selfRetry: "a library retry (never HF002); only POST/429 with a retryCondition that admits them",
 };
 
-/** Conditions axios-retry exports that admit a 429 on a POST (4.x). */
-export const AXIOS_RETRY_429_CONDITIONS = /\bisRetryableError\b/;
+/**
+ * What a `retryCondition` (its code, comments removed) does with a 429 on a POST: "admits", or why it does not.
+ * `isRetryableError` admits it (4.x); a status test admits it when it names 429 or is broad (`>= 400`); a test that
+ * only lets 5xx through, or the idempotent-only conditions, do not.
+ */
+export function axiosRetryCondition(code: string): "admits" | string {
+  if (MENTIONS_429.test(code) || /\bisRetryableError\b/.test(code)) return "admits";
+  // `(err.response?.status ?? 0) >= 500` reads as `status >= 500`.
+  const text = code.replace(/\s*\?\?\s*\d+\s*\)/g, ")");
+  // A floor at or below 429 (`>= 400`, `> 399`) admits it, whatever else is excluded (`!== 402`).
+  const floor = /(>=|>)\s*([1-5]\d\d)\b/.exec(text);
+  if (floor && Number(floor[2]) + (floor[1] === ">" ? 1 : 0) <= 429) return "admits";
+  const only = statusFilterWithout429(/\breturn\b/.test(text) ? text : `return ${text}`);
+  if (only) return `its retryCondition only retries ${only}`;
+  if (retries402FromText(text, false)) return "admits";
+  if (/\bis(NetworkOrIdempotentRequestError|IdempotentRequestError|SafeRequestError)\b/.test(text))
+    return "its retryCondition skips POST (idempotent or safe methods only)";
+  return "its retryCondition does not test for 429";
+}

@@ -45,6 +45,9 @@ export function libraryDecoratorTraits(
     // A Response with 429 is retried only by a result predicate that tests for it.
     const result = d.resultPredicate ? callableText(scope, kw.get(d.resultPredicate)) : "";
     if (result && (MENTIONS_429.test(result) || retries402FromText(result, false))) {
+      traits.handles429 = true;
+      // A predicate that sleeps for Retry-After before answering True is the wait.
+      traits.honorsRetryAfter ||= RETRY_AFTER.test(result);
       traits.retries402 = retries402FromText(result, false);
       return traits;
     }
@@ -59,6 +62,8 @@ export function libraryDecoratorTraits(
     if (raises && !types.some((t) => matches(t, raises, hubMajor1))) {
       traits.handles429 = false;
       traits.whyNot = `it retries ${types.map((t) => t.split(".").pop()).join(", ")}, which is not what this call raises on 429`;
+      traits.retries402 = false; // what it retries is not an HTTP status error at all
+      return traits;
     }
     traits.retries402 = !types.every(isRateLimitType);
     return traits;

@@ -78,6 +78,13 @@ export function tenacityTraits(
     waitNode: wait,
     limitNode: stop,
   };
+  // retry_if_result(pred) sees the returned Response: a predicate that tests for 429 retries it without any raise.
+  const resultTest = cond && /retry_if_result/.test(cond.text) ? callableText(scope, cond) : "";
+  if (!raisesOn429 && resultTest && MENTIONS_429.test(resultTest)) {
+    traits.handles429 = true;
+    traits.retries402 = retries402FromText(resultTest, false);
+    return traits;
+  }
   if (!raisesOn429) {
     traits.whyNot = "tenacity only retries when an exception is raised";
     // It never fires for an HTTP status, so it cannot retry a 402 either.

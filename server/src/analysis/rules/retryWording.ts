@@ -17,8 +17,11 @@ export function describe(kind: string): string {
       return "recursive retry";
     case "helper":
       return "retry helper";
+    case "retrying":
+      return "retrying decorator";
     default:
-      return `${kind} retry`;
+      // p-retry, async-retry, promise-retry: "This p-retry call ...", not "This p-retry retry ...".
+      return /-retry$/.test(kind) ? `${kind} call` : `${kind} retry`;
   }
 }
 
