@@ -86,7 +86,9 @@ export function tenacityTraits(
     return traits;
   }
   if (!raisesOn429) {
-    traits.whyNot = "tenacity only retries when an exception is raised";
+    traits.whyNot = resultTest
+      ? "its retry_if_result predicate does not test for 429"
+      : "tenacity only retries when an exception is raised";
     // It never fires for an HTTP status, so it cannot retry a 402 either.
     traits.retries402 = false;
     return traits;
