@@ -47,7 +47,7 @@ export function libraryDecoratorTraits(
     if (result && (MENTIONS_429.test(result) || retries402FromText(result, false))) {
       traits.handles429 = true;
       // A predicate that sleeps for Retry-After before answering True is the wait.
-      traits.honorsRetryAfter ||= RETRY_AFTER.test(result);
+      traits.honorsRetryAfter ||= honoursRetryAfter(result);
       traits.retries402 = retries402FromText(result, false);
       return traits;
     }
