@@ -229,8 +229,11 @@ function httpCall(
   if (!HTTP_METHODS.has(method) || node.type !== "call") return undefined;
   const args = positionalArgs(node);
   const kw = kwargs(node);
-  const urlNode = kw.get("url") ?? (method === "request" ? args[1] : args[0]);
-  const verb = method === "request" ? (ctx.scope.evalString(args[0]) ?? "post").toLowerCase() : method;
+  // `request(method, url)`, and httpx's `stream(method, url)`.
+  const withVerb =
+    method === "request" || (method === "stream" && client?.cls.kind === "httpx-client") || callee === "httpx.stream";
+  const urlNode = kw.get("url") ?? (withVerb ? args[1] : args[0]);
+  const verb = withVerb ? (ctx.scope.evalString(args[0]) ?? "post").toLowerCase() : method;
   const url = urlNode ? ctx.scope.evalString(urlNode) : undefined;
   const known = url ? classifyUrl(url, verb) : "other";
   // A URL this file cannot resolve, sent with an HF token: an HF call whose surface is unknown.

@@ -34,6 +34,10 @@ export const HUB_DOWNLOADS = new Set([
   "upload_folder",
   "create_commit",
   "upload_large_folder",
+  // Buckets (1.x): both go through http_backoff for their Hub requests (429 retried by default), and move the
+  // file bytes through hf_xet (hf_api.py, `download_bucket_files` / `_batch_bucket_files`).
+  "download_bucket_files",
+  "batch_bucket_files",
 ]);
 export const HUB_FUNCTIONS = new Set([
   "model_info",

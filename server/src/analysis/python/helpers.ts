@@ -116,12 +116,15 @@ export class HelperIndex {
           exitsAtOnce:
             last !== undefined && ["raise_statement", "return_statement", "break_statement"].includes(last.type),
           catchesHttpErrors:
-            isBroad(types) ||
-            (types ?? []).some(
-              (t) =>
-                !NOT_HTTP.has(t) &&
-                !/Timeout|Connection|Transport|Network|Decoding|Protocol|RemoteProtocol|ReadError/.test(t),
-            ),
+            // After a clause that fails fast on HTTP status errors (`except HfHubHTTPError: raise`), a later
+            // `except httpx.HTTPError` sees only transport errors, never a 429 or a 402.
+            !statusErrorsLeftEarlier(this.scope, c) &&
+            (isBroad(types) ||
+              (types ?? []).some(
+                (t) =>
+                  !NOT_HTTP.has(t) &&
+                  !/Timeout|Connection|Transport|Network|Decoding|Protocol|RemoteProtocol|ReadError/.test(t),
+              )),
         };
       }),
       testsStatus: /\.(status_code|status|ok)\b/.test(expanded),
@@ -134,6 +137,29 @@ export class HelperIndex {
       anchor: scopeNode,
     };
   }
+}
+
+/** Exceptions raised for an HTTP error status (the 429 and 402 among them), not for a dropped connection. */
+const STATUS_ERRORS = /HfHubHTTPError$|HTTPStatusError$|^requests(\.exceptions)?\.HTTPError$|ClientResponseError$/;
+
+/** A clause that re-raises, returns or breaks: what it catches ends the loop instead of going round again. */
+function failsFast(clause: PyNode): boolean {
+  const block = clause.namedChildren.find((b) => b.type === "block");
+  const last = block?.namedChildren[block.namedChildren.length - 1];
+  return last !== undefined && ["raise_statement", "return_statement", "break_statement"].includes(last.type);
+}
+
+/** An earlier clause of the same try fails fast on HTTP status errors. */
+function statusErrorsLeftEarlier(scope: Scope, clause: PyNode): boolean {
+  const siblings = clause.parent?.namedChildren ?? [];
+  const earlier = siblings.slice(
+    0,
+    siblings.findIndex((x) => x.id === clause.id),
+  );
+  return earlier.some(
+    (e) =>
+      e.type === "except_clause" && failsFast(e) && (caughtTypes(scope, e) ?? []).some((t) => STATUS_ERRORS.test(t)),
+  );
 }
 
 function facts(t: Traits): Omit<RetryHelperFacts, "name" | "style"> {

@@ -91,8 +91,13 @@ export class ProtectionAnalyzer {
     const name = resultName(call.node);
     if (!name) return false;
     const fn = this.enclosingOrModule(call.node, name);
-    if (new RegExp(`\\b${name}\\.raise_for_status\\s*\\(`).test(fn.text.slice(call.node.endIndex - fn.startIndex)))
+    const later = fn.text.slice(call.node.endIndex - fn.startIndex);
+    if (new RegExp(`\\b${name}\\.raise_for_status\\s*\\(`).test(later)) return true;
+    // huggingface_hub's `hf_raise_for_status(r)` raises HfHubHTTPError (what except clauses must catch).
+    if (new RegExp(`\\bhf_raise_for_status\\(\\s*${name}\\b`).test(later)) {
+      call.raises = "hf";
       return true;
+    }
     // `if not r.ok: raise ...` (or a 429 branch that raises): the call raises on 429 through the user's check.
     call.statusRaise = statusRaise(fn, call.node, name);
     return call.statusRaise !== undefined;
