@@ -38,6 +38,10 @@ export const HUB_DOWNLOADS = new Set([
   // file bytes through hf_xet (hf_api.py, `download_bucket_files` / `_batch_bucket_files`).
   "download_bucket_files",
   "batch_bucket_files",
+  // Commits under another name: each returns `self.create_commit(...)` with delete operations.
+  "delete_file",
+  "delete_files",
+  "delete_folder",
 ]);
 export const HUB_FUNCTIONS = new Set([
   "model_info",
