@@ -8,6 +8,7 @@
 import type { Tree, TreeCursor } from "web-tree-sitter";
 import { newGroup } from "../incremental/locate";
 import { detach } from "../text";
+import { rawCursor, type RawCursor } from "./rawCursor";
 
 /**
  * What the nodes of one top-level statement share: how far the statement moved since it was read, and its own
@@ -37,6 +38,14 @@ const typeNames: string[] = [];
 function typeOf(cursor: TreeCursor): string {
   const id = cursor.nodeTypeId;
   return (typeNames[id] ??= Object.keys({ [cursor.nodeType]: true })[0]);
+}
+
+/** The language of the tree being read (one grammar per process: tree-sitter-python). */
+let currentLanguage: Tree["language"] | undefined;
+
+/** A type name by grammar symbol, as TreeCursor.nodeType gives it. */
+function typeName(id: number): string {
+  return (typeNames[id] ??= Object.keys({ [currentLanguage!.types[id] || "ERROR"]: true })[0]);
 }
 
 const NO_CHILDREN: PyNode[] = [];
@@ -162,6 +171,7 @@ export interface MirrorEdit {
 export function mirror(tree: Tree, text: string, edit?: MirrorEdit): Mirror {
   const reusable = edit ? topLevelByStart(edit.previous.root) : undefined;
   const delta = edit ? edit.newEnd - edit.oldEnd : 0;
+  currentLanguage = tree.language;
   const cursor = tree.walk();
   try {
     const root = new PyNode(typeOf(cursor), true, cursor.startIndex, cursor.endIndex, {
@@ -239,6 +249,7 @@ export function spliceMirror(
 ): Mirror {
   const old = previous.root.children;
   const children = old.slice(0, from);
+  currentLanguage = slice.language;
   const cursor = slice.walk();
   const errors = slice.rootNode.hasError;
   const group = errors ? newGroup() : undefined;
@@ -274,32 +285,60 @@ export function spliceMirror(
 
 /**
  * Reads the cursor's current node, a top-level statement of `text` (positions moved by `offset`), and everything
- * under it; the cursor ends where it started.
+ * under it; the cursor ends where it started. The walk goes through the runtime's exports (rawCursor.ts) when it
+ * can: the same questions, without copying the cursor in and out of wasm memory for each.
  */
 function readSubtree(cursor: TreeCursor, text: string, offset: number, group?: number): PyNode {
-  const start = cursor.startIndex + offset;
-  const end = cursor.endIndex + offset;
+  const raw = rawCursor(cursor);
+  if (!raw) return readSubtreeWith(cursorWalk(cursor), text, offset, group);
+  try {
+    return readSubtreeWith(raw, text, offset, group);
+  } finally {
+    raw.end();
+  }
+}
+
+/** The TreeCursor's own methods, for a runtime rawCursor.ts does not recognise. */
+function cursorWalk(cursor: TreeCursor): Walk {
+  return {
+    gotoFirstChild: () => cursor.gotoFirstChild(),
+    gotoNextSibling: () => cursor.gotoNextSibling(),
+    gotoParent: () => cursor.gotoParent(),
+    typeId: () => cursor.nodeTypeId,
+    isNamed: () => cursor.nodeIsNamed,
+    startIndex: () => cursor.startIndex,
+    endIndex: () => cursor.endIndex,
+    fieldId: () => cursor.currentFieldId,
+  };
+}
+
+type Walk = Omit<RawCursor, "end">;
+
+function readSubtreeWith(walk: Walk, text: string, offset: number, group?: number): PyNode {
+  const start = walk.startIndex() + offset;
+  const end = walk.endIndex() + offset;
   const moved: Statement = { delta: 0, origin: start, text: detach(text.slice(start, end)), broken: false, group };
-  const top = new PyNode(typeOf(cursor), cursor.nodeIsNamed, start, end, moved);
-  if (!cursor.gotoFirstChild()) return top;
+  const top = new PyNode(typeName(walk.typeId()), walk.isNamed(), start, end, moved);
+  if (!walk.gotoFirstChild()) return top;
+  const fields = currentLanguage!.fields;
   let parent = top;
   for (;;) {
     const node = new PyNode(
-      typeOf(cursor),
-      cursor.nodeIsNamed,
-      cursor.startIndex + offset,
-      cursor.endIndex + offset,
+      typeName(walk.typeId()),
+      walk.isNamed(),
+      walk.startIndex() + offset,
+      walk.endIndex() + offset,
       moved,
     );
-    node.field = cursor.currentFieldName;
+    node.field = fields[walk.fieldId()] as string | null;
     node.parent = parent;
     parent.adopt(node);
-    if (cursor.gotoFirstChild()) {
+    if (walk.gotoFirstChild()) {
       parent = node;
       continue;
     }
-    while (!cursor.gotoNextSibling()) {
-      cursor.gotoParent();
+    while (!walk.gotoNextSibling()) {
+      walk.gotoParent();
       if (parent === top) return top;
       parent = parent.parent!;
     }

@@ -15,6 +15,9 @@ interface WasmState {
   stackPointer: WebAssembly.Global;
 }
 
+/** The runtime's exports once it is instantiated (rawCursor.ts walks trees through them). */
+export let wasmExports: WebAssembly.Exports | undefined;
+
 let state: WasmState | undefined;
 let snapshot: Uint8Array | undefined;
 let savedStackPointer = 0;
@@ -37,9 +40,17 @@ export function instantiateKeepingState(wasmFile: string) {
     if (env.memory instanceof WebAssembly.Memory && env.__stack_pointer instanceof WebAssembly.Global) {
       state = { memory: env.memory, stackPointer: env.__stack_pointer };
     }
-    void WebAssembly.instantiate(fs.readFileSync(wasmFile), imports).then((r) => done(r.instance, r.module));
+    void WebAssembly.instantiate(fs.readFileSync(wasmFile), imports).then((r) => {
+      wasmExports = r.instance.exports;
+      done(r.instance, r.module);
+    });
     return {};
   };
+}
+
+/** The runtime's memory (its buffer changes when the memory grows). */
+export function wasmMemory(): WebAssembly.Memory | undefined {
+  return state?.memory;
 }
 
 /** Copies the instance's used memory; call once the parser and its language are ready and no tree exists yet. */
