@@ -53,6 +53,8 @@ const entries = [
   { in: "server/src/lsp/main.ts", out: "server.js", plugins: [analyzerApart] },
   { in: "server/src/analysis/analyzer.ts", out: "analyzer.js" },
   { in: "server/src/cli/run.ts", out: "cli.js" },
+  // The scan worker for Python files: the Python frontend alone, without TypeScript's compiler (cli/parallel.ts).
+  { in: "server/src/cli/pythonWorker.ts", out: "pyWorker.js" },
 ];
 await Promise.all(
   entries

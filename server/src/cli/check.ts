@@ -8,7 +8,7 @@ import { DiskModelCache } from "../node/diskModelCache";
 import type { CheckOptions } from "./args";
 import type { Report, ReportedDiagnostic, SkippedFile } from "./formats/report";
 import { detectVersions } from "../analysis/versions/detectVersions";
-import { analyseInWorkers, scanJobs, workerCount, WorkerModels } from "./parallel";
+import { analyseInWorkers, pythonWorkerScript, scanJobs, workerCount, WorkerModels } from "./parallel";
 import { collectFiles } from "./walk";
 import { createFile, writeFixed } from "./writeFixed";
 
@@ -73,7 +73,7 @@ export async function runCheck(
     );
     const threads = workerCount(options.jobs, jobs);
     if (threads > 0) {
-      await analyseInWorkers(jobs, threads, workerScript, wasmDir, cache);
+      await analyseInWorkers(jobs, threads, workerScript, wasmDir, cache, pythonWorkerScript(workerScript));
       if (options.verbose) notes.push(`${jobs.length} file(s) analysed on ${threads + 1} threads`);
     }
   }

@@ -3,26 +3,18 @@
 // worker threads. The main thread still reads every file, holds the workspace, and applies cross-file facts,
 // config and rules file by file in the same order as before: the report is the one a single thread gives, and a
 // file a worker could not analyse (it threw, or the worker died) is simply analysed on the main thread.
+import * as fs from "node:fs";
 import * as os from "node:os";
+import * as path from "node:path";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import type { ModelCache, ModelCacheKey } from "../analysis/modelCache";
 import type { FileModel, PackageVersions } from "../analysis/model";
 import { fileKind, mayMatter, skipReason } from "../analysis/fileKinds";
 import { analyzeJs } from "../analysis/js/index";
 import { analyzePython, initPython } from "../analysis/python/index";
+import { analyseBatch, type Job, type Reply } from "./scanBatch";
 
-/** One file for a worker: what the frontend needs, nothing more. */
-export interface Job {
-  path: string;
-  language: "python" | "js";
-  text: string;
-  versions: PackageVersions;
-}
-
-interface Reply {
-  path: string;
-  model?: FileModel;
-}
+export type { Job } from "./scanBatch";
 
 /** Text per batch: big enough that messages are few, small enough that a fast worker takes over a slow one's share. */
 const BATCH_CHARS = 256 * 1024;
@@ -84,15 +76,39 @@ export function workerCount(requested: number | undefined, jobs: Job[]): number 
 }
 
 /**
+ * How many of `workers` run the whole CLI bundle (and so take JS/TS files too); the others run the Python-only
+ * bundle, which leaves TypeScript's compiler unloaded. The main thread takes JS/TS files first, so extra JS
+ * threads are only worth it when its share of the JS/TS text is larger than one thread's share of all the work.
+ */
+export function jsWorkerCount(workers: number, jobs: Job[]): number {
+  let js = 0;
+  let all = 0;
+  for (const j of jobs) {
+    all += j.text.length;
+    if (j.language === "js") js += j.text.length;
+  }
+  if (!all) return 0;
+  return Math.min(workers, Math.max(0, Math.round(((workers + 1) * js) / all) - 1));
+}
+
+/**
  * A worker's heap: a scan's garbage is collected early instead of letting every thread's heap grow (memory is
  * counted for the whole process). A worker that runs out only costs speed: its files go back to the main thread.
  */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 };
 
+/** The Python-only worker bundle next to the CLI bundle (see pythonWorker.ts). */
+export function pythonWorkerScript(cliScript: string): string | undefined {
+  const lean = path.join(path.dirname(cliScript), "pyWorker.js");
+  return fs.existsSync(lean) ? lean : undefined;
+}
+
 /**
- * Runs the frontends of `jobs` on `threads` worker threads started from `script` (the CLI bundle) and on this
- * thread, adding each model to `into`. Batches are handed out as threads ask, largest files first, so no thread
- * is left with the longest file at the end; each worker has two batches in hand so it never waits for this thread.
+ * Runs the frontends of `jobs` on `threads` worker threads and on this thread, adding each model to `into`.
+ * Workers run `script` (the CLI bundle) or, for those that take only Python files, `pythonScript`. Batches are
+ * handed out as threads ask, largest files first, so no thread is left with the longest file at the end; each
+ * worker has two batches in hand so it never waits for this thread. This thread takes JS/TS batches first (the
+ * Python-only workers cannot), then Python ones.
  */
 export async function analyseInWorkers(
   jobs: Job[],
@@ -100,10 +116,15 @@ export async function analyseInWorkers(
   script: string,
   wasmDir: string,
   into: WorkerModels,
+  pythonScript?: string,
 ): Promise<void> {
-  const queue = [...jobs].sort((a, b) => b.text.length - a.text.length);
+  const bySize = (a: Job, b: Job) => b.text.length - a.text.length;
+  const queues = {
+    python: jobs.filter((j) => j.language === "python").sort(bySize),
+    js: jobs.filter((j) => j.language === "js").sort(bySize),
+  };
   const byPath = new Map(jobs.map((j) => [j.path, j]));
-  const next = (): Job[] => {
+  const take = (queue: Job[]): Job[] => {
     const batch: Job[] = [];
     let chars = 0;
     while (queue.length && (batch.length === 0 || chars + queue[queue.length - 1].text.length <= BATCH_CHARS)) {
@@ -114,18 +135,26 @@ export async function analyseInWorkers(
     }
     return batch;
   };
+  const next = (jsFirst: boolean, pythonOnly: boolean): Job[] => {
+    if (pythonOnly) return take(queues.python);
+    const first = take(jsFirst ? queues.js : queues.python);
+    return first.length ? first : take(jsFirst ? queues.python : queues.js);
+  };
+  const full = pythonScript ? jsWorkerCount(threads, jobs) : threads;
   const workers = Array.from(
     { length: threads },
-    () =>
+    (_, index) =>
       new Promise<void>((resolve) => {
-        const worker = new Worker(script, {
+        const pythonOnly = index >= full;
+        const worker = new Worker(pythonOnly ? pythonScript! : script, {
           workerData: { hfRateGuardWorker: true, wasmDir },
           resourceLimits: WORKER_LIMITS,
         });
         let inHand = 0;
         const give = () => {
           while (inHand < 2) {
-            const batch = next();
+            // Full workers share the JS/TS files with this thread once Python is done.
+            const batch = next(false, pythonOnly);
             if (!batch.length) break;
             worker.postMessage(batch);
             inHand++;
@@ -147,23 +176,15 @@ export async function analyseInWorkers(
   // This thread takes batches too, yielding between them so the workers' replies are taken in.
   for (;;) {
     await new Promise((r) => setImmediate(r));
-    const batch = next();
+    const batch = next(true, false);
     if (!batch.length) break;
     for (const r of analyse(batch)) if (r.model) into.add(byPath.get(r.path)!, r.model);
   }
   await Promise.all(workers);
 }
 
-/** The frontends over a batch; a file that throws gets no model (it is analysed again later, and reported then). */
 function analyse(batch: Job[]): Reply[] {
-  return batch.map((job) => {
-    const input = { path: job.path, text: job.text, versions: job.versions, keep: false };
-    try {
-      return { path: job.path, model: job.language === "js" ? analyzeJs(input) : analyzePython(input) };
-    } catch {
-      return { path: job.path };
-    }
-  });
+  return analyseBatch(batch, { python: analyzePython, js: analyzeJs });
 }
 
 /** Whether this thread is a scan worker (the CLI bundle's entry then runs `workerMain` instead of the command). */
