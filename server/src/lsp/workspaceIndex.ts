@@ -4,6 +4,7 @@ import type { TextDocuments } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { Analyzer } from "../analysis/analyzer";
 import { collectFiles } from "../cli/walk";
+import { keepHeapInBudget } from "../node/heapBudget";
 import { pathToUri, uriToPath } from "./uris";
 
 export class WorkspaceIndex {
@@ -38,6 +39,8 @@ export class WorkspaceIndex {
       const { files } = collectFiles(this.folders);
       for (const [i, file] of files.entries()) {
         if (!this.documents.get(pathToUri(file))) this.analyzer.setFile(file.split("\\").join("/"));
+        // Reading a large workspace makes a syntax tree's worth of garbage per file (see heapBudget.ts).
+        keepHeapInBudget();
         if (i % 20 === 19) await new Promise((r) => setImmediate(r));
       }
       this.onIndexed();
@@ -48,7 +51,10 @@ export class WorkspaceIndex {
   /** Reads the folders again from disk (files changed without a watcher seeing it); returns the files found. */
   rescan(): string[] {
     const files = collectFiles(this.folders).files.map((f) => f.split("\\").join("/"));
-    for (const path of files) if (!this.documents.get(pathToUri(path))) this.analyzer.setFile(path);
+    for (const path of files) {
+      if (!this.documents.get(pathToUri(path))) this.analyzer.setFile(path);
+      keepHeapInBudget();
+    }
     return files;
   }
 
