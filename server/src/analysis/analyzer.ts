@@ -181,7 +181,17 @@ export class Analyzer {
     try {
       versions = detectVersions(this.options.fs, path);
       const input = { path, text: analysedText, versions, keep: state !== undefined, state };
-      model = cache?.get(input);
+      // A file read again unchanged (the server's Check Workspace re-reads every file) keeps its model: a model
+      // depends only on the path, the text and the package versions.
+      const previous = this.files.get(path);
+      if (
+        previous &&
+        !previous.skipped &&
+        previous.analysedText === analysedText &&
+        sameVersions(previous.versions, versions)
+      )
+        model = previous.model;
+      model ??= cache?.get(input);
       if (!model) {
         model = language === "js" ? analyzeJs(input) : analyzePython(input);
         cache?.set(input, model);
@@ -594,6 +604,12 @@ export class Analyzer {
 const EMPTY = { python: deepFreeze(emptyModel("python")), js: deepFreeze(emptyModel("js")) };
 const NO_VERSIONS: PackageVersions = Object.freeze({});
 const NO_NOTES: string[] = Object.freeze([]) as unknown as string[];
+
+function sameVersions(a: PackageVersions, b: PackageVersions): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a) as (keyof PackageVersions)[];
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
 
 function deepFreeze<T extends object>(value: T): T {
   for (const v of Object.values(value)) if (v && typeof v === "object") deepFreeze(v);
