@@ -5,7 +5,6 @@ import type { ConfigOverrides } from "../analysis/config/types";
 import { LineIndex } from "../analysis/text";
 import { DiskFileSystem } from "../node/diskFileSystem";
 import { DiskModelCache } from "../node/diskModelCache";
-import { keepHeapInBudget } from "../node/heapBudget";
 import type { CheckOptions } from "./args";
 import type { Report, ReportedDiagnostic, SkippedFile } from "./formats/report";
 import { detectVersions } from "../analysis/versions/detectVersions";
@@ -84,7 +83,6 @@ export async function runCheck(
     // The text read for the workers, so nothing is read twice (and what they analysed is what is checked).
     analyzer.setFile(p, texts.get(p));
     texts.delete(p);
-    keepHeapInBudget();
     if (!analyzer.hasFile(p)) {
       unread.add(file);
       skipped.push({ file: relativeTo(file), reason: fs.problem(p) ?? "cannot read it (it disappeared)" });

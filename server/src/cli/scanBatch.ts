@@ -1,7 +1,6 @@
 // What a scan thread does with a batch of files: run the frontend of each and hand back the models. Kept apart from
 // the frontends themselves so that a thread that only gets Python files (pythonWorker.ts) never loads TypeScript.
 import type { FileModel, FrontendInput, PackageVersions } from "../analysis/model";
-import { keepHeapInBudget } from "../node/heapBudget";
 
 /** One file for a scan thread: what the frontend needs, nothing more. */
 export interface Job {
@@ -28,8 +27,6 @@ export function analyseBatch(batch: Job[], frontends: { python: Frontend; js?: F
       return { path: job.path, model: frontend(input) };
     } catch {
       return { path: job.path };
-    } finally {
-      keepHeapInBudget();
     }
   });
 }
