@@ -108,7 +108,9 @@ export class ClientTracker {
     if (annotation) return this.annotated(annotation);
     // A model handed to a helper (`def ask(llm, q): return llm.invoke(q)` ... `ask(HuggingFaceEndpoint(...), q)`):
     // what the helper's callers in this file pass.
-    if (value.type === "identifier" && depth < 3) {
+    // A parameter that is itself called (`fn()` in a retry helper) is an operation, not a model: looking at its
+    // callers would make every edit to a caller re-judge the helper.
+    if (value.type === "identifier" && depth < 3 && !isCalled(value)) {
       for (const candidate of this.scope.parameterValues(value)) {
         const inner = this.clientOf(candidate, depth + 1);
         if (inner) return { ...inner, construction: undefined };
@@ -321,6 +323,11 @@ export class ClientTracker {
     }
     return { node: call, cls, surface, billTo };
   }
+}
+
+function isCalled(name: PyNode): boolean {
+  const parent = name.parent;
+  return parent?.type === "call" && parent.childForFieldName("function") === name;
 }
 
 /** `{"url": "https://..."}` in a framework's parameter dictionary (Haystack's `api_params`). */

@@ -159,6 +159,11 @@ function reparseRegion(previous: Mirror, before: string, text: string, change: T
   // healed or moved by this edit (a closing quote typed here ends a string opened there): only a whole parse can
   // say.
   if (brokenOutside(statements, touched.from, touched.to)) return undefined;
+  // An error a whole parse placed in the region (no group: error recovery drew it) may belong elsewhere: recovery
+  // blames the statement where it gave up, not the one that is wrong (an empty `def` body further down can be
+  // charged to an open string here). Mending the region then proves nothing about the rest: only a whole parse can.
+  for (let i = touched.from; i <= touched.to; i++)
+    if (statements[i].broken && statements[i].group === undefined) return undefined;
   const delta = change.newEnd - change.oldEnd;
   const region = parseAlone(statements, before, text, touched.from, touched.to, delta);
   if (!region) return undefined;
@@ -168,8 +173,12 @@ function reparseRegion(previous: Mirror, before: string, text: string, change: T
     }
     // The edit may have joined the region to a neighbour (`else:` typed after an `if`): one statement more on each
     // side is tried before the error is kept in the region.
-    const from = Math.max(0, touched.from - 1);
-    const to = Math.min(statements.length - 1, touched.to + 1);
+    // Widened to column-0 boundaries again: an indented neighbour (`    def m(self):` left at the top level by a
+    // class line being typed) belongs with the statement before it.
+    const { from, to } = toColumn0(statements, before, {
+      from: Math.max(0, touched.from - 1),
+      to: Math.min(statements.length - 1, touched.to + 1),
+    });
     if (from !== touched.from || to !== touched.to) {
       const wider = parseAlone(statements, before, text, from, to, delta);
       if (wider && !wider.tree.rootNode.hasError) {
@@ -182,11 +191,8 @@ function reparseRegion(previous: Mirror, before: string, text: string, change: T
       }
       wider?.tree.delete();
     }
-    // Only where the boundaries are ones this splicing chose: after a whole parse with errors, error recovery drew
-    // them, and a region cut along them may be broken alone where the whole file is not.
+    // Only where the boundaries are ones this splicing chose (checked above: no error a whole parse placed here).
     if (region.tree.rootNode.childCount === 0) return undefined;
-    for (let i = touched.from; i <= touched.to; i++)
-      if (statements[i].broken && statements[i].group === undefined) return undefined;
     return spliceMirror(previous, text, touched.from, touched.to, region.tree, region.start, delta);
   } finally {
     region.tree.delete();
