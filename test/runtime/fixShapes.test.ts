@@ -1,8 +1,9 @@
 // Issue 15's fix shapes proven at run time, like fixedPrograms.test.ts proves the inline helper: real programs,
 // fixed by the real `check --fix`, run against the mock HF router on 127.0.0.1. The shapes: the project's helper
 // module (two files need the helper, so one hf_retry.py / hfRetry.ts is created and imported), and the fixes
-// written with the retry library the project depends on (tenacity, backoff). Each faces a 429 with and without
-// Retry-After, a 503, a dropped connection, and a 402 (one request, never retried).
+// written with the retry library the project depends on (tenacity, backoff, p-retry 7 and 6, both installed as
+// devDependencies, p-retry 6 under the alias p-retry-6). Each faces a 429 with and without Retry-After, a 503, a
+// dropped connection, and a 402 (one request, never retried).
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import fs from "node:fs";
@@ -24,7 +25,19 @@ interface Shape {
   extra?: Record<string, string>;
   /** What the fixed files must contain: proof that the shape under test is the one applied. */
   expect: { file: string; pattern: RegExp }[];
+  /** `node_modules/<name>` in the project folder, linked to a package of the repository's node_modules. */
+  link?: Record<string, string>;
+  /**
+   * The client's errors carry no headers (@huggingface/inference task functions), so a retry around the call
+   * cannot read Retry-After: the 429 with Retry-After is retried without a timed wait.
+   */
+  headerless?: boolean;
 }
+
+/** The p-retry fix: its import, and the onFailedAttempt argument of p-retry 7+ (context) or 5-6 (the error). */
+const P_RETRY_IMPORT = /^import pRetry from "p-retry";$/m;
+const CONTEXT_ARGUMENT = /onFailedAttempt: async \(\{ error, attemptNumber, retriesLeft \}/;
+const ERROR_ARGUMENT = /onFailedAttempt: async \(error\) =>/;
 
 const shapes: Shape[] = [
   {
@@ -57,6 +70,43 @@ const shapes: Shape[] = [
     extra: { "requirements.txt": "huggingface_hub\nbackoff\n" },
     expect: [{ file: "inference_sync.py", pattern: /_hf_retry_backoff\(lambda: client\.chat_completion/ }],
   },
+  {
+    // p-retry 7 from the lock file's floor: fetch resolves a 429, so the fix gives it a fetch that throws it.
+    name: "p-retry-fetch",
+    programs: ["fetch.ts"],
+    extra: { "package.json": JSON.stringify({ type: "module", dependencies: { "p-retry": "^7.1.1" } }) },
+    expect: [
+      { file: "fetch.ts", pattern: P_RETRY_IMPORT },
+      { file: "fetch.ts", pattern: CONTEXT_ARGUMENT },
+      { file: "fetch.ts", pattern: /await hfPRetryFetch\(`\$\{BASE\}/ },
+    ],
+  },
+  {
+    // p-retry 6 (the error argument): an @huggingface/inference client gets the p-retry fetch as its `fetch` option.
+    name: "p-retry-6-client",
+    programs: ["inference.mjs"],
+    extra: { "package.json": JSON.stringify({ dependencies: { "p-retry": "^6.2.1" } }) },
+    link: { "p-retry": "p-retry-6" },
+    expect: [
+      { file: "inference.mjs", pattern: P_RETRY_IMPORT },
+      { file: "inference.mjs", pattern: ERROR_ARGUMENT },
+      { file: "inference.mjs", pattern: /fetch: hfPRetryFetch \}\);$/m },
+    ],
+  },
+  {
+    // A call that throws its 429: wrapped in pRetry with the fix's options.
+    name: "p-retry-call",
+    programs: ["inference_task.mjs"],
+    extra: { "package.json": JSON.stringify({ dependencies: { "p-retry": "^7.1.1" } }) },
+    headerless: true,
+    expect: [
+      { file: "inference_task.mjs", pattern: P_RETRY_IMPORT },
+      {
+        file: "inference_task.mjs",
+        pattern: /await pRetry\(\(\) => chatCompletion\(\{[\s\S]*\}\), hfPRetryOptions\);/,
+      },
+    ],
+  },
 ];
 
 async function run(file: string, mock: MockRouter): Promise<{ ok: boolean; output: string }> {
@@ -86,6 +136,10 @@ describe("issue 15's fix shapes survive 429s, 503s and stop at 402", { concurren
         fs.mkdirSync(dir, { recursive: true });
         for (const p of shape.programs) fs.copyFileSync(path.join(PROGRAMS, p), path.join(dir, p));
         for (const [name, text] of Object.entries(shape.extra ?? {})) fs.writeFileSync(path.join(dir, name), text);
+        for (const [name, target] of Object.entries(shape.link ?? {})) {
+          fs.mkdirSync(path.join(dir, "node_modules"), { recursive: true });
+          fs.symlinkSync(path.join(ROOT, "node_modules", target), path.join(dir, "node_modules", name), "dir");
+        }
       });
       after(() => mock.stop());
 
@@ -104,7 +158,8 @@ describe("issue 15's fix shapes survive 429s, 503s and stop at 402", { concurren
         const r = await run(main, mock);
         assert.ok(r.ok, r.output);
         assert.equal(mock.requests.length, 2);
-        assert.ok(mock.requests[1].at - mock.requests[0].at >= 980, "waited as Retry-After asked");
+        if (!shape.headerless)
+          assert.ok(mock.requests[1].at - mock.requests[0].at >= 980, "waited as Retry-After asked");
       });
 
       test("429 without Retry-After, then 200: succeeds", async () => {

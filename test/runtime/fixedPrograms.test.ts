@@ -69,7 +69,12 @@ function parsesAsJs(file: string): void {
   );
 }
 
-before(() => fs.mkdirSync(WORK, { recursive: true }));
+before(() => {
+  fs.mkdirSync(WORK, { recursive: true });
+  // The programs' own project: without it they would belong to the repository's package.json, whose devDependency
+  // on p-retry would make the HF001 fix use p-retry (fixShapes.test.ts proves that shape) instead of the helper.
+  fs.writeFileSync(path.join(WORK, "package.json"), JSON.stringify({ private: true }));
+});
 
 describe("quick-fixed programs survive 429s against a mock HF router", { concurrency: 3 }, () => {
   for (const program of programs) {

@@ -13,6 +13,7 @@ import { fixesFor } from "./fixes/index";
 import { fixToFixpoint, type FixAllResult } from "./fixes/fixAll";
 import { syntaxProblem } from "./fixes/syntaxGuard";
 import { jsModuleText, locateHelperModule, pythonModuleText, type HelperModule } from "./fixes/helperModule";
+import { isEsModuleFile } from "./fixes/moduleKind";
 import { analyzeJs } from "./js/index";
 import {
   emptyModel,
@@ -255,6 +256,10 @@ export class Analyzer {
       versions: entry.versions,
       orgContext,
       helperModule: fixes === false ? undefined : this.helperModuleFor(path, model, config, overrides),
+      esModule:
+        fixes !== false && model.language === "js"
+          ? isEsModuleFile(this.options.fs, path, entry.analysedText)
+          : undefined,
     };
 
     const findings: Finding[] = [];

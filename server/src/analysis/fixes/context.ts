@@ -14,6 +14,8 @@ export interface FixContext {
   orgContext?: OrgContext;
   /** Set when the HF001 fix imports the project's helper module instead of inserting the helper. */
   helperModule?: HelperModule;
+  /** JS/TS: the file runs as an ES module (it may import ESM-only packages such as p-retry 5+). */
+  esModule?: boolean;
 }
 
 export function isTypeScript(path: string): boolean {

@@ -118,12 +118,14 @@ ${blocks.join("\n\n\n")}
 
 /** The JS/TS module: the retrying call and fetch, exported. */
 export function jsModuleText(ts: boolean): string {
-  const { retryAfter, retry, fetch } = jsBlocks(ts);
+  const { retryAfter, retryable, retry, fetch } = jsBlocks(ts);
   return `// Retries for Hugging Face calls, written by HF Rate Guard's quick fix: 429, 500, 502, 503, 504 and network
 // errors, never 402 (credits exhausted) or another 4xx; waits what Retry-After says (seconds or HTTP-date), else
 // backs off with full jitter (1 s base, 60 s cap); gives up after 5 attempts.
 
 ${retryAfter.text}
+
+${retryable.text}
 
 ${retry.text.replace("async function hfRetry", "export async function hfRetry")}
 

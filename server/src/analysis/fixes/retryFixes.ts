@@ -8,6 +8,7 @@ import { appendItem, insert, removeItem, replace, type OffsetEdit } from "./edit
 import { insertBlocks } from "./blocks";
 import { jsInsertionOffset } from "./insertionPoint";
 import { moduleOffers } from "./helperModule";
+import { pRetryEdits, pRetryPlan } from "./pRetryFix";
 import { addFromImport, addImportLine, removeUnusedImports } from "./pythonImports";
 import { jsBlocks } from "./templates/javascript";
 import {
@@ -51,31 +52,42 @@ export function unhandledRateLimitFixes(ctx: FixContext, call: HfCall): Fix[] {
       ]),
     ];
   }
+  // A project that depends on p-retry gets the fix written with it, preferred over our own helper.
+  const pRetry = ctx.model.language === "js" ? pRetryPlan(ctx, dependsOn(ctx, "p-retry")) : undefined;
   if (ctx.model.language === "js" && client && client.library === "@huggingface/inference") {
     const { edits, files } = helperFor(ctx, "hfFetch", [js(ctx).fetch]);
-    return [
-      makeFix(
-        ctx,
-        "HF001: Give the client a Retry-After-aware fetch",
-        "quickfix",
-        true,
-        [...edits, fetchOption(ctx, client.argsSpan)],
-        files,
-      ),
-    ];
+    const helper = makeFix(
+      ctx,
+      "HF001: Give the client a Retry-After-aware fetch",
+      "quickfix",
+      true,
+      [...edits, fetchOption(ctx, client.argsSpan, "hfFetch")],
+      files,
+    );
+    if (!pRetry) return [helper];
+    const viaPRetry = makeFix(ctx, "HF001: Give the client a fetch retried with p-retry", "quickfix", true, [
+      ...pRetryEdits(ctx, pRetry, [pRetry.blocks.fetch]),
+      fetchOption(ctx, client.argsSpan, "hfPRetryFetch"),
+    ]);
+    return [viaPRetry, { ...helper, isPreferred: false }];
   }
   if (ctx.model.language === "js" && call.library === "fetch" && /^fetch\s*\(/.test(callText)) {
+    const fetchName = { start: call.span.start, end: call.span.start + 5 };
     const { edits, files } = helperFor(ctx, "hfFetch", [js(ctx).fetch]);
-    return [
-      makeFix(
-        ctx,
-        "HF001: Use hfFetch (retries 429, honours Retry-After)",
-        "quickfix",
-        true,
-        [...edits, replace({ start: call.span.start, end: call.span.start + 5 }, "hfFetch")],
-        files,
-      ),
-    ];
+    const helper = makeFix(
+      ctx,
+      "HF001: Use hfFetch (retries 429, honours Retry-After)",
+      "quickfix",
+      true,
+      [...edits, replace(fetchName, "hfFetch")],
+      files,
+    );
+    if (!pRetry) return [helper];
+    const viaPRetry = makeFix(ctx, "HF001: Use hfPRetryFetch (p-retry, waiting on Retry-After)", "quickfix", true, [
+      ...pRetryEdits(ctx, pRetry, [pRetry.blocks.fetch]),
+      replace(fetchName, "hfPRetryFetch"),
+    ]);
+    return [viaPRetry, { ...helper, isPreferred: false }];
   }
   const target = call.awaitSpan ?? call.span;
   // An `await` inside the call (in its arguments, or its callee) cannot go into a plain lambda or arrow:
@@ -85,16 +97,21 @@ export function unhandledRateLimitFixes(ctx: FixContext, call: HfCall): Fix[] {
     const arrow = awaits ? `async () => ${callText}` : `() => ${callText}`;
     const wrapped = call.awaitSpan ? `await hfRetry(${arrow})` : `hfRetry(${arrow})`;
     const { edits, files } = helperFor(ctx, "hfRetry", [js(ctx).retry]);
-    return [
-      makeFix(
-        ctx,
-        "HF001: Retry with backoff that honours Retry-After",
-        "quickfix",
-        true,
-        [...edits, replace(target, wrapped)],
-        files,
-      ),
-    ];
+    const helper = makeFix(
+      ctx,
+      "HF001: Retry with backoff that honours Retry-After",
+      "quickfix",
+      true,
+      [...edits, replace(target, wrapped)],
+      files,
+    );
+    // p-retry retries what throws: every JS client here but fetch (not `fetch(` itself, say `globalThis.fetch`).
+    if (!pRetry || call.library === "fetch") return [helper];
+    const viaPRetry = makeFix(ctx, "HF001: Retry with p-retry, waiting on Retry-After", "quickfix", true, [
+      ...pRetryEdits(ctx, pRetry, [pRetry.blocks.options]),
+      replace(target, `${call.awaitSpan ? "await " : ""}${pRetry.name}(${arrow}, hfPRetryOptions)`),
+    ]);
+    return [viaPRetry, { ...helper, isPreferred: false }];
   }
   const before = text.slice(ctx.lines.lineStart(ctx.lines.position(call.span.start).line), call.span.start);
   const inAsyncWith = /async\s+with\s+$/.test(before);
@@ -288,7 +305,7 @@ export function handWrittenWaitFixes(ctx: FixContext, retry: RetryConstruct, cod
 }
 
 /** `new InferenceClient(token)` -> `new InferenceClient(token, { fetch: hfFetch })`; merges into an options object. */
-function fetchOption(ctx: FixContext, args: { start: number; end: number }): OffsetEdit {
+function fetchOption(ctx: FixContext, args: { start: number; end: number }, hfFetch: string): OffsetEdit {
   const body = ctx.text.slice(args.start, args.end);
   const close = body.lastIndexOf("}");
   const commas = body.split(",").length - 1;
@@ -297,10 +314,10 @@ function fetchOption(ctx: FixContext, args: { start: number; end: number }): Off
     const at = args.start + inner.length;
     return insert(
       at,
-      inner.endsWith("{") ? " fetch: hfFetch " : inner.endsWith(",") ? " fetch: hfFetch" : ", fetch: hfFetch",
+      inner.endsWith("{") ? ` fetch: ${hfFetch} ` : inner.endsWith(",") ? ` fetch: ${hfFetch}` : `, fetch: ${hfFetch}`,
     );
   }
-  return appendItem(ctx.text, args, body.trim() ? "{ fetch: hfFetch }" : "undefined, { fetch: hfFetch }");
+  return appendItem(ctx.text, args, body.trim() ? `{ fetch: ${hfFetch} }` : `undefined, { fetch: ${hfFetch} }`);
 }
 
 /** The argument list of a decorator call `@retry(...)`, or undefined for a bare decorator. */

@@ -68,6 +68,12 @@ export function libraryRetry(
       ? optionOf(options, d.predicate)
       : undefined;
   const predicate = predicateNode ? functionText(scope, predicateNode) : "";
+  // p-retry's onFailedAttempt may stop the retry by throwing (a 402 test there) and may wait itself (the HF001
+  // p-retry fix waits on Retry-After, else full jitter, with p-retry's own delay off): read it with the functions
+  // and constants it uses, two levels deep (its retryable test, that test's status set).
+  const hookNode = options ? optionOf(options, "onFailedAttempt") : undefined;
+  const hook = hookNode ? scope.expandedText(scope.expandedText(functionText(scope, hookNode))) : "";
+  const ownJitter = /\b(setTimeout|sleep|delay)\b/.test(hook) && /Math\.random\(/.test(hook);
   const opText = codeText(operationText(scope, operation), "js");
   const out: LibraryRetry = {
     library: found.profile.id,
@@ -77,10 +83,14 @@ export function libraryRetry(
     // The options (a delay hook) or the operation itself (sleeping on Retry-After before it rethrows) may read it.
     honorsRetryAfter: honoursRetryAfter(optionsText) || honoursRetryAfter(opText),
     waits: d.waitsByDefault || !!d.waitOn?.test(optionsText),
-    hasJitter: d.jitterOff?.test(optionsText) ? false : d.jitterOn?.test(optionsText) ? true : d.jitterByDefault,
+    hasJitter: d.jitterOff?.test(optionsText)
+      ? false
+      : d.jitterOn?.test(optionsText) || ownJitter
+        ? true
+        : d.jitterByDefault,
     bounded: (limitNode !== undefined || d.boundedByDefault) && !d.unbounded?.test(optionsText),
     // Without a predicate every rejection is retried, 402 included, unless the operation itself filters.
-    retries402: retries402FromText(predicate || opText, true),
+    retries402: retries402FromText(`${predicate} ${hook}`.trim() || opText, true),
     limitNode,
   };
   if (!raises) {

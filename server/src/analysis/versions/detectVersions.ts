@@ -50,6 +50,11 @@ export function detectVersions(fs: FileSystem, filePath: string): PackageVersion
   if (cached) return cached;
   const found: PackageVersions = {};
   const names = js ? JS_NAMES : PY_NAMES;
+  // JS retry libraries count only when the file's own package.json declares them: a lock file lists every
+  // transitive package (p-retry comes with many), and a parent package.json (a monorepo root's devDependencies)
+  // is another project's choice. The lock then gives the declared package's installed version.
+  let ownPackageJson = true;
+  const locked: Partial<Record<Key, string>> = {};
   // Walk up; the nearest folder that says anything about a package wins for that package.
   for (let d = dir; ; d = dirname(d)) {
     for (const file of js ? [...JS_LOCKS, ...JS_MANIFESTS] : [...PY_LOCKS, ...PY_MANIFESTS]) {
@@ -57,11 +62,19 @@ export function detectVersions(fs: FileSystem, filePath: string): PackageVersion
       if (text === undefined) continue;
       for (const [name, version] of read(file, text)) {
         const k = Object.hasOwn(names, name.toLowerCase()) ? names[name.toLowerCase()] : undefined;
-        if (k && found[k] === undefined && (version || PRESENCE.has(k))) found[k] = version || "*";
+        if (!k) continue;
+        if (js && PRESENCE.has(k)) {
+          if (file !== "package.json") locked[k] ??= version || undefined;
+          else if (ownPackageJson) found[k] ??= version || "*";
+          continue;
+        }
+        if (found[k] === undefined && (version || PRESENCE.has(k))) found[k] = version || "*";
       }
+      if (file === "package.json") ownPackageJson = false;
     }
     if (d === "/" || dirname(d) === d || Object.keys(found).length === new Set(Object.values(names)).size) break;
   }
+  for (const k of Object.keys(found) as Key[]) if (js && PRESENCE.has(k) && locked[k]) found[k] = locked[k];
   perFs.set(key, found);
   return found;
 }
