@@ -14,6 +14,7 @@ import { fixToFixpoint, type FixAllResult } from "./fixes/fixAll";
 import { syntaxProblem } from "./fixes/syntaxGuard";
 import { jsModuleText, locateHelperModule, pythonModuleText, type HelperModule } from "./fixes/helperModule";
 import { isEsModuleFile } from "./fixes/moduleKind";
+import { rangeOf } from "./versions/ranges";
 import { analyzeJs } from "./js/index";
 import {
   emptyModel,
@@ -248,7 +249,10 @@ export class Analyzer {
     const orgContext = this.orgContext(config, path);
     const lines = (entry.lines ??= new LineIndex(entry.analysedText));
     const suppressions = (entry.suppressions ??= parseSuppressions(entry.analysedText));
+    // Read on demand: only a finding a version gate decided asks where its package's range is written.
+    const versionRange = (key: keyof PackageVersions) => rangeOf(this.options.fs, path, key);
     const fixContext = {
+      versionRange,
       path,
       text: entry.analysedText,
       lines,
@@ -265,7 +269,7 @@ export class Analyzer {
     const findings: Finding[] = [];
     for (const rule of ALL_RULES) {
       if (severityOf(rule.code, config, overrides) === "off") continue;
-      findings.push(...rule.check({ path, model, orgContext }));
+      findings.push(...rule.check({ path, model, orgContext, versionRange }));
     }
     for (const finding of findings) {
       const severity = severityOf(finding.code, config, overrides) as Severity;

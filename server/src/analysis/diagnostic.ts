@@ -19,6 +19,8 @@ export interface Fix {
   edits: TextEdit[];
   /** Files the fix creates (the project's helper module), applied together with the edits. */
   files?: { path: string; text: string }[];
+  /** Edits in other existing files (a manifest whose version range the fix raises). */
+  otherFiles?: { path: string; edits: TextEdit[] }[];
 }
 
 /** A place that explains a diagnostic: the retry that does not fire, the calls a client bills, where the org is named. */

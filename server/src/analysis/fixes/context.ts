@@ -4,6 +4,7 @@ import type { OrgContext } from "../rules/types";
 import { lineEnding, type LineIndex } from "../text";
 import type { OffsetEdit } from "./edits";
 import type { HelperModule } from "./helperModule";
+import type { VersionRange } from "../versions/ranges";
 
 export interface FixContext {
   path: string;
@@ -16,6 +17,8 @@ export interface FixContext {
   helperModule?: HelperModule;
   /** JS/TS: the file runs as an ES module (it may import ESM-only packages such as p-retry 5+). */
   esModule?: boolean;
+  /** The manifest range a package's version comes from, when no lock file pins it (versions/ranges.ts). */
+  versionRange?: (key: keyof PackageVersions) => VersionRange | undefined;
 }
 
 export function isTypeScript(path: string): boolean {

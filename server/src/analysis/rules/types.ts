@@ -1,7 +1,8 @@
 import type { RuleCode, Severity } from "../../../../shared/src/rules";
 import type { Fix } from "../diagnostic";
 import type { FixContext } from "../fixes/context";
-import type { ClientConstruction, FileModel, HfCall, RetryConstruct, Span } from "../model";
+import type { ClientConstruction, FileModel, HfCall, PackageVersions, RetryConstruct, Span } from "../model";
+import type { VersionRange } from "../versions/ranges";
 
 /** The organization a workspace bills, and where that was learned (for messages). */
 export interface OrgContext {
@@ -19,6 +20,8 @@ export interface RuleContext {
   path: string;
   model: FileModel;
   orgContext?: OrgContext;
+  /** The manifest range a package's version comes from, when no lock file pins it (versions/ranges.ts). */
+  versionRange?: (key: keyof PackageVersions) => VersionRange | undefined;
 }
 
 /** A rule's finding before it becomes a positioned diagnostic; keeps its subject so fixes can be built from it. */

@@ -6,6 +6,7 @@ import { FIX_ALL_KIND, SOURCE } from "../../../../shared/src/protocol";
 import { sameRange, type DiagnosticData } from "../convert";
 import type { ReadyServer } from "../readyServer";
 import { createFiles } from "../createFiles";
+import { pathToUri } from "../uris";
 
 export async function codeAction(server: ReadyServer, params: CodeActionParams): Promise<CodeAction[]> {
   const doc = server.documents.get(params.textDocument.uri);
@@ -37,6 +38,11 @@ export async function codeAction(server: ReadyServer, params: CodeActionParams):
                 textDocument: { uri: doc.uri, version: doc.version },
                 edits: fix.edits.map((e) => ({ range: e.range, newText: e.newText })),
               },
+              // A manifest the fix edits (a version range's floor).
+              ...(fix.otherFiles ?? []).map((f) => ({
+                textDocument: { uri: pathToUri(f.path), version: null },
+                edits: f.edits.map((e) => ({ range: e.range, newText: e.newText })),
+              })),
             ],
           },
         });
