@@ -177,10 +177,18 @@ test("only the file's own package.json makes p-retry a dependency; its lock file
     const r = await analyze("/ws/app/ask.ts", AXIOS, extra);
     assert.equal(titles(r.hf001)[0], "*HF001: Retry with backoff that honours Retry-After", Object.keys(extra).join());
   }
-  // Declared by the file's project, installed as 6.2.1 by the monorepo root's lock.
+  // Declared by the file's project, installed as 6.2.1 by the workspace root's lock.
   const r = await analyze("/ws/app/ask.ts", AXIOS, {
     "/ws/app/package.json": JSON.stringify({ ...esm, dependencies: { "p-retry": "*" } }),
+    "/ws/package.json": JSON.stringify({ private: true, workspaces: ["app"] }),
     "/ws/package-lock.json": lock("6.2.1"),
   });
   assert.match(r.text, /onFailedAttempt: async \(error: Error &/);
+  // A lock above that is not a workspace root belongs to another project: the declared range decides (6).
+  const other = await analyze("/ws/app/ask.ts", AXIOS, {
+    "/ws/app/package.json": JSON.stringify({ ...esm, dependencies: { "p-retry": "^6.2.0" } }),
+    "/ws/package.json": JSON.stringify({ private: true }),
+    "/ws/package-lock.json": lock("7.1.1"),
+  });
+  assert.match(other.text, /onFailedAttempt: async \(error: Error &/);
 });

@@ -52,11 +52,14 @@ export function detectVersions(fs: FileSystem, filePath: string): PackageVersion
   const names = js ? JS_NAMES : PY_NAMES;
   // JS retry libraries count only when the file's own package.json declares them: a lock file lists every
   // transitive package (p-retry comes with many), and a parent package.json (a monorepo root's devDependencies)
-  // is another project's choice. The lock then gives the declared package's installed version.
+  // is another project's choice. The lock then gives the declared package's installed version: the lock beside
+  // that package.json, or a workspace root's (a package.json with "workspaces"); any other lock is another project's.
   let ownPackageJson = true;
+  let ownLock = true;
   const locked: Partial<Record<Key, string>> = {};
   // Walk up; the nearest folder that says anything about a package wins for that package.
   for (let d = dir; ; d = dirname(d)) {
+    if (js && !ownPackageJson) ownLock = /"workspaces"\s*:/.test(readOnce(fs, join(d, "package.json")) ?? "");
     for (const file of js ? [...JS_LOCKS, ...JS_MANIFESTS] : [...PY_LOCKS, ...PY_MANIFESTS]) {
       const text = readOnce(fs, join(d, file));
       if (text === undefined) continue;
@@ -64,8 +67,9 @@ export function detectVersions(fs: FileSystem, filePath: string): PackageVersion
         const k = Object.hasOwn(names, name.toLowerCase()) ? names[name.toLowerCase()] : undefined;
         if (!k) continue;
         if (js && PRESENCE.has(k)) {
-          if (file !== "package.json") locked[k] ??= version || undefined;
-          else if (ownPackageJson) found[k] ??= version || "*";
+          if (file !== "package.json") {
+            if (ownLock) locked[k] ??= version || undefined;
+          } else if (ownPackageJson) found[k] ??= version || "*";
           continue;
         }
         if (found[k] === undefined && (version || PRESENCE.has(k))) found[k] = version || "*";
