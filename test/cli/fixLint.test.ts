@@ -82,6 +82,12 @@ for (const [name, source] of SOURCES) {
     assert.match(r.stdout, /fixed [1-9]\d* files?/, "the fixes ran");
     assert.deepEqual(added(ruffBefore, ruff(dir)), [], "new ruff findings");
     assert.deepEqual(added(eslintBefore, eslint(dir)), [], "new ESLint findings");
+    if (name === "js-fixtures") {
+      // The p-retry fix shapes were among those linted (a project declaring p-retry 7).
+      const fixed = (f: string) => fs.readFileSync(path.join(dir, "flag", "p_retry_project", f), "utf8");
+      assert.match(fixed("translate.ts"), /await pRetry\(\(\) => axios\.post\(/);
+      assert.match(fixed("summarize.ts"), /new InferenceClient\(process\.env\.HF_TOKEN, \{ fetch: hfPRetryFetch \}\)/);
+    }
     if (name === "examples") {
       const tsc = spawnSync(
         process.execPath,

@@ -175,3 +175,38 @@ export async function ${name}(prompt: string) {
   assert.deepEqual(a.check("/ws/src/chat/a.ts").diagnostics, []);
   assert.deepEqual(a.check("/ws/src/b.ts").diagnostics, []);
 });
+
+test("the helper's import goes into the third-party section, never after the relative imports (ruff I001)", async () => {
+  const withRelative = (fn: string) => `import os
+
+import requests
+from huggingface_hub import InferenceClient
+
+from .settings import MODEL
+
+client = InferenceClient(token=os.environ["HF_TOKEN"])
+
+
+def ${fn}(prompt):
+    requests.get("https://example.com")
+    return client.text_generation(prompt, model=MODEL)
+`;
+  const a = await workspace({
+    "/ws/app/ask.py": withRelative("ask"),
+    "/ws/app/summarize.py": withRelative("summarize"),
+  });
+  const fixed = a.fixAll("/ws/app/ask.py");
+  assert.match(
+    fixed.text,
+    /^import requests\nfrom hf_retry import hf_retry\nfrom huggingface_hub import InferenceClient\n\nfrom \.settings import MODEL\n/m,
+  );
+  assert.equal(
+    ruffFindings({
+      "app/__init__.py": "",
+      "app/settings.py": 'MODEL = "m"\n',
+      "app/ask.py": fixed.text,
+      "app/hf_retry.py": fixed.created![0].text,
+    }),
+    "",
+  );
+});

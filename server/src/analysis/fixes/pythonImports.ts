@@ -136,15 +136,29 @@ export function addImportLine(ctx: FixContext, module: string, name: string, fir
   const line = `from ${module} import ${name}${nl}`;
   const { lines, end } = importBlock(ctx.text);
   if (lines.length === 0) return [insert(end, line + nl)];
-  const last = lines[lines.length - 1];
-  // The last group: the import lines after the last blank line of the block.
-  let first = lines.length - 1;
-  while (first > 0 && lines[first - 1].end === lines[first].start) first--;
-  const group = lines.slice(first);
-  const stdlibGroup = group.every((l) => STDLIB.has(l.module.split(".")[0]) || l.module === "__future__");
-  const lastEnd = ctx.text[last.end - 1] === "\n" ? last.end : last.end;
-  if (firstParty || stdlibGroup) return [insert(lastEnd, (ctx.text[lastEnd - 1] === "\n" ? "" : nl) + nl + line)];
-  const before = group.find((l) => l.from && l.module.toLowerCase() > module.toLowerCase());
+  // Groups are runs of import lines without a blank line between them (isort's sections, in ruff's order:
+  // future, standard library, third party, first party, then relative imports).
+  const groups: (typeof lines)[] = [];
+  for (const l of lines) {
+    const g = groups[groups.length - 1];
+    if (g && g[g.length - 1].end === l.start) g.push(l);
+    else groups.push([l]);
+  }
+  const relative = groups.findIndex((g) => g.every((l) => l.module.startsWith(".")));
+  const thirdParty = groups.find(
+    (g) =>
+      !g.every((l) => STDLIB.has(l.module.split(".")[0]) || l.module === "__future__") &&
+      !g.every((l) => l.module.startsWith(".")),
+  );
+  // A new section goes before the relative imports when there are some, else after the block.
+  const newSection = (): OffsetEdit[] => {
+    if (relative !== -1) return [insert(groups[relative][0].start, line + nl)];
+    const last = lines[lines.length - 1];
+    return [insert(last.end, (ctx.text[last.end - 1] === "\n" ? "" : nl) + nl + line)];
+  };
+  if (firstParty || !thirdParty) return newSection();
+  const before = thirdParty.find((l) => l.from && l.module.toLowerCase() > module.toLowerCase());
   if (before) return [insert(before.start, line)];
-  return [insert(lastEnd, (ctx.text[lastEnd - 1] === "\n" ? "" : nl) + line)];
+  const last = thirdParty[thirdParty.length - 1];
+  return [insert(last.end, (ctx.text[last.end - 1] === "\n" ? "" : nl) + line)];
 }
