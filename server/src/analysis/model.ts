@@ -243,6 +243,8 @@ export interface PackageVersions {
   "openai-js"?: string;
   /** Present when the JS project depends on p-retry. */
   "p-retry"?: string;
+  /** axios-retry's version: its `isRetryableError` admits 429 only from 4.2 (docs/hf-facts.md, "Retry libraries"). */
+  "axios-retry"?: string;
 }
 
 export interface FrontendInput {

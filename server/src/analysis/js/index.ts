@@ -37,7 +37,7 @@ class Analysis {
   ) {
     this.path = input.path;
     const hfjsVersion = input.versions["@huggingface/inference"];
-    this.protection = new JsProtection(scope, input.path, atLeast(hfjsVersion, "4.0.0"));
+    this.protection = new JsProtection(scope, input.path, atLeast(hfjsVersion, "4.0.0"), input.versions["axios-retry"]);
     this.clients = new JsClients(scope, (fetchFn) => customFetchRetries(scope, fetchFn));
   }
 

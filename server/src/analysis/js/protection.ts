@@ -55,6 +55,7 @@ export class JsProtection {
     private readonly scope: JsScope,
     private readonly path: string,
     private readonly hfjsV4: boolean,
+    private readonly axiosRetryVersion: string | undefined,
   ) {}
 
   verdict(call: JsCall): { protection: Protection; retries: number[] } {
@@ -296,7 +297,9 @@ export class JsProtection {
         if (!applies) continue;
         const cond = c.arguments[1] ? optionOf(c.arguments[1], "retryCondition") : undefined;
         // The condition is read as code (profiles/axiosRetry.ts): isRetryableError and broad status tests admit 429.
-        const verdict = cond ? axiosRetryCondition(codeText(this.functionText(cond), "js")) : undefined;
+        const verdict = cond
+          ? axiosRetryCondition(codeText(this.functionText(cond), "js"), this.axiosRetryVersion)
+          : undefined;
         if (verdict === "admits") return { kind: "protected", by: "axios-retry with a retryCondition covering 429" };
         if (verdict) return { kind: "trap", reason: `axios-retry does not retry this 429: ${verdict}` };
         return {

@@ -2,6 +2,7 @@
 // POST and 429; `isRetryableError` (4.x) admits network errors, 429 and 5xx for every method; from 4.2 it waits
 // for Retry-After (docs/hf-facts.md, "Retry libraries"). A custom retryCondition is read as code.
 import { MENTIONS_429, retries402FromText, statusFilterWithout429 } from "../retryHeuristics";
+import { atLeast } from "../versions/semver";
 import type { JsProfile } from "./types";
 
 export const axiosRetryProfile: JsProfile = {
@@ -9,16 +10,21 @@ export const axiosRetryProfile: JsProfile = {
   id: "axios-retry",
   modules: ["axios-retry"],
   prefilter: ["retry"],
+  versions: { key: "axios-retry", names: ["axios-retry"] },
   selfRetry: "a library retry (never HF002); only POST/429 with a retryCondition that admits them",
 };
 
 /**
  * What a `retryCondition` (its code, comments removed) does with a 429 on a POST: "admits", or why it does not.
- * `isRetryableError` admits it (4.x); a status test admits it when it names 429 or is broad (`>= 400`); a test that
+ * `isRetryableError` admits it from 4.2 (an unknown version counts as the newest); a status test admits it when it names 429 or is broad (`>= 400`); a test that
  * only lets 5xx through, or the idempotent-only conditions, do not.
  */
-export function axiosRetryCondition(code: string): "admits" | string {
-  if (MENTIONS_429.test(code) || /\bisRetryableError\b/.test(code)) return "admits";
+export function axiosRetryCondition(code: string, version: string | undefined): "admits" | string {
+  if (MENTIONS_429.test(code)) return "admits";
+  if (/\bisRetryableError\b/.test(code)) {
+    if (atLeast(version, "4.2.0")) return "admits";
+    return `its isRetryableError admits 429 only from axios-retry 4.2 (this project has ${version})`;
+  }
   // `(err.response?.status ?? 0) >= 500` reads as `status >= 500`.
   const text = code.replace(/\s*\?\?\s*\d+\s*\)/g, ")");
   // A floor at or below 429 (`>= 400`, `> 399`) admits it, whatever else is excluded (`!== 402`).
