@@ -115,3 +115,23 @@ export async function run() {
   assert.match(hub.surface, /Hub API/);
   assert.match(hub.billing, /Not billed/);
 });
+
+test("a LangChain JS chain built from a model with maxRetries: 0: unprotected, and protected once it is wrapped in withRetry()", async () => {
+  const files = {
+    "/ws/chain.ts": `import { HuggingFaceInference } from "@langchain/community/llms/hf";
+import { RunnableSequence } from "@langchain/core/runnables";
+const model = new HuggingFaceInference({ model: "gpt2", maxRetries: 0 });
+const chain = RunnableSequence.from([prompt, model, parser]);
+export const bare = (text: string) => chain.invoke({ text });
+export const retried = (text: string) => chain.withRetry().invoke({ text });
+`,
+  };
+  const [bare] = await explain(files, "/ws/chain.ts", { line: 4 });
+  assert.equal(bare.callee, "chain.invoke");
+  assert.equal(bare.protected, false);
+  assert.match(bare.protection, /maxRetries: 0 switches off LangChain's retries/);
+  const [retried] = await explain(files, "/ws/chain.ts", { line: 5 });
+  assert.equal(retried.callee, "chain.withRetry().invoke");
+  assert.equal(retried.protected, true);
+  assert.match(retried.protection, /withRetry\(\) retries the runnable/);
+});

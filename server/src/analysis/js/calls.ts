@@ -170,8 +170,12 @@ function clientMethod(
         raises: "langchain",
         isStreaming: method === "stream",
         billTo: client.billTo,
-        builtinRetry: client.retriesDisabled ? undefined : "LangChain's AsyncCaller retries failed calls",
-        builtinDisabled: client.retriesDisabled ? "maxRetries: 0 switches off LangChain's retries" : undefined,
+        builtinRetry:
+          client.runnableRetry ?? (client.retriesDisabled ? undefined : "LangChain's AsyncCaller retries failed calls"),
+        builtinDisabled:
+          client.retriesDisabled && !client.runnableRetry
+            ? "maxRetries: 0 switches off LangChain's retries"
+            : undefined,
       };
     default:
       return undefined;

@@ -7,6 +7,12 @@ import { CLIENT_CLASSES, FACTORIES, type JsClientKind } from "./catalog";
 import type { Reads } from "../incremental/reads";
 import { enclosingClass, isFunctionLike, unwrap, type JsScope } from "./scope";
 import { WRAPPER_NAME } from "../clientWrappers";
+import {
+  LANGCHAIN_JS_RETRY_NOTE,
+  LANGCHAIN_JS_SAME_MODEL,
+  LANGCHAIN_JS_SEQUENCES,
+  LANGCHAIN_JS_WITH_RETRY,
+} from "../profiles/langchain";
 
 /** `Promise<InferenceClient>` -> `InferenceClient`. */
 function promised(type: ts.TypeNode): ts.TypeNode {
@@ -35,6 +41,8 @@ export interface JsClient {
   baseUrl?: string;
   /** ky/got `retry` option on the instance. */
   retryOption?: ts.Expression;
+  /** A LangChain runnable wrapping the model in `.withRetry()`: the retry that protects its calls. */
+  runnableRetry?: string;
   /** What the model records about a construction made in this file (HF clients, not plain HTTP instances). */
   construction?: ClientConstruction;
 }
@@ -134,6 +142,8 @@ export class JsClients {
         return { ...parent, node: call, surface, construction: undefined };
       }
     }
+    const composite = this.langchainComposite(call, depth);
+    if (composite) return composite;
     const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : "";
     if (WRAPPER_NAME.test(name) && call.arguments[0]) {
       const inner = this.clientOf(call.arguments[0], depth + 1);
@@ -141,6 +151,35 @@ export class JsClients {
     }
     const fn = this.calledFunction(callee);
     return fn ? this.returnedBy(fn, depth + 1) : undefined;
+  }
+
+  /**
+   * A LangChain runnable that contains an HF model (`prompt.pipe(model)`, `model.bind(...)`,
+   * `RunnableSequence.from([prompt, model, parser])`) runs that model: the same client, construction included, so
+   * the model's retries (or their absence) decide its calls. `.withRetry()` adds LangChain's own retry.
+   */
+  private langchainComposite(call: ts.CallExpression, depth: number): JsClient | undefined {
+    const callee = call.expression;
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    const model = (e: ts.Expression | undefined) => {
+      const found = e ? this.clientOf(e, depth + 1) : undefined;
+      return found?.kind === "langchain" ? found : undefined;
+    };
+    const method = callee.name.text;
+    if (method === LANGCHAIN_JS_WITH_RETRY) {
+      const inner = model(callee.expression);
+      return inner && { ...inner, runnableRetry: LANGCHAIN_JS_RETRY_NOTE };
+    }
+    if (LANGCHAIN_JS_SAME_MODEL.has(method))
+      return model(callee.expression) ?? (method === "pipe" ? model(call.arguments[0]) : undefined);
+    const steps = call.arguments[0] && unwrap(call.arguments[0]);
+    if (steps && ts.isArrayLiteralExpression(steps) && LANGCHAIN_JS_SEQUENCES.has(this.scope.qualify(callee) ?? "")) {
+      for (const step of steps.elements) {
+        const inner = model(step);
+        if (inner) return inner;
+      }
+    }
+    return undefined;
   }
 
   /** The client a function hands back: its declared return type, else what its `return`s (or arrow body) build. */

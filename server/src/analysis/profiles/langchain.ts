@@ -159,6 +159,30 @@ export const langchainPythonProfile: PythonProfile = {
   billTo: 'HuggingFaceEndpoint(server_kwargs={"bill_to": ...})',
 };
 
+/**
+ * LangChain JS runnables built from an HF model that invoke the model as it is (Runnable.pipe/bind/withConfig ...
+ * in @langchain/core runnables/base): their `invoke/stream/batch` are calls of the model, with its protection.
+ */
+export const LANGCHAIN_JS_SAME_MODEL = new Set([
+  "pipe",
+  "bind",
+  "bindTools",
+  "withConfig",
+  "withStructuredOutput",
+  "withListeners",
+  "withFallbacks",
+]);
+
+export const LANGCHAIN_JS_WITH_RETRY = "withRetry";
+export const LANGCHAIN_JS_RETRY_NOTE =
+  "LangChain's withRetry() retries the runnable (p-retry, 3 attempts by default, no Retry-After)";
+
+/** `RunnableSequence.from([prompt, model, parser])`: any HF model among the steps makes the sequence an HF call. */
+export const LANGCHAIN_JS_SEQUENCES = new Set([
+  "@langchain/core/runnables.RunnableSequence.from",
+  "langchain/schema/runnable.RunnableSequence.from",
+]);
+
 // LangChain JS's HuggingFaceInference retries through its AsyncCaller (p-retry) unless maxRetries: 0.
 export const langchainJsProfile: JsProfile = {
   language: "js",
