@@ -39,8 +39,11 @@ for (const [language, ext, gen] of [
       assert.equal(answered.length, 10, "every pull is answered");
       const final = await c.pull(uri);
       const storm = analyses(c) - opened;
-      // The last pull of the storm and the one after it may each analyse; the nine pulls overtaken by edits do not.
-      assert.ok(storm <= 2, `${storm} analyses for 11 pulls`);
+      // The last pull of the storm and the one after it may each analyse; the nine pulls overtaken by edits do not,
+      // as long as the server has read those edits off the pipe (64 KB) when it reaches the pull. On a loaded
+      // machine it may reach a pull first, so a couple of extra analyses are tolerated; without the check every
+      // pull analyses (11).
+      assert.ok(storm <= 4, `${storm} analyses for 11 pulls`);
       // What the last pull gets is the final text's diagnostics, as a fresh document with that text gets them.
       const fresh = `file:///tmp/hfrg-storm/fresh.${ext}`;
       c.open(fresh, lines.join("\n"), language);
