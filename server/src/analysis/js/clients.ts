@@ -123,7 +123,18 @@ export class JsClients {
       return this.clientOf(value.whenTrue, depth + 1) ?? this.clientOf(value.whenFalse, depth + 1);
     // A typed parameter or field: `client: InferenceClient`.
     const annotation = this.scope.annotationOf(unwrap(expr));
-    return annotation ? this.annotated(annotation) : undefined;
+    if (annotation) return this.annotated(annotation);
+    // A client handed to a helper untyped (`function ask(llm, q) { return llm.invoke(q); }` ... `ask(model, q)`):
+    // what the helper's callers in this file pass. A parameter that is called (`fn()` in a retry helper) is an
+    // operation, not a client: following it would make every edit to a caller re-judge the helper.
+    const bare = unwrap(expr);
+    if (ts.isIdentifier(bare) && depth < 3 && !isCalled(bare)) {
+      for (const candidate of this.scope.parameterValues(bare)) {
+        const inner = this.clientOf(candidate, depth + 1);
+        if (inner) return { ...inner, construction: undefined };
+      }
+    }
+    return undefined;
   }
 
   /**
@@ -354,4 +365,8 @@ export class JsClients {
     if (kind === "aisdk-provider") client.surface = "router";
     return client;
   }
+}
+
+function isCalled(name: ts.Identifier): boolean {
+  return ts.isCallExpression(name.parent) && name.parent.expression === name;
 }
