@@ -42,6 +42,16 @@ export const INFERENCE_TASK_METHODS = new Set([
  */
 export const INFERENCE_API_CLASSES = ["huggingface_hub.inference_api.InferenceApi", "huggingface_hub.InferenceApi"];
 
+/** What catches huggingface_hub's HTTP errors: HfHubHTTPError subclasses requests.HTTPError in 0.x, httpx's in 1.x. */
+export const HF_HUB_ERRORS_CAUGHT: { type: string; hub?: 0 | 1 }[] = [
+  { type: "huggingface_hub.HfHubHTTPError" },
+  { type: "httpx.HTTPError", hub: 1 },
+  { type: "requests.HTTPError", hub: 0 },
+  { type: "requests.RequestException", hub: 0 },
+  { type: "IOError", hub: 0 },
+  { type: "OSError", hub: 0 },
+];
+
 export const huggingfaceHubProfile: PythonProfile = {
   language: "python",
   id: "huggingface_hub",
@@ -55,17 +65,9 @@ export const huggingfaceHubProfile: PythonProfile = {
     { qualified: "huggingface_hub.HfApi", kind: "hfapi" },
     ...INFERENCE_API_CLASSES.map((qualified) => ({ qualified, kind: "inference-api" as const })),
   ],
-  // HfHubHTTPError subclasses requests.HTTPError in 0.x and httpx.HTTPError in 1.x.
   on429: {
     raises: "hf",
-    caught: [
-      { type: "huggingface_hub.HfHubHTTPError" },
-      { type: "httpx.HTTPError", hub: 1 },
-      { type: "requests.HTTPError", hub: 0 },
-      { type: "requests.RequestException", hub: 0 },
-      { type: "IOError", hub: 0 },
-      { type: "OSError", hub: 0 },
-    ],
+    caught: HF_HUB_ERRORS_CAUGHT,
   },
   selfRetry: "InferenceClient never; downloads, uploads and http_backoff from 1.2 (Retry-After from 1.22)",
   billTo: "InferenceClient(bill_to=...) from 0.30, or X-HF-Bill-To in headers=",

@@ -2,6 +2,19 @@
 // without jitter unless `randomize: true`, and never reads Retry-After (docs/hf-facts.md, "Retry libraries").
 import type { JsProfile } from "./types";
 
+/**
+ * The options of the `retry` package, which p-retry and promise-retry both hand on: `retries` (10 by default),
+ * `forever`, `randomize` (off by default), exponential waits.
+ */
+export const RETRY_PACKAGE_OPTIONS = {
+  limits: ["retries"],
+  boundedByDefault: true,
+  unbounded: /retries\s*:\s*(Infinity|Number\.POSITIVE_INFINITY)|forever\s*:\s*true/,
+  jitterByDefault: false,
+  jitterOn: /randomize\s*:\s*true/,
+  waitsByDefault: true,
+};
+
 export const pRetryProfile: JsProfile = {
   language: "js",
   id: "p-retry",
@@ -13,12 +26,7 @@ export const pRetryProfile: JsProfile = {
     callback: "retries-rejections",
     defaults: {
       kind: "p-retry",
-      limits: ["retries"],
-      boundedByDefault: true,
-      unbounded: /retries\s*:\s*(Infinity|Number\.POSITIVE_INFINITY)|forever\s*:\s*true/,
-      jitterByDefault: false,
-      jitterOn: /randomize\s*:\s*true/,
-      waitsByDefault: true,
+      ...RETRY_PACKAGE_OPTIONS,
       predicate: "shouldRetry",
     },
   },

@@ -1,6 +1,7 @@
 // promise-retry: `promiseRetry((retry, number) => op().catch(retry), opts)` (or `(opts, fn)`) retries only when the
 // operation calls the `retry` it is handed; built on `retry` (10 retries, randomize false by default). It never
 // reads Retry-After (docs/hf-facts.md, "Retry libraries").
+import { RETRY_PACKAGE_OPTIONS } from "./pRetry";
 import type { JsProfile } from "./types";
 
 export const promiseRetryProfile: JsProfile = {
@@ -13,12 +14,7 @@ export const promiseRetryProfile: JsProfile = {
     callback: "calls-retry",
     defaults: {
       kind: "promise-retry",
-      limits: ["retries"],
-      boundedByDefault: true,
-      unbounded: /retries\s*:\s*(Infinity|Number\.POSITIVE_INFINITY)|forever\s*:\s*true/,
-      jitterByDefault: false,
-      jitterOn: /randomize\s*:\s*true/,
-      waitsByDefault: true,
+      ...RETRY_PACKAGE_OPTIONS,
     },
   },
 };

@@ -1,5 +1,6 @@
 // smolagents: InferenceClientModel (HfApiModel before 1.14) wraps huggingface_hub's InferenceClient; it retries
 // rate limits itself from 1.23 (docs/hf-facts.md, "Version gates").
+import { HF_HUB_ERRORS_CAUGHT } from "./huggingfaceHub";
 import type { PythonProfile } from "./types";
 
 export const smolagentsProfile: PythonProfile = {
@@ -17,14 +18,7 @@ export const smolagentsProfile: PythonProfile = {
   // Its errors are huggingface_hub's (the model calls InferenceClient).
   on429: {
     raises: "smolagents",
-    caught: [
-      { type: "huggingface_hub.HfHubHTTPError" },
-      { type: "httpx.HTTPError", hub: 1 },
-      { type: "requests.HTTPError", hub: 0 },
-      { type: "requests.RequestException", hub: 0 },
-      { type: "IOError", hub: 0 },
-      { type: "OSError", hub: 0 },
-    ],
+    caught: HF_HUB_ERRORS_CAUGHT,
   },
   selfRetry: "from 1.23 (retry=True by default); not before",
   billTo: "InferenceClientModel(bill_to=...) from 1.15",
