@@ -47,7 +47,7 @@ test("a Python file indented 511 levels is skipped with the reason, and later Py
 test("after a fault inside tree-sitter, the parser is reset and the next files parse as on a fresh start", async () => {
   const recovered = wasmFaults.recovered;
   // Straight to the parser, past the analyzer's depth check: this input overruns tree-sitter-python's scanner.
-  assert.throws(() => parsePython("/ws/deep.py", nestedDefs(600), false), ParserFault);
+  assert.throws(() => parsePython(nestedDefs(600)), ParserFault);
   assert.equal(wasmFaults.recovered, recovered + 1);
   const a = await analyzer({ "/ws/b.py": CALL_PY, "/ws/c.py": CALL_PY + "client.chat_completion(messages=[])\n" });
   assert.deepEqual(
@@ -59,7 +59,7 @@ test("after a fault inside tree-sitter, the parser is reset and the next files p
     ["HF001@2", "HF001@3"],
   );
   // And again: a second fault is recovered from as well.
-  assert.throws(() => parsePython("/ws/deep.py", nestedDefs(600), false), ParserFault);
+  assert.throws(() => parsePython(nestedDefs(600)), ParserFault);
   assert.deepEqual(a.check("/ws/b.py").diagnostics.length, 1);
   const again = await analyzer({ "/ws/d.py": CALL_PY });
   assert.deepEqual(

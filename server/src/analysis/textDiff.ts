@@ -43,34 +43,3 @@ export function pointAt(text: string, offset: number): { row: number; column: nu
   }
   return { row, column: offset - lineStart };
 }
-
-/** A small least-recently-used cache of the last parse per file, for incremental re-parsing. */
-export class ParseCache<T> {
-  private readonly entries = new Map<string, { text: string; value: T }>();
-  constructor(
-    private readonly size: number,
-    private readonly dispose: (value: T) => void = () => {},
-  ) {}
-
-  take(path: string): { text: string; value: T } | undefined {
-    const e = this.entries.get(path);
-    if (e) this.entries.delete(path);
-    return e;
-  }
-
-  /** Forgets every entry, handing each to `dispose` (the cache's own when not given). */
-  clear(dispose: (value: T) => void = this.dispose): void {
-    const values = [...this.entries.values()];
-    this.entries.clear();
-    for (const e of values) dispose(e.value);
-  }
-
-  put(path: string, text: string, value: T): void {
-    this.entries.set(path, { text, value });
-    while (this.entries.size > this.size) {
-      const [oldest, entry] = this.entries.entries().next().value as [string, { text: string; value: T }];
-      this.entries.delete(oldest);
-      this.dispose(entry.value);
-    }
-  }
-}

@@ -7,7 +7,6 @@ import { test } from "node:test";
 import { judgeCounts } from "../../../server/src/analysis/incremental/results";
 import { analyzeJs } from "../../../server/src/analysis/js/index";
 import { jsParseCounts } from "../../../server/src/analysis/js/parse";
-import { forgetJs } from "../../../server/src/analysis/js/parse";
 import { differentialWalk, modelJson, randomEdit, rng } from "../../support/differential";
 import { ROOT } from "../../support/paths";
 import { FileState } from "../../../server/src/analysis/incremental/fileState";
@@ -108,7 +107,6 @@ const SNIPPETS = [
 /** Compares the incremental model with a fresh one when the text is valid (see differentialWalk); returns whether it was. */
 function compare(file: string, fresh: string, text: string, label: string): boolean {
   const incremental = analyzeJs({ path: file, state: stateOf(file), text, versions: {} });
-  forgetJs(fresh);
   const reference = analyzeJs({ path: fresh, text, versions: {} });
   if (reference.hasSyntaxErrors) {
     assert.ok(incremental.hasSyntaxErrors, `${label}: the kept state missed a syntax error:\n${text}`);

@@ -6,7 +6,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import ts from "typescript";
-import { forgetJs, jsParseCounts, parseJs } from "../../../server/src/analysis/js/parse";
+import { FileState } from "../../../server/src/analysis/incremental/fileState";
+import { jsParseCounts, parseJs } from "../../../server/src/analysis/js/parse";
 import { differentialWalk, randomEdit, rng } from "../../support/differential";
 import { ROOT } from "../../support/paths";
 
@@ -76,13 +77,13 @@ test("the kept TypeScript tree equals a fresh parse after line edits and random 
     const random = rng(4000 + n);
     const ext = path.extname(name);
     const file = `/ws/tree_${n}${ext}`;
-    parseJs(file, source);
+    const state = new FileState();
+    parseJs(file, source, state);
     let step = 0;
     const edit = (text: string) =>
       step++ < 25 ? lineEdit(text, random) : randomEdit(text, random, ["(", ")", "{", "}", ";", "\n", "x", "`"]);
     compared += differentialWalk(source, random, 40, edit, (text, at) => {
-      const kept = parseJs(file, text);
-      forgetJs(`/ws/fresh${ext}`);
+      const kept = parseJs(file, text, state);
       const fresh = parseJs(`/ws/fresh${ext}`, text);
       if (fresh.hasSyntaxErrors) {
         assert.ok(kept.hasSyntaxErrors, `${name}, step ${at}: the kept tree missed a syntax error:\n${text}`);
@@ -108,10 +109,9 @@ test("a region is not spliced where automatic semicolon insertion could join it 
     ["a new statement before a function", "x();\nfunction f() {}\n", "x();\ny();\nfunction f() {}\n"],
   ];
   for (const [label, before, after] of cases) {
-    forgetJs("/ws/case.ts");
-    parseJs("/ws/case.ts", before);
-    const kept = dump(parseJs("/ws/case.ts", after).file);
-    forgetJs("/ws/fresh.ts");
+    const state = new FileState();
+    parseJs("/ws/case.ts", before, state);
+    const kept = dump(parseJs("/ws/case.ts", after, state).file);
     assert.equal(kept, dump(parseJs("/ws/fresh.ts", after).file), label);
   }
 });
@@ -137,10 +137,9 @@ test("a region is parsed as part of a module or a script, as its file is (top-le
     ],
   ];
   for (const [label, before, after] of cases) {
-    forgetJs("/ws/case.ts");
-    parseJs("/ws/case.ts", before);
-    const kept = parseJs("/ws/case.ts", after);
-    forgetJs("/ws/fresh.ts");
+    const state = new FileState();
+    parseJs("/ws/case.ts", before, state);
+    const kept = parseJs("/ws/case.ts", after, state);
     const fresh = parseJs("/ws/fresh.ts", after);
     assert.equal(kept.hasSyntaxErrors, fresh.hasSyntaxErrors, `${label}: syntax errors`);
     assert.equal(dump(kept.file), dump(fresh.file), label);

@@ -7,7 +7,7 @@ import path from "node:path";
 import { test } from "node:test";
 import { analyzePython, initPython } from "../../../server/src/analysis/python/index";
 import { judgeCounts } from "../../../server/src/analysis/incremental/results";
-import { forgetPython, parseCounts } from "../../../server/src/analysis/python/parser";
+import { parseCounts } from "../../../server/src/analysis/python/parser";
 import { differentialWalk, modelJson, randomEdit, rng } from "../../support/differential";
 import { ROOT } from "../../support/paths";
 import { FileState } from "../../../server/src/analysis/incremental/fileState";
@@ -133,7 +133,6 @@ r.raise_for_status()
 
 function compare(file: string, fresh: string, text: string, label: string): void {
   const incremental = analyzePython({ path: file, state: stateOf(file), text, versions: {} });
-  forgetPython(fresh);
   const reference = analyzePython({ path: fresh, text, versions: {} });
   assert.equal(modelJson(incremental, file), modelJson(reference, fresh), `${label}:\n${text}`);
 }
@@ -189,7 +188,6 @@ test("incremental Python analysis equals a fresh analysis after random edits", a
       (text) => randomEdit(text, random, SNIPPETS),
       (text, step) => {
         const incremental = analyzePython({ path: file, state: stateOf(file), text, versions });
-        forgetPython(fresh);
         const reference = analyzePython({ path: fresh, text, versions });
         if (reference.hasSyntaxErrors) {
           assert.ok(

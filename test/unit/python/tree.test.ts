@@ -6,7 +6,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { initPython } from "../../../server/src/analysis/python/index";
-import { forgetPython, parseCounts, parsePython } from "../../../server/src/analysis/python/parser";
+import { FileState } from "../../../server/src/analysis/incremental/fileState";
+import { parseCounts, parsePython } from "../../../server/src/analysis/python/parser";
 import type { PyNode } from "../../../server/src/analysis/python/tree";
 import { differentialWalk, randomEdit, rng } from "../../support/differential";
 import { ROOT } from "../../support/paths";
@@ -88,8 +89,8 @@ test("the incremental mirror equals a fresh parse after line edits and random ed
   let compared = 0;
   sources.forEach((source, n) => {
     const random = rng(3000 + n);
-    const file = `/ws/mirror_${n}.py`;
-    parsePython(file, source);
+    const kept = new FileState();
+    parsePython(source, kept);
     let step = 0;
     // Mostly valid edits first (the region path), then anything (errors, recovery, the incremental path).
     const edit = (text: string) => {
@@ -101,9 +102,8 @@ test("the incremental mirror equals a fresh parse after line edits and random ed
           : randomEdit(text, random, ["(", ")", ":", "\n", "    ", "x"]);
     };
     compared += differentialWalk(source, random, 40, edit, (text, at) => {
-      const incremental = parsePython(file, text);
-      forgetPython("/ws/fresh.py");
-      const fresh = parsePython("/ws/fresh.py", text);
+      const incremental = parsePython(text, kept);
+      const fresh = parsePython(text);
       if (fresh.hasError) {
         assert.ok(incremental.hasError, `source ${n}, step ${at}: the kept mirror missed a syntax error:\n${text}`);
         return false;
@@ -147,10 +147,9 @@ test("a region is not re-parsed alone where its neighbours could absorb it or be
     ["a region that starts the file", "def f():\n    pass\nx = 1\n", "def f():\n    return 1\nx = 1\n"],
   ];
   for (const [label, before, after] of cases) {
-    forgetPython("/ws/case.py");
-    parsePython("/ws/case.py", before);
-    const incremental = dump(parsePython("/ws/case.py", after).root).join("\n");
-    forgetPython("/ws/fresh.py");
-    assert.equal(incremental, dump(parsePython("/ws/fresh.py", after).root).join("\n"), label);
+    const kept = new FileState();
+    parsePython(before, kept);
+    const incremental = dump(parsePython(after, kept).root).join("\n");
+    assert.equal(incremental, dump(parsePython(after).root).join("\n"), label);
   }
 });

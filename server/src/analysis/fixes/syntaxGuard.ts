@@ -9,7 +9,7 @@ import type { PyNode } from "../python/tree";
 
 /** Why `text` is not a valid program, or undefined when nothing is wrong that the guard can see. */
 export function syntaxProblem(language: "python" | "js", path: string, text: string): string | undefined {
-  return language === "python" ? (pythonProblem(text) ?? pythonTreeProblem(path, text)) : jsProblem(path, text);
+  return language === "python" ? (pythonProblem(text) ?? pythonTreeProblem(text)) : jsProblem(path, text);
 }
 
 const OPEN: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
@@ -186,10 +186,10 @@ const POSITIONAL_AFTER: Record<string, Set<string>> = {
 
 /**
  * The rules tree-sitter-python's grammar does not enforce but CPython's compiler does, read from a fresh tree
- * (its own cache slot, so the analysis' kept tree of the file is untouched).
+ * (no FileState: the analysis' kept tree of the file is untouched).
  */
-export function pythonTreeProblem(path: string, text: string): string | undefined {
-  const tree = parsePython(`${path}\0guard`, text, false);
+export function pythonTreeProblem(text: string): string | undefined {
+  const tree = parsePython(text);
   if (tree.hasError) return "the parser had to recover";
   const stack: PyNode[] = [tree.root];
   const lineOf = (n: PyNode) => text.slice(0, n.startIndex).split("\n").length;

@@ -15,7 +15,7 @@ import { functionName, JsScope, isFunctionLike, unwrap as unwrapExpression } fro
 
 export function analyzeJs(input: FrontendInput): FileModel {
   const model = emptyModel("js");
-  const { file, hasSyntaxErrors } = parseJs(input.path, input.text, input.keep !== false);
+  const { file, hasSyntaxErrors } = parseJs(input.path, input.text, input.keep !== false ? input.state : undefined);
   model.hasSyntaxErrors = hasSyntaxErrors;
   const scope = new JsScope(file, input.keep !== false ? input.state : undefined);
   const analysis = new Analysis(scope, input);

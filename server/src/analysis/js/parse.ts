@@ -1,8 +1,9 @@
 // TypeScript's parser (5.9 compiler API: 7.x has none) for JS and TS alike: a syntax tree only, no Program or
-// type checker, so one file parses in milliseconds and a broken file still yields a recovered tree. The last
-// tree of each file is kept so the next version re-parses incrementally, as an editor does while typing.
+// type checker, so one file parses in milliseconds and a broken file still yields a recovered tree. An editor
+// file's FileState keeps its last tree so the next version re-parses incrementally, as an editor does while typing.
 import ts from "typescript";
-import { changedRegion, ParseCache } from "../textDiff";
+import type { FileState } from "../incremental/fileState";
+import { changedRegion } from "../textDiff";
 import { diagnosticsOf, spliceRegion } from "./splice";
 
 const KINDS: Record<string, ts.ScriptKind> = {
@@ -16,14 +17,26 @@ const KINDS: Record<string, ts.ScriptKind> = {
   ".cjs": ts.ScriptKind.JS,
 };
 
-/** The last tree per file, and whether statements were spliced into it (see splice.ts). */
-const files = new ParseCache<{ file: ts.SourceFile; spliced: boolean }>(16);
+/** What a FileState keeps for JS/TS (`parsed.tree`): the last tree, and whether statements were spliced into it. */
+interface KeptTree {
+  file: ts.SourceFile;
+  spliced: boolean;
+}
 
 /** How parses went, for tests and profiling: from scratch, TypeScript's incremental parser, or a spliced region. */
 export const jsParseCounts = { full: 0, incremental: 0, spliced: 0 };
 
-export function parseJs(path: string, text: string, keep = true): { file: ts.SourceFile; hasSyntaxErrors: boolean } {
-  const previous = keep ? files.take(path) : undefined;
+/**
+ * Parses `text` as `path` (its extension says TS, TSX, JSX or JS). With `state` (an editor file's), the tree of its
+ * last version is reused when there is one, and the new one is kept there for the next version.
+ */
+export function parseJs(
+  path: string,
+  text: string,
+  state?: FileState,
+): { file: ts.SourceFile; hasSyntaxErrors: boolean } {
+  const held = state?.parsed;
+  const previous = held ? { text: held.text, value: held.tree as KeptTree } : undefined;
   let file: ts.SourceFile | undefined;
   let spliced = false;
   if (previous && previous.text === text) ({ file, spliced } = previous.value);
@@ -48,11 +61,6 @@ export function parseJs(path: string, text: string, keep = true): { file: ts.Sou
     file = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, KINDS[ext] ?? ts.ScriptKind.TS);
     jsParseCounts.full++;
   }
-  if (keep) files.put(path, text, { file, spliced });
+  if (state) state.parsed = { text, tree: { file, spliced } satisfies KeptTree };
   return { file, hasSyntaxErrors: diagnosticsOf(file).length > 0 };
-}
-
-/** Drops what is kept for `path`, so its next parse starts from nothing (tests compare both ways). */
-export function forgetJs(path: string): void {
-  files.take(path);
 }

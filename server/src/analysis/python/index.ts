@@ -20,7 +20,7 @@ export async function initPython(wasmDir?: string): Promise<void> {
 }
 
 export function analyzePython(input: FrontendInput): FileModel {
-  const tree = parsePython(input.path, input.text, input.keep !== false);
+  const tree = parsePython(input.text, input.keep !== false ? input.state : undefined);
   const model = emptyModel("python");
   model.hasSyntaxErrors = tree.hasError;
   const scope = new Scope(tree.root, input.keep !== false ? input.state : undefined);

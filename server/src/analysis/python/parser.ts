@@ -2,7 +2,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Edit, Language, Parser, type Tree } from "web-tree-sitter";
-import { changedRegion, ParseCache, pointAt, type TextChange } from "../textDiff";
+import type { FileState } from "../incremental/fileState";
+import { changedRegion, pointAt, type TextChange } from "../textDiff";
 import { touchedStatements, widenToGroups } from "../incremental/locate";
 import { mirror, spliceMirror, type Mirror, type MirrorEdit, type PyNode } from "./tree";
 import { instantiateKeepingState, isWasmFault, restoreSnapshot, takeSnapshot } from "./wasmGuard";
@@ -10,10 +11,27 @@ import { instantiateKeepingState, isWasmFault, restoreSnapshot, takeSnapshot } f
 let parser: Parser | undefined;
 let language: Language | undefined;
 /**
- * Last tree and its JS mirror per file: the next version of the same file re-parses incrementally (a few ms
- * instead of 30) and re-reads only the top-level statements whose syntax changed.
+ * What a FileState keeps for Python (`parsed.tree`): the last tree and its JS mirror, so the next version of the
+ * file re-parses incrementally (a few ms instead of 30) and re-reads only the top-level statements whose syntax
+ * changed. `generation` says which wasm memory the tree lives in (see `live`).
  */
-const trees = new ParseCache<{ tree: Tree; mirror: Mirror }>(16, (entry) => entry.tree.delete());
+interface KeptTree {
+  tree: Tree;
+  mirror: Mirror;
+  ref: WeakRef<Tree>;
+  generation: number;
+}
+/**
+ * Every tree some FileState keeps, held weakly. A fault resets the wasm memory they all live in (wasmGuard.ts):
+ * each must then be deleted, which unhooks its finalizer (that would otherwise free a stale address in the fresh
+ * memory later), and none may be used again (`generation` moves on). Which file keeps which tree is the
+ * FileState's business: nothing here is keyed by path, so two analyzers never share a tree.
+ */
+const live = new Set<WeakRef<Tree>>();
+/** Live trees counted at the last sweep of collected ones. */
+let liveAtSweep = 0;
+/** Wasm memory resets so far. */
+let generation = 0;
 let initializing: Promise<void> | undefined;
 
 /** Both wasm files sit next to the bundle in dist/; in tests they are found under node_modules. */
@@ -47,78 +65,99 @@ export function initPythonParser(wasmDir?: string): Promise<void> {
   return initializing;
 }
 
-/**
- * Parses `text` as the new version of `path`, reusing the previous tree and mirror of that file when there are
- * some, and returns the mirror (which belongs to the cache until the next version of the file).
- */
 /** How parses went, for tests and profiling: whole file, incremental, or one region alone. */
 export const parseCounts = { full: 0, incremental: 0, region: 0 };
 
 /** Thrown when tree-sitter faulted on a file; the parser has been reset, so later files parse normally. */
 export class ParserFault extends Error {}
 
-export function parsePython(path: string, text: string, keep = true): Mirror {
+/**
+ * Parses `text` and returns its mirror. With `state` (an editor file's), the tree of its last version is reused
+ * when there is one, and the new one is kept there for the next version (the mirror then belongs to the state).
+ */
+export function parsePython(text: string, state?: FileState): Mirror {
   if (!parser) throw new Error("the Python parser is not initialised (call initPython first)");
   try {
-    return parse(path, text, keep);
+    return parse(text, state);
   } catch (err) {
     if (!isWasmFault(err)) throw err;
-    // Every kept tree lives in the memory about to be reset: forget them all (deleting them unhooks their
-    // finalizers, which would otherwise free stale addresses later; it may fault again on damaged memory).
-    trees.clear((entry) => {
+    // Every kept tree lives in the memory about to be reset: delete them all (which unhooks their finalizers; it
+    // may fault again on damaged memory), and let no state use its tree again.
+    for (const ref of live) {
       try {
-        entry.tree.delete();
+        ref.deref()?.delete();
       } catch {
         // Already unhooked; the memory is reset below.
       }
-    });
+    }
+    live.clear();
+    generation++;
     if (!restoreSnapshot()) throw err;
     throw new ParserFault(`the Python parser failed on this file (${(err as Error).message})`);
   }
 }
 
-function parse(path: string, text: string, keep: boolean): Mirror {
+function parse(text: string, state: FileState | undefined): Mirror {
   const parser = initialised();
-  const previous = trees.take(path);
-  if (!previous || !keep) {
-    previous?.value.tree.delete();
+  const held = state?.parsed;
+  const previous = held && (held.tree as KeptTree).generation === generation ? (held.tree as KeptTree) : undefined;
+  if (!state || !held || !previous) {
     const tree = parser.parse(text);
     parseCounts.full++;
     if (!tree) throw new Error("the Python parser returned no tree");
     const result = mirror(tree, text);
-    if (keep) trees.put(path, text, { tree, mirror: result });
+    if (state) keep(state, text, tree, result);
     else tree.delete();
     return result;
   }
-  const change = changedRegion(previous.text, text);
-  const old = previous.value.tree;
+  const change = changedRegion(held.text, text);
+  const old = previous.tree;
   // The kept tree always follows the text, even when only the mirror is re-parsed (see reparseRegion).
   old.edit(
     new Edit({
       startIndex: change.start,
       oldEndIndex: change.oldEnd,
       newEndIndex: change.newEnd,
-      startPosition: pointAt(previous.text, change.start),
-      oldEndPosition: pointAt(previous.text, change.oldEnd),
+      startPosition: pointAt(held.text, change.start),
+      oldEndPosition: pointAt(held.text, change.oldEnd),
       newEndPosition: pointAt(text, change.newEnd),
     }),
   );
-  const local = reparseRegion(previous.value.mirror, previous.text, text, change);
+  const local = reparseRegion(previous.mirror, held.text, text, change);
   if (local) {
     parseCounts.region++;
-    trees.put(path, text, { tree: old, mirror: local });
+    state.parsed = { text, tree: { ...previous, mirror: local } };
     return local;
   }
   const tree = parser.parse(text, old);
   parseCounts.incremental++;
   const edit: MirrorEdit | undefined = tree
-    ? { previous: previous.value.mirror, ...change, changed: tree.getChangedRanges(old) }
+    ? { previous: previous.mirror, ...change, changed: tree.getChangedRanges(old) }
     : undefined;
-  old.delete();
+  release(previous);
+  state.parsed = undefined;
   if (!tree) throw new Error("the Python parser returned no tree");
   const result = mirror(tree, text, edit);
-  trees.put(path, text, { tree, mirror: result });
+  keep(state, text, tree, result);
   return result;
+}
+
+function keep(state: FileState, text: string, tree: Tree, result: Mirror): void {
+  const ref = new WeakRef(tree);
+  live.add(ref);
+  // Trees of states that were dropped are collected with them (their finalizer deletes them): forget their refs
+  // once the set has doubled since the last sweep.
+  if (live.size > 2 * liveAtSweep + 32) {
+    for (const r of live) if (!r.deref()) live.delete(r);
+    liveAtSweep = live.size;
+  }
+  const kept: KeptTree = { tree, mirror: result, ref, generation };
+  state.parsed = { text, tree: kept };
+}
+
+function release(kept: KeptTree): void {
+  live.delete(kept.ref);
+  kept.tree.delete();
 }
 
 /**
@@ -247,9 +286,4 @@ function parseAlone(
 function initialised(): Parser {
   if (!parser) throw new Error("the Python parser is not initialised (call initPython first)");
   return parser;
-}
-
-/** Drops what is kept for `path`, so its next parse starts from nothing (tests compare both ways). */
-export function forgetPython(path: string): void {
-  trees.take(path)?.value.tree.delete();
 }
