@@ -21,3 +21,22 @@ export interface HandWrittenFacts {
   /** It catches errors other than rate-limit ones (a bare or broad except, a JS catch, which has no type). */
   catchesBroadly: boolean;
 }
+
+/**
+ * A retry's traits as a frontend found them (the fields of model.ts RetryConstruct it decides), with the nodes its
+ * fixes and explanations point at. `N` is the frontend's node type.
+ */
+export interface RetryTraits<N> {
+  handles429: boolean;
+  honorsRetryAfter: boolean;
+  waits: boolean;
+  hasJitter: boolean;
+  bounded: boolean;
+  retries402: boolean;
+  /** The wait expression (tenacity `wait=`, a sleep's argument). */
+  waitNode?: N;
+  /** What bounds it, as written (`stop=`, `range(5)`, `retries:`). */
+  limitNode?: N;
+  /** Why the retry cannot fire for this call, when handles429 is false. */
+  whyNot?: string;
+}

@@ -153,7 +153,7 @@ class Analysis {
     return {
       call: hfCall,
       client: call.client?.construction ? call.client.node : undefined,
-      covering: verdict.retries.map((i) => this.protection.anchorOf(i)),
+      covering: verdict.retries,
     };
   }
 }

@@ -6,31 +6,31 @@
 import ts from "typescript";
 import type { Reads } from "../incremental/reads";
 import { Kind } from "./kinds";
-import type { Protection, RetryConstruct, RetryHelperFacts } from "../model";
+import type { Protection, RetryHelperFacts, Span } from "../model";
 import { CALLABLE_NAME, codeText, decidingText } from "../retryHeuristics";
 import type { JsCall } from "./calls";
 import { optionOf } from "./clients";
-import type { LoopFacts } from "../decide/facts";
+import type { LoopFacts, RetryTraits } from "../decide/facts";
 import { handWrittenTraits as decideHandWritten } from "../decide/handWritten";
-import { errorCarriesHeaders } from "../decide/retryAfter";
-import { decideHandler, testsFor429 } from "../decide/handler";
+import { testsFor429 } from "../decide/handler";
 import { decideRetryHelper, helperIsRelevant } from "../decide/retryHelper";
 import { decideProtection, type Found } from "../decide/verdict";
+import { RetryRegistry, type Registration } from "../decide/registry";
+import {
+  walkOutward,
+  type AppliedRetry,
+  type CatchFacts,
+  type HandlerRetryFacts,
+  type Region,
+  type StatusBranchFacts,
+  type WalkSource,
+} from "../decide/walk";
 import { isRetryLibrary, libraryRetry } from "./libraryRetry";
 import { JS_RIGHT_SHAPE, JS_WRONG_SHAPE } from "../profiles";
 import { axiosRetryCondition } from "../profiles/axiosRetry";
 import { enclosingFunction, functionName, isFunctionLike, unwrap, type JsScope } from "./scope";
 
-interface Traits {
-  handles429: boolean;
-  honorsRetryAfter: boolean;
-  waits: boolean;
-  hasJitter: boolean;
-  bounded: boolean;
-  retries402: boolean;
-  waitNode?: ts.Node;
-  limitNode?: ts.Node;
-}
+type Traits = RetryTraits<ts.Node>;
 
 /** A local function that retries a callable parameter. */
 export interface JsHelper {
@@ -40,14 +40,10 @@ export interface JsHelper {
 }
 
 export class JsProtection {
-  /** Anchor node -> the index `covering` lists use in this analysis. */
-  private readonly constructs = new Map<ts.Node, number>();
-  private readonly anchors: ts.Node[] = [];
-  /**
-   * Where each registration of a retry construct goes (the statement being judged collects them): the model keeps
-   * the first registration per anchor, relevant when any registration is.
-   */
-  sink: { anchor: ts.Node; construct: RetryConstruct }[] = [];
+  private readonly registry = new RetryRegistry<ts.Node>(anchorSpan, (n) => ({
+    start: n.getStart(n.getSourceFile()),
+    end: n.getEnd(),
+  }));
   private readonly helperCache = new Map<ts.Node, { value: JsHelper | undefined; reads: Reads }>();
   private readonly classifying = new Set<ts.Node>();
 
@@ -58,10 +54,14 @@ export class JsProtection {
     private readonly axiosRetryVersion: string | undefined,
   ) {}
 
-  verdict(call: JsCall): { protection: Protection; retries: number[] } {
-    const covering: number[] = [];
+  /** Where the registrations of retry constructs go (the statement being judged collects them). */
+  set sink(sink: Registration<ts.Node>[]) {
+    this.registry.sink = sink;
+  }
+
+  verdict(call: JsCall): { protection: Protection; retries: ts.Node[] } {
     const raises = this.raisesOn429(call);
-    const found = this.walk(call, call.node, raises, covering, 0);
+    const { found, covering } = walkOutward(this.walkSource(call, raises), call.node, this.registry);
     const protection = decideProtection(found, this.path, {
       builtinRetry: call.builtinRetry,
       configured: () => this.instanceConfig(call),
@@ -69,6 +69,43 @@ export class JsProtection {
       misplacedRetry: () => this.constructorRetryReason(call),
     });
     return { protection, retries: covering };
+  }
+
+  /** The facts the walk outward from `call` reads (decide/walk.ts), in JS/TS syntax and words. */
+  private walkSource(call: JsCall, raises: boolean): WalkSource<ts.Node> {
+    return {
+      call: { callee: call.callee, raisesOn429: raises, raises: call.raises },
+      wording: {
+        handlerWith429: "a catch with a 429 branch",
+        reRaised: "re-thrown",
+        reRaises: "re-throws",
+        notRaising: (c) =>
+          `\`${c.callee}\` resolves with a Response on 429 instead of throwing, so the catch never runs (check res.status)`,
+        noneCatches: (caught, c) => `${caught} does not catch what \`${c.callee}\` throws on 429`,
+        neverFires: (by, whyNot, c) =>
+          c.raisesOn429
+            ? `${by} does not retry a 429 here: ${whyNot}`
+            : `${by} only retries thrown errors, and \`${c.callee}\` does not throw on 429`,
+        registersRetryThatNeverFires: false,
+      },
+      statusBranch: () => this.statusBranch(call),
+      regions: (from) => this.regions(call, from, raises),
+      callers: (fn) => this.callers(fn),
+    };
+  }
+
+  /** The regions around `from`, innermost first. */
+  private *regions(call: JsCall, from: ts.Node, raises: boolean): Iterable<Region<ts.Node>> {
+    let child: ts.Node = from;
+    for (let node = from.parent; node; child = node, node = node.parent) {
+      const here = node;
+      const arg = child;
+      if (ts.isTryStatement(here) && child === here.tryBlock && here.catchClause)
+        yield { kind: "try", clauses: () => [this.catchFacts(call, here, here.catchClause!)] };
+      else if (ts.isCallExpression(here) && here.arguments.some((a) => a === arg))
+        yield { kind: "retry", applied: () => this.helperArgument(call, here, arg, raises) };
+      else if (isFunctionLike(here) && functionName(here)) yield { kind: "function", node: here };
+    }
   }
 
   /** fetch never throws on 429; it does when the code throws on `!res.ok` / a status test. */
@@ -92,103 +129,56 @@ export class JsProtection {
     return node.getSourceFile();
   }
 
-  private walk(call: JsCall, from: ts.Node, raises: boolean, covering: number[], depth: number): Found {
-    let trap: Found;
-    const note = (f: Found): Found => {
-      if (f?.kind === "trap") {
-        trap ??= f;
-        return undefined;
-      }
-      return f;
-    };
-    const status = this.statusBranch(call, covering);
-    if (status) return status;
-    let child: ts.Node = from;
-    for (let node = from.parent; node; child = node, node = node.parent) {
-      let result: Found;
-      if (ts.isTryStatement(node) && child === node.tryBlock && node.catchClause)
-        result = note(this.tryStatement(call, node, raises, covering));
-      else if (ts.isCallExpression(node) && node.arguments.some((a) => a === child))
-        result = note(this.helperArgument(call, node, child, raises, covering));
-      else if (isFunctionLike(node) && depth < 2 && functionName(node))
-        result = note(this.callers(call, node, raises, covering, depth));
-      if (result) return result;
-    }
-    return trap;
-  }
-
-  private tryStatement(call: JsCall, tryNode: ts.TryStatement, raises: boolean, covering: number[]): Found {
-    const clause = tryNode.catchClause!;
-    if (!raises)
-      return {
-        kind: "trap",
-        reason: `\`${call.callee}\` resolves with a Response on 429 instead of throwing, so the catch never runs (check res.status)`,
-      };
+  /** A catch has no type: it catches every error. What it does with a 429 is decided in decide/walk.ts. */
+  private catchFacts(call: JsCall, tryNode: ts.TryStatement, clause: ts.CatchClause): CatchFacts<ts.Node> {
     const text = codeText(clause.block.getText(), "js");
-    const has429 = testsFor429(text);
-    // Error shapes come from the library profiles (docs/hf-facts.md, "What each client does on 429").
-    const wrong = JS_WRONG_SHAPE.get(call.raises);
-    const deciding = decidingText(text);
-    if (has429 && call.raises === "hfjs" && !this.hfjsV4 && /\.httpResponse\b/.test(deciding)) {
-      return {
-        kind: "trap",
-        reason:
-          "before @huggingface/inference 4.0 errors are plain Error objects without httpResponse, so the 429 test never matches",
-      };
-    }
-    if (has429 && wrong && wrong.re.test(deciding) && !JS_RIGHT_SHAPE.get(call.raises)?.test(deciding)) {
-      return {
-        kind: "trap",
-        reason: `the catch tests the wrong error shape (${wrong.fix}), so its 429 branch never fires`,
-      };
-    }
-    const retry = this.catchRetry(tryNode, clause);
-    const outcome = decideHandler({ text, namesRateLimitType: false, retry: retry?.kind });
-    switch (outcome.kind) {
-      case "retries-other-statuses":
-        return { kind: "trap", reason: `the retry only goes on for ${outcome.only}; a 429 is re-thrown` };
-      case "retries": {
-        const index = this.construct(
-          retry!.kind,
-          retry!.anchor,
-          { ...retry!.traits, handles429: true },
-          errorCarriesHeaders(call.raises) ? undefined : false,
-        );
-        covering.push(index);
-        return { kind: "protected", by: retry!.kind === "loop" ? "a retry loop" : "a recursive retry" };
-      }
-      case "handles-429":
-        return { kind: "protected", by: "a catch with a 429 branch" };
-      case "swallows":
-        return { kind: "trap", reason: "the catch swallows every error, the 429 included, instead of retrying" };
-      case "re-raises":
-        return { kind: "trap", reason: "the catch re-throws without handling 429" };
-    }
+    return {
+      catches: true,
+      name: "the catch",
+      caught: "the catch",
+      catchesAll: "the catch",
+      handler: () => ({ text, namesRateLimitType: false }),
+      wrongShape: () => {
+        if (!testsFor429(text)) return undefined;
+        // Error shapes come from the library profiles (docs/hf-facts.md, "What each client does on 429").
+        const wrong = JS_WRONG_SHAPE.get(call.raises);
+        const deciding = decidingText(text);
+        if (call.raises === "hfjs" && !this.hfjsV4 && /\.httpResponse\b/.test(deciding))
+          return "before @huggingface/inference 4.0 errors are plain Error objects without httpResponse, so the 429 test never matches";
+        if (wrong && wrong.re.test(deciding) && !JS_RIGHT_SHAPE.get(call.raises)?.test(deciding))
+          return `the catch tests the wrong error shape (${wrong.fix}), so its 429 branch never fires`;
+        return undefined;
+      },
+      retry: () => this.catchRetry(tryNode, clause),
+    };
   }
 
-  private catchRetry(
-    tryNode: ts.TryStatement,
-    clause: ts.CatchClause,
-  ): { kind: "loop" | "recursion"; anchor: ts.Node; traits: Omit<Traits, "handles429"> } | undefined {
+  /** What a catch leads to: a recursive call of the function around it, or a loop around the try. */
+  private catchRetry(tryNode: ts.TryStatement, clause: ts.CatchClause): HandlerRetryFacts<ts.Node> {
     const fn = enclosingFunction(tryNode);
     const name = fn ? functionName(fn) : undefined;
     const block = clause.block;
-    if (name && new RegExp(`\\b${name}\\s*\\(`).test(block.getText())) {
-      return { kind: "recursion", anchor: fn!, traits: this.handWritten(fn!, undefined) };
-    }
     const last = block.statements[block.statements.length - 1];
-    if (last && (ts.isThrowStatement(last) || ts.isReturnStatement(last) || ts.isBreakStatement(last)))
-      return undefined;
+    const facts: HandlerRetryFacts<ts.Node> = {
+      exitsAtOnce: !!last && (ts.isThrowStatement(last) || ts.isReturnStatement(last) || ts.isBreakStatement(last)),
+    };
+    if (name && new RegExp(`\\b${name}\\s*\\(`).test(block.getText())) {
+      facts.recursion = () => ({ anchor: fn!, traits: { ...this.handWritten(fn!, undefined), handles429: true } });
+      return facts;
+    }
     for (let p: ts.Node | undefined = tryNode.parent; p && p !== fn; p = p.parent) {
       // `for (const name of CANDIDATES)` tries something else each round: a fallback, not a retry.
-      if (isLoop(p) && !ts.isForOfStatement(p) && !ts.isForInStatement(p))
-        return { kind: "loop", anchor: p, traits: this.handWritten(p, p) };
+      if (isLoop(p) && !ts.isForOfStatement(p) && !ts.isForInStatement(p)) {
+        const loop = p;
+        facts.loop = () => ({ anchor: loop, traits: { ...this.handWritten(loop, loop), handles429: true } });
+        break;
+      }
     }
-    return undefined;
+    return facts;
   }
 
   /** `const res = await fetch(...)` then `if (res.status === 429)`. */
-  private statusBranch(call: JsCall, covering: number[]): Found {
+  private statusBranch(call: JsCall): StatusBranchFacts<ts.Node> | undefined {
     if (call.raises !== "fetch") return undefined;
     const name = resultName(call.node);
     if (!name) return undefined;
@@ -198,14 +188,16 @@ export class JsProtection {
       `\\b${name}\\.status\\s*(===?|!==?)\\s*429|429\\s*(===?|!==?)\\s*${name}\\.status|\\[[^\\]]*429[^\\]]*\\]\\.includes\\(\\s*${name}\\.status`,
     );
     if (!re.test(after)) return undefined;
+    // Whether the 429 branch raises is not looked at here yet: the branch counts as handling the 429.
+    const facts: StatusBranchFacts<ts.Node> = { raises: false };
     for (let p: ts.Node | undefined = call.node.parent; p && p !== fn; p = p.parent) {
       if (isLoop(p)) {
-        const index = this.construct("loop", p, { ...this.handWritten(p, p), handles429: true });
-        covering.push(index);
-        return { kind: "protected", by: "a retry loop on the response status" };
+        const loop = p;
+        facts.loop = () => ({ anchor: loop, traits: { ...this.handWritten(loop, loop), handles429: true } });
+        break;
       }
     }
-    return { kind: "protected", by: "a 429 branch on the response status" };
+    return facts;
   }
 
   private helperArgument(
@@ -213,31 +205,13 @@ export class JsProtection {
     helperCall: ts.CallExpression,
     arg: ts.Node,
     raises: boolean,
-    covering: number[],
-  ): Found {
+  ): AppliedRetry<ts.Node> | undefined {
     if (!isFunctionLike(arg) && arg !== call.node && !ts.isIdentifier(arg)) return undefined;
     const q = this.scope.qualify(helperCall.expression) ?? helperCall.expression.getText();
     const lib = libraryRetry(this.scope, helperCall, arg, raises);
     if (lib) {
-      const { anchor, library, kind, whyNot, limitNode, ...traits } = lib;
-      if (traits.handles429) {
-        // @huggingface/inference errors carry no headers: no retry library can read Retry-After from them.
-        const index = this.construct(
-          kind,
-          anchor,
-          { ...traits, limitNode },
-          call.raises === "hfjs" ? false : undefined,
-        );
-        covering.push(index);
-        return { kind: "protected", by: library };
-      }
-      // A retry that never fires for this call is judged by HF001's reason alone, not by its wait.
-      return {
-        kind: "trap",
-        reason: raises
-          ? `${library} does not retry a 429 here: ${whyNot}`
-          : `${library} only retries thrown errors, and \`${call.callee}\` does not throw on 429`,
-      };
+      const { anchor, library, kind, ...traits } = lib;
+      return { kind: "library", retry: kind, found: { anchor, traits }, by: library };
     }
     if (
       /^(Promise|Array|console|setTimeout|JSON|Object)\b/.test(q) ||
@@ -249,12 +223,8 @@ export class JsProtection {
       : helperCall.expression.getText();
     const def = this.scope.functionNamed(name);
     const helper = def ? this.classifyHelper(def) : undefined;
-    if (helper) {
-      if (!helper.facts.handles429) return { kind: "trap", reason: `the helper ${name} does not retry 429` };
-      const index = this.construct("helper", helper.anchor, helper.traits, undefined, name);
-      covering.push(index);
-      return { kind: "protected", by: `the retry helper ${name}` };
-    }
+    if (helper)
+      return { kind: "helper", name, decorator: false, found: { anchor: helper.anchor, traits: helper.traits } };
     const imported = ts.isIdentifier(helperCall.expression)
       ? this.scope.importOf(helperCall.expression.text)
       : undefined;
@@ -263,22 +233,11 @@ export class JsProtection {
     return undefined;
   }
 
-  private callers(
-    call: JsCall,
-    fn: ts.FunctionLikeDeclaration,
-    raises: boolean,
-    covering: number[],
-    depth: number,
-  ): Found {
-    const name = functionName(fn);
-    if (!name) return undefined;
-    for (const site of this.scope.callSites(name)) {
-      if (site.pos >= fn.pos && site.end <= fn.end) continue;
-      const found = this.walk(call, site, raises, covering, depth + 1);
-      if (found && found.kind !== "trap")
-        return found.kind === "protected" ? { ...found, by: `${found.by} around its caller` } : found;
-    }
-    return undefined;
+  /** Where a function is called from, outside itself. */
+  private *callers(fn: ts.Node): Iterable<ts.Node> {
+    const name = functionName(fn as ts.FunctionLikeDeclaration);
+    if (!name) return;
+    for (const site of this.scope.callSites(name)) if (site.pos < fn.pos || site.end > fn.end) yield site;
   }
 
   /** axios-retry, ky and got retry options: they skip POST unless told otherwise (docs/hf-facts.md, "Retry libraries"). */
@@ -462,62 +421,31 @@ export class JsProtection {
     return this.scope.expandedText(text);
   }
 
-  private construct(
-    kind: RetryConstruct["kind"],
-    anchor: ts.Node,
-    traits: Traits,
-    honorsOverride?: boolean,
-    name?: string,
-    relevant = true,
-  ): number {
-    const src = anchor.getSourceFile();
-    const start = anchor.getStart(src);
-    const headerEnd = isLoop(anchor)
-      ? start + anchor.getText(src).split("\n")[0].length
-      : isFunctionLike(anchor) && anchor.name
-        ? anchor.name.getEnd()
-        : anchor.getEnd();
-    const spanStart = isFunctionLike(anchor) && anchor.name ? anchor.name.getStart(src) : start;
-    const { waitNode, limitNode, ...rest } = traits;
-    this.sink.push({
-      anchor,
-      construct: {
-        kind,
-        span: { start: spanStart, end: Math.max(spanStart, headerEnd) },
-        waitSpan: waitNode ? { start: waitNode.getStart(src), end: waitNode.getEnd() } : undefined,
-        limitSpan: limitNode ? { start: limitNode.getStart(src), end: limitNode.getEnd() } : undefined,
-        relevant,
-        name,
-        ...rest,
-        // An error without headers (decide/retryAfter.ts) leaves a catch-based retry nothing to read Retry-After from.
-        honorsRetryAfter: honorsOverride ?? rest.honorsRetryAfter,
-      },
-    });
-    const existing = this.constructs.get(anchor);
-    if (existing !== undefined) return existing;
-    this.anchors.push(anchor);
-    this.constructs.set(anchor, this.anchors.length - 1);
-    return this.anchors.length - 1;
-  }
-
-  /** The anchor node of a construct index from a verdict's `retries`. */
-  anchorOf(index: number): ts.Node {
-    return this.anchors[index];
-  }
-
   /** Registers a helper defined here even when no HF call in this file uses it (it is judged where it is written). */
   registerHelper(fn: ts.FunctionLikeDeclaration, name: string): void {
     const helper = this.classifyHelper(fn);
     if (!helper) return;
-    this.construct(
+    this.registry.register(
       "helper",
       helper.anchor,
       helper.traits,
-      undefined,
-      name,
       helperIsRelevant(codeText(fn.getText(), "js")),
+      name,
     );
   }
+}
+
+/** Where diagnostics about a retry anchored on `anchor` go: a loop's header, a function's name, the call. */
+function anchorSpan(anchor: ts.Node): Span {
+  const src = anchor.getSourceFile();
+  const start = anchor.getStart(src);
+  const headerEnd = isLoop(anchor)
+    ? start + anchor.getText(src).split("\n")[0].length
+    : isFunctionLike(anchor) && anchor.name
+      ? anchor.name.getEnd()
+      : anchor.getEnd();
+  const spanStart = isFunctionLike(anchor) && anchor.name ? anchor.name.getStart(src) : start;
+  return { start: spanStart, end: Math.max(spanStart, headerEnd) };
 }
 
 function isLoop(n: ts.Node): boolean {

@@ -176,7 +176,7 @@ class Analysis {
     return {
       call: hfCall,
       client: call.client?.construction ? call.client.node : undefined,
-      covering: verdict.retries.map((i) => protection.anchorOf(i)),
+      covering: verdict.retries,
     };
   }
 }

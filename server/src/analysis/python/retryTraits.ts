@@ -1,22 +1,16 @@
 // Judging a retry written in the user's code: tenacity and backoff arguments, and hand-written loops/helpers.
 // The traits map onto RetryConstruct (model.ts) and drive HF002, HF004, HF005 and HF006.
 import type { PyNode } from "./tree";
-import type { RetryConstruct, RetryKind } from "../model";
 import type { RaiseKind } from "./calls";
 import { caughtTypes, isBroad, isRateLimitType, matches } from "./exceptions";
 import type { Scope } from "./scope";
 import { kwargs, positionalArgs } from "./syntax";
 import type { StatusRaise } from "./statusRaise";
 
-export type Traits = Omit<RetryConstruct, "kind" | "span" | "relevant" | "name" | "waitSpan" | "limitSpan"> & {
-  waitNode?: PyNode;
-  limitNode?: PyNode;
-  /** Why the retry cannot fire for this call, when handles429 is false. */
-  whyNot?: string;
-};
+export type Traits = RetryTraits<PyNode>;
 
 import { codeText, JITTER, MENTIONS_429, retries402FromText } from "../retryHeuristics";
-import type { LoopFacts } from "../decide/facts";
+import type { LoopFacts, RetryTraits } from "../decide/facts";
 import { handWrittenTraits as decideHandWritten } from "../decide/handWritten";
 import { honoursRetryAfter } from "../decide/retryAfter";
 
@@ -256,25 +250,6 @@ function loopFacts(loop: PyNode): LoopFacts {
   }
   const cond = loop.childForFieldName("condition")?.text ?? "True";
   return { headerBounds: cond !== "True" && cond !== "1", body };
-}
-
-export function makeConstruct(
-  kind: RetryKind,
-  span: PyNode,
-  traits: Traits,
-  relevant: boolean,
-  name?: string,
-): RetryConstruct {
-  const { waitNode, limitNode, whyNot: _whyNot, ...rest } = traits;
-  return {
-    kind,
-    span: { start: span.startIndex, end: span.endIndex },
-    waitSpan: waitNode ? { start: waitNode.startIndex, end: waitNode.endIndex } : undefined,
-    limitSpan: limitNode ? { start: limitNode.startIndex, end: limitNode.endIndex } : undefined,
-    relevant,
-    name,
-    ...rest,
-  };
 }
 
 export { MENTIONS_429 };
