@@ -4,19 +4,14 @@ import { carriesHfToken } from "./authHeader";
 import { hostUnknown } from "../hfToken";
 import ts from "typescript";
 import type { BillTo, ImportedClientRef, Surface } from "../model";
-import { HFJS_NON_REQUEST_EXPORTS, HFJS_TASK_METHODS } from "../profiles/huggingfaceInference";
-import { classifyUrl } from "../python/catalog";
-import {
-  AI_SDK_CALLS,
-  CLIENT_CLASSES,
-  FACTORIES,
-  HFJS_NON_CALLS,
-  HTTP_VERBS,
-  HUB_DOWNLOADS,
-  LANGCHAIN_METHODS,
-  type JsClientKind,
-  type JsRaise,
-} from "./catalog";
+import { JS_HTTP, JS_HTTP_CALLABLES } from "../profiles";
+import { AI_SDK_CALLS } from "../profiles/aiSdk";
+import { classifyUrl } from "../profiles/hosts";
+import { HUB_JS_DOWNLOADS } from "../profiles/huggingfaceHubJs";
+import { HFJS_NON_CALLS, HFJS_NON_REQUEST_EXPORTS, HFJS_TASK_METHODS } from "../profiles/huggingfaceInference";
+import { LANGCHAIN_JS_METHODS } from "../profiles/langchain";
+import { OPENAI_GROUPS, OPENAI_REQUEST_METHODS } from "../profiles/openai";
+import { CLIENT_CLASSES, FACTORIES, type JsClientKind, type JsRaise } from "./catalog";
 import { optionOf, billToInObject, type JsClient, type JsClients } from "./clients";
 import { unwrap, type JsScope } from "./scope";
 
@@ -37,8 +32,6 @@ export interface JsCall {
   viaImport?: Omit<ImportedClientRef, "fromFile">;
 }
 
-const OPENAI_GROUPS = new Set(["chat", "completions", "embeddings", "responses", "models", "images", "audio"]);
-
 export function recognise(scope: JsScope, clients: JsClients, call: ts.CallExpression): JsCall | undefined {
   const callee = call.expression;
   if (ts.isPropertyAccessExpression(callee)) {
@@ -47,18 +40,13 @@ export function recognise(scope: JsScope, clients: JsClients, call: ts.CallExpre
   }
   const q = scope.qualify(callee);
   if (!q) return undefined;
-  if (q === "fetch" || q === "globalThis.fetch" || q === "node-fetch.default" || q === "undici.fetch")
-    return httpCall(scope, call, "fetch", "fetch", undefined);
-  if (q === "axios.default" || q === "got.default" || q === "ky.default")
-    return httpCall(scope, call, q.split(".")[0], "request", undefined);
+  // `fetch(url, init)`, `axios(url)`, `axios({ url, method })`: the method is in the options, GET by default.
+  const direct = JS_HTTP_CALLABLES.get(q);
+  if (direct) return httpCall(scope, call, direct, "request", undefined);
   const [module, name] = splitQualified(q);
-  if (
-    (module === "axios" || module === "ky" || module === "got") &&
-    name &&
-    HTTP_VERBS.has(name.replace(/^default\./, ""))
-  ) {
-    return httpCall(scope, call, module, name.replace(/^default\./, ""), undefined);
-  }
+  const verb = name?.replace(/^default\./, "");
+  const http = JS_HTTP.get(module);
+  if (http && verb && http.methods.has(verb)) return httpCall(scope, call, http.id, verb, undefined);
   if (
     module === "@huggingface/inference" &&
     name &&
@@ -88,7 +76,7 @@ export function recognise(scope: JsScope, clients: JsClients, call: ts.CallExpre
       node: call,
       callee: callee.getText(),
       library: module,
-      surface: HUB_DOWNLOADS.has(name) ? "hub-download" : "hub",
+      surface: HUB_JS_DOWNLOADS.has(name) ? "hub-download" : "hub",
       raises: "hubjs",
       isStreaming: false,
       billTo: { present: false },
@@ -136,8 +124,7 @@ function clientMethod(
         builtinRetry: client.retryingFetch ? "the client's custom fetch retries" : undefined,
       };
     case "openai": {
-      if (!client.surface || path.length === 0 || !["create", "list", "stream", "parse"].includes(method))
-        return undefined;
+      if (!client.surface || path.length === 0 || !OPENAI_REQUEST_METHODS.has(method)) return undefined;
       const perRequest = call.arguments[1] ? optionOf(call.arguments[1], "headers") : undefined;
       return {
         node: call,
@@ -157,10 +144,10 @@ function clientMethod(
     case "axios":
     case "ky":
     case "got":
-      if (!HTTP_VERBS.has(method)) return undefined;
+      if (!JS_HTTP.get(client.kind)?.methods.has(method)) return undefined;
       return httpCall(scope, call, client.kind, method, client);
     case "langchain":
-      if (!LANGCHAIN_METHODS.has(method)) return undefined;
+      if (!LANGCHAIN_JS_METHODS.has(method)) return undefined;
       return {
         node: call,
         callee: text,
@@ -237,7 +224,7 @@ function httpCall(
   if (url === undefined && client?.baseUrl) url = client.baseUrl;
   if (init) init = scope.resolve(init);
   let verb = method;
-  if (method === "fetch" || method === "request") {
+  if (method === "request") {
     const m = init ? optionOf(init, "method") : undefined;
     verb = ((m && scope.evalString(m)) ?? "get").toLowerCase();
   }
@@ -248,7 +235,7 @@ function httpCall(
     known !== "other" ? known : urlNode && hostUnknown(url) && carriesHfToken(scope, headers) ? "unknown" : undefined;
   if (!host) return undefined;
   const billTo = billToInObject(scope, headers);
-  const raises: JsRaise = library === "fetch" ? "fetch" : (library as JsRaise);
+  const raises: JsRaise = JS_HTTP.get(library)?.raises ?? "fetch";
   return {
     node: call,
     callee: call.expression.getText(),

@@ -2,7 +2,7 @@
 // construction says (destination, bill-to, retries off, a custom fetch, instance retry configs).
 import ts from "typescript";
 import type { BillTo, ClientConstruction, Surface } from "../model";
-import { classifyUrl } from "../python/catalog";
+import { classifyUrl } from "../profiles/hosts";
 import { CLIENT_CLASSES, FACTORIES, type JsClientKind } from "./catalog";
 import type { Reads } from "../incremental/reads";
 import { enclosingClass, isFunctionLike, unwrap, type JsScope } from "./scope";

@@ -2,6 +2,16 @@
 // Retry-After; errors are APICallError with statusCode.
 import type { JsProfile } from "./types";
 
+/** The `ai` package's functions that call a model (the HF provider's when its `model` is one). */
+export const AI_SDK_CALLS = new Set([
+  "generateText",
+  "streamText",
+  "generateObject",
+  "streamObject",
+  "embed",
+  "embedMany",
+]);
+
 export const aiSdkProfile: JsProfile = {
   language: "js",
   id: "@ai-sdk/huggingface",

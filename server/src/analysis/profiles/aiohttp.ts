@@ -1,5 +1,6 @@
 // aiohttp (Python): a 429 is a response; raise_for_status() (or raise_for_status=True on the session) raises
 // ClientResponseError.
+import { HTTP_VERBS } from "./requests";
 import type { PythonProfile } from "./types";
 
 export const aiohttpProfile: PythonProfile = {
@@ -12,6 +13,7 @@ export const aiohttpProfile: PythonProfile = {
     raises: "aiohttp-response",
     caught: [{ type: "aiohttp.ClientResponseError" }, { type: "aiohttp.ClientError" }],
   },
+  http: { methods: [...HTTP_VERBS, "request"], verbFirst: ["request"] },
   selfRetry: "never",
   billTo: "X-HF-Bill-To in headers=",
 };

@@ -1,4 +1,5 @@
 // axios: throws on 429 with err.response.status; retries only through axios-retry.
+import { HTTP_VERBS } from "./requests";
 import type { JsProfile } from "./types";
 
 export const axiosProfile: JsProfile = {
@@ -11,6 +12,7 @@ export const axiosProfile: JsProfile = {
     { qualified: "axios.create", kind: "axios" },
   ],
   errorShape: { raises: "axios", right: /\.response\??\.status\b|\.status\b/ },
+  http: { methods: [...HTTP_VERBS, "request"], callables: ["axios.default"] },
   selfRetry: "never by itself (see axios-retry)",
   billTo: "X-HF-Bill-To in headers",
 };

@@ -10,6 +10,7 @@ export const fetchProfile: JsProfile = {
   // An HF call through fetch names an HF URL or token.
   prefilter: ["hugging", "hf"],
   errorShape: { raises: "fetch", right: /./ },
+  http: { callables: ["fetch", "globalThis.fetch", "node-fetch.default", "undici.fetch"] },
   selfRetry: "never",
   billTo: "X-HF-Bill-To in headers",
 };

@@ -1,5 +1,6 @@
 // got: throws HTTPError (err.response.statusCode); its built-in retry honours Retry-After but leaves POST out of
 // its default methods (docs/hf-facts.md, "Retry libraries").
+import { HTTP_VERBS } from "./requests";
 import type { JsProfile } from "./types";
 
 export const gotProfile: JsProfile = {
@@ -13,6 +14,8 @@ export const gotProfile: JsProfile = {
     right: /\.response\??\.statusCode\b/,
     wrong: { re: /\.response\??\.status\b(?!Code)/, fix: "got errors expose err.response.statusCode" },
   },
+  // got.get/post/put/patch/head/delete; no options() or request().
+  http: { methods: HTTP_VERBS.filter((v) => v !== "options"), callables: ["got.default"] },
   selfRetry: "2 retries, Retry-After honoured, not for POST unless retry.methods includes it",
   billTo: "X-HF-Bill-To in headers",
 };

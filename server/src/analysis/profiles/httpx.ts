@@ -1,5 +1,6 @@
 // httpx (Python): a raw HTTP client. A 429 is a Response until raise_for_status() raises HTTPStatusError; the
 // transport's retries= covers failed connections only (docs/hf-facts.md, "Retry libraries").
+import { HTTP_VERBS } from "./requests";
 import type { PythonProfile } from "./types";
 
 export const httpxProfile: PythonProfile = {
@@ -12,6 +13,8 @@ export const httpxProfile: PythonProfile = {
     { qualified: "httpx.AsyncClient", kind: "httpx-client", isAsync: true },
   ],
   on429: { raises: "response", caught: [{ type: "httpx.HTTPStatusError" }, { type: "httpx.HTTPError" }] },
+  // `stream(method, url)` (client or module) streams one request.
+  http: { methods: [...HTTP_VERBS, "request", "stream"], verbFirst: ["request", "stream"], moduleFunctions: true },
   selfRetry: "never a status code (HTTPTransport(retries=) retries connections only)",
   billTo: "X-HF-Bill-To in headers=",
 };

@@ -35,6 +35,59 @@ export const INFERENCE_TASK_METHODS = new Set([
   "zero_shot_image_classification",
 ]);
 
+/** InferenceClient methods that do not hit the network (or are not inference): not reported. */
+export const INFERENCE_NON_CALLS = new Set([
+  "close",
+  "__enter__",
+  "__exit__",
+  "__aenter__",
+  "__aexit__",
+  "headers",
+  "model",
+  "provider",
+  "token",
+]);
+
+/** HfApi methods that are local helpers rather than requests. */
+export const HFAPI_NON_CALLS = new Set(["endpoint", "token", "headers", "library_name"]);
+
+/** Hub functions (module-level, and HfApi methods) that move files: retried by huggingface_hub >= 1.2 itself. */
+export const HUB_DOWNLOADS = new Set([
+  "hf_hub_download",
+  "snapshot_download",
+  "upload_file",
+  "upload_folder",
+  "create_commit",
+  "upload_large_folder",
+  // Buckets (1.x): both go through http_backoff for their Hub requests (429 retried by default), and move the
+  // file bytes through hf_xet (hf_api.py, `download_bucket_files` / `_batch_bucket_files`).
+  "download_bucket_files",
+  "batch_bucket_files",
+  // Commits under another name: each returns `self.create_commit(...)` with delete operations.
+  "delete_file",
+  "delete_files",
+  "delete_folder",
+]);
+/** Module-level Hub functions that make Hub API requests (HfApi methods are all requests but HFAPI_NON_CALLS). */
+export const HUB_FUNCTIONS = new Set([
+  "model_info",
+  "dataset_info",
+  "space_info",
+  "whoami",
+  "list_models",
+  "list_datasets",
+  "list_spaces",
+  "list_repo_files",
+  "repo_info",
+  "create_repo",
+  "delete_repo",
+  "file_exists",
+  "repo_exists",
+  "get_hf_file_metadata",
+  "list_repo_refs",
+  "list_repo_commits",
+]);
+
 /**
  * `huggingface_hub.inference_api.InferenceApi` (deprecated since 0.19, removed in 1.0): the object is called
  * directly (`api(inputs=...)`), one POST to api-inference.huggingface.co per call, no retry, and a 429 surfaces

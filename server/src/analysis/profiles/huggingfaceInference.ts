@@ -46,6 +46,9 @@ export const HFJS_TASK_METHODS = new Set([
 export const HFJS_NON_REQUEST_EXPORTS =
   /^(snippets|InferenceOutputError|InferenceClientError|InferenceClientInputError|InferenceClientProviderApiError|InferenceClientHubApiError|InferenceClientProviderOutputError|PROVIDERS|INFERENCE_PROVIDERS|HARDCODED_MODEL_INFERENCE_MAPPING|getProviderHelper|makeRequestOptions|getInferenceSnippets)\b/;
 
+/** Members of an InferenceClient that make no request (every other method is a task call). */
+export const HFJS_NON_CALLS = new Set(["endpoint", "constructor"]);
+
 export const huggingfaceInferenceProfile: JsProfile = {
   language: "js",
   id: "@huggingface/inference",

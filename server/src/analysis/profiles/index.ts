@@ -116,6 +116,25 @@ for (const p of python) {
 /** The import roots of every Python profile: a name imported from one is a library's, never a user's helper. */
 export const PY_PROFILE_MODULES = [...new Set(python.flatMap((p) => p.modules))];
 
+/** A raw HTTP client library (requests, httpx, aiohttp), by module: what sends a request, what a 429 is. */
+export interface PyHttpLibrary {
+  methods: Set<string>;
+  verbFirst: Set<string>;
+  moduleFunctions: boolean;
+  raises: PyRaise;
+}
+export const PY_HTTP = new Map<string, PyHttpLibrary>();
+for (const p of python) {
+  if (!p.http) continue;
+  const entry: PyHttpLibrary = {
+    methods: new Set(p.http.methods),
+    verbFirst: new Set(p.http.verbFirst),
+    moduleFunctions: !!p.http.moduleFunctions,
+    raises: p.on429?.raises ?? "response",
+  };
+  for (const m of p.modules) PY_HTTP.set(m, entry);
+}
+
 /** Retry decorators provided by libraries (stamina, retrying), by qualified name. */
 export const PY_RETRY_DECORATORS = new Map(
   python.flatMap((p) => (p.retryDecorator ? p.retryDecorator.qualified.map((q) => [q, p] as const) : [])),
@@ -132,6 +151,22 @@ export const JS_CLIENT_CLASSES = new Map<string, { kind: JsClientKind; library: 
 export const JS_FACTORIES = new Map<string, JsClientKind>(
   js.flatMap((p) => (p.factories ?? []).map((f) => [f.qualified, f.kind] as const)),
 );
+
+/** Raw HTTP libraries (fetch, axios, ky, got), by profile id and by module: their request methods, their 429. */
+export interface JsHttpLibrary {
+  id: string;
+  methods: Set<string>;
+  raises: JsRaise;
+}
+export const JS_HTTP = new Map<string, JsHttpLibrary>();
+/** Qualified names called directly with a URL (`fetch`, `axios.default`) -> the library's profile id. */
+export const JS_HTTP_CALLABLES = new Map<string, string>();
+for (const p of js) {
+  if (!p.http) continue;
+  const entry: JsHttpLibrary = { id: p.id, methods: new Set(p.http.methods), raises: p.errorShape?.raises ?? "fetch" };
+  for (const key of [p.id, ...p.modules]) JS_HTTP.set(key, entry);
+  for (const q of p.http.callables ?? []) JS_HTTP_CALLABLES.set(q, p.id);
+}
 
 /** Per raise kind: what a catch must read to see the status, and the plausible reads that never match. */
 export const JS_RIGHT_SHAPE = new Map<JsRaise, RegExp>();

@@ -1,5 +1,6 @@
 // ky: throws HTTPError (err.response.status); its built-in retry honours Retry-After but leaves POST out of its
 // default methods (docs/hf-facts.md, "Retry libraries").
+import { HTTP_VERBS } from "./requests";
 import type { JsProfile } from "./types";
 
 export const kyProfile: JsProfile = {
@@ -12,6 +13,8 @@ export const kyProfile: JsProfile = {
     { qualified: "ky.default.extend", kind: "ky" },
   ],
   errorShape: { raises: "ky", right: /\.response\??\.status\b/ },
+  // ky.get/post/put/patch/head/delete; no options() or request().
+  http: { methods: HTTP_VERBS.filter((v) => v !== "options"), callables: ["ky.default"] },
   selfRetry: "2 retries, Retry-After honoured, not for POST unless retry.methods includes it",
   billTo: "X-HF-Bill-To in headers",
 };

@@ -163,6 +163,18 @@ export const langchainPythonProfile: PythonProfile = {
  * LangChain JS runnables built from an HF model that invoke the model as it is (Runnable.pipe/bind/withConfig ...
  * in @langchain/core runnables/base): their `invoke/stream/batch` are calls of the model, with its protection.
  */
+/** LangChain JS model and embeddings methods that call the model. */
+export const LANGCHAIN_JS_METHODS = new Set([
+  "invoke",
+  "call",
+  "stream",
+  "batch",
+  "generate",
+  "predict",
+  "embedQuery",
+  "embedDocuments",
+]);
+
 export const LANGCHAIN_JS_SAME_MODEL = new Set([
   "pipe",
   "bind",

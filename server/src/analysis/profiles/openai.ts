@@ -3,6 +3,13 @@
 // "What each client does on 429").
 import type { JsProfile, PythonProfile } from "./types";
 
+/**
+ * Both SDKs: the resource groups between the client and the method (`client.chat.completions.create`), and the
+ * methods on them that send a request (a group path starting with `models` reaches the router's model list).
+ */
+export const OPENAI_GROUPS = new Set(["chat", "completions", "embeddings", "responses", "models", "images", "audio"]);
+export const OPENAI_REQUEST_METHODS = new Set(["create", "list", "stream", "parse"]);
+
 export const openaiPythonProfile: PythonProfile = {
   language: "python",
   id: "openai",

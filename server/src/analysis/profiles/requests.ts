@@ -2,6 +2,9 @@
 // HTTPError, which is what tenacity/backoff need to fire (docs/hf-facts.md, "Retry libraries").
 import type { PythonProfile } from "./types";
 
+/** The HTTP verbs Python and JS HTTP clients name their request methods after (`session.post`, `axios.get`). */
+export const HTTP_VERBS = ["get", "post", "put", "patch", "delete", "head", "options"];
+
 export const requestsProfile: PythonProfile = {
   language: "python",
   id: "requests",
@@ -21,6 +24,7 @@ export const requestsProfile: PythonProfile = {
       { type: "OSError" },
     ],
   },
+  http: { methods: [...HTTP_VERBS, "request"], verbFirst: ["request"], moduleFunctions: true },
   selfRetry: "never by itself; a urllib3 Retry mounted on a Session (see urllib3)",
   billTo: "X-HF-Bill-To in headers=",
 };

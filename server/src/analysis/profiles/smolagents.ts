@@ -3,6 +3,10 @@
 import { HF_HUB_ERRORS_CAUGHT } from "./huggingfaceHub";
 import type { PythonProfile } from "./types";
 
+/** What sends a request: a model's generate methods (and calling the model), an agent's run. */
+export const SMOLAGENTS_MODEL_METHODS = new Set(["generate", "generate_stream", "__call__"]);
+export const SMOLAGENTS_AGENT_METHODS = new Set(["run"]);
+
 export const smolagentsProfile: PythonProfile = {
   language: "python",
   id: "smolagents",

@@ -53,6 +53,13 @@ interface ProfileBase {
     names: string[];
     /** the fixes care that it is installed at all */ presence?: boolean;
   };
+  /**
+   * A raw HTTP client: the method names that send one request each, on its client instances and (with
+   * `moduleFunctions`) on the module itself (`requests.get(url)`); `verbFirst` are those whose first argument is
+   * the HTTP method (`request("POST", url)`). `callables` are qualified names called directly with a URL
+   * (`fetch(url, init)`, `axios(url)`, `axios({ url, method })`).
+   */
+  http?: { methods?: string[]; verbFirst?: string[]; moduleFunctions?: boolean; callables?: string[] };
   /** What the library does on 429 by itself, with its version gates (for docs and explanations). */
   selfRetry?: string;
   /** How X-HF-Bill-To is passed through it, when it makes billed calls. */

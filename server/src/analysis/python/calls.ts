@@ -1,17 +1,18 @@
 // Finding HF calls: methods on known clients, Hub functions, raw HTTP to HF hosts, litellm.
 import type { PyNode } from "./tree";
 import type { BillTo, ImportedClientRef, Surface } from "../model";
-import { INFERENCE_TASK_METHODS } from "../profiles/huggingfaceHub";
-import { LITELLM_CALLS, LITELLM_NUM_RETRIES, LITELLM_OPENAI_RETRY, litellmRoute } from "../profiles/litellm";
+import { PY_HTTP } from "../profiles";
 import {
-  classifyUrl,
   HFAPI_NON_CALLS,
-  HTTP_METHODS,
   HUB_DOWNLOADS,
   HUB_FUNCTIONS,
   INFERENCE_NON_CALLS,
-  LANGCHAIN_METHODS,
-} from "./catalog";
+  INFERENCE_TASK_METHODS,
+} from "../profiles/huggingfaceHub";
+import { OPENAI_GROUPS, OPENAI_REQUEST_METHODS } from "../profiles/openai";
+import { SMOLAGENTS_AGENT_METHODS, SMOLAGENTS_MODEL_METHODS } from "../profiles/smolagents";
+import { LITELLM_CALLS, LITELLM_NUM_RETRIES, LITELLM_OPENAI_RETRY, litellmRoute } from "../profiles/litellm";
+import { classifyUrl, LANGCHAIN_METHODS } from "./catalog";
 import type { ClientTracker, PyClient } from "./clients";
 import type { Scope } from "./scope";
 import { kwargs, methodCall, positionalArgs } from "./syntax";
@@ -42,8 +43,6 @@ export interface PyCall {
   /** A call on an imported client, kept when the module exports one (fromFile is filled in by the frontend). */
   viaImport?: Omit<ImportedClientRef, "fromFile">;
 }
-
-const OPENAI_GROUPS = new Set(["chat", "completions", "embeddings", "responses", "models", "images", "audio"]);
 
 export interface CallContext {
   scope: Scope;
@@ -109,8 +108,7 @@ function onClient(ctx: CallContext, node: PyNode, object: PyNode, method: string
       };
     }
     case "openai": {
-      if (!client.surface || !["create", "list", "stream", "parse"].includes(method) || path.length === 0)
-        return undefined;
+      if (!client.surface || !OPENAI_REQUEST_METHODS.has(method) || path.length === 0) return undefined;
       const surface: Surface = path[0] === "models" ? "router-models" : client.surface;
       return { ...clientCall(ctx, node, client, callee, method), surface };
     }
@@ -122,10 +120,10 @@ function onClient(ctx: CallContext, node: PyNode, object: PyNode, method: string
       if (!LANGCHAIN_METHODS.has(method) || !client.surface) return undefined;
       return clientCall(ctx, node, client, callee, method);
     case "smolagents-model":
-      if (!["generate", "generate_stream", "__call__"].includes(method) || !client.surface) return undefined;
+      if (!SMOLAGENTS_MODEL_METHODS.has(method) || !client.surface) return undefined;
       return clientCall(ctx, node, client, callee, method);
     case "smolagents-agent":
-      if (method !== "run" || !client.surface) return undefined;
+      if (!SMOLAGENTS_AGENT_METHODS.has(method) || !client.surface) return undefined;
       return clientCall(ctx, node, client, callee, method);
     case "framework-model":
     case "framework-agent":
@@ -226,12 +224,13 @@ function httpCall(
   client: PyClient | undefined,
   callee: string,
 ): PyCall | undefined {
-  if (!HTTP_METHODS.has(method) || node.type !== "call") return undefined;
+  const library = client?.cls.library ?? callee.split(".")[0];
+  const http = PY_HTTP.get(library);
+  if (!http?.methods.has(method) || node.type !== "call") return undefined;
   const args = positionalArgs(node);
   const kw = kwargs(node);
   // `request(method, url)`, and httpx's `stream(method, url)`.
-  const withVerb =
-    method === "request" || (method === "stream" && client?.cls.kind === "httpx-client") || callee === "httpx.stream";
+  const withVerb = http.verbFirst.has(method);
   const urlNode = kw.get("url") ?? (withVerb ? args[1] : args[0]);
   const verb = withVerb ? (ctx.scope.evalString(args[0]) ?? "post").toLowerCase() : method;
   const url = urlNode ? ctx.scope.evalString(urlNode) : undefined;
@@ -244,7 +243,6 @@ function httpCall(
         ? "unknown"
         : undefined;
   if (!host) return undefined;
-  const library = client?.cls.library ?? callee.split(".")[0];
   const billTo = ctx.billToOf(kw.get("headers"));
   return {
     node,
@@ -252,7 +250,7 @@ function httpCall(
     library,
     surface: host,
     client,
-    raises: library === "aiohttp" ? "aiohttp-response" : "response",
+    raises: http.raises,
     isAsync: client?.cls.isAsync ?? false,
     isStreaming: kw.get("stream")?.text === "True" || method === "stream",
     billTo: billTo.present ? billTo : (client?.billTo ?? billTo),
@@ -264,7 +262,7 @@ function onModule(ctx: CallContext, node: PyNode, fn: PyNode): PyCall | undefine
   if (!q) return undefined;
   const [pkg, ...rest] = q.split(".");
   const name = rest[rest.length - 1];
-  if ((pkg === "requests" || pkg === "httpx") && rest.length === 1) return httpCall(ctx, node, name, undefined, q);
+  if (PY_HTTP.get(pkg)?.moduleFunctions && rest.length === 1) return httpCall(ctx, node, name, undefined, q);
   if (pkg === "huggingface_hub") {
     if (q.endsWith("http_backoff")) {
       const args = positionalArgs(node);
