@@ -35,7 +35,9 @@ import { analyzePython, initPython } from "./python/index";
 import { ParserFault } from "./python/parser";
 import { ALL_RULES, ruleMeta } from "./rules/index";
 import type { Finding, OrgContext } from "./rules/types";
-import { callSpan, placeFinding } from "./rules/where";
+import { callSpan, ModelLinks, placeFinding } from "./rules/where";
+import { runRules } from "./rules/run";
+import { withLinks } from "./rules/createRule";
 import { explainCall, type CallExplanation } from "./explain";
 import { parseSuppressions, type Suppressions } from "./suppressions";
 import { LineIndex } from "./text";
@@ -144,8 +146,13 @@ export class Analyzer {
     return this.files.has(path);
   }
 
+  /** Bumped when what the rules read outside a file's model may have changed (manifests, config): kept diagnostics
+   * are then recomputed (see rules/run.ts). */
+  private generation = 0;
+
   /** Version facts depend on manifests: call after requirements/package.json/lock files change. */
   refreshVersions(): void {
+    this.generation++;
     invalidateVersionCache(this.options.fs);
     this.projects.clear();
     this.evidence.clear();
@@ -266,42 +273,48 @@ export class Analyzer {
           : undefined,
     };
 
-    const findings: Finding[] = [];
-    for (const rule of ALL_RULES) {
-      if (severityOf(rule.code, config, overrides) === "off") continue;
-      findings.push(...rule.check({ path, model, orgContext, versionRange }));
-    }
-    for (const finding of findings) {
-      const severity = severityOf(finding.code, config, overrides) as Severity;
-      const placed = placeFinding(model, finding, orgContext);
-      const range = lines.range(placed.span.start, placed.span.end);
-      if (suppressions.isSuppressed(finding.code, range.start.line)) continue;
+    const links = new ModelLinks(model);
+    const diagnose = (finding: Finding): Diagnostic => {
+      const placed = placeFinding(model, finding, orgContext, links);
       const diagnostic: Diagnostic = {
         code: finding.code,
         rule: ruleMeta(finding.code).name,
-        severity,
+        severity: severityOf(finding.code, config, overrides) as Severity,
         message: finding.message,
-        range,
+        range: lines.range(placed.span.start, placed.span.end),
         fixes: [],
       };
       const related = placed.related.flatMap((r): RelatedInfo[] => {
         if (!r.path) return [{ message: r.message, range: lines.range(r.span.start, r.span.end) }];
-        const other = this.files.get(r.path);
-        // A notebook's offsets are into its joined cells: no place in the file to point to.
-        if (!other || other.cells) return [];
-        return [
-          {
-            message: r.message,
-            path: r.path,
-            range: (other.lines ??= new LineIndex(other.analysedText)).range(r.span.start, r.span.end),
-          },
-        ];
+        const other = this.linesOf(r.path);
+        return other ? [{ message: r.message, path: r.path, range: other.range(r.span.start, r.span.end) }] : [];
       });
       if (related.length) diagnostic.related = related;
       // The predicate sees the diagnostic as reported (in its cell's lines for a notebook).
       const asked =
         fixes === true || (fixes !== false && fixes(entry.cells ? toCell(diagnostic, entry.cells) : diagnostic));
       if (asked) diagnostic.fixes = fixesFor(fixContext, finding);
+      return diagnostic;
+    };
+    const rules = ALL_RULES.filter((rule) => severityOf(rule.code, config, overrides) !== "off");
+    // An editor file keeps each subject's diagnostics for its next version (without fixes: those are asked for
+    // one diagnostic at a time). What every subject depends on besides its own entities is the memo's scope.
+    const memo = fixes === false && !entry.cells ? entry.state?.rules : undefined;
+    const scope = memo
+      ? JSON.stringify([
+          rules.map((r) => `${r.code}:${severityOf(r.code, config, overrides)}`),
+          orgContext,
+          // Where the org is named in another file, in that file's lines (they move when it is edited).
+          orgContext?.at?.path
+            ? this.linesOf(orgContext.at.path)?.range(orgContext.at.span.start, orgContext.at.span.end)
+            : null,
+          entry.versions,
+          this.generation,
+        ])
+      : "";
+    const ctx = withLinks({ path, model, orgContext, versionRange }, links);
+    for (const diagnostic of runRules({ model, links, ctx, rules, lines, diagnose }, memo, scope)) {
+      if (suppressions.isSuppressed(diagnostic.code, diagnostic.range.start.line)) continue;
       result.diagnostics.push(entry.cells ? toCell(diagnostic, entry.cells) : diagnostic);
     }
     result.diagnostics.sort(
@@ -312,6 +325,13 @@ export class Analyzer {
         a.code.localeCompare(b.code),
     );
     return result;
+  }
+
+  /** Line starts of another file of the workspace; none for a notebook (its offsets are into its joined cells). */
+  private linesOf(path: string): LineIndex | undefined {
+    const other = this.files.get(path);
+    if (!other || other.cells) return undefined;
+    return (other.lines ??= new LineIndex(other.analysedText));
   }
 
   /**
@@ -346,6 +366,7 @@ export class Analyzer {
 
   /** Config files are cached per folder: call after one is created, changed or deleted. */
   invalidateConfig(): void {
+    this.generation++;
     invalidateConfigCache(this.options.fs);
     this.configs = new WeakMap();
     this.aliases.clear();

@@ -58,6 +58,20 @@ export interface Kept<N> {
 
 const kept = new WeakMap<object, Kept<object>>();
 
+/**
+ * Where each entity of an assembled model came from: the kept (pinned) value it was unpinned from, numbered. Two
+ * entities with the same origin hold the same data, up to where their statements now sit: what lets the rules'
+ * diagnostics of an untouched statement be kept (see rules/run.ts).
+ */
+const origins = new WeakMap<object, { id: number; pins: readonly { key: string }[] }>();
+const pinIds = new WeakMap<object, number>();
+let nextPinId = 1;
+
+/** The origin of an entity of an assembled model (undefined for one made or changed after assembly). */
+export function originOf(entity: object): { id: number; pins: readonly { key: string }[] } | undefined {
+  return origins.get(entity);
+}
+
 /** How many statements were judged and how many kept results reused, for tests and profiling. */
 export const judgeCounts = { judged: 0, reused: 0 };
 
@@ -99,6 +113,9 @@ function unpin<T extends object, N>(layout: Layout<N>, p: Pinned<T, N>): T {
     const base = layout.startOf(statement);
     out[key] = { start: base + start, end: base + end };
   }
+  let id = pinIds.get(p);
+  if (id === undefined) pinIds.set(p, (id = nextPinId++));
+  origins.set(out, { id, pins: p.pins });
   return out as T;
 }
 

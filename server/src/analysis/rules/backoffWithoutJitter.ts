@@ -13,15 +13,16 @@ export const backoffWithoutJitter = createRule({
         "This {{retry}} waits without jitter: clients throttled together retry together. Use full jitter (a random wait up to the backoff).",
     },
   },
-  check({ model }) {
-    return model.retries
-      .filter((r) => r.relevant && r.waits && !r.hasJitter)
-      .map((retry) => ({
+  retry(retry) {
+    if (!retry.relevant || !retry.waits || retry.hasJitter) return [];
+    return [
+      {
         messageId: "lockstep" as const,
         data: { retry: describe(retry.kind) },
         span: retry.waitSpan ?? retry.span,
         retry,
-      }));
+      },
+    ];
   },
   fixes: (ctx, finding) => (finding.retry ? waitFixes(ctx, finding.retry, "HF004") : []),
 });

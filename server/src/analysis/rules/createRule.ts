@@ -2,11 +2,16 @@
 // default severity, summary, message templates, docs link and the fixes it offers, next to its check. Settings,
 // the config schema, the README table, SARIF metadata and the docs headings are generated from these modules
 // (scripts/generate-rules.ts; a test fails when a generated file is stale).
+//
+// A check is written per subject (one HF call, one retry construct, one client construction), so the analyzer can
+// run the rules over only the subjects whose inputs changed since the last check (typing re-judges one statement;
+// the other subjects' diagnostics are kept).
 import { docsUrl, type RuleCode, type Severity } from "../../../../shared/src/rules";
 import type { Fix } from "../diagnostic";
 import type { FixContext } from "../fixes/context";
 import type { ClientConstruction, HfCall, RetryConstruct, Span } from "../model";
-import type { Finding, Rule, RuleContext } from "./types";
+import type { Finding, Rule, RuleContext, SubjectContext } from "./types";
+import { ModelLinks } from "./where";
 
 /** What a check reports: a message by id with the values for its `{{placeholders}}`, and its subject. */
 export interface Report<MessageId extends string> {
@@ -27,7 +32,10 @@ export interface RuleDefinition<Code extends RuleCode, MessageId extends string>
     /** Message templates; `{{name}}` is replaced from a report's data. */
     messages: Record<MessageId, string>;
   };
-  check(ctx: RuleContext): Report<MessageId>[];
+  /** Reports about one HF call, one retry construct, one client construction (`index` in the model's list). */
+  call?(call: HfCall, ctx: SubjectContext): Report<MessageId>[];
+  retry?(retry: RetryConstruct, ctx: SubjectContext): Report<MessageId>[];
+  client?(client: ClientConstruction, index: number, ctx: SubjectContext): Report<MessageId>[];
   fixes?: (ctx: FixContext, finding: Finding) => Fix[];
 }
 
@@ -35,17 +43,31 @@ export function createRule<const Code extends RuleCode, MessageId extends string
   def: RuleDefinition<Code, MessageId>,
 ): Rule<Code> & { messages: Record<MessageId, string> } {
   const { code, name, defaultSeverity, summary, messages } = def.meta;
-  return {
+  const findings = (reports: Report<MessageId>[]): Finding[] =>
+    reports.map(({ messageId, data, ...subject }) => ({ code, message: fill(messages[messageId], data), ...subject }));
+  const rule: Rule<Code> & { messages: Record<MessageId, string> } = {
     code,
     meta: { code, name, defaultSeverity, summary, docs: docsUrl(code), fixable: def.fixes !== undefined },
     messages,
     check(ctx) {
-      return def
-        .check(ctx)
-        .map(({ messageId, data, ...subject }) => ({ code, message: fill(messages[messageId], data), ...subject }));
+      const subjects = withLinks(ctx);
+      return [
+        ...ctx.model.calls.flatMap((c) => rule.checkCall?.(c, subjects) ?? []),
+        ...ctx.model.retries.flatMap((r) => rule.checkRetry?.(r, subjects) ?? []),
+        ...ctx.model.clients.flatMap((c, i) => rule.checkClient?.(c, i, subjects) ?? []),
+      ];
     },
     fixes: def.fixes,
   };
+  if (def.call) rule.checkCall = (c, ctx) => findings(def.call!(c, ctx));
+  if (def.retry) rule.checkRetry = (r, ctx) => findings(def.retry!(r, ctx));
+  if (def.client) rule.checkClient = (c, i, ctx) => findings(def.client!(c, i, ctx));
+  return rule;
+}
+
+/** A rule context with the model's links (the calls of each client). */
+export function withLinks(ctx: RuleContext, links = new ModelLinks(ctx.model)): SubjectContext {
+  return { ...ctx, callsOf: (client) => links.callsOf(client) };
 }
 
 function fill(template: string, data: Record<string, string> = {}): string {

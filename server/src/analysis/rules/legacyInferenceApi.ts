@@ -13,19 +13,13 @@ export const legacyInferenceApi = createRule({
         "api-inference.huggingface.co is the deprecated serverless Inference API; use the router (https://router.huggingface.co/hf-inference/models/...).",
     },
   },
-  check({ model }) {
-    const reportedClients = new Set<number>();
-    const reports: Report<"legacy">[] = model.calls
-      .filter((call) => call.surface === "legacy")
-      .map((call) => {
-        if (call.client !== undefined) reportedClients.add(call.client);
-        return { messageId: "legacy", span: call.span, call };
-      });
-    model.clients.forEach((client, i) => {
-      if (client.surface === "legacy" && !reportedClients.has(i))
-        reports.push({ messageId: "legacy", span: client.span, client });
-    });
-    return reports;
+  call(call) {
+    return call.surface === "legacy" ? [{ messageId: "legacy", span: call.span, call }] : [];
+  },
+  // A legacy client is reported on itself only when none of its calls is (they carry the same fix).
+  client(client, index, { callsOf }) {
+    if (client.surface !== "legacy" || callsOf(index).some((c) => c.surface === "legacy")) return [];
+    return [{ messageId: "legacy", span: client.span, client }];
   },
   fixes: (ctx) => legacyUrlFix(ctx),
 });

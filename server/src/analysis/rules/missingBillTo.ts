@@ -19,23 +19,17 @@ export const missingBillTo = createRule({
         "Without X-HF-Bill-To, {{subject}} the personal account, not the organization billed elsewhere ({{source}} sets X-HF-Bill-To{{how}}). Add the same bill-to here.",
     },
   },
-  check({ model, orgContext }) {
-    if (!orgContext) return [];
-    const reports: Report<"personal" | "elsewhere">[] = [];
-    const clientsNeedingIt = new Set<number>();
-    for (const call of model.calls) {
-      if (!needsBillTo(call.surface) || call.billTo.present) continue;
-      if (call.client !== undefined) clientsNeedingIt.add(call.client);
-      else reports.push({ ...report(orgContext, `\`${call.callee}\` bills`), span: call.span, call });
-    }
-    model.clients.forEach((client, i) => {
-      if (!needsBillTo(client.surface) || client.billTo.present) return;
-      const hasCalls = model.calls.some((c) => c.client === i);
-      // A client whose every call carries its own bill-to is fine; one with no visible calls will still bill.
-      if (hasCalls && !clientsNeedingIt.has(i)) return;
-      reports.push({ ...report(orgContext, `calls through this ${client.className} bill`), span: client.span, client });
-    });
-    return reports;
+  call(call, { orgContext }) {
+    // A call through a client built here is reported on the client (one fix covers all its calls).
+    if (!orgContext || !needsBillTo(call.surface) || call.billTo.present || call.client !== undefined) return [];
+    return [{ ...report(orgContext, `\`${call.callee}\` bills`), span: call.span, call }];
+  },
+  client(client, index, { orgContext, callsOf }) {
+    if (!orgContext || !needsBillTo(client.surface) || client.billTo.present) return [];
+    const calls = callsOf(index);
+    // A client whose every call carries its own bill-to is fine; one with no visible calls will still bill.
+    if (calls.length && !calls.some((c) => needsBillTo(c.surface) && !c.billTo.present)) return [];
+    return [{ ...report(orgContext, `calls through this ${client.className} bill`), span: client.span, client }];
   },
   fixes: (ctx, finding) => billToFixes(ctx, finding.client, finding.call),
 });

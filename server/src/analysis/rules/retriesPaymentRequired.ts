@@ -16,15 +16,16 @@ export const retriesPaymentRequired = createRule({
         "This {{retry}} would also retry HTTP 402 (credits exhausted), which never succeeds on retry. Exclude 402 from its condition.",
     },
   },
-  check({ model }) {
-    return model.retries
-      .filter((r) => r.relevant && r.retries402)
-      .map((retry) => ({
+  retry(retry) {
+    if (!retry.relevant || !retry.retries402) return [];
+    return [
+      {
         messageId: "retries402" as const,
         data: { retry: describe(retry.kind) },
         span: retry.span,
         retry,
-      }));
+      },
+    ];
   },
   fixes: (ctx, finding) => (finding.retry ? paymentRequiredFixes(ctx, finding.retry) : []),
 });

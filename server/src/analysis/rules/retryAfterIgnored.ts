@@ -15,15 +15,16 @@ export const retryAfterIgnored = createRule({
         "This {{retry}} retries 429 without waiting on Retry-After: it may retry before HF allows and be throttled again.",
     },
   },
-  check({ model }) {
-    return model.retries
-      .filter((r) => r.relevant && r.handles429 && !r.honorsRetryAfter)
-      .map((retry) => ({
+  retry(retry) {
+    if (!retry.relevant || !retry.handles429 || retry.honorsRetryAfter) return [];
+    return [
+      {
         messageId: "ignored" as const,
         data: { retry: describe(retry.kind) },
         span: retry.waitSpan ?? retry.span,
         retry,
-      }));
+      },
+    ];
   },
   fixes(ctx, finding) {
     if (!finding.retry) return [];

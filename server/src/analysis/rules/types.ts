@@ -24,6 +24,11 @@ export interface RuleContext {
   versionRange?: (key: keyof PackageVersions) => VersionRange | undefined;
 }
 
+/** A subject's surroundings: the calls made through a client (by its index in the model's list). */
+export interface SubjectContext extends RuleContext {
+  callsOf(client: number): readonly HfCall[];
+}
+
 /** A rule's finding before it becomes a positioned diagnostic; keeps its subject so fixes can be built from it. */
 export interface Finding {
   code: RuleCode;
@@ -50,7 +55,12 @@ export interface RuleMeta<Code extends RuleCode = RuleCode> {
 export interface Rule<Code extends RuleCode = RuleCode> {
   code: Code;
   meta: RuleMeta<Code>;
+  /** Every finding in the model (each subject in turn). */
   check(ctx: RuleContext): Finding[];
+  /** The findings about one subject; a rule has the ones for the subjects it reports on. */
+  checkCall?(call: HfCall, ctx: SubjectContext): Finding[];
+  checkRetry?(retry: RetryConstruct, ctx: SubjectContext): Finding[];
+  checkClient?(client: ClientConstruction, index: number, ctx: SubjectContext): Finding[];
   /** The quick fixes of one of this rule's findings (the code lives in ../fixes/; this only picks it). */
   fixes?: (ctx: FixContext, finding: Finding) => Fix[];
 }

@@ -15,15 +15,16 @@ export const unboundedRetry = createRule({
         "This {{retry}} has no bound on attempts or time: a long throttle or outage hangs the program. Add a limit.",
     },
   },
-  check({ model }) {
-    return model.retries
-      .filter((r) => r.relevant && !r.bounded)
-      .map((retry) => ({
+  retry(retry) {
+    if (!retry.relevant || retry.bounded) return [];
+    return [
+      {
         messageId: "unbounded" as const,
         data: { retry: describe(retry.kind) },
         span: retry.span,
         retry,
-      }));
+      },
+    ];
   },
   // tenacity stop_after_attempt, backoff max_tries, an attempt counter in a while-True loop.
   fixes: (ctx, finding) => (finding.retry ? boundFixes(ctx, finding.retry) : []),

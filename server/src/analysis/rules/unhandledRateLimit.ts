@@ -19,33 +19,31 @@ export const unhandledRateLimit = createRule({
         "`{{callee}}` has no 429 handling on every version your range admits: `{{range}}` in {{file}} admits versions that {{lacks}} (before {{min}}).",
     },
   },
-  check({ model, versionRange }) {
-    return model.calls.flatMap((call): Report<"trap" | "none" | "range">[] => {
-      if (call.protection.kind !== "unprotected") return [];
-      const { reason } = call.protection;
-      // No lock file, and the manifest's range reaches below the version that would have protected the call.
-      const gate = gateOf(call);
-      const range = gate && versionRange?.(gate.key);
-      if (gate && range && !atLeast(range.floor, gate.min)) {
-        const file = range.file.slice(range.file.lastIndexOf("/") + 1);
-        const data = {
-          callee: call.callee,
-          range: `${range.name}${range.spec}`,
-          file,
-          lacks: gate.lacks,
-          min: gate.min,
-        };
-        return [{ messageId: "range", data, span: call.span, call }];
-      }
-      return [
-        {
-          messageId: reason ? "trap" : "none",
-          data: { callee: call.callee, reason: reason ?? "" },
-          span: call.span,
-          call,
-        },
-      ];
-    });
+  call(call, { versionRange }): Report<"trap" | "none" | "range">[] {
+    if (call.protection.kind !== "unprotected") return [];
+    const { reason } = call.protection;
+    // No lock file, and the manifest's range reaches below the version that would have protected the call.
+    const gate = gateOf(call);
+    const range = gate && versionRange?.(gate.key);
+    if (gate && range && !atLeast(range.floor, gate.min)) {
+      const file = range.file.slice(range.file.lastIndexOf("/") + 1);
+      const data = {
+        callee: call.callee,
+        range: `${range.name}${range.spec}`,
+        file,
+        lacks: gate.lacks,
+        min: gate.min,
+      };
+      return [{ messageId: "range", data, span: call.span, call }];
+    }
+    return [
+      {
+        messageId: reason ? "trap" : "none",
+        data: { callee: call.callee, reason: reason ?? "" },
+        span: call.span,
+        call,
+      },
+    ];
   },
   fixes: (ctx, finding) =>
     finding.call ? [...unhandledRateLimitFixes(ctx, finding.call), ...raiseFloorFixes(ctx, finding.call)] : [],

@@ -30,22 +30,68 @@ export function clientSpan(client: ClientConstruction): Span {
   return end > client.span.start ? { start: client.span.start, end } : client.span;
 }
 
+/**
+ * Who refers to whom in a model, listed once per check: a finding's related places are looked up here instead of
+ * by a scan of every call (which made placing every finding of a large file quadratic).
+ */
+export class ModelLinks {
+  private readonly byClient = new Map<number, HfCall[]>();
+  private readonly byRetry = new Map<number, HfCall[]>();
+  private readonly clientIndex = new Map<ClientConstruction, number>();
+  private readonly retryIndex = new Map<RetryConstruct, number>();
+
+  constructor(readonly model: FileModel) {
+    for (const call of model.calls) {
+      if (call.client !== undefined) push(this.byClient, call.client, call);
+      for (const r of new Set(call.retries)) push(this.byRetry, r, call);
+    }
+    model.clients.forEach((c, i) => this.clientIndex.set(c, i));
+    model.retries.forEach((r, i) => this.retryIndex.set(r, i));
+  }
+
+  /** The calls made through the client at `index` of the model's list. */
+  callsOf(index: number): readonly HfCall[] {
+    return this.byClient.get(index) ?? NONE;
+  }
+
+  /** The calls the retry at `index` covers. */
+  callsRetriedBy(index: number): readonly HfCall[] {
+    return this.byRetry.get(index) ?? NONE;
+  }
+
+  indexOfClient(client: ClientConstruction): number {
+    return this.clientIndex.get(client) ?? -1;
+  }
+
+  indexOfRetry(retry: RetryConstruct): number {
+    return this.retryIndex.get(retry) ?? -1;
+  }
+}
+
+const NONE: readonly HfCall[] = Object.freeze([]);
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 export function placeFinding(
   model: FileModel,
   finding: Finding,
   orgContext: OrgContext | undefined,
+  links: ModelLinks = new ModelLinks(model),
 ): { span: Span; related: Related[] } {
   let span = finding.span;
   if (finding.call && span === finding.call.span) span = callSpan(finding.call);
   else if (finding.client && span === finding.client.span) span = clientSpan(finding.client);
   const related: Related[] = [];
   if (finding.code === "HF001" && finding.call) related.push(...retriesAround(model, finding.call));
-  if (finding.retry) related.push(...aboutRetry(model, finding.retry, finding.span));
+  if (finding.retry) related.push(...aboutRetry(links, finding.retry, finding.span));
   if (finding.code === "HF003") {
     if (finding.client) {
-      const index = model.clients.indexOf(finding.client);
-      for (const call of model.calls) {
-        if (call.client === index && needsBillTo(call.surface) && !call.billTo.present)
+      for (const call of links.callsOf(links.indexOfClient(finding.client))) {
+        if (needsBillTo(call.surface) && !call.billTo.present)
           related.push({ span: callSpan(call), message: `\`${call.callee}\` bills through this client.` });
       }
     }
@@ -75,13 +121,11 @@ function retriesAround(model: FileModel, call: HfCall): Related[] {
 }
 
 /** The HF calls a retry covers, and the retry itself when the finding sits on its wait. */
-function aboutRetry(model: FileModel, retry: RetryConstruct, findingSpan: Span): Related[] {
+function aboutRetry(links: ModelLinks, retry: RetryConstruct, findingSpan: Span): Related[] {
   const out: Related[] = [];
   if (findingSpan !== retry.span)
     out.push({ span: retry.span, message: `The ${describe(retry.kind)} this wait belongs to.` });
-  const index = model.retries.indexOf(retry);
-  for (const call of model.calls) {
-    if (call.retries.includes(index)) out.push({ span: callSpan(call), message: `Retried here: \`${call.callee}\`.` });
-  }
+  for (const call of links.callsRetriedBy(links.indexOfRetry(retry)))
+    out.push({ span: callSpan(call), message: `Retried here: \`${call.callee}\`.` });
   return out;
 }
