@@ -57,7 +57,7 @@ export function typingSequence(
   language: keyof typeof TYPED,
   text: string,
   rounds: number,
-  lines_ = TYPED,
+  lines_: Record<keyof typeof TYPED, string> = TYPED,
 ): { keystrokes: Keystroke[]; lines: number[] } {
   const keystrokes: Keystroke[] = [];
   const lines: number[] = [];
