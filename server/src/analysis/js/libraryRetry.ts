@@ -1,7 +1,10 @@
 // A retry library the operation is handed to (`backOff(fn, opts)`, `pRetry(fn)`, `policy.execute(fn)`), judged
 // from its profile's defaults and the options written at the call (profiles/, docs/hf-facts.md "Retry libraries").
 import ts from "typescript";
-import { JS_RETRY_HELPERS } from "../profiles";
+import { JS_CONFIGURED_RETRIES, JS_RETRY_HELPERS } from "../profiles";
+import { axiosRetryCondition } from "../profiles/axiosRetry";
+import type { Found } from "../decide/verdict";
+import type { JsCall } from "./calls";
 import type { JsProfile, RetryDefaults } from "../profiles/types";
 import { honoursRetryAfter } from "../decide/retryAfter";
 import { codeText, retries402FromText, statusFilterWithout429 } from "../retryHeuristics";
@@ -130,4 +133,60 @@ function operationText(scope: JsScope, operation: ts.Node): string {
   const node = ts.isIdentifier(operation) ? unwrap(operation) : operation;
   if (ts.isIdentifier(node)) return scope.functionNamed(node.text)?.getText() ?? node.getText();
   return node.getText();
+}
+
+/**
+ * A retry set up for the call's client rather than around the call (axios-retry attached to the instance, ky's and
+ * got's `retry` option on the client or the request): found here in the syntax, read with the facts of the profile
+ * that states it (`configuredRetry`: option names, defaults; docs/hf-facts.md, "Retry libraries").
+ */
+export function configuredRetry(scope: JsScope, call: JsCall, axiosRetryVersion: string | undefined): Found {
+  const profile = JS_CONFIGURED_RETRIES.get(call.library);
+  const config = profile?.configuredRetry;
+  if (!profile || !config) return undefined;
+  const verb = call.verb ?? "post";
+  if (config.setup && config.predicate) {
+    // Set up by a call any statement may make: this answer depends on the whole file.
+    scope.reads.readsEverything();
+    for (const c of scope.calls) {
+      if (!config.setup.includes(scope.qualify(c.expression) ?? "")) continue;
+      const target = c.arguments[0] ? scope.resolve(c.arguments[0]) : undefined;
+      const applies = call.client
+        ? target === call.client.node || target?.pos === call.client.node.pos
+        : scope.qualify(target) === `${call.library}.default`;
+      if (!applies) continue;
+      const cond = c.arguments[1] ? optionOf(c.arguments[1], config.predicate.option) : undefined;
+      // The condition is read as code (profiles/axiosRetry.ts): isRetryableError and broad status tests admit 429.
+      const verdict = cond
+        ? axiosRetryCondition(codeText(functionText(scope, cond), "js"), axiosRetryVersion)
+        : undefined;
+      if (verdict === "admits")
+        return { kind: "protected", by: `${profile.id} with a ${config.predicate.option} covering 429` };
+      if (verdict) return { kind: "trap", reason: `${profile.id} does not retry this 429: ${verdict}` };
+      return {
+        kind: "trap",
+        reason: `${config.predicate.defaultSkips}; give it a ${config.predicate.option} that checks for 429`,
+      };
+    }
+    return undefined;
+  }
+  if (!config.methods) return undefined;
+  const perCall = call.node && ts.isCallExpression(call.node) ? call.node.arguments[1] : undefined;
+  const retry = (perCall ? optionOf(perCall, "retry") : undefined) ?? call.client?.retryOption;
+  const text = retry ? scope.resolve(retry).getText() : "";
+  if (retry && config.off?.test(text.trim()))
+    return { kind: "trap", reason: `${profile.id} retries are switched off (retry: 0)` };
+  const option = config.methods.options[0];
+  const methods = new RegExp(`${option}\\s*:\\s*\\[([^\\]]*)\\]`, "i").exec(text)?.[1];
+  const allowed =
+    methods !== undefined ? new RegExp(`["']${verb}["']`, "i").test(methods) : config.methods.defaults.includes(verb);
+  if (allowed)
+    return {
+      kind: "protected",
+      by: `${profile.id}'s built-in retry${config.honoursRetryAfter ? " (honours Retry-After)" : ""}`,
+    };
+  return {
+    kind: "trap",
+    reason: `${profile.id} does not retry ${verb.toUpperCase()} by default; add "${verb}" to retry.${option}`,
+  };
 }

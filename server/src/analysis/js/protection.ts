@@ -9,12 +9,11 @@ import { Kind } from "./kinds";
 import type { Protection, RetryHelperFacts, Span } from "../model";
 import { CALLABLE_NAME, codeText, decidingText } from "../retryHeuristics";
 import type { JsCall } from "./calls";
-import { optionOf } from "./clients";
 import type { LoopFacts, RetryTraits } from "../decide/facts";
 import { handWrittenTraits as decideHandWritten } from "../decide/handWritten";
 import { testsFor429 } from "../decide/handler";
 import { decideRetryHelper, helperIsRelevant } from "../decide/retryHelper";
-import { decideProtection, type Found } from "../decide/verdict";
+import { decideProtection } from "../decide/verdict";
 import { RetryRegistry, type Registration } from "../decide/registry";
 import {
   walkOutward,
@@ -25,9 +24,8 @@ import {
   type StatusBranchFacts,
   type WalkSource,
 } from "../decide/walk";
-import { isRetryLibrary, libraryRetry } from "./libraryRetry";
+import { configuredRetry, isRetryLibrary, libraryRetry } from "./libraryRetry";
 import { JS_RIGHT_SHAPE, JS_WRONG_SHAPE } from "../profiles";
-import { axiosRetryCondition } from "../profiles/axiosRetry";
 import { enclosingFunction, functionName, isFunctionLike, unwrap, type JsScope } from "./scope";
 
 type Traits = RetryTraits<ts.Node>;
@@ -64,7 +62,7 @@ export class JsProtection {
     const { found, covering } = walkOutward(this.walkSource(call, raises), call.node, this.registry);
     const protection = decideProtection(found, this.path, {
       builtinRetry: call.builtinRetry,
-      configured: () => this.instanceConfig(call),
+      configured: () => configuredRetry(this.scope, call, this.axiosRetryVersion),
       builtinDisabled: call.builtinDisabled,
       misplacedRetry: () => this.constructorRetryReason(call),
     });
@@ -238,59 +236,6 @@ export class JsProtection {
     const name = functionName(fn as ts.FunctionLikeDeclaration);
     if (!name) return;
     for (const site of this.scope.callSites(name)) if (site.pos < fn.pos || site.end > fn.end) yield site;
-  }
-
-  /** axios-retry, ky and got retry options: they skip POST unless told otherwise (docs/hf-facts.md, "Retry libraries"). */
-  private instanceConfig(call: JsCall): Found {
-    const verb = call.verb ?? "post";
-    if (call.raises === "axios") {
-      // axios-retry may be set up by any statement: this answer depends on the whole file.
-      this.scope.reads.readsEverything();
-      for (const c of this.scope.calls) {
-        const q = this.scope.qualify(c.expression);
-        if (q !== "axios-retry.default" && q !== "axios-retry.default.default") continue;
-        const target = c.arguments[0] ? this.scope.resolve(c.arguments[0]) : undefined;
-        const applies = call.client
-          ? target === call.client.node || target?.pos === call.client.node.pos
-          : this.scope.qualify(target) === "axios.default";
-        if (!applies) continue;
-        const cond = c.arguments[1] ? optionOf(c.arguments[1], "retryCondition") : undefined;
-        // The condition is read as code (profiles/axiosRetry.ts): isRetryableError and broad status tests admit 429.
-        const verdict = cond
-          ? axiosRetryCondition(codeText(this.functionText(cond), "js"), this.axiosRetryVersion)
-          : undefined;
-        if (verdict === "admits") return { kind: "protected", by: "axios-retry with a retryCondition covering 429" };
-        if (verdict) return { kind: "trap", reason: `axios-retry does not retry this 429: ${verdict}` };
-        return {
-          kind: "trap",
-          reason:
-            "axios-retry's default retryCondition never retries POST or 429; give it a retryCondition that checks for 429",
-        };
-      }
-      return undefined;
-    }
-    if (call.raises === "ky" || call.raises === "got") {
-      const perCall = call.node && ts.isCallExpression(call.node) ? call.node.arguments[1] : undefined;
-      const retry = (perCall ? optionOf(perCall, "retry") : undefined) ?? call.client?.retryOption;
-      const text = retry ? this.scope.resolve(retry).getText() : "";
-      if (retry && /^0$|limit\s*:\s*0\b/.test(text.trim()))
-        return { kind: "trap", reason: `${call.raises} retries are switched off (retry: 0)` };
-      const methods = /methods\s*:\s*\[([^\]]*)\]/i.exec(text)?.[1];
-      const allowed =
-        methods !== undefined ? new RegExp(`["']${verb}["']`, "i").test(methods) : !["post", "patch"].includes(verb);
-      if (allowed) return { kind: "protected", by: `${call.raises}'s built-in retry (honours Retry-After)` };
-      return {
-        kind: "trap",
-        reason: `${call.raises} does not retry ${verb.toUpperCase()} by default; add "${verb}" to retry.methods`,
-      };
-    }
-    return undefined;
-  }
-
-  private functionText(expr: ts.Expression): string {
-    const value = this.scope.resolve(expr);
-    if (ts.isIdentifier(value)) return this.scope.functionNamed(value.text)?.getText() ?? value.getText();
-    return value.getText();
   }
 
   /** A retry around building the client protects nothing. */

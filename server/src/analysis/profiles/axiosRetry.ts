@@ -11,6 +11,20 @@ export const axiosRetryProfile: JsProfile = {
   modules: ["axios-retry"],
   prefilter: ["retry"],
   versions: { key: "axios-retry", names: ["axios-retry"] },
+  // axiosRetry(instance, { retries, retryCondition, retryDelay }): 3 retries, no delay by default.
+  configuredRetry: {
+    retries: "axios",
+    setup: ["axios-retry.default", "axios-retry.default.default"],
+    limits: ["retries"],
+    default429: "predicate",
+    // From 4.2; its isRetryableError admits 429 from 4.2 as well (axiosRetryCondition below).
+    honoursRetryAfter: true,
+    predicate: {
+      option: "retryCondition",
+      defaultSkips: "axios-retry's default retryCondition never retries POST or 429",
+    },
+    backoff: { option: "retryDelay", default: "0" },
+  },
   selfRetry: "a library retry (never HF002); only POST/429 with a retryCondition that admits them",
 };
 

@@ -182,6 +182,14 @@ export const JS_RETRY_HELPERS = new Map(
   js.flatMap((p) => (p.retryHelper ? p.retryHelper.qualified.map((q) => [q, p] as const) : [])),
 );
 
+// ---- Retries set up per client or session ----------------------------------------------------------------
+
+/** Per HTTP library (profile id): the retry that can be set up on its clients, with the profile stating it. */
+const configuredRetries = (ps: LibraryProfile[]) =>
+  new Map(ps.flatMap((p) => (p.configuredRetry ? [[p.configuredRetry.retries, p] as const] : [])));
+export const PY_CONFIGURED_RETRIES = configuredRetries(python);
+export const JS_CONFIGURED_RETRIES = configuredRetries(js);
+
 // ---- Versions -----------------------------------------------------------------------------------------------
 
 type VersionKey = keyof PackageVersions;

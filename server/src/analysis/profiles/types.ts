@@ -60,6 +60,8 @@ interface ProfileBase {
    * (`fetch(url, init)`, `axios(url)`, `axios({ url, method })`).
    */
   http?: { methods?: string[]; verbFirst?: string[]; moduleFunctions?: boolean; callables?: string[] };
+  /** A retry set up once per client or session (see ConfiguredRetry). */
+  configuredRetry?: ConfiguredRetry;
   /** What the library does on 429 by itself, with its version gates (for docs and explanations). */
   selfRetry?: string;
   /** How X-HF-Bill-To is passed through it, when it makes billed calls. */
@@ -87,6 +89,42 @@ export interface RetryDefaults {
   resultPredicate?: string;
   /** Option holding the "retry this error?" predicate; without one every error is retried (402 included). */
   predicate?: string;
+}
+
+/**
+ * A retry set up once for a client or session rather than around a call: urllib3's `Retry` mounted on a requests
+ * Session, ky's and got's `retry` option, axios-retry attached to an axios instance. The frontend finds where it is
+ * set up (syntax); these are the library's facts it reads the set-up with: option names, defaults, what they mean
+ * (docs/hf-facts.md, "Retry libraries").
+ */
+export interface ConfiguredRetry {
+  /** The profile id of the HTTP library whose requests it retries. */
+  retries: string;
+  /** Qualified calls that attach it to an instance (`axiosRetry(instance, options)`); the instance is argument 0. */
+  setup?: string[];
+  /** Options bounding the attempts (`total`, `limit`); a value matching `off` switches retrying off. */
+  limits: string[];
+  off?: RegExp;
+  /**
+   * Options listing the HTTP methods it retries (current name first; older aliases after), the methods it retries
+   * when none is written (lower case), and the value that admits every method (urllib3's `allowed_methods=None`).
+   * `methodsCase: "upper"`: the library compares the listed names as written with the upper-case method.
+   */
+  methods?: { options: string[]; defaults: string[]; every?: string; case?: "upper" };
+  /**
+   * Option listing the statuses it retries. Without 429 there, a 429 is still retried (`always`: ky, got, whose
+   * default lists hold it), only when the response sends Retry-After (`with-retry-after`: urllib3, whose
+   * `respect_retry_after_header` defaults to True), or as its predicate decides (`predicate`: axios-retry).
+   */
+  statuses?: string;
+  default429: "always" | "with-retry-after" | "predicate";
+  /** Whether it waits the Retry-After a response sends, and the option that can switch that off. */
+  honoursRetryAfter: boolean;
+  retryAfterOption?: string;
+  /** Option holding code that decides which failures are retried; what its default decides about POST and 429. */
+  predicate?: { option: string; defaultSkips: string };
+  /** Option setting the wait between attempts and its default (urllib3's backoff_factor 0: no wait but Retry-After). */
+  backoff?: { option: string; default: string };
 }
 
 export interface PythonProfile extends ProfileBase {

@@ -1,7 +1,9 @@
 // Retry configured on a requests Session (urllib3 Retry through HTTPAdapter) or an httpx transport.
 // The traps (docs/hf-facts.md, "Retry libraries"): urllib3's default allowed_methods leave out POST, so inference calls
-// are never retried; httpx's transport `retries=` only covers connection failures.
+// are never retried; httpx's transport `retries=` only covers connection failures. This file finds the set-up (the
+// mount, the adapter, the Retry call); what its arguments mean is urllib3's profile (profiles/urllib3.ts).
 import type { PyNode } from "./tree";
+import { PY_CONFIGURED_RETRIES } from "../profiles";
 import type { PyCall } from "./calls";
 import type { Scope } from "./scope";
 import { kwargs, methodCall, positionalArgs } from "./syntax";
@@ -28,6 +30,10 @@ export function sessionRetry(scope: Scope, call: PyCall): SessionVerdict | undef
     return undefined;
   }
   if (call.client!.cls.kind !== "requests-session") return undefined;
+  const profile = PY_CONFIGURED_RETRIES.get(call.client!.cls.library);
+  const config = profile?.configuredRetry;
+  if (!profile || !config?.methods || !config.statuses) return undefined;
+  const { methods } = config;
   // Any statement may mount an adapter on the session: this answer depends on the whole file.
   scope.reads.readsEverything();
   for (const mount of scope.calls) {
@@ -47,26 +53,27 @@ export function sessionRetry(scope: Scope, call: PyCall): SessionVerdict | undef
     }
     if (retry.type !== "call" || !/Retry$/.test(retry.childForFieldName("function")?.text ?? "")) continue;
     const kw = kwargs(retry);
-    const allowed = kw.get("allowed_methods") ?? kw.get("method_whitelist");
+    const name = `the ${profile.id} Retry`;
+    const allowed = methods.options.map((o) => kw.get(o)).find(Boolean);
+    const listed = methods.case === "upper" ? verb.toUpperCase() : verb;
     const methodAllowed = allowed
-      ? allowed.text === "None" || new RegExp(`["']${verb.toUpperCase()}["']`).test(scope.resolve(allowed).text)
-      : verb !== "post" && verb !== "patch";
+      ? allowed.text === methods.every || new RegExp(`["']${listed}["']`).test(scope.resolve(allowed).text)
+      : methods.defaults.includes(verb);
     if (!methodAllowed) {
       return {
         protects: false,
         by: "",
-        reason: `the urllib3 Retry mounted on this session does not retry ${verb.toUpperCase()} (add allowed_methods=None or include "${verb.toUpperCase()}")`,
+        reason: `${name} mounted on this session does not retry ${verb.toUpperCase()} (add ${methods.options[0]}=${methods.every} or include "${listed}")`,
       };
     }
-    const forcelist = kw.get("status_forcelist");
+    const forcelist = kw.get(config.statuses);
     if (forcelist && /\b429\b/.test(scope.resolve(forcelist).text)) {
-      return { protects: true, by: "the urllib3 Retry mounted on the session (honours Retry-After)" };
+      return { protects: true, by: `${name} mounted on the session (honours Retry-After)` };
     }
     return {
       protects: false,
       by: "",
-      reason:
-        "the urllib3 Retry on this session retries 429 only when Retry-After is sent; add 429 to status_forcelist",
+      reason: `${name} on this session retries 429 only when Retry-After is sent; add 429 to ${config.statuses}`,
     };
   }
   return undefined;
