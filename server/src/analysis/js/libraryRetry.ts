@@ -6,8 +6,8 @@ import { axiosRetryCondition } from "../profiles/axiosRetry";
 import type { Found } from "../decide/verdict";
 import type { JsCall } from "./calls";
 import type { JsProfile, RetryDefaults } from "../profiles/types";
-import { honoursRetryAfter } from "../decide/retryAfter";
-import { codeText, retries402FromText, statusFilterWithout429 } from "../retryHeuristics";
+import { decideRetryArgs, defaultsTraits } from "../decide/retryLibrary";
+import { codeText } from "../retryHeuristics";
 import { optionOf } from "./clients";
 import { isFunctionLike, unwrap, type JsScope } from "./scope";
 
@@ -78,49 +78,30 @@ export function libraryRetry(
   const hook = hookNode ? scope.expandedText(scope.expandedText(functionText(scope, hookNode))) : "";
   const ownJitter = /\b(setTimeout|sleep|delay)\b/.test(hook) && /Math\.random\(/.test(hook);
   const opText = codeText(operationText(scope, operation), "js");
-  const out: LibraryRetry = {
-    library: found.profile.id,
-    kind: d.kind,
-    anchor: setup,
-    handles429: raises,
-    // The options (a delay hook) or the operation itself (sleeping on Retry-After before it rethrows) may read it.
-    honorsRetryAfter: honoursRetryAfter(optionsText) || honoursRetryAfter(opText),
-    waits: d.waitsByDefault || !!d.waitOn?.test(optionsText),
-    hasJitter: d.jitterOff?.test(optionsText)
-      ? false
-      : d.jitterOn?.test(optionsText) || ownJitter
-        ? true
-        : d.jitterByDefault,
-    bounded: (limitNode !== undefined || d.boundedByDefault) && !d.unbounded?.test(optionsText),
-    // Without a predicate every rejection is retried, 402 included, unless the operation itself filters.
-    retries402: retries402FromText(`${predicate} ${hook}`.trim() || opText, true),
-    limitNode,
-  };
-  if (!raises) {
-    out.handles429 = false;
-    out.retries402 = false;
-    out.whyNot = `${found.profile.id} only retries thrown errors`;
-    return out;
-  }
-  if (spec.callback === "calls-retry") {
-    // promise-retry goes round again only when the operation calls the retry function it is handed.
-    const fn = isFunctionLike(operation) ? operation : undefined;
-    const param = fn?.parameters[0]?.name;
-    const name = param && ts.isIdentifier(param) ? param.text : undefined;
-    if (!name || !new RegExp(`\\b${name}\\b`).test(fn!.body?.getText() ?? "")) {
-      out.handles429 = false;
-      out.retries402 = false;
-      out.whyNot = `${found.profile.id} retries only when the operation calls the retry function it is given`;
-    }
-    return out;
-  }
-  // `shouldRetry: (e) => e.status >= 500`, `handleWhen(...)` with only 5xx: a 429 is given up at once.
-  const only = predicate ? statusFilterWithout429(`return ${predicate}`) : undefined;
-  if (only) {
-    out.handles429 = false;
-    out.whyNot = `its condition only retries ${only}`;
-  }
-  return out;
+  // promise-retry goes round again only when the operation calls the retry function it is handed.
+  const fn = isFunctionLike(operation) ? operation : undefined;
+  const param = fn?.parameters[0]?.name;
+  const retryName = param && ts.isIdentifier(param) ? param.text : undefined;
+  const neverAsked =
+    spec.callback === "calls-retry" &&
+    (!retryName || !new RegExp(`\\b${retryName}\\b`).test(fn!.body?.getText() ?? ""));
+  const decided = decideRetryArgs(
+    {
+      library: found.profile.id,
+      reactsTo: "thrown errors",
+      // The options (a delay hook) or the operation itself (sleeping on Retry-After before it rethrows) may read it.
+      waitText: `${optionsText}\n${opText}`,
+      ...defaultsTraits(d, optionsText, limitNode !== undefined, ownJitter),
+      condition: {
+        // Without a predicate every rejection is retried, 402 included, unless the operation itself filters.
+        predicate: `${predicate} ${hook}`.trim() || opText,
+        filter: predicate || undefined,
+        neverAsked,
+      },
+    },
+    { raisesOn429: raises },
+  );
+  return { library: found.profile.id, kind: d.kind, anchor: setup, ...decided, limitNode };
 }
 
 function functionText(scope: JsScope, expr: ts.Expression): string {

@@ -37,10 +37,7 @@ export function matches(type: string, raises: RaiseKind, hubMajor1: boolean): bo
   });
 }
 
-/** Rate-limit-specific types: catching one is a 429 branch by itself. */
-export function isRateLimitType(type: string): boolean {
-  return /RateLimitError$|TooManyRequests/.test(type);
-}
+export { isRateLimitType } from "../decide/retryLibrary";
 
 export function describeTypes(types: string[] | undefined): string {
   if (!types) return "a bare except";

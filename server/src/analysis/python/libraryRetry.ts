@@ -5,10 +5,9 @@ import type { PyNode } from "./tree";
 import type { RaiseKind } from "./calls";
 import { PY_RETRY_DECORATORS } from "../profiles";
 import type { PythonProfile } from "../profiles/types";
-import { honoursRetryAfter } from "../decide/retryAfter";
-import { MENTIONS_429, retries402FromText } from "../retryHeuristics";
-import { isRateLimitType, matches } from "./exceptions";
-import { callableText, exceptionTypesIn, type Traits } from "./retryTraits";
+import { decideRetryArgs, defaultsTraits } from "../decide/retryLibrary";
+import { callableText, catchesCall, exceptionTypesIn, type Traits } from "./retryTraits";
+import type { StatusRaise } from "./statusRaise";
 import type { Scope } from "./scope";
 import { kwargs } from "./syntax";
 
@@ -17,7 +16,10 @@ export function retryDecoratorProfile(scope: Scope, callee: PyNode | null | unde
   return PY_RETRY_DECORATORS.get(scope.qualify(callee) ?? "");
 }
 
-/** `expr` is the decorator expression: a call with the arguments, or the bare name (`@retry`). */
+/**
+ * `expr` is the decorator expression: a call with the arguments, or the bare name (`@retry`). This reads the
+ * arguments; decide/retryLibrary.ts decides what they mean with the profile's defaults.
+ */
 export function libraryDecoratorTraits(
   scope: Scope,
   profile: PythonProfile,
@@ -25,6 +27,7 @@ export function libraryDecoratorTraits(
   raises: RaiseKind | undefined,
   raisesOn429: boolean,
   hubMajor1: boolean,
+  status?: StatusRaise,
 ): Traits {
   const d = profile.retryDecorator!.defaults;
   const kw = expr.type === "call" ? kwargs(expr) : new Map<string, PyNode>();
@@ -32,42 +35,28 @@ export function libraryDecoratorTraits(
   const limit = d.limits.map((l) => kw.get(l)).find(Boolean);
   const predicate = d.predicate ? kw.get(d.predicate) : undefined;
   const predicateText = callableText(scope, predicate);
-  const traits: Traits = {
-    handles429: raisesOn429,
-    honorsRetryAfter: honoursRetryAfter(predicateText),
-    waits: d.waitsByDefault || !!d.waitOn?.test(args),
-    hasJitter: d.jitterOff?.test(args) ? false : d.jitterOn?.test(args) ? true : d.jitterByDefault,
-    bounded: (limit !== undefined || d.boundedByDefault) && !d.unbounded?.test(args),
-    retries402: true,
-    limitNode: limit,
-  };
-  if (!raisesOn429) {
-    // A Response with 429 is retried only by a result predicate that tests for it.
-    const result = d.resultPredicate ? callableText(scope, kw.get(d.resultPredicate)) : "";
-    if (result && (MENTIONS_429.test(result) || retries402FromText(result, false))) {
-      traits.handles429 = true;
-      // A predicate that sleeps for Retry-After before answering True is the wait.
-      traits.honorsRetryAfter ||= honoursRetryAfter(result);
-      traits.retries402 = retries402FromText(result, false);
-      return traits;
-    }
-    traits.whyNot = `${profile.id} only retries when an exception is raised`;
-    traits.retries402 = false;
-    return traits;
-  }
-  if (!predicate) return traits; // every exception is retried, a 402 included
+  const result = d.resultPredicate ? callableText(scope, kw.get(d.resultPredicate)) : "";
+  // `on=` names exception types, or is a hook (a lambda or a function) that decides as code.
   const types =
-    predicate.type === "lambda" || scope.functionNamed(predicate.text) ? [] : exceptionTypesIn(scope, predicate);
-  if (types.length) {
-    if (raises && !types.some((t) => matches(t, raises, hubMajor1))) {
-      traits.handles429 = false;
-      traits.whyNot = `it retries ${types.map((t) => t.split(".").pop()).join(", ")}, which is not what this call raises on 429`;
-      traits.retries402 = false; // what it retries is not an HTTP status error at all
-      return traits;
-    }
-    traits.retries402 = !types.every(isRateLimitType);
-    return traits;
-  }
-  traits.retries402 = retries402FromText(predicateText, true);
-  return traits;
+    predicate && predicate.type !== "lambda" && !scope.functionNamed(predicate.text)
+      ? exceptionTypesIn(scope, predicate)
+      : [];
+  const decided = decideRetryArgs(
+    {
+      library: profile.id,
+      reactsTo: "when an exception is raised",
+      // A hook that returns the wait (stamina 25.2+) is where Retry-After is read.
+      waitText: predicateText,
+      ...defaultsTraits(d, args, limit !== undefined),
+      condition: {
+        result: result ? { text: result } : undefined,
+        types: types.length
+          ? { names: types, catchesCall: catchesCall(types, raises, hubMajor1, status), word: "it" }
+          : undefined,
+        predicate: predicate && !types.length ? predicateText : undefined,
+      },
+    },
+    { raisesOn429, statusCheckAdmits402: status?.admits402 },
+  );
+  return { ...decided, limitNode: limit };
 }

@@ -328,7 +328,15 @@ export class ProtectionAnalyzer {
       }
       const library = retryDecoratorProfile(this.scope, callee);
       if (library) {
-        const traits = libraryDecoratorTraits(this.scope, library, expr, call.raises, raisesOn429, this.hubMajor1);
+        const traits = libraryDecoratorTraits(
+          this.scope,
+          library,
+          expr,
+          call.raises,
+          raisesOn429,
+          this.hubMajor1,
+          call.statusRaise,
+        );
         return {
           kind: "library",
           retry: library.retryDecorator!.defaults.kind,

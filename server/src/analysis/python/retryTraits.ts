@@ -3,16 +3,16 @@
 import type { PyNode } from "./tree";
 import type { RaiseKind } from "./calls";
 import { caughtTypes, isBroad, isRateLimitType, matches } from "./exceptions";
+import { decideRetryArgs, type RetryCondition } from "../decide/retryLibrary";
 import type { Scope } from "./scope";
 import { kwargs, positionalArgs } from "./syntax";
 import type { StatusRaise } from "./statusRaise";
 
 export type Traits = RetryTraits<PyNode>;
 
-import { codeText, JITTER, MENTIONS_429, retries402FromText } from "../retryHeuristics";
+import { codeText, JITTER, MENTIONS_429 } from "../retryHeuristics";
 import type { LoopFacts, RetryTraits } from "../decide/facts";
 import { handWrittenTraits as decideHandWritten } from "../decide/handWritten";
-import { honoursRetryAfter } from "../decide/retryAfter";
 
 /** The text that decides a predicate or wait callable: a lambda's body or a named function's definition. */
 export function callableText(scope: Scope, node: PyNode | undefined): string {
@@ -48,7 +48,10 @@ export function isTenacity(scope: Scope, fn: PyNode | null | undefined): "decora
   return undefined;
 }
 
-/** tenacity `@retry(...)`, `Retrying(...)`: `call` is the call with the kwargs, undefined for bare `@retry`. */
+/**
+ * tenacity `@retry(...)`, `Retrying(...)`: `call` is the call with the kwargs, undefined for bare `@retry`. This reads
+ * the arguments; decide/retryLibrary.ts decides what they mean.
+ */
 export function tenacityTraits(
   scope: Scope,
   call: PyNode | undefined,
@@ -62,52 +65,40 @@ export function tenacityTraits(
   const stop = kw.get("stop");
   const wait = kw.get("wait");
   const waitText = callableText(scope, wait);
-  const traits: Traits = {
-    handles429: raisesOn429,
-    honorsRetryAfter: honoursRetryAfter(waitText),
-    waits: wait !== undefined,
-    hasJitter: JITTER.test(waitText),
-    bounded: stop !== undefined && !/stop_never/.test(stop.text),
-    retries402: true,
-    waitNode: wait,
-    limitNode: stop,
-  };
+  const condText = cond?.text ?? "";
   // retry_if_result(pred) sees the returned Response: a predicate that tests for 429 retries it without any raise.
-  const resultTest = cond && /retry_if_result/.test(cond.text) ? callableText(scope, cond) : "";
-  if (!raisesOn429 && resultTest && MENTIONS_429.test(resultTest)) {
-    traits.handles429 = true;
-    traits.retries402 = retries402FromText(resultTest, false);
-    return traits;
-  }
-  if (!raisesOn429) {
-    traits.whyNot = resultTest
-      ? "its retry_if_result predicate does not test for 429"
-      : "tenacity only retries when an exception is raised";
-    // It never fires for an HTTP status, so it cannot retry a 402 either.
-    traits.retries402 = false;
-    return traits;
-  }
-  if (cond) {
-    const condText = cond.text;
-    const types = exceptionTypesIn(scope, cond);
-    if (/retry_if_exception_type|retry_if_not_exception_type/.test(condText) && types.length) {
-      const hit = raises ? types.some((t) => raisedBy(t, raises, hubMajor1, status)) : true;
-      // The user's check raises a type the condition does not retry: neither 429 nor 402 is retried.
-      if (!hit && status) traits.retries402 = false;
-      if (!hit && raisesOn429) {
-        traits.handles429 = false;
-        traits.whyNot = `its condition retries ${types.map((t) => t.split(".").pop()).join(", ")}, which is not what this call raises on 429`;
-      }
-      if (hit || !status) traits.retries402 = !types.every(isRateLimitType);
-    } else {
-      const text = callableText(scope, cond);
-      traits.retries402 = retries402FromText(text, true);
-      if (/retry_if_result/.test(condText) && MENTIONS_429.test(text)) traits.handles429 = true;
-    }
-  }
-  // Only a 429 check raises (no raise_for_status): a 402 comes back as a response and is never retried.
-  if (status && !status.admits402) traits.retries402 = false;
-  return traits;
+  const result = /retry_if_result/.test(condText) ? callableText(scope, cond) : "";
+  const types =
+    cond && /retry_if_exception_type|retry_if_not_exception_type/.test(condText) ? exceptionTypesIn(scope, cond) : [];
+  const decided = decideRetryArgs(
+    {
+      library: "tenacity",
+      reactsTo: "when an exception is raised",
+      waitText,
+      waits: wait !== undefined,
+      hasJitter: JITTER.test(waitText),
+      bounded: stop !== undefined && !/stop_never/.test(stop.text),
+      condition: {
+        result: result ? { text: result, name: "retry_if_result" } : undefined,
+        types: types.length
+          ? { names: types, catchesCall: catchesCall(types, raises, hubMajor1, status), word: "its condition" }
+          : undefined,
+        predicate: cond && !types.length ? callableText(scope, cond) : undefined,
+      },
+    },
+    { raisesOn429, statusCheckAdmits402: status?.admits402 },
+  );
+  return { ...decided, waitNode: wait, limitNode: stop };
+}
+
+/** Whether one of a retry condition's exception types catches what the call raises on 429 (any, when unknown). */
+export function catchesCall(
+  types: string[],
+  raises: RaiseKind | undefined,
+  hubMajor1: boolean,
+  status: StatusRaise | undefined,
+): boolean {
+  return !raises || types.some((t) => raisedBy(t, raises, hubMajor1, status));
 }
 
 /** Whether exception type `t` catches what the call raises on 429: the user's own raise, else the library's. */
@@ -125,7 +116,10 @@ export function isBackoff(scope: Scope, fn: PyNode | null | undefined): "on_exce
   return undefined;
 }
 
-/** `@backoff.on_exception(wait_gen, exc, max_tries=, max_time=, giveup=, jitter=)` / `on_predicate`. */
+/**
+ * `@backoff.on_exception(wait_gen, exc, max_tries=, max_time=, giveup=, jitter=)` / `on_predicate`. This reads the
+ * arguments; decide/retryLibrary.ts decides what they mean.
+ */
 export function backoffTraits(
   scope: Scope,
   call: PyNode,
@@ -139,42 +133,32 @@ export function backoffTraits(
   const args = positionalArgs(call);
   const waitGen = args[0] ?? kw.get("wait_gen");
   const jitter = kw.get("jitter");
-  const giveup = callableText(scope, kw.get("giveup"));
   const waitText = callableText(scope, waitGen) + " " + (kw.get("value") ? callableText(scope, kw.get("value")) : "");
-  const traits: Traits = {
-    handles429: true,
-    honorsRetryAfter: honoursRetryAfter(waitText),
-    waits: true,
-    // backoff's default jitter is full jitter; jitter=None switches it off (a runtime value may jitter itself).
-    hasJitter: !jitter || jitter.text !== "None" || JITTER.test(waitText),
-    bounded: kw.has("max_tries") || kw.has("max_time"),
-    retries402: true,
-    waitNode: waitGen,
-    limitNode: kw.get("max_tries") ?? kw.get("max_time"),
-  };
+  let condition: RetryCondition;
   if (style === "on_exception") {
     const excNode = args[1] ?? kw.get("exception");
     const types = excNode ? exceptionTypesIn(scope, excNode) : [];
-    if (!raisesOn429) {
-      traits.handles429 = false;
-      traits.whyNot = "backoff.on_exception only retries when an exception is raised";
-      traits.retries402 = false;
-      return traits;
-    } else if (raises && types.length && !types.some((t) => raisedBy(t, raises, hubMajor1, status))) {
-      traits.handles429 = false;
-      traits.whyNot = `it retries ${types.map((t) => t.split(".").pop()).join(", ")}, which is not what this call raises on 429`;
-    }
-    traits.retries402 = giveup
-      ? retries402FromText(giveup.replace(/!=\s*429/, "== 429"), false) && !/402/.test(giveup)
-      : !types.every(isRateLimitType);
-    if (status && !status.admits402) traits.retries402 = false;
+    condition = {
+      types: { names: types, catchesCall: catchesCall(types, raises, hubMajor1, status), word: "it" },
+      giveup: callableText(scope, kw.get("giveup")) || undefined,
+    };
   } else {
-    const predicate = callableText(scope, args[1] ?? kw.get("predicate"));
-    traits.handles429 = MENTIONS_429.test(predicate) || retries402FromText(predicate, false);
-    if (!traits.handles429) traits.whyNot = "its predicate does not test for 429";
-    traits.retries402 = retries402FromText(predicate, false);
+    condition = { resultOnly: callableText(scope, args[1] ?? kw.get("predicate")) };
   }
-  return traits;
+  const decided = decideRetryArgs(
+    {
+      library: `backoff.${style}`,
+      reactsTo: "when an exception is raised",
+      waitText,
+      waits: true,
+      // backoff's default jitter is full jitter; jitter=None switches it off (a runtime value may jitter itself).
+      hasJitter: !jitter || jitter.text !== "None" || JITTER.test(waitText),
+      bounded: kw.has("max_tries") || kw.has("max_time"),
+      condition,
+    },
+    { raisesOn429, statusCheckAdmits402: status?.admits402 },
+  );
+  return { ...decided, waitNode: waitGen, limitNode: kw.get("max_tries") ?? kw.get("max_time") };
 }
 
 export function exceptionTypesIn(scope: Scope, node: PyNode): string[] {
