@@ -136,6 +136,10 @@ export function configuredRetry(scope: JsScope, call: JsCall, axiosRetryVersion:
         ? target === call.client.node || target?.pos === call.client.node.pos
         : scope.qualify(target) === `${call.library}.default`;
       if (!applies) continue;
+      const options = c.arguments[1] ? scope.resolve(c.arguments[1]) : undefined;
+      const limit = options ? config.limits.map((l) => optionOf(options, l)).find(Boolean) : undefined;
+      if (limit && config.off?.test(limit.getText().trim()))
+        return { kind: "trap", reason: `${profile.id} retries nothing (${config.limits[0]}: ${limit.getText()})` };
       const cond = c.arguments[1] ? optionOf(c.arguments[1], config.predicate.option) : undefined;
       // The condition is read as code (profiles/axiosRetry.ts): isRetryableError and broad status tests admit 429.
       const verdict = cond
@@ -161,6 +165,15 @@ export function configuredRetry(scope: JsScope, call: JsCall, axiosRetryVersion:
   const methods = new RegExp(`${option}\\s*:\\s*\\[([^\\]]*)\\]`, "i").exec(text)?.[1];
   const allowed =
     methods !== undefined ? new RegExp(`["']${verb}["']`, "i").test(methods) : config.methods.defaults.includes(verb);
+  // A status list written without 429 leaves it out (ky's and got's defaults hold it).
+  const statuses = config.statuses
+    ? new RegExp(`\\b${config.statuses}\\s*:\\s*\\[([^\\]]*)\\]`).exec(text)?.[1]
+    : undefined;
+  if (allowed && statuses !== undefined && !/\b429\b/.test(statuses))
+    return {
+      kind: "trap",
+      reason: `${profile.id} retries only the statuses in retry.${config.statuses}, and 429 is not among them`,
+    };
   if (allowed)
     return {
       kind: "protected",

@@ -16,6 +16,7 @@ export const axiosRetryProfile: JsProfile = {
     retries: "axios",
     setup: ["axios-retry.default", "axios-retry.default.default"],
     limits: ["retries"],
+    off: /^0$/,
     default429: "predicate",
     // From 4.2; its isRetryableError admits 429 from 4.2 as well (axiosRetryCondition below).
     honoursRetryAfter: true,

@@ -12,6 +12,8 @@ export const urllib3Profile: PythonProfile = {
     retries: "requests",
     // `total` bounds every kind of retry (default 10 for a Retry built by hand).
     limits: ["total"],
+    // total=0 (or False) retries nothing.
+    off: /^(0|False)$/,
     // `method_whitelist` is the name before urllib3 1.26 (removed in 2.0); the defaults are
     // Retry.DEFAULT_ALLOWED_METHODS, POST and PATCH left out as not idempotent. None or False admits every method.
     methods: {

@@ -54,6 +54,15 @@ export function sessionRetry(scope: Scope, call: PyCall): SessionVerdict | undef
     if (retry.type !== "call" || !/Retry$/.test(retry.childForFieldName("function")?.text ?? "")) continue;
     const kw = kwargs(retry);
     const name = `the ${profile.id} Retry`;
+    const limit = config.limits.map((l) => kw.get(l)).find(Boolean);
+    const limitText = limit ? scope.resolve(limit).text : undefined;
+    if (limit && limitText !== undefined && config.off?.test(limitText.trim())) {
+      return {
+        protects: false,
+        by: "",
+        reason: `${name} mounted on this session retries nothing (${limit.parent?.text ?? limitText})`,
+      };
+    }
     const allowed = methods.options.map((o) => kw.get(o)).find(Boolean);
     const listed = methods.case === "upper" ? verb.toUpperCase() : verb;
     const methodAllowed = allowed
@@ -66,9 +75,26 @@ export function sessionRetry(scope: Scope, call: PyCall): SessionVerdict | undef
         reason: `${name} mounted on this session does not retry ${verb.toUpperCase()} (add ${methods.options[0]}=${methods.every} or include "${listed}")`,
       };
     }
+    // respect_retry_after_header=False: Retry-After is neither waited for nor a reason to retry a 429.
+    const retryAfterOff =
+      !!config.retryAfterOption && kw.get(config.retryAfterOption)?.text === "False" ? config.retryAfterOption : "";
     const forcelist = kw.get(config.statuses);
-    if (forcelist && /\b429\b/.test(scope.resolve(forcelist).text)) {
-      return { protects: true, by: `${name} mounted on the session (honours Retry-After)` };
+    if (
+      (forcelist && /\b429\b/.test(scope.resolve(forcelist).text)) ||
+      (!forcelist && config.default429 === "always")
+    ) {
+      const waits = config.honoursRetryAfter && !retryAfterOff;
+      return {
+        protects: true,
+        by: `${name} mounted on the session (${waits ? "honours Retry-After" : `ignores Retry-After: ${retryAfterOff}=False`})`,
+      };
+    }
+    if (retryAfterOff || config.default429 !== "with-retry-after") {
+      return {
+        protects: false,
+        by: "",
+        reason: `${name} on this session never retries 429 (${retryAfterOff ? `${retryAfterOff}=False and ` : ""}429 not in ${config.statuses}); add 429 to ${config.statuses}`,
+      };
     }
     return {
       protects: false,
