@@ -163,6 +163,7 @@ function parseAlone(file: ts.SourceFile, text: string, from: number, to: number,
   const outside = moduleOutside(file, from, to);
   const options: ts.CreateSourceFileOptions = {
     languageVersion: file.languageVersion,
+    jsDocParsingMode: ts.JSDocParsingMode.ParseNone, // as the whole file (parse.ts)
     setExternalModuleIndicator: (region) => {
       const own = region.statements.find(indicatesModule);
       (region as { externalModuleIndicator?: ts.Node }).externalModuleIndicator = own ?? (outside ? region : undefined);
