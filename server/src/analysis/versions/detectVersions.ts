@@ -27,16 +27,33 @@ const JS_MANIFESTS = ["package.json"];
 const cache = new WeakMap<FileSystem, Map<string, PackageVersions>>();
 /** Manifest reads per file system: sibling folders share their parents, which must not be read once per folder. */
 const reads = new WeakMap<FileSystem, Map<string, string | undefined>>();
+/**
+ * What each manifest states, per file system: a lock file at a repository's root is asked about once per folder
+ * below it, and parsing it (a large JSON, TOML or YAML text) each time cost more than the whole walk.
+ */
+const stated = new WeakMap<FileSystem, Map<string, [string, string][] | undefined>>();
 
 export function invalidateVersionCache(fs: FileSystem): void {
   cache.delete(fs);
   reads.delete(fs);
+  stated.delete(fs);
 }
 
 function readOnce(fs: FileSystem, path: string): string | undefined {
   let perFs = reads.get(fs);
   if (!perFs) reads.set(fs, (perFs = new Map()));
   if (!perFs.has(path)) perFs.set(path, fs.readFile(path));
+  return perFs.get(path);
+}
+
+/** The [name, version] pairs of manifest `file` at `path` (see `read`), or undefined when there is none. */
+function statedOnce(fs: FileSystem, path: string, file: string): [string, string][] | undefined {
+  let perFs = stated.get(fs);
+  if (!perFs) stated.set(fs, (perFs = new Map()));
+  if (!perFs.has(path)) {
+    const text = readOnce(fs, path);
+    perFs.set(path, text === undefined ? undefined : read(file, text));
+  }
   return perFs.get(path);
 }
 
@@ -61,9 +78,9 @@ export function detectVersions(fs: FileSystem, filePath: string): PackageVersion
   for (let d = dir; ; d = dirname(d)) {
     if (js && !ownPackageJson) ownLock = /"workspaces"\s*:/.test(readOnce(fs, join(d, "package.json")) ?? "");
     for (const file of js ? [...JS_LOCKS, ...JS_MANIFESTS] : [...PY_LOCKS, ...PY_MANIFESTS]) {
-      const text = readOnce(fs, join(d, file));
-      if (text === undefined) continue;
-      for (const [name, version] of read(file, text)) {
+      const entries = statedOnce(fs, join(d, file), file);
+      if (entries === undefined) continue;
+      for (const [name, version] of entries) {
         const k = Object.hasOwn(names, name.toLowerCase()) ? names[name.toLowerCase()] : undefined;
         if (!k) continue;
         if (js && PRESENCE.has(k)) {
