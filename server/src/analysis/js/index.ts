@@ -36,8 +36,12 @@ class Analysis {
     input: FrontendInput,
   ) {
     this.path = input.path;
-    const hfjsVersion = input.versions["@huggingface/inference"];
-    this.protection = new JsProtection(scope, input.path, atLeast(hfjsVersion, "4.0.0"), input.versions["axios-retry"]);
+    this.protection = new JsProtection(
+      scope,
+      input.path,
+      (pkg, version) => atLeast(input.versions[pkg], version),
+      input.versions["axios-retry"],
+    );
     this.clients = new JsClients(scope, (fetchFn) => customFetchRetries(scope, fetchFn));
   }
 

@@ -6,12 +6,11 @@
 import ts from "typescript";
 import type { Reads } from "../incremental/reads";
 import { Kind } from "./kinds";
-import type { Protection, RetryHelperFacts, Span } from "../model";
-import { CALLABLE_NAME, codeText, decidingText } from "../retryHeuristics";
+import type { PackageVersions, Protection, RetryHelperFacts, Span } from "../model";
+import { CALLABLE_NAME, codeText } from "../retryHeuristics";
 import type { JsCall } from "./calls";
 import type { LoopFacts, RetryTraits } from "../decide/facts";
 import { handWrittenTraits as decideHandWritten } from "../decide/handWritten";
-import { testsFor429 } from "../decide/handler";
 import { decideRetryHelper, helperIsRelevant } from "../decide/retryHelper";
 import { decideProtection } from "../decide/verdict";
 import { RetryRegistry, type Registration } from "../decide/registry";
@@ -25,7 +24,8 @@ import {
   type WalkSource,
 } from "../decide/walk";
 import { configuredRetry, isRetryLibrary, libraryRetry } from "./libraryRetry";
-import { JS_RIGHT_SHAPE, JS_WRONG_SHAPE } from "../profiles";
+import { JS_ERROR_SHAPES } from "../profiles";
+import { catchShapeTrap } from "../decide/errorShape";
 import { enclosingFunction, functionName, isFunctionLike, unwrap, type JsScope } from "./scope";
 
 type Traits = RetryTraits<ts.Node>;
@@ -48,7 +48,8 @@ export class JsProtection {
   constructor(
     private readonly scope: JsScope,
     private readonly path: string,
-    private readonly hfjsV4: boolean,
+    /** Whether the project's version of a package is at least the one given (unknown counts as new). */
+    private readonly hasVersion: (pkg: keyof PackageVersions, version: string) => boolean,
     private readonly axiosRetryVersion: string | undefined,
   ) {}
 
@@ -136,17 +137,7 @@ export class JsProtection {
       caught: "the catch",
       catchesAll: "the catch",
       handler: () => ({ text, namesRateLimitType: false }),
-      wrongShape: () => {
-        if (!testsFor429(text)) return undefined;
-        // Error shapes come from the library profiles (docs/hf-facts.md, "What each client does on 429").
-        const wrong = JS_WRONG_SHAPE.get(call.raises);
-        const deciding = decidingText(text);
-        if (call.raises === "hfjs" && !this.hfjsV4 && /\.httpResponse\b/.test(deciding))
-          return "before @huggingface/inference 4.0 errors are plain Error objects without httpResponse, so the 429 test never matches";
-        if (wrong && wrong.re.test(deciding) && !JS_RIGHT_SHAPE.get(call.raises)?.test(deciding))
-          return `the catch tests the wrong error shape (${wrong.fix}), so its 429 branch never fires`;
-        return undefined;
-      },
+      wrongShape: () => catchShapeTrap(JS_ERROR_SHAPES.get(call.raises), text, this.hasVersion),
       retry: () => this.catchRetry(tryNode, clause),
     };
   }

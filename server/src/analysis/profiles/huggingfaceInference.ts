@@ -68,6 +68,12 @@ export const huggingfaceInferenceProfile: JsProfile = {
       re: /\.response\??\.status|\.statusCode\b|\b(e|err|error|ex)\??\.status\b/,
       fix: "@huggingface/inference errors expose err.httpResponse.status",
     },
+    since: {
+      package: "@huggingface/inference",
+      version: "4.0.0",
+      reads: /\.httpResponse\b/,
+      before: "before @huggingface/inference 4.0 errors are plain Error objects without httpResponse",
+    },
   },
   selfRetry: "never a 429 (503 is re-sent); its errors carry no headers, so only a custom fetch can read Retry-After",
   billTo: "new InferenceClient(token, { billTo }) or per call { billTo } (3.7 and later)",

@@ -31,7 +31,16 @@ import { smolagentsProfile } from "./smolagents";
 import { staminaProfile } from "./stamina";
 import { tenacityProfile } from "./tenacity";
 import type { FrameworkClass } from "./frameworks";
-import type { JsClientKind, JsProfile, JsRaise, LibraryProfile, PyClientKind, PyRaise, PythonProfile } from "./types";
+import type {
+  ErrorShape,
+  JsClientKind,
+  JsProfile,
+  JsRaise,
+  LibraryProfile,
+  PyClientKind,
+  PyRaise,
+  PythonProfile,
+} from "./types";
 import { urllib3Profile } from "./urllib3";
 
 export const PROFILES: readonly LibraryProfile[] = [
@@ -168,14 +177,10 @@ for (const p of js) {
   for (const q of p.http.callables ?? []) JS_HTTP_CALLABLES.set(q, p.id);
 }
 
-/** Per raise kind: what a catch must read to see the status, and the plausible reads that never match. */
-export const JS_RIGHT_SHAPE = new Map<JsRaise, RegExp>();
-export const JS_WRONG_SHAPE = new Map<JsRaise, { re: RegExp; fix: string }>();
-for (const p of js) {
-  if (!p.errorShape) continue;
-  JS_RIGHT_SHAPE.set(p.errorShape.raises, p.errorShape.right);
-  if (p.errorShape.wrong) JS_WRONG_SHAPE.set(p.errorShape.raises, p.errorShape.wrong);
-}
+/** Per raise kind: the error a catch sees on 429 (what it must read to see the status, the reads that never match). */
+export const JS_ERROR_SHAPES = new Map<JsRaise, ErrorShape>(
+  js.flatMap((p) => (p.errorShape ? [[p.errorShape.raises, p.errorShape] as const] : [])),
+);
 
 /** Retry functions an operation is passed into, by qualified callee. */
 export const JS_RETRY_HELPERS = new Map(

@@ -145,6 +145,18 @@ export interface PythonProfile extends ProfileBase {
   retryDecorator?: { qualified: string[]; defaults: RetryDefaults };
 }
 
+/**
+ * The error a JS catch sees on 429: what a handler must read to see the status (`right`), the reads that look
+ * plausible but never match (`wrong`, with the reading to use instead), and, for errors that gained their status
+ * in a release, the reads that match nothing before it (`since`: the package's version in the project decides).
+ */
+export interface ErrorShape {
+  raises: JsRaise;
+  right: RegExp;
+  wrong?: { re: RegExp; fix: string };
+  since?: { package: keyof PackageVersions; version: string; reads: RegExp; before: string };
+}
+
 export interface JsProfile extends ProfileBase {
   language: "js";
   /** Names used without an import (fetch). */
@@ -153,11 +165,8 @@ export interface JsProfile extends ProfileBase {
   clients?: { qualified: string; kind: JsClientKind; className: string }[];
   /** Functions that make instances (`axios.create()`). */
   factories?: { qualified: string; kind: JsClientKind }[];
-  /**
-   * The error a catch sees on 429: what a handler must read to see the status (`right`), and the reads that look
-   * plausible but never match (`wrong`, with the reading to use instead).
-   */
-  errorShape?: { raises: JsRaise; right: RegExp; wrong?: { re: RegExp; fix: string } };
+  /** The error a catch sees on 429 (decide/errorShape.ts judges a catch's 429 test against it). */
+  errorShape?: ErrorShape;
   /**
    * A retry function the operation is passed into (`backOff(fn, opts)`, `pRetry(fn, opts)`), by qualified callee;
    * its options are the object-literal argument. `callback` is "retries-rejections" when every rejection is retried

@@ -15,6 +15,7 @@ import type { Scope } from "./scope";
 import { sessionRetry } from "./sessionRetry";
 import { helperIsRelevant } from "../decide/retryHelper";
 import { decideProtection } from "../decide/verdict";
+import { wrongShapeReason } from "../decide/errorShape";
 import { RetryRegistry, type Registration } from "../decide/registry";
 import {
   walkOutward,
@@ -178,7 +179,8 @@ export class ProtectionAnalyzer {
             // The test that decides the 429 branch must read the status where the error keeps it.
             const alias = clause.namedChildren.find((c) => c.type === "as_pattern")?.childForFieldName("alias")?.text;
             if (!block || !wrongShapeOnly(block, alias ?? asName(clause))) return undefined;
-            return `the except clause tests the wrong error shape (${call.raises === "hf" ? "HfHubHTTPError" : "HTTPError"} exposes err.response.status_code), so its 429 branch never fires`;
+            const error = call.raises === "hf" ? "HfHubHTTPError" : "HTTPError";
+            return wrongShapeReason("the except clause", `${error} exposes err.response.status_code`);
           },
           retry: () => this.handlerRetry(tryNode, block!),
         };

@@ -1,0 +1,33 @@
+// Whether a handler's 429 test can fire, given the shape of the error it catches: decided once, from the shapes the
+// library profiles state (profiles/types.ts ErrorShape; docs/hf-facts.md, "What each client does on 429"). A test
+// that reads the status where the error does not keep it (`err.status` on an @huggingface/inference error,
+// `err.response.status` on a got error) never matches, so the 429 branch never runs.
+import type { PackageVersions } from "../model";
+import type { ErrorShape } from "../profiles/types";
+import { decidingText } from "../retryHeuristics";
+import { testsFor429 } from "./handler";
+
+/** The reason a 429 test on the wrong shape never fires (`handler`: "the catch", "the except clause"). */
+export function wrongShapeReason(handler: string, fix: string): string {
+  return `${handler} tests the wrong error shape (${fix}), so its 429 branch never fires`;
+}
+
+/**
+ * Why a catch's 429 test never fires on the error it catches, or undefined when it can (or tests nothing).
+ * `hasVersion`: whether the project's version of a package is at least the one given (unknown counts as new).
+ */
+export function catchShapeTrap(
+  shape: ErrorShape | undefined,
+  handlerText: string,
+  hasVersion: (pkg: keyof PackageVersions, version: string) => boolean,
+): string | undefined {
+  if (!shape || !testsFor429(handlerText)) return undefined;
+  // Judged on the lines that decide the 429 branch, not a log line reading the error elsewhere.
+  const deciding = decidingText(handlerText);
+  const since = shape.since;
+  if (since && !hasVersion(since.package, since.version) && since.reads.test(deciding))
+    return `${since.before}, so the 429 test never matches`;
+  if (shape.wrong && shape.wrong.re.test(deciding) && !shape.right.test(deciding))
+    return wrongShapeReason("the catch", shape.wrong.fix);
+  return undefined;
+}
