@@ -4,7 +4,7 @@ import { carriesHfToken } from "./authHeader";
 import { hostUnknown } from "../hfToken";
 import ts from "typescript";
 import type { BillTo, ImportedClientRef, Surface } from "../model";
-import { JS_HTTP, JS_HTTP_CALLABLES } from "../profiles";
+import { JS_BUILTIN_RETRIES, JS_HTTP, JS_HTTP_CALLABLES } from "../profiles";
 import { AI_SDK_CALLS } from "../profiles/aiSdk";
 import { classifyUrl } from "../profiles/hosts";
 import { HUB_JS_DOWNLOADS } from "../profiles/huggingfaceHubJs";
@@ -135,10 +135,7 @@ function clientMethod(
         raises: "openai",
         isStreaming: call.arguments[0] ? /stream\s*:\s*true/.test(call.arguments[0].getText()) : false,
         billTo: client.billTo.present ? client.billTo : billToInObject(scope, perRequest),
-        builtinRetry: client.retriesDisabled
-          ? undefined
-          : "the OpenAI SDK retries 429 (2 retries, honours Retry-After)",
-        builtinDisabled: client.retriesDisabled ? "maxRetries: 0 switches off the OpenAI SDK's retries" : undefined,
+        ...builtinRetryOf("openai", !!client.retriesDisabled),
       };
     }
     case "axios":
@@ -157,12 +154,9 @@ function clientMethod(
         raises: "langchain",
         isStreaming: method === "stream",
         billTo: client.billTo,
-        builtinRetry:
-          client.runnableRetry ?? (client.retriesDisabled ? undefined : "LangChain's AsyncCaller retries failed calls"),
-        builtinDisabled:
-          client.retriesDisabled && !client.runnableRetry
-            ? "maxRetries: 0 switches off LangChain's retries"
-            : undefined,
+        ...(client.runnableRetry
+          ? { builtinRetry: client.runnableRetry }
+          : builtinRetryOf(client.library, !!client.retriesDisabled)),
       };
     default:
       return undefined;
@@ -257,21 +251,22 @@ function aiSdkCall(scope: JsScope, clients: JsClients, call: ts.CallExpression, 
   if (!ts.isCallExpression(value)) return undefined;
   const provider = clients.clientOf(value.expression) ?? clients.defaultAiSdkProvider(value.expression);
   if (!provider) return undefined;
-  const maxRetries = options ? optionOf(options, "maxRetries") : undefined;
-  const disabled = maxRetries?.getText() === "0";
+  const library = "@ai-sdk/huggingface";
+  const off = JS_BUILTIN_RETRIES.get(library)?.off;
+  const maxRetries = options && off ? optionOf(options, off.option) : undefined;
+  const disabled = maxRetries !== undefined && maxRetries.getText() === off?.value;
   const headers = options ? optionOf(options, "headers") : undefined;
   const perCall = billToInObject(scope, headers);
   return {
     node: call,
     callee: call.expression.getText(),
-    library: "@ai-sdk/huggingface",
+    library,
     surface: "router",
     client: provider,
     raises: "aisdk",
     isStreaming: name.startsWith("stream"),
     billTo: provider.billTo.present ? provider.billTo : perCall,
-    builtinRetry: disabled ? undefined : "the AI SDK retries 429 (maxRetries 2, honours Retry-After)",
-    builtinDisabled: disabled ? "maxRetries: 0 switches off the AI SDK's retries" : undefined,
+    ...builtinRetryOf(library, disabled),
   };
 }
 
@@ -284,3 +279,10 @@ function billToOption(scope: JsScope, options: ts.Expression | undefined): BillT
 
 export type { JsClientKind };
 export { FACTORIES, CLIENT_CLASSES };
+
+/** The library's own retry (its profile's builtinRetry), or what says it was switched off. */
+function builtinRetryOf(library: string, disabled: boolean): Pick<JsCall, "builtinRetry" | "builtinDisabled"> {
+  const builtin = JS_BUILTIN_RETRIES.get(library);
+  if (!builtin) return {};
+  return disabled ? { builtinDisabled: builtin.off?.note } : { builtinRetry: builtin.note };
+}

@@ -2,6 +2,7 @@
 // construction says (destination, bill-to, retries off, a custom fetch, instance retry configs).
 import ts from "typescript";
 import type { BillTo, ClientConstruction, Surface } from "../model";
+import { JS_BUILTIN_RETRIES } from "../profiles";
 import { classifyUrl } from "../profiles/hosts";
 import { CLIENT_CLASSES, FACTORIES, type JsClientKind } from "./catalog";
 import type { Reads } from "../incremental/reads";
@@ -333,17 +334,22 @@ export class JsClients {
       client.surface = host === "other" || host === "hub" || host === "hub-download" ? undefined : host;
       const headers = options ? optionOf(options, "defaultHeaders") : undefined;
       client.billTo = billToInObject(this.scope, headers);
-      const retries = options ? optionOf(options, "maxRetries") : undefined;
-      if (retries?.getText() === "0") client.retriesDisabled = retries.parent;
+      client.retriesDisabled = this.retriesOff(cls.library, options);
     } else if (cls.kind === "langchain") {
       const options = args[0];
-      const retries = options ? optionOf(options, "maxRetries") : undefined;
-      if (retries?.getText() === "0") client.retriesDisabled = retries.parent;
+      client.retriesDisabled = this.retriesOff(cls.library, options);
       const endpoint = options ? optionOf(options, "endpointUrl") : undefined;
       const url = endpoint ? this.scope.evalString(endpoint) : undefined;
       if (url && classifyUrl(url) === "other") client.surface = undefined;
     }
     return client;
+  }
+
+  /** The option switching off the library's own retry (its profile's builtinRetry.off), when written so. */
+  private retriesOff(library: string, options: ts.Expression | undefined): ts.Node | undefined {
+    const off = JS_BUILTIN_RETRIES.get(library)?.off;
+    const retries = off && options ? optionOf(options, off.option) : undefined;
+    return retries?.getText() === off?.value ? retries?.parent : undefined;
   }
 
   private describeFactory(node: ts.NewExpression | ts.CallExpression, kind: JsClientKind, q: string): JsClient {

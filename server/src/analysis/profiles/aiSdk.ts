@@ -19,6 +19,10 @@ export const aiSdkProfile: JsProfile = {
   prefilter: ["ai-sdk"],
   factories: [{ qualified: "@ai-sdk/huggingface.createHuggingFace", kind: "aisdk-provider" }],
   errorShape: { raises: "aisdk", right: /\.statusCode\b|APICallError/ },
+  builtinRetry: {
+    note: "the AI SDK retries 429 (maxRetries 2, honours Retry-After)",
+    off: { option: "maxRetries", value: "0", note: "maxRetries: 0 switches off the AI SDK's retries" },
+  },
   selfRetry: "maxRetries (default 2), Retry-After honoured",
   billTo: "createHuggingFace({ headers })",
 };

@@ -195,6 +195,19 @@ const configuredRetries = (ps: LibraryProfile[]) =>
 export const PY_CONFIGURED_RETRIES = configuredRetries(python);
 export const JS_CONFIGURED_RETRIES = configuredRetries(js);
 
+// ---- Built-in retries ---------------------------------------------------------------------------------------
+
+/** A library's own retry (profile `builtinRetry`) with the version key its `since` is read in. */
+export type BuiltinRetry = NonNullable<LibraryProfile["builtinRetry"]> & { versionKey?: keyof PackageVersions };
+const builtinRetry = (p: LibraryProfile): BuiltinRetry => ({ ...p.builtinRetry!, versionKey: p.versions?.key });
+/** By Python module and by JS profile id. */
+export const PY_BUILTIN_RETRIES = new Map(
+  python.flatMap((p) => (p.builtinRetry ? p.modules.map((m) => [m, builtinRetry(p)] as const) : [])),
+);
+export const JS_BUILTIN_RETRIES = new Map(
+  js.flatMap((p) => (p.builtinRetry ? [[p.id, builtinRetry(p)] as const] : [])),
+);
+
 // ---- Versions -----------------------------------------------------------------------------------------------
 
 type VersionKey = keyof PackageVersions;

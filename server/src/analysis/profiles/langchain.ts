@@ -214,5 +214,9 @@ export const langchainJsProfile: JsProfile = {
     },
   ],
   errorShape: { raises: "langchain", right: /\.status\b|\.message\b/ },
+  builtinRetry: {
+    note: "LangChain's AsyncCaller retries failed calls",
+    off: { option: "maxRetries", value: "0", note: "maxRetries: 0 switches off LangChain's retries" },
+  },
   selfRetry: "yes, its AsyncCaller (p-retry, 6 attempts); no Retry-After",
 };

@@ -24,6 +24,10 @@ export const openaiPythonProfile: PythonProfile = {
     raises: "openai",
     caught: ["RateLimitError", "APIStatusError", "APIError", "OpenAIError"].map((n) => ({ type: `openai.${n}` })),
   },
+  builtinRetry: {
+    note: "the OpenAI SDK retries 429 (2 retries, honours Retry-After)",
+    off: { option: "max_retries", value: "0", note: "max_retries=0 switches off the OpenAI SDK's retries" },
+  },
   selfRetry: "2 retries by default, Retry-After honoured; max_retries=0 switches them off",
   billTo: "default_headers= on the client or extra_headers= per call",
 };
@@ -40,6 +44,10 @@ export const openaiJsProfile: JsProfile = {
     { qualified: "openai.AzureOpenAI", kind: "openai", className: "OpenAI" },
   ],
   errorShape: { raises: "openai", right: /\.status\b|RateLimitError|APIError/ },
+  builtinRetry: {
+    note: "the OpenAI SDK retries 429 (2 retries, honours Retry-After)",
+    off: { option: "maxRetries", value: "0", note: "maxRetries: 0 switches off the OpenAI SDK's retries" },
+  },
   selfRetry: "2 retries by default, Retry-After honoured; maxRetries: 0 switches them off",
   billTo: "defaultHeaders on the client or { headers } per request",
 };

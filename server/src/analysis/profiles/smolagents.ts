@@ -24,6 +24,11 @@ export const smolagentsProfile: PythonProfile = {
     raises: "smolagents",
     caught: HF_HUB_ERRORS_CAUGHT,
   },
+  builtinRetry: {
+    note: "smolagents retries rate limits (>= 1.23)",
+    since: "1.23.0",
+    off: { option: "retry", value: "False", note: "retry=False switches off smolagents' retries" },
+  },
   selfRetry: "from 1.23 (retry=True by default); not before",
   billTo: "InferenceClientModel(bill_to=...) from 1.15",
 };

@@ -60,6 +60,11 @@ interface ProfileBase {
    * (`fetch(url, init)`, `axios(url)`, `axios({ url, method })`).
    */
   http?: { methods?: string[]; verbFirst?: string[]; moduleFunctions?: boolean; callables?: string[] };
+  /**
+   * The library's own retry of a 429, as messages name it (`note`), the first version that has it (`since`, in
+   * the profile's `versions` key), and the client option whose `value` switches it off (said by `off.note`).
+   */
+  builtinRetry?: { note: string; since?: string; off?: { option: string; value: string; note: string } };
   /** A retry set up once per client or session (see ConfiguredRetry). */
   configuredRetry?: ConfiguredRetry;
   /** What the library does on 429 by itself, with its version gates (for docs and explanations). */

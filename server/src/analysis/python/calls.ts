@@ -1,7 +1,7 @@
 // Finding HF calls: methods on known clients, Hub functions, raw HTTP to HF hosts, litellm.
 import type { PyNode } from "./tree";
-import type { BillTo, ImportedClientRef, Surface } from "../model";
-import { PY_HTTP } from "../profiles";
+import type { BillTo, ImportedClientRef, PackageVersions, Surface } from "../model";
+import { PY_BUILTIN_RETRIES, PY_HTTP } from "../profiles";
 import {
   HFAPI_NON_CALLS,
   HUB_DOWNLOADS,
@@ -48,7 +48,7 @@ export interface CallContext {
   scope: Scope;
   clients: ClientTracker;
   billToOf(headers: PyNode | undefined): BillTo;
-  atLeast(pkg: "huggingface_hub" | "smolagents", version: string): boolean;
+  atLeast(pkg: keyof PackageVersions, version: string): boolean;
 }
 
 /** Recognises `node` (a call, or an attribute passed by reference) as an HF call, or returns undefined. */
@@ -101,10 +101,7 @@ function onClient(ctx: CallContext, node: PyNode, object: PyNode, method: string
       return {
         ...clientCall(ctx, node, client, callee, method),
         surface: download ? "hub-download" : "hub",
-        builtinRetry:
-          download && ctx.atLeast("huggingface_hub", "1.2.0")
-            ? "huggingface_hub retries downloads and uploads (>= 1.2)"
-            : undefined,
+        builtinRetry: download ? hubRetry(ctx) : undefined,
       };
     }
     case "openai": {
@@ -197,15 +194,14 @@ function clientCall(ctx: CallContext, node: PyNode, client: PyClient, callee: st
     isStreaming: stream,
     billTo,
   };
-  if (kind === "openai") {
-    if (client.retriesDisabled) call.builtinDisabled = "max_retries=0 switches off the OpenAI SDK's retries";
-    else call.builtinRetry = "the OpenAI SDK retries 429 (2 retries, honours Retry-After)";
-  }
+  // The client library's own retry (its profile's builtinRetry), unless the client's option switched it off or
+  // the project's version predates it. huggingface_hub's covers downloads and http_backoff only (hubRetry).
+  const builtin =
+    kind === "openai" || kind.startsWith("smolagents") ? PY_BUILTIN_RETRIES.get(client.cls.library) : undefined;
+  if (builtin?.off && (client.retriesDisabled || client.retryOff)) call.builtinDisabled = builtin.off.note;
+  else if (builtin && (!builtin.since || (builtin.versionKey && ctx.atLeast(builtin.versionKey, builtin.since))))
+    call.builtinRetry = builtin.note;
   if (client.libraryRetry) call.builtinRetry = client.libraryRetry;
-  if (kind === "smolagents-model" || kind === "smolagents-agent") {
-    if (client.retryOff) call.builtinDisabled = "retry=False switches off smolagents' retries";
-    else if (ctx.atLeast("smolagents", "1.23.0")) call.builtinRetry = "smolagents retries rate limits (>= 1.23)";
-  }
   return call;
 }
 
@@ -279,8 +275,7 @@ function onModule(ctx: CallContext, node: PyNode, fn: PyNode): PyCall | undefine
         isStreaming: false,
         billTo: ctx.billToOf(kwargs(node).get("headers")),
       };
-      if (ctx.atLeast("huggingface_hub", "1.2.0"))
-        call.builtinRetry = "http_backoff retries 429 (huggingface_hub >= 1.2)";
+      if (hubRetry(ctx)) call.builtinRetry = "http_backoff retries 429 (huggingface_hub >= 1.2)";
       else call.builtinDisabled = "http_backoff does not retry 429 before huggingface_hub 1.2";
       return call;
     }
@@ -295,10 +290,7 @@ function onModule(ctx: CallContext, node: PyNode, fn: PyNode): PyCall | undefine
         isAsync: false,
         isStreaming: false,
         billTo: { present: false },
-        builtinRetry:
-          download && ctx.atLeast("huggingface_hub", "1.2.0")
-            ? "huggingface_hub retries downloads and uploads (>= 1.2)"
-            : undefined,
+        builtinRetry: download ? hubRetry(ctx) : undefined,
       };
     }
   }
@@ -332,4 +324,10 @@ function onModule(ctx: CallContext, node: PyNode, fn: PyNode): PyCall | undefine
     };
   }
   return undefined;
+}
+
+/** huggingface_hub's own retry of downloads, uploads and http_backoff, when its version has it. */
+function hubRetry(ctx: CallContext): string | undefined {
+  const builtin = PY_BUILTIN_RETRIES.get("huggingface_hub");
+  return builtin?.since && ctx.atLeast("huggingface_hub", builtin.since) ? builtin.note : undefined;
 }

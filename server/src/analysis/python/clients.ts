@@ -2,6 +2,7 @@
 // (where it points, bill-to, retries switched off).
 import type { PyNode } from "./tree";
 import type { BillTo, ClientConstruction, Surface } from "../model";
+import { PY_BUILTIN_RETRIES } from "../profiles";
 import { CLIENT_CLASSES, classifyUrl, type ClientClass } from "./catalog";
 import {
   LANGCHAIN_CHAINS,
@@ -283,8 +284,9 @@ export class ClientTracker {
         const url = base ? s.evalString(base) : undefined;
         const host = url ? classifyUrl(url) : "other";
         surface = host === "other" || host === "hub" || host === "hub-download" ? undefined : host;
-        const retries = kw.get("max_retries");
-        if (retries && retries.text.trim() === "0")
+        const off = PY_BUILTIN_RETRIES.get(cls.library)?.off;
+        const retries = off ? kw.get(off.option) : undefined;
+        if (retries && retries.text.trim() === off?.value)
           return { node: call, cls, surface, billTo, retriesDisabled: retries };
         break;
       }
@@ -308,11 +310,12 @@ export class ClientTracker {
       case "smolagents-model": {
         const bill = kw.get("bill_to");
         if (bill) billTo = { present: true, org: s.evalString(bill) };
-        const retry = kw.get("retry");
+        const off = PY_BUILTIN_RETRIES.get(cls.library)?.off;
+        const retry = off ? kw.get(off.option) : undefined;
         const provider = kw.get("provider");
         const key = kw.get("api_key") ?? kw.get("token");
         if (provider && key && isProviderKey(s, key)) surface = "provider";
-        return { node: call, cls, surface, billTo, retryOff: retry?.text === "False" };
+        return { node: call, cls, surface, billTo, retryOff: retry !== undefined && retry.text === off?.value };
       }
       case "smolagents-agent": {
         const model = kw.get("model") ?? positional[1];
