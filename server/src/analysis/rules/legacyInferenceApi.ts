@@ -1,6 +1,6 @@
 // HF007: api-inference.huggingface.co is the deprecated serverless API; the router replaces it.
 import { legacyUrlFix } from "../fixes/legacyUrl";
-import { createRule, type Report } from "./createRule";
+import { createRule } from "./createRule";
 
 export const legacyInferenceApi = createRule({
   meta: {

@@ -3,7 +3,7 @@
 // calls), else on the call. Never on Hub, Endpoints, model listing or provider-key calls (needsBillTo).
 import { billToFixes } from "../fixes/billToFix";
 import { needsBillTo } from "../model";
-import { createRule, type Report } from "./createRule";
+import { createRule } from "./createRule";
 import type { OrgContext } from "./types";
 
 export const missingBillTo = createRule({
