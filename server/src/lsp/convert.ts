@@ -1,5 +1,6 @@
 // Core diagnostics to LSP diagnostics: severity, code, docs link, and in `data` the document version they were
-// computed for, so a code action request about an older version is recognised and answered with nothing.
+// first reported in, so a code action request about an older version is recognised and answered with nothing
+// (DiagnosticsEngine.isCurrent).
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from "vscode-languageserver";
 import { SOURCE } from "../../../shared/src/protocol";
 import { docsUrl } from "../../../shared/src/rules";
@@ -34,6 +35,23 @@ export function toLsp(d: Diagnostic, version: number, uri: string): LspDiagnosti
       message: r.message,
     }));
   return out;
+}
+
+/**
+ * Each core diagnostic's LSP form, made once. The core hands back the same object for a diagnostic that did not
+ * change (rules/run.ts), so a keystroke converts (and encoding.ts encodes) only what changed; the LSP form keeps
+ * the version it was first reported in.
+ */
+export class LspForms {
+  private readonly forms = new WeakMap<Diagnostic, { uri: string; lsp: LspDiagnostic }>();
+
+  of(d: Diagnostic, version: number, uri: string): LspDiagnostic {
+    const known = this.forms.get(d);
+    if (known?.uri === uri) return known.lsp;
+    const lsp = toLsp(d, version, uri);
+    this.forms.set(d, { uri, lsp });
+    return lsp;
+  }
 }
 
 export function sameRange(a: Diagnostic["range"], b: Diagnostic["range"]): boolean {

@@ -18,7 +18,7 @@ import type { Diagnostic } from "../analysis/diagnostic";
 import type { CallExplanation } from "../analysis/explain";
 import { notebookJson } from "../analysis/notebook";
 import { changedRegion } from "../analysis/textDiff";
-import { sameRange, toLsp } from "./convert";
+import { LspForms, sameRange, type DiagnosticData } from "./convert";
 import { overridesOf, type SettingsStore } from "./settings";
 import type { Settings } from "../../../shared/src/settings";
 import { uriToPath } from "./uris";
@@ -31,6 +31,24 @@ export class DiagnosticsEngine {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Last results per document URI, for onSave mode and for pulls that arrive between saves. */
   private readonly last = new Map<string, LspDiagnostic[]>();
+  /** The document version the last results were computed for. */
+  private readonly lastVersion = new Map<string, number>();
+  /** Each core diagnostic's LSP form, made once (see LspForms). */
+  private readonly forms = new LspForms();
+
+  /**
+   * Whether a diagnostic a client sends back (with a code action request) is one of the document's current ones:
+   * stamped with the document's version, or among the last results when they are for that version (an unchanged
+   * diagnostic keeps the version it was first reported in).
+   */
+  isCurrent(uri: string, version: number, d: LspDiagnostic): boolean {
+    const stamp = (d.data as DiagnosticData | undefined)?.version;
+    if (stamp === version) return true;
+    if (stamp === undefined || this.lastVersion.get(uri) !== version) return false;
+    return (this.last.get(uri) ?? []).some(
+      (x) => x.code === d.code && (x.data as DiagnosticData).version === stamp && sameRange(x.range, d.range),
+    );
+  }
 
   constructor(
     private readonly connection: Connection,
@@ -81,6 +99,7 @@ export class DiagnosticsEngine {
     if (t) clearTimeout(t);
     this.timers.delete(doc.uri);
     this.last.delete(doc.uri);
+    this.lastVersion.delete(doc.uri);
     if (this.push()) void this.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
   }
 
@@ -131,8 +150,9 @@ export class DiagnosticsEngine {
       this.connection.console.error(`analysis failed for ${uri}: ${(err as Error).message}`);
       return [];
     }
-    const result = diagnostics.map((d) => toLsp(d, version, uri));
+    const result = diagnostics.map((d) => this.forms.of(d, version, uri));
     this.last.set(uri, result);
+    this.lastVersion.set(uri, version);
     this.status({ state: "ready", lastAnalysisMs: Math.round(performance.now() - started), uri });
     return result;
   }

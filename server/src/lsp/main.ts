@@ -14,13 +14,14 @@ import { version } from "../node/buildInfo";
 import { HeapGovernor } from "./memory";
 import { FramedStreamReader, GuardedReader } from "./transport";
 import { WireVersions } from "./wireVersions";
+import { jsonEncoder } from "./encoding";
 
 const stdio = process.argv.includes("--stdio");
 let inner: MessageReader;
 let writer: MessageWriter;
 if (stdio) {
   inner = new FramedStreamReader(process.stdin);
-  writer = new StreamMessageWriter(process.stdout);
+  writer = new StreamMessageWriter(process.stdout, { charset: "utf-8", contentTypeEncoder: jsonEncoder });
 } else {
   inner = new IPCMessageReader(process);
   writer = new IPCMessageWriter(process);

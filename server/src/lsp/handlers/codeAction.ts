@@ -1,9 +1,10 @@
 // textDocument/codeAction: quick fixes for the diagnostics asked about, and fix-all (`source.fixAll.hfRateGuard`).
 // The analysis itself is current: the document was analysed for the version its diagnostics carry. A request
-// about diagnostics of another version of the document gets nothing.
+// about diagnostics of another version of the document gets nothing (a diagnostic unchanged since an earlier
+// version carries that version and is current while the last results hold it: see DiagnosticsEngine.isCurrent).
 import { CodeActionKind, type CodeAction, type CodeActionParams } from "vscode-languageserver";
 import { FIX_ALL_KIND, SOURCE } from "../../../../shared/src/protocol";
-import { sameRange, type DiagnosticData } from "../convert";
+import { sameRange } from "../convert";
 import type { ReadyServer } from "../readyServer";
 import { createFiles } from "../createFiles";
 import { pathToUri } from "../uris";
@@ -17,9 +18,7 @@ export async function codeAction(server: ReadyServer, params: CodeActionParams):
   if (wants(CodeActionKind.QuickFix)) {
     // Some clients (Neovim 0.7) send back only code and data: recognise ours by those when source is missing.
     const ours = params.context.diagnostics.filter(
-      (d) =>
-        (d.source === undefined || d.source === SOURCE) &&
-        (d.data as DiagnosticData | undefined)?.version === doc.version,
+      (d) => (d.source === undefined || d.source === SOURCE) && server.engine.isCurrent(doc.uri, doc.version, d),
     );
     const withFixes = await server.engine.fixesFor(doc, ours);
     for (const diagnostic of ours) {
