@@ -29,7 +29,7 @@ import { resolveModule } from "./moduleResolution";
 import { AliasIndex } from "./tsconfigPaths";
 import { isTestFile } from "./testFiles";
 import type { ModelCache } from "./modelCache";
-import { nestingProblem } from "./nesting";
+import { nestingProblem, type Nesting } from "./nesting";
 import { parseNotebook, type NotebookCell } from "./notebook";
 import { analyzePython, initPython } from "./python/index";
 import { ParserFault } from "./python/parser";
@@ -59,6 +59,8 @@ interface Entry {
   suppressions?: Suppressions;
   /** What an editor file keeps for its next version (its name tables); dropped with the entry. */
   state?: FileState;
+  /** How deeply `analysedText` nests (upper bounds), for the next version's check. */
+  nesting?: Nesting;
 }
 
 export interface AnalyzerOptions {
@@ -182,8 +184,14 @@ export class Analyzer {
       cells = parsed.cells;
     }
     if (!mayMatter(analysedText)) return kind === "notebook" ? { ...base, analysedText, cells } : base;
-    // Checked before any parser sees the file: too deep a file can break the parser for every later file.
-    const tooDeep = nestingProblem(analysedText, language);
+    // Checked before any parser sees the file: too deep a file can break the parser for every later file. An
+    // editor file's last version bounds the count (typing does not re-read the whole file).
+    const last = state ? this.files.get(path) : undefined;
+    const { problem: tooDeep, nesting } = nestingProblem(
+      analysedText,
+      language,
+      last?.nesting && { text: last.analysedText, nesting: last.nesting },
+    );
     if (tooDeep) return { ...base, analysedText, cells, skipped: tooDeep };
     let model: FileModel | undefined;
     let versions = NO_VERSIONS;
@@ -213,7 +221,7 @@ export class Analyzer {
       return { ...base, analysedText, cells, skipped: `internal error while analysing: ${(err as Error).message}` };
     }
     const notes = model.hasSyntaxErrors ? ["syntax errors: analysed as far as the parser recovered"] : [];
-    return { kind, text, analysedText, cells, model, versions, notes, state };
+    return { kind, text, analysedText, cells, model, versions, notes, state, nesting };
   }
 
   /**

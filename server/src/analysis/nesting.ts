@@ -8,6 +8,10 @@
 //
 // The count errs on the high side (brackets inside strings and comments count too, and every line's indentation
 // counts, even inside brackets), so a file that passes is surely within what the parsers handle.
+//
+// Typing must not pay a pass over the whole file per keystroke: from the last version's measure, an edit bounds the
+// new one (measureEdit), and only when a bound passes a limit is the file counted again.
+import { changedRegion } from "./textDiff";
 
 /** CPython's limits ("too many levels of indentation", "too many nested parentheses"). */
 export const PYTHON_MAX_INDENT_LEVELS = 100;
@@ -15,15 +19,90 @@ export const PYTHON_MAX_BRACKETS = 200;
 /** Well below the depth where TypeScript's parser or the analysis runs out of stack. */
 export const JS_MAX_BRACKETS = 400;
 
-/** Why a file is nested too deeply to parse, or undefined. */
-export function nestingProblem(text: string, language: "python" | "js"): string | undefined {
+/**
+ * A file's nesting, as upper bounds: the deepest bracket nesting, and the widest indentation of a line (in columns,
+ * a tab counting 8). Python's levels of indentation are strictly widening, so they are at most that width.
+ */
+export interface Nesting {
+  brackets: number;
+  width: number;
+}
+
+/** Characters read by the counts (tests count them: a keystroke reads its lines, not the file). */
+export const nestingWork = { chars: 0 };
+
+/** Why a file is nested too deeply to parse (or undefined), and its measure for the next version. */
+export function nestingProblem(
+  text: string,
+  language: "python" | "js",
+  previous?: { text: string; nesting: Nesting },
+): { problem?: string; nesting: Nesting } {
   const limit = language === "python" ? PYTHON_MAX_BRACKETS : JS_MAX_BRACKETS;
-  const brackets = bracketDepth(text, limit);
-  if (brackets > limit) return `nested too deeply: more than ${limit} levels of brackets`;
-  if (language === "python" && indentLevels(text, PYTHON_MAX_INDENT_LEVELS) > PYTHON_MAX_INDENT_LEVELS) {
-    return `nested too deeply: more than ${PYTHON_MAX_INDENT_LEVELS} levels of indentation (Python's own limit)`;
+  const bound = previous && measureEdit(previous.text, previous.nesting, text);
+  // Within both limits whatever the edit did: nothing to count.
+  if (bound && bound.brackets <= limit && (language !== "python" || bound.width <= PYTHON_MAX_INDENT_LEVELS))
+    return { nesting: bound };
+  nestingWork.chars += text.length;
+  const nesting = { brackets: bracketDepth(text, limit), width: widest(text) };
+  if (nesting.brackets > limit) return { problem: `nested too deeply: more than ${limit} levels of brackets`, nesting };
+  if (
+    language === "python" &&
+    nesting.width > PYTHON_MAX_INDENT_LEVELS &&
+    indentLevels(text, PYTHON_MAX_INDENT_LEVELS) > PYTHON_MAX_INDENT_LEVELS
+  ) {
+    return {
+      problem: `nested too deeply: more than ${PYTHON_MAX_INDENT_LEVELS} levels of indentation (Python's own limit)`,
+      nesting,
+    };
   }
-  return undefined;
+  return { nesting };
+}
+
+/**
+ * Bounds for `text` from the measure of `before`. Each bracket character removed or inserted moves the depth at
+ * every later place by at most one (opening, closing and the floor at zero are each one step), so the deepest
+ * nesting grows by at most their count. Lines the edit did not touch keep their width; the touched ones (in the
+ * new text) are measured.
+ */
+export function measureEdit(before: string, nesting: Nesting, text: string): Nesting {
+  const change = changedRegion(before, text);
+  let brackets = nesting.brackets;
+  for (const [from, to, t] of [
+    [change.start, change.oldEnd, before],
+    [change.start, change.newEnd, text],
+  ] as const) {
+    nestingWork.chars += to - from;
+    for (let i = from; i < to; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 0x28 || c === 0x5b || c === 0x7b || c === 0x29 || c === 0x5d || c === 0x7d) brackets++;
+    }
+  }
+  const lineStart = text.lastIndexOf("\n", change.start - 1) + 1;
+  const lineEnd = text.indexOf("\n", change.newEnd);
+  const touched = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+  nestingWork.chars += touched.length;
+  return { brackets, width: Math.max(nesting.width, widest(touched)) };
+}
+
+/** The widest indentation of any line, in columns (a tab counts 8, as in indentLevels). */
+function widest(text: string): number {
+  let max = 0;
+  let i = 0;
+  while (i < text.length) {
+    let width = 0;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === 0x20) width++;
+      else if (c === 0x09) width += 8;
+      else break;
+      i++;
+    }
+    if (width > max) max = width;
+    const next = text.indexOf("\n", i);
+    if (next < 0) break;
+    i = next + 1;
+  }
+  return max;
 }
 
 /** The deepest bracket nesting, counting every bracket character; stops counting once past `limit`. */

@@ -15,11 +15,14 @@ import type { LineIndex } from "../text";
 import type { Finding, Rule, SubjectContext } from "./types";
 import type { ModelLinks } from "./where";
 
-/** What a file keeps of its last check's diagnostics, per subject. */
+/** What a file keeps of its last check's diagnostics, per subject (by the origin of the subject's entity). */
 export class RuleMemo {
   scope = "";
-  bySubject = new Map<string, Diagnostic[]>();
+  bySubject = new Map<number, { inputs: Signature[]; diagnostics: Diagnostic[] }>();
 }
+
+/** An entity's origin and where its spans are: [origin id, relevant flag, then line, column of each span end]. */
+type Signature = readonly number[];
 
 /** How many subjects the rules were run over (tests count them: a keystroke runs them over its statement's). */
 export const ruleWork = { subjects: 0 };
@@ -42,45 +45,47 @@ export interface RuleRun {
 export function runRules(run: RuleRun, memo?: RuleMemo, scope = ""): Diagnostic[] {
   const { model, links, ctx, rules } = run;
   const previous = memo && memo.scope === scope ? memo.bySubject : undefined;
-  const next = memo ? new Map<string, Diagnostic[]>() : undefined;
-  const keys = new Map<object, string | undefined>();
-  const keyOf = (entity: object) => {
-    if (!keys.has(entity)) keys.set(entity, entityKey(entity, run.lines));
-    return keys.get(entity);
+  const next = memo ? new Map<number, { inputs: Signature[]; diagnostics: Diagnostic[] }>() : undefined;
+  const signatures = new Map<object, Signature | undefined>();
+  const signatureOf = (entity: object) => {
+    let s = signatures.get(entity);
+    if (s === undefined && !signatures.has(entity)) signatures.set(entity, (s = signature(entity, run.lines)));
+    return s;
   };
   const out: Diagnostic[] = [];
-  const subject = (kind: string, linked: readonly object[], findings: () => Finding[]) => {
-    let key: string | undefined = kind;
-    if (next) {
-      for (const e of linked) {
-        const k = keyOf(e);
-        if (k === undefined) {
-          key = undefined;
-          break;
-        }
-        key += `|${k}`;
+  const subject = (linked: readonly object[], findings: () => Finding[]) => {
+    // linked[0] is the subject itself; the others are what its diagnostics also read.
+    let inputs: Signature[] | undefined = next && [];
+    for (const e of linked) {
+      const s = inputs && signatureOf(e);
+      if (!s) {
+        inputs = undefined;
+        break;
       }
+      inputs!.push(s);
     }
-    const kept = key !== undefined ? previous?.get(key) : undefined;
-    const diagnostics = kept ?? (ruleWork.subjects++, findings().map(run.diagnose));
-    if (key !== undefined) next?.set(key, diagnostics);
-    out.push(...diagnostics);
+    const id = inputs?.[0][0];
+    const kept = id !== undefined ? previous?.get(id) : undefined;
+    let diagnostics: Diagnostic[];
+    if (kept && inputs && sameInputs(kept.inputs, inputs)) diagnostics = kept.diagnostics;
+    else {
+      ruleWork.subjects++;
+      diagnostics = findings().map(run.diagnose);
+    }
+    if (id !== undefined) next?.set(id, { inputs: inputs!, diagnostics });
+    for (const d of diagnostics) out.push(d);
   };
   for (const call of model.calls) {
     const linked: object[] = [call];
     if (call.client !== undefined && model.clients[call.client]) linked.push(model.clients[call.client]);
     for (const r of call.retries) if (model.retries[r]) linked.push(model.retries[r]);
-    subject("call", linked, () => rules.flatMap((rule) => rule.checkCall?.(call, ctx) ?? []));
+    subject(linked, () => rules.flatMap((rule) => rule.checkCall?.(call, ctx) ?? []));
   }
   model.retries.forEach((retry: RetryConstruct, i) =>
-    subject("retry", [retry, ...links.callsRetriedBy(i)], () =>
-      rules.flatMap((rule) => rule.checkRetry?.(retry, ctx) ?? []),
-    ),
+    subject([retry, ...links.callsRetriedBy(i)], () => rules.flatMap((rule) => rule.checkRetry?.(retry, ctx) ?? [])),
   );
   model.clients.forEach((client: ClientConstruction, i) =>
-    subject("client", [client, ...links.callsOf(i)], () =>
-      rules.flatMap((rule) => rule.checkClient?.(client, i, ctx) ?? []),
-    ),
+    subject([client, ...links.callsOf(i)], () => rules.flatMap((rule) => rule.checkClient?.(client, i, ctx) ?? [])),
   );
   if (memo && next) {
     memo.scope = scope;
@@ -89,18 +94,28 @@ export function runRules(run: RuleRun, memo?: RuleMemo, scope = ""): Diagnostic[
   return out;
 }
 
-/** An entity's origin and where its spans are now (line:column), or undefined when it has no origin. */
-function entityKey(entity: object, lines: LineIndex): string | undefined {
+function sameInputs(a: readonly Signature[], b: readonly Signature[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.length !== y.length) return false;
+    for (let j = 0; j < x.length; j++) if (x[j] !== y[j]) return false;
+  }
+  return true;
+}
+
+/** An entity's signature, or undefined when it has no origin (made or changed after the model was assembled). */
+function signature(entity: object, lines: LineIndex): Signature | undefined {
   const origin = originOf(entity);
   if (!origin) return undefined;
-  let key = `${origin.id}`;
-  for (const { key: field } of origin.pins) {
-    const span = (entity as Record<string, Span>)[field];
+  // Set on the assembled model when another statement registers the same retry as relevant.
+  const out = [origin.id, (entity as RetryConstruct).relevant ? 1 : 0];
+  for (const { key } of origin.pins) {
+    const span = (entity as Record<string, Span>)[key];
     const a = lines.position(span.start);
     const b = lines.position(span.end);
-    key += `,${a.line}:${a.character}-${b.line}:${b.character}`;
+    out.push(a.line, a.character, b.line, b.character);
   }
-  // Set on the assembled model when another statement registers the same retry as relevant.
-  if ((entity as RetryConstruct).relevant !== undefined) key += (entity as RetryConstruct).relevant ? "+" : "-";
-  return key;
+  return out;
 }

@@ -1,12 +1,14 @@
-// Typing in a large file runs the rules over the subjects (HF calls, retries, clients) of the statement being typed
-// in, not over every subject of the file: the others keep their diagnostics from the last check (rules/run.ts).
-// Counted, not timed. And what is kept is what a run over every subject gives, keystroke by keystroke.
+// What a keystroke in a large file costs, counted (not timed): the rules run over the subjects (HF calls, retries,
+// clients) of the statement being typed in, not over every subject of the file (the others keep their diagnostics
+// from the last check, rules/run.ts), and what is kept is what a run over every subject gives, keystroke by
+// keystroke; the nesting check reads the edited lines, not the file.
 import assert from "node:assert/strict";
 import path from "node:path";
 import { test } from "node:test";
 import { Analyzer } from "../../server/src/analysis/analyzer";
 import { MemoryFileSystem } from "../../server/src/analysis/fileSystem";
 import { ruleWork } from "../../server/src/analysis/rules/run";
+import { nestingWork } from "../../server/src/analysis/nesting";
 import { hfPython, hfTs } from "../support/heavyFiles";
 import { ROOT } from "../support/paths";
 import { TYPED, TYPED_STRINGS, typingSequence } from "../support/typing";
@@ -82,4 +84,40 @@ test("a config change re-runs every subject (severities are part of what is kept
   );
   const off = analyzer.check("/ws/a.py", { rules: { HF001: "off" } }, { fixes: false }).diagnostics;
   assert.ok(!off.some((d) => d.code === "HF001"));
+});
+
+for (const { language, file, text } of CASES) {
+  test(`a keystroke in a ${language} file reads its lines for the nesting check, not the file`, async () => {
+    const analyzer = await Analyzer.create({ fs: new MemoryFileSystem(), wasmDir: path.join(ROOT, "node_modules") });
+    analyzer.setFile(file, text);
+    const { keystrokes } = typingSequence(language, text, 2, TYPED);
+    let most = 0;
+    for (const k of keystrokes) {
+      const before = nestingWork.chars;
+      analyzer.setFile(file, k.text);
+      most = Math.max(most, nestingWork.chars - before);
+    }
+    assert.ok(most < 1000, `at most ${most} characters read per keystroke in a ${text.length}-character file`);
+    // A file read from disk (no kept version) is counted whole, and one nested too deeply is still refused.
+    const deep =
+      language === "python"
+        ? `x = ${"[".repeat(300)}${"]".repeat(300)}\n`
+        : `const x = ${"[".repeat(500)}${"]".repeat(500)};\n`;
+    analyzer.setFile(file, text + deep);
+    assert.match(analyzer.check(file).skipped ?? "", /nested too deeply/);
+    analyzer.setFile(file, text);
+    assert.equal(analyzer.check(file).skipped, undefined);
+  });
+}
+
+test("indentation typed deeper than Python allows is refused, however it was typed", async () => {
+  const analyzer = await Analyzer.create({ fs: new MemoryFileSystem(), wasmDir: path.join(ROOT, "node_modules") });
+  const file = "/ws/deep.py";
+  let text = "from huggingface_hub import InferenceClient\n";
+  analyzer.setFile(file, text);
+  for (let level = 0; level < 105; level++) {
+    text += `${" ".repeat(level)}if x:\n`;
+    analyzer.setFile(file, text);
+  }
+  assert.match(analyzer.check(file).skipped ?? "", /levels of indentation/);
 });
