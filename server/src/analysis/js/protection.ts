@@ -26,6 +26,7 @@ import {
 import { configuredRetry, isRetryLibrary, libraryRetry } from "./libraryRetry";
 import { JS_ERROR_SHAPES } from "../profiles";
 import { catchShapeTrap } from "../decide/errorShape";
+import { branchesOn429, statusRaise, type StatusCheck } from "../decide/statusCheck";
 import { enclosingFunction, functionName, isFunctionLike, unwrap, type JsScope } from "./scope";
 
 type Traits = RetryTraits<ts.Node>;
@@ -111,13 +112,15 @@ export class JsProtection {
   private raisesOn429(call: JsCall): boolean {
     if (call.raises !== "fetch") return true;
     const name = resultName(call.node);
-    if (!name) return /\.then\([^]*\b(ok|status)\b[^]*throw/.test(call.node.parent?.getText() ?? "");
-    const fn = this.enclosingOrModule(call.node, name);
-    const after = fn.getText().slice(call.node.getEnd() - fn.getStart());
-    return (
-      new RegExp(`\\b${name}\\.(ok|status)\\b[^;]*\\)?[^;]*\\bthrow\\b`).test(after) ||
-      new RegExp(`if\\s*\\(\\s*!\\s*${name}\\.ok\\s*\\)\\s*\\{?\\s*throw`).test(after)
-    );
+    if (name) return statusRaise(name, statusChecks(this.enclosingOrModule(call.node, name), call.node)) !== undefined;
+    // `fetch(url).then((res) => { if (!res.ok) throw ... })`: the callback's checks of its parameter.
+    const then = call.node.parent;
+    const cb = then && ts.isPropertyAccessExpression(then) && then.name.text === "then" ? then.parent : undefined;
+    const fn = cb && ts.isCallExpression(cb) ? cb.arguments[0] : undefined;
+    if (!fn || !isFunctionLike(fn) || !fn.body) return false;
+    const param = fn.parameters[0]?.name;
+    if (!param || !ts.isIdentifier(param)) return false;
+    return statusRaise(param.text, statusChecks(fn.body, fn.body)) !== undefined;
   }
 
   /** The function around `node`, or the module, whose later text is then searched for `name` (a read of it). */
@@ -173,12 +176,12 @@ export class JsProtection {
     if (!name) return undefined;
     const fn = this.enclosingOrModule(call.node, name);
     const after = codeText(fn.getText().slice(call.node.getEnd() - fn.getStart()), "js");
-    const re = new RegExp(
-      `\\b${name}\\.status\\s*(===?|!==?)\\s*429|429\\s*(===?|!==?)\\s*${name}\\.status|\\[[^\\]]*429[^\\]]*\\]\\.includes\\(\\s*${name}\\.status`,
-    );
-    if (!re.test(after)) return undefined;
-    // Whether the 429 branch raises is not looked at here yet: the branch counts as handling the 429.
-    const facts: StatusBranchFacts<ts.Node> = { raises: false };
+    if (!branchesOn429(name, after)) return undefined;
+    const facts: StatusBranchFacts<ts.Node> = {
+      // When that branch throws, the retry around the call (a retry library, a helper, a loop with a catch) is
+      // what handles the 429.
+      raises: statusRaise(name, statusChecks(fn, call.node)) !== undefined,
+    };
     for (let p: ts.Node | undefined = call.node.parent; p && p !== fn; p = p.parent) {
       if (isLoop(p)) {
         const loop = p;
@@ -382,6 +385,45 @@ function anchorSpan(anchor: ts.Node): Span {
       : anchor.getEnd();
   const spanStart = isFunctionLike(anchor) && anchor.name ? anchor.name.getStart(src) : start;
   return { start: spanStart, end: Math.max(spanStart, headerEnd) };
+}
+
+/** The `if` statements after `after` inside `scope` (not in nested functions), in source order, lazily. */
+function* statusChecks(scope: ts.Node, after: ts.Node): Iterable<StatusCheck> {
+  const ifs: ts.IfStatement[] = [];
+  const end = after === scope ? scope.getStart() : after.getEnd();
+  const visit = (n: ts.Node): void => {
+    if (n !== scope && isFunctionLike(n)) return;
+    if (ts.isIfStatement(n) && n.getStart() >= end) ifs.push(n);
+    ts.forEachChild(n, visit);
+  };
+  visit(scope);
+  for (const stmt of ifs)
+    yield {
+      test: stmt.expression.getText(),
+      get raises() {
+        return throwsIn(stmt.thenStatement);
+      },
+    };
+}
+
+/** The error class names a statement throws (not in nested functions), or undefined when it does not throw. */
+function throwsIn(stmt: ts.Node): string[] | undefined {
+  const out: string[] = [];
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (isFunctionLike(n)) return;
+    if (ts.isThrowStatement(n)) {
+      found = true;
+      const value = n.expression;
+      const callee = ts.isNewExpression(value) || ts.isCallExpression(value) ? value.expression : value;
+      const last = callee.getText().split(".").pop();
+      if (last && /^[A-Z]\w*$/.test(last)) out.push(last);
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(stmt);
+  return found ? out : undefined;
 }
 
 function isLoop(n: ts.Node): boolean {

@@ -16,6 +16,7 @@ import { sessionRetry } from "./sessionRetry";
 import { helperIsRelevant } from "../decide/retryHelper";
 import { decideProtection } from "../decide/verdict";
 import { wrongShapeReason } from "../decide/errorShape";
+import { branchesOn429 } from "../decide/statusCheck";
 import { RetryRegistry, type Registration } from "../decide/registry";
 import {
   walkOutward,
@@ -226,10 +227,7 @@ export class ProtectionAnalyzer {
     if (!name) return undefined;
     const fn = this.enclosingOrModule(call.node, name);
     const after = codeText(fn.text.slice(call.node.endIndex - fn.startIndex), "python");
-    const re = new RegExp(
-      `\\b${name}\\.status(_code)?\\s*(==|in|!=|>=|>)\\s*[^\\n]*\\b(429|TOO_MANY_REQUESTS)\\b|\\b(429|TOO_MANY_REQUESTS)\\b[^\\n]*(==|in)\\s*${name}\\.status`,
-    );
-    if (!re.test(after)) return undefined;
+    if (!branchesOn429(name, after)) return undefined;
     const facts: StatusBranchFacts<PyNode> = {
       // When that branch raises, the retry around the call (a decorator, a helper, a loop with try) handles the 429.
       raises: statusRaise(fn, call.node, name) !== undefined,

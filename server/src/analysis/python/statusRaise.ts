@@ -1,27 +1,20 @@
-// A response-returning call (requests, httpx, aiohttp) raises on 429 when the code after it raises from a status
-// check: `if not r.ok: raise ...`, `if r.status_code >= 400`, `!= 200`, a 429 branch that raises, or rate-limit
-// text in the body. Inside a retry decorator or helper that raise is what the retry sees, so the retry's wait is
-// judged (HF002, HF004, HF006) and, when the check also admits 402, HF005.
+// The status checks after a response-returning call (requests, httpx, aiohttp): each `if` after it in the same
+// function, with what its branch raises. decide/statusCheck.ts decides from them whether the call raises on 429
+// through the user's check (`if not r.ok: raise ...`, a 429 branch that raises); inside a retry decorator or helper
+// that raise is what the retry sees, so the retry's wait is judged (HF002, HF004, HF006) and, when the check also
+// admits 402, HF005.
 import type { PyNode } from "./tree";
+import { statusRaise as decideStatusRaise, type StatusCheck, type StatusRaise } from "../decide/statusCheck";
 
-export interface StatusRaise {
-  /** The check that raises also raises on 402 (`not r.ok`, `>= 400`, `!= 200`). */
-  admits402: boolean;
-  /** The exception classes raised there (`RateLimited`, `RuntimeError`), last name only. */
-  types: string[];
+export type { StatusRaise };
+
+/** The first status check after `call` (bound to `name`) in `fn` that decides what a 429 does, when it raises. */
+export function statusRaise(fn: PyNode, call: PyNode, name: string | undefined): StatusRaise | undefined {
+  return decideStatusRaise(name, statusChecks(fn, call));
 }
 
-const ONLY_429 = (n: string) =>
-  new RegExp(`\\b${n}\\.status(_code)?\\s*(==\\s*429|in\\s*[([{][^)\\]}]*\\b429\\b)|\\b429\\s*==\\s*${n}\\.status`);
-const BROAD = (n: string) =>
-  new RegExp(
-    `not\\s+${n}\\.(ok|is_success)\\b|\\b${n}\\.(ok|is_success)\\s*(is|==)\\s*False|\\b${n}\\.is_error\\b|` +
-      `\\b${n}\\.status(_code)?\\s*(>=\\s*(4\\d\\d|300)|>\\s*(399|299)|!=\\s*20\\d|not\\s+in\\b)`,
-  );
-const RATE_LIMIT_TEXT = /rate.?limit|too many requests/i;
-
-/** The first status check after `call` (bound to `name`) in `fn` that decides what a 429 does. */
-export function statusRaise(fn: PyNode, call: PyNode, name: string | undefined): StatusRaise | undefined {
+/** The `if` statements after `call` in `fn` (not in nested functions), in source order, lazily. */
+function* statusChecks(fn: PyNode, call: PyNode): Iterable<StatusCheck> {
   const ifs: PyNode[] = [];
   const stack = [fn];
   while (stack.length) {
@@ -31,22 +24,13 @@ export function statusRaise(fn: PyNode, call: PyNode, name: string | undefined):
     stack.push(...node.namedChildren);
   }
   ifs.sort((a, b) => a.startIndex - b.startIndex);
-  const escaped = name?.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  for (const stmt of ifs) {
-    const test = stmt.childForFieldName("condition")?.text ?? "";
-    const only429 = escaped !== undefined && ONLY_429(escaped).test(test);
-    const broad = escaped !== undefined && BROAD(escaped).test(test);
-    const text = !only429 && !broad && RATE_LIMIT_TEXT.test(test);
-    if (!only429 && !broad && !text) continue;
-    const raised = raisesIn(stmt.childForFieldName("consequence"));
-    if (!raised) {
-      // A 429 branch that waits, continues or returns handles 429 another way: nothing raises for it here.
-      if (only429 || text) return undefined;
-      continue;
-    }
-    return { admits402: broad, types: raised };
-  }
-  return undefined;
+  for (const stmt of ifs)
+    yield {
+      test: stmt.childForFieldName("condition")?.text ?? "",
+      get raises() {
+        return raisesIn(stmt.childForFieldName("consequence"));
+      },
+    };
 }
 
 /** The exception class names a block raises (not in nested functions), or undefined when it does not raise. */
