@@ -1,6 +1,7 @@
 // Which user functions count as retry helpers, and which of them the retry rules judge, decided once for both
 // languages. A helper is a function that runs an operation it is handed (`with_backoff(fn)`, `retry(() => ...)`)
 // again; the frontends find that shape in their syntax and report what it does around the attempt.
+import type { RetryHelperFacts } from "../model";
 import { testsFor429 } from "./handler";
 
 /** A handler (`except` / `catch`) inside a helper's retrying part. */
@@ -45,4 +46,28 @@ export function decideRetryHelper(f: HelperFacts): { handles429: boolean } | und
  */
 export function helperIsRelevant(text: string): boolean {
   return testsFor429(text) || /HfHubHTTPError|HTTPError|ClientResponseError/.test(text);
+}
+
+/**
+ * A helper's traits from its hand-written ones (decide/handWritten.ts) and whether it retries 429: a helper that
+ * never retries a 429 (one that retries dropped connections only) never sends a 402 round again either.
+ */
+export function helperTraits<T extends { retries402: boolean }>(
+  handles429: boolean,
+  base: T,
+): T & { handles429: boolean } {
+  return { ...base, handles429, retries402: handles429 && base.retries402 };
+}
+
+/** What another file learns about a helper it imports (model.ts ModuleFacts), from the helper's traits. */
+export function exportedHelperFacts(
+  t: Omit<RetryHelperFacts, "name" | "style">,
+): Omit<RetryHelperFacts, "name" | "style"> {
+  return {
+    handles429: t.handles429,
+    honorsRetryAfter: t.honorsRetryAfter,
+    hasJitter: t.hasJitter,
+    bounded: t.bounded,
+    retries402: t.retries402,
+  };
 }

@@ -19,8 +19,8 @@ export interface Fallbacks {
   configured(): Found;
   /** The library's own retries were switched off (`max_retries=0`): why. */
   builtinDisabled?: string;
-  /** A retry wrapped around building the client rather than the call: why that protects nothing. */
-  misplacedRetry(): string | undefined;
+  /** A retry is wrapped around building the call's client rather than around the call. */
+  retryAroundConstruction(): boolean;
 }
 
 export function decideProtection(found: Found, path: string, fallbacks: Fallbacks): Protection {
@@ -41,6 +41,13 @@ function fallback(reason: string | undefined, f: Fallbacks): Exclude<Protection,
   const configured = f.configured();
   if (configured?.kind === "protected") return { kind: "protected", by: configured.by };
   const why =
-    reason ?? (configured?.kind === "trap" ? configured.reason : undefined) ?? f.builtinDisabled ?? f.misplacedRetry();
+    reason ?? (configured?.kind === "trap" ? configured.reason : undefined) ?? f.builtinDisabled ?? misplaced(f);
   return why ? { kind: "unprotected", reason: why } : { kind: "unprotected" };
+}
+
+/** A retry around building the client protects nothing: the construction never calls HF. */
+function misplaced(f: Fallbacks): string | undefined {
+  return f.retryAroundConstruction()
+    ? "the retry wraps the client's construction, which never calls HF; wrap the call instead"
+    : undefined;
 }

@@ -11,7 +11,7 @@ import { CALLABLE_NAME, codeText } from "../retryHeuristics";
 import type { JsCall } from "./calls";
 import type { LoopFacts, RetryTraits } from "../decide/facts";
 import { handWrittenTraits as decideHandWritten } from "../decide/handWritten";
-import { decideRetryHelper, helperIsRelevant } from "../decide/retryHelper";
+import { decideRetryHelper, exportedHelperFacts, helperIsRelevant, helperTraits } from "../decide/retryHelper";
 import { decideProtection } from "../decide/verdict";
 import { RetryRegistry, type Registration } from "../decide/registry";
 import {
@@ -66,7 +66,7 @@ export class JsProtection {
       builtinRetry: call.builtinRetry,
       configured: () => configuredRetry(this.scope, call, this.axiosRetryVersion),
       builtinDisabled: call.builtinDisabled,
-      misplacedRetry: () => this.constructorRetryReason(call),
+      retryAroundConstruction: () => this.retryAroundConstruction(call),
     });
     return { protection, retries: covering };
   }
@@ -232,10 +232,10 @@ export class JsProtection {
     for (const site of this.scope.callSites(name)) if (site.pos < fn.pos || site.end > fn.end) yield site;
   }
 
-  /** A retry around building the client protects nothing. */
-  private constructorRetryReason(call: JsCall): string | undefined {
+  /** A retry library or helper around building the call's client (decide/verdict.ts: it protects nothing). */
+  private retryAroundConstruction(call: JsCall): boolean {
     const node = call.client?.node;
-    if (!node) return undefined;
+    if (!node) return false;
     for (let p = node.parent; p; p = p.parent) {
       if (ts.isCallExpression(p)) {
         const q = this.scope.qualify(p.expression) ?? "";
@@ -243,12 +243,11 @@ export class JsProtection {
         if (
           isRetryLibrary(q) ||
           (name && this.scope.functionNamed(name) && this.classifyHelper(this.scope.functionNamed(name)!))
-        ) {
-          return "the retry wraps the client's construction, which never calls HF; wrap the call instead";
-        }
+        )
+          return true;
       }
     }
-    return undefined;
+    return false;
   }
 
   /** A local function that retries a callable parameter: loop or recursion around a call of the parameter. */
@@ -312,21 +311,9 @@ export class JsProtection {
       testsStatus: /\.status\b|\.ok\b/.test(text),
     });
     if (!decided) return undefined;
-    const base = this.handWritten(fn, loop);
-    // A retry that never retries a 429 never sends a 402 round again either.
-    const traits: Traits = {
-      ...base,
-      handles429: decided.handles429,
-      retries402: decided.handles429 && base.retries402,
-    };
+    const traits = helperTraits(decided.handles429, this.handWritten(fn, loop));
     return {
-      facts: {
-        handles429: traits.handles429,
-        honorsRetryAfter: traits.honorsRetryAfter,
-        hasJitter: traits.hasJitter,
-        bounded: traits.bounded,
-        retries402: traits.retries402,
-      },
+      facts: exportedHelperFacts(traits),
       traits,
       anchor: loop ?? fn,
     };

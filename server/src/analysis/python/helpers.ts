@@ -5,7 +5,7 @@ import type { PyNode } from "./tree";
 import type { RetryHelperFacts } from "../model";
 import { caughtTypes, isBroad } from "./exceptions";
 import { CALLABLE_NAME, codeText } from "../retryHeuristics";
-import { decideRetryHelper } from "../decide/retryHelper";
+import { decideRetryHelper, exportedHelperFacts, helperTraits } from "../decide/retryHelper";
 import { handWrittenTraits, isBackoff, isTenacity, tenacityTraits, backoffTraits, type Traits } from "./retryTraits";
 import type { Reads } from "../incremental/reads";
 import type { Scope } from "./scope";
@@ -69,7 +69,7 @@ export class HelperIndex {
       if (body)
         return {
           def,
-          facts: { name, style: "decorator", ...facts(body.traits) },
+          facts: { name, style: "decorator", ...exportedHelperFacts(body.traits) },
           traits: body.traits,
           anchor: body.anchor,
         };
@@ -77,7 +77,12 @@ export class HelperIndex {
     if (!callsAny(def, params)) return undefined;
     const body = this.retryTraits(def, params, def);
     return body
-      ? { def, facts: { name, style: "callable", ...facts(body.traits) }, traits: body.traits, anchor: body.anchor }
+      ? {
+          def,
+          facts: { name, style: "callable", ...exportedHelperFacts(body.traits) },
+          traits: body.traits,
+          anchor: body.anchor,
+        }
       : undefined;
   }
 
@@ -130,12 +135,7 @@ export class HelperIndex {
       testsStatus: /\.(status_code|status|ok)\b/.test(expanded),
     });
     if (!decided) return undefined;
-    const base = handWrittenTraits(this.scope, fn, loop);
-    // A retry of dropped connections only never sends a 402 round again either.
-    return {
-      traits: { ...base, handles429: decided.handles429, retries402: decided.handles429 && base.retries402 },
-      anchor: scopeNode,
-    };
+    return { traits: helperTraits(decided.handles429, handWrittenTraits(this.scope, fn, loop)), anchor: scopeNode };
   }
 }
 
@@ -160,16 +160,6 @@ function statusErrorsLeftEarlier(scope: Scope, clause: PyNode): boolean {
     (e) =>
       e.type === "except_clause" && failsFast(e) && (caughtTypes(scope, e) ?? []).some((t) => STATUS_ERRORS.test(t)),
   );
-}
-
-function facts(t: Traits): Omit<RetryHelperFacts, "name" | "style"> {
-  return {
-    handles429: t.handles429,
-    honorsRetryAfter: t.honorsRetryAfter,
-    hasJitter: t.hasJitter,
-    bounded: t.bounded,
-    retries402: t.retries402,
-  };
 }
 
 export function paramNames(def: PyNode): string[] {

@@ -75,7 +75,7 @@ export class ProtectionAnalyzer {
         return session?.reason ? { kind: "trap", reason: session.reason } : undefined;
       },
       builtinDisabled: call.builtinDisabled,
-      misplacedRetry: () => this.constructorRetryReason(call),
+      retryAroundConstruction: () => this.retryAroundConstruction(call),
     });
     return { protection, retries: covering };
   }
@@ -374,10 +374,10 @@ export class ProtectionAnalyzer {
     this.registry.register("helper", def.childForFieldName("name") ?? def, traits, relevant, name);
   }
 
-  /** A retry wrapped around building the client protects nothing: the construction never calls HF. */
-  private constructorRetryReason(call: PyCall): string | undefined {
+  /** A retry decorator on a function that builds the call's client (decide/verdict.ts: it protects nothing). */
+  private retryAroundConstruction(call: PyCall): boolean {
     const node = call.client?.node;
-    if (!node || node.type !== "call") return undefined;
+    if (!node || node.type !== "call") return false;
     for (let fn = this.scope.enclosingFunction(node); fn; fn = this.scope.enclosingFunction(fn)) {
       const decorated = fn.parent?.type === "decorated_definition" ? fn.parent : undefined;
       const hasRetry = decorated?.namedChildren.some((d) => {
@@ -386,9 +386,9 @@ export class ProtectionAnalyzer {
         const callee = expr?.type === "call" ? expr.childForFieldName("function") : expr;
         return isTenacity(this.scope, callee) === "decorator" || isBackoff(this.scope, callee) !== undefined;
       });
-      if (hasRetry) return "the retry wraps the client's construction, which never calls HF; wrap the call instead";
+      if (hasRetry) return true;
     }
-    return undefined;
+    return false;
   }
 }
 
