@@ -65,12 +65,18 @@ export class StatementTables<N extends object> {
     return out;
   }
 
-  /** Lookups for one analysis, recording their reads into `reads` (held by the analysis, never by the tables). */
-  lookup(reads: { read(key: ReadKey): void }): NameLookup {
+  /**
+   * Lookups for one analysis, recording their reads into `reads` (held by the analysis, never by the tables);
+   * `reached` is told the statements whose entries a lookup returns.
+   */
+  lookup(reads: { read(key: ReadKey): void }, reached?: (statement: N) => void): NameLookup {
     const entries = this.entries;
     const list = (key: TableKey): readonly Entry<N>[] => {
       if (isFileKey(key)) reads.read(key);
-      return entries.get(key) ?? NONE;
+      const found = entries.get(key) ?? NONE;
+      // The caller's chance to make a statement's inside current before its nodes are read (js/splice.ts: settle).
+      if (reached) for (const e of found) reached(e.statement);
+      return found;
     };
     return {
       last<V>(key: TableKey): V | undefined {

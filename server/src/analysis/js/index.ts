@@ -9,6 +9,7 @@ import { atLeast } from "../versions/semver";
 import { recognise, type JsCall } from "./calls";
 import { JsClients, type JsClient } from "./clients";
 import { parseJs } from "./parse";
+import { settle } from "./splice";
 import { JsProtection } from "./protection";
 import { billToEvidenceIn } from "../billToEvidence";
 import { functionName, JsScope, isFunctionLike, unwrap as unwrapExpression } from "./scope";
@@ -49,6 +50,7 @@ class Analysis {
   statement(index: number): () => StatementResult<ts.Node> {
     return () => {
       const { scope, clients, protection } = this;
+      settle(scope.statements[index]);
       const part = scope.partOf(index);
       const result: StatementResult<ts.Node> = { clients: [], calls: [], registrations: [], helpers: [] };
       protection.sink = result.registrations;

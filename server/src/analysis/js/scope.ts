@@ -8,6 +8,7 @@ import { ReadTracker } from "../incremental/reads";
 import { Key, type TableKey } from "../incremental/keys";
 import { StatementTables, type NameLookup } from "../incremental/tables";
 import { Kind } from "./kinds";
+import { settle } from "./splice";
 
 const MAX_DEPTH = 8;
 
@@ -111,11 +112,13 @@ export class JsScope {
       (s) => s.getText(),
       (key) => this.tables.statementsOf(key),
     );
-    this.names = this.tables.lookup(this.reads);
+    // A lookup hands out nodes of other statements: their insides are brought to where they are first (splice.ts).
+    this.names = this.tables.lookup(this.reads, settle);
   }
 
   /** Every call in the file, in source order (for the rare questions about all of them). */
   get calls(): ts.CallExpression[] {
+    for (const statement of this.statements) settle(statement);
     return this.parts.flatMap((p) => p.calls);
   }
 
