@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { mayMatter } from "../../server/src/analysis/fileKinds";
+import { fileKind, mayMatter } from "../../server/src/analysis/fileKinds";
 import { PROFILES } from "../../server/src/analysis/profiles";
 import type { LibraryProfile } from "../../server/src/analysis/profiles/types";
 import { FIXTURES } from "../support/paths";
@@ -50,7 +50,7 @@ for (const profile of PROFILES) {
       // (fetch of a non-HF URL), but at least one must be found.
       const found = using.filter((f) => {
         const text = fs.readFileSync(f, "utf8");
-        return words.test(text) && mayMatter(text);
+        return words.test(text) && mayMatter(text, fileKind(f));
       });
       if (kind === "flag")
         assert.deepEqual(

@@ -183,7 +183,7 @@ export class Analyzer {
       analysedText = parsed.text;
       cells = parsed.cells;
     }
-    if (!mayMatter(analysedText)) return kind === "notebook" ? { ...base, analysedText, cells } : base;
+    if (!mayMatter(analysedText, kind)) return kind === "notebook" ? { ...base, analysedText, cells } : base;
     // Checked before any parser sees the file: too deep a file can break the parser for every later file. An
     // editor file's last version bounds the count (typing does not re-read the whole file).
     const last = state ? this.files.get(path) : undefined;

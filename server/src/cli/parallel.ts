@@ -218,7 +218,7 @@ export function scanJobs(
     const text = read(path);
     if (text === undefined) continue;
     texts.set(path, text);
-    if (skipReason(text) || !mayMatter(text)) continue;
+    if (skipReason(text) || !mayMatter(text, kind)) continue;
     const versions = versionsOf(path);
     if (models.cached({ path, text, versions })) continue;
     jobs.push({ path, language: kind === "js" ? "js" : "python", text, versions });
