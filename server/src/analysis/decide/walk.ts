@@ -66,7 +66,7 @@ export interface StatusBranchFacts<N> {
   loop?: () => RetryFound<N>;
   /**
    * The 429 branch raises, so the retry around the call (a decorator, a helper, a loop with a try) is what
-   * handles the 429: the walk goes on to judge that one. Not looked at in JS/TS yet (false).
+   * handles the 429: the walk goes on to judge that one (decide/statusCheck.ts decides whether it raises).
    */
   raises: boolean;
 }
@@ -90,7 +90,7 @@ export interface Wording {
   reRaises: string;
   /** A try around a call that does not raise on 429. */
   notRaising(call: WalkedCall): string;
-  /** No clause catches what the call raises on 429 (`caught`: what the clauses name). */
+  /** No clause catches what the call raises on 429 (`caught`: what the clauses name); a JS catch always catches. */
   noneCatches(caught: string, call: WalkedCall): string;
   /** A library retry that cannot fire for this call (`by`: how the region names it). */
   neverFires(by: string, whyNot: string | undefined, call: WalkedCall): string;

@@ -81,6 +81,7 @@ export class JsProtection {
         reRaises: "re-throws",
         notRaising: (c) =>
           `\`${c.callee}\` resolves with a Response on 429 instead of throwing, so the catch never runs (check res.status)`,
+        // Never asked: a catch has no type, so it always catches.
         noneCatches: (caught, c) => `${caught} does not catch what \`${c.callee}\` throws on 429`,
         neverFires: (by, whyNot, c) =>
           c.raisesOn429
