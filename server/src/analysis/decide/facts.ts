@@ -4,8 +4,11 @@
 
 /** A loop that wraps a retried operation. */
 export interface LoopFacts {
-  /** Its header ends it: `range(5)`, `attempt < MAX`, iterating a collection (not `while True`, `for (;;)`, `count()`). */
-  headerBounds: boolean;
+  /**
+   * Its header: what it iterates (`range(5)`, a list, `itertools.count()`), or the condition it tests (`attempt <
+   * MAX`, `True`; an empty `for (;;)` condition is "true").
+   */
+  header: { iterates: string } | { tests: string };
   /** Its body's code, for an attempt counter that leaves the loop. */
   body: string;
 }

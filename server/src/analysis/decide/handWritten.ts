@@ -28,6 +28,12 @@ export function handWrittenTraits(facts: HandWrittenFacts): HandWrittenTraits {
  * (`while True`, `for (;;)`, `itertools.count()`), by an attempt counter in its body that leaves the loop.
  */
 export function loopBounded(loop: LoopFacts): boolean {
-  if (loop.headerBounds) return true;
+  if (headerEnds(loop.header)) return true;
   return ATTEMPT_LIMIT.test(loop.body) && /\b(raise|throw|break|return)\b/.test(loop.body);
+}
+
+/** An iterator that never runs out (`itertools.count()`, `cycle(...)`), or a condition that is always true. */
+function headerEnds(header: LoopFacts["header"]): boolean {
+  if ("iterates" in header) return !/itertools\.count|\bcount\(\)|\bcycle\(/.test(header.iterates);
+  return !/^(True|true|1)$/.test(header.tests.trim());
 }

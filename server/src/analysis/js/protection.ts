@@ -436,16 +436,17 @@ function loopLimit(loop: ts.Node): ts.Node | undefined {
   return node && node.getText() !== "true" && node.getText() !== "1" ? node : undefined;
 }
 
-/** `for (;;)` and `while (true)` do not end by their header; a condition or an iterated collection does. */
+/** A loop's header as written: what a for-of/for-in iterates, what the others test (decide/handWritten.ts reads it). */
 function loopFacts(loop: ts.Node): LoopFacts {
   const body = loop.getText();
-  if (ts.isForOfStatement(loop) || ts.isForInStatement(loop)) return { headerBounds: true, body };
+  if (ts.isForOfStatement(loop) || ts.isForInStatement(loop))
+    return { header: { iterates: loop.expression.getText() }, body };
   const cond = ts.isForStatement(loop)
     ? (loop.condition?.getText() ?? "true")
     : ts.isWhileStatement(loop) || ts.isDoStatement(loop)
       ? loop.expression.getText()
       : "true";
-  return { headerBounds: cond !== "true" && cond !== "1", body };
+  return { header: { tests: cond }, body };
 }
 
 /** The catch clauses inside a node, nested ones included. */

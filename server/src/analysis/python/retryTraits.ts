@@ -225,15 +225,11 @@ function loopLimit(loop: PyNode): PyNode | undefined {
   return node && node.text !== "True" && node.text !== "1" ? node : undefined;
 }
 
-/** `for ... in range(5)` and `while attempt < 5` end by their header; `while True` and `itertools.count()` do not. */
+/** A loop's header as written: what a `for` iterates, what a `while` tests (decide/handWritten.ts reads it). */
 function loopFacts(loop: PyNode): LoopFacts {
   const body = loop.childForFieldName("body")?.text ?? "";
-  if (loop.type === "for_statement") {
-    const right = loop.childForFieldName("right")?.text ?? "";
-    return { headerBounds: !/itertools\.count|\bcount\(\)|\bcycle\(/.test(right), body };
-  }
-  const cond = loop.childForFieldName("condition")?.text ?? "True";
-  return { headerBounds: cond !== "True" && cond !== "1", body };
+  if (loop.type === "for_statement") return { header: { iterates: loop.childForFieldName("right")?.text ?? "" }, body };
+  return { header: { tests: loop.childForFieldName("condition")?.text ?? "True" }, body };
 }
 
 export { MENTIONS_429 };
