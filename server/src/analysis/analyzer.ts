@@ -37,6 +37,7 @@ import { ALL_RULES, ruleMeta } from "./rules/index";
 import type { Finding, OrgContext } from "./rules/types";
 import { callSpan, ModelLinks, placeFinding } from "./rules/where";
 import { runRules } from "./rules/run";
+import { originsOf } from "./incremental/results";
 import { withLinks } from "./rules/createRule";
 import { explainCall, type CallExplanation } from "./explain";
 import { parseSuppressions, type Suppressions } from "./suppressions";
@@ -321,7 +322,8 @@ export class Analyzer {
         ])
       : "";
     const ctx = withLinks({ path, model, orgContext, versionRange }, links);
-    for (const diagnostic of runRules({ model, links, ctx, rules, lines, diagnose }, memo, scope)) {
+    const origins = originsOf(entry.model);
+    for (const diagnostic of runRules({ model, links, ctx, rules, lines, diagnose }, memo, scope, origins)) {
       if (suppressions.isSuppressed(diagnostic.code, diagnostic.range.start.line)) continue;
       result.diagnostics.push(entry.cells ? toCell(diagnostic, entry.cells) : diagnostic);
     }

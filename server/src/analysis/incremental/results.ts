@@ -25,6 +25,8 @@ export interface Layout<N> {
 /** A value whose top-level spans are pinned to the statements they fall in. */
 export interface Pinned<T, N> {
   value: T;
+  /** Numbered when first unpinned (see Origins). */
+  id?: number;
   pins: { key: string; statement: N; start: number; end: number }[];
 }
 
@@ -59,17 +61,28 @@ export interface Kept<N> {
 const kept = new WeakMap<object, Kept<object>>();
 
 /**
- * Where each entity of an assembled model came from: the kept (pinned) value it was unpinned from, numbered. Two
- * entities with the same origin hold the same data, up to where their statements now sit: what lets the rules'
- * diagnostics of an untouched statement be kept (see rules/run.ts).
+ * Where the entities of an assembled model came from, list by list: the number of the kept (pinned) value each was
+ * unpinned from, and its pinned fields. Two entities with the same origin hold the same data, up to where their
+ * statements now sit: what lets the rules' diagnostics of an untouched statement be kept (see rules/run.ts).
  */
-const origins = new WeakMap<object, { id: number; pins: readonly { key: string }[] }>();
-const pinIds = new WeakMap<object, number>();
+export interface OriginList {
+  /** The entities as assembled (a list a model made later from this one may hold other objects). */
+  entities: readonly object[];
+  ids: number[];
+  pins: (readonly { key: string }[])[];
+}
+export interface Origins {
+  calls: OriginList;
+  retries: OriginList;
+  clients: OriginList;
+}
+
+const origins = new WeakMap<FileModel, Origins>();
 let nextPinId = 1;
 
-/** The origin of an entity of an assembled model (undefined for one made or changed after assembly). */
-export function originOf(entity: object): { id: number; pins: readonly { key: string }[] } | undefined {
-  return origins.get(entity);
+/** The origins of an assembled model's entities (undefined for a model not assembled from kept results). */
+export function originsOf(model: FileModel): Origins | undefined {
+  return origins.get(model);
 }
 
 /** How many statements were judged and how many kept results reused, for tests and profiling. */
@@ -113,9 +126,6 @@ function unpin<T extends object, N>(layout: Layout<N>, p: Pinned<T, N>): T {
     const base = layout.startOf(statement);
     out[key] = { start: base + start, end: base + end };
   }
-  let id = pinIds.get(p);
-  if (id === undefined) pinIds.set(p, (id = nextPinId++));
-  origins.set(out, { id, pins: p.pins });
   return out as T;
 }
 
@@ -205,11 +215,19 @@ export function judgeStatements<N extends object>(
 function assemble<N extends object>(model: FileModel, layout: Layout<N>, results: Kept<N>[]): void {
   const clientIndex = new Map<N, number>();
   const retryIndex = new Map<N, number>();
+  const list = (entities: object[]): OriginList => ({ entities, ids: [], pins: [] });
+  const from: Origins = { calls: list(model.calls), retries: list(model.retries), clients: list(model.clients) };
+  origins.set(model, from);
+  const note = (l: OriginList, p: Pinned<object, N>) => {
+    l.ids.push((p.id ??= nextPinId++));
+    l.pins.push(p.pins);
+  };
   for (const r of results) {
     for (const c of r.clients) {
       if (clientIndex.has(c.node)) continue;
       clientIndex.set(c.node, model.clients.length);
       model.clients.push(unpin(layout, c.construction));
+      note(from.clients, c.construction);
     }
   }
   for (const r of results) {
@@ -218,6 +236,7 @@ function assemble<N extends object>(model: FileModel, layout: Layout<N>, results
       if (existing === undefined) {
         retryIndex.set(reg.anchor, model.retries.length);
         model.retries.push(unpin(layout, reg.construct));
+        note(from.retries, reg.construct);
       } else if (reg.construct.value.relevant) {
         model.retries[existing].relevant = true;
       }
@@ -230,6 +249,7 @@ function assemble<N extends object>(model: FileModel, layout: Layout<N>, results
       // A last good result kept while the file is broken may name a retry whose statement is being typed.
       call.retries = c.covering.map((a) => retryIndex.get(a)).filter((i) => i !== undefined);
       model.calls.push(call);
+      note(from.calls, c.call);
     }
     for (const [name, facts] of r.helpers) model.exports.retryHelpers[name] = facts;
     for (const [name, facts] of r.exportedClients) model.exports.clients[name] = facts;

@@ -2,7 +2,7 @@
 // diagnostics of the subjects whose inputs did not change since the file's last check.
 //
 // Typing re-judges one statement; the model is assembled again from every statement's kept result, but an entity of
-// an untouched statement comes from the same kept value (incremental/results.ts: originOf). A subject's diagnostics
+// an untouched statement comes from the same kept value (incremental/results.ts: originsOf). A subject's diagnostics
 // depend only on itself, the entities it is linked to (a call's client and the retries around it, a retry's calls,
 // a client's calls), where those sit in the text now (lines and columns, not offsets: a character typed above moves
 // offsets, not lines) and what holds for the whole file (enabled rules, severities, the org context, package
@@ -10,7 +10,7 @@
 // the language server reuse their encoding.
 import type { Diagnostic } from "../diagnostic";
 import type { ClientConstruction, FileModel, RetryConstruct, Span } from "../model";
-import { originOf } from "../incremental/results";
+import type { OriginList, Origins } from "../incremental/results";
 import type { LineIndex } from "../text";
 import type { Finding, Rule, SubjectContext } from "./types";
 import type { ModelLinks } from "./where";
@@ -42,50 +42,46 @@ export interface RuleRun {
  * Every subject's diagnostics. With a memo, a subject whose inputs are unchanged (same origins, same places, same
  * `scope`) keeps its diagnostics from the last check, and the memo is replaced by this check's.
  */
-export function runRules(run: RuleRun, memo?: RuleMemo, scope = ""): Diagnostic[] {
+export function runRules(run: RuleRun, memo?: RuleMemo, scope = "", origins?: Origins): Diagnostic[] {
   const { model, links, ctx, rules } = run;
   const previous = memo && memo.scope === scope ? memo.bySubject : undefined;
   const next = memo ? new Map<number, { inputs: Signature[]; diagnostics: Diagnostic[] }>() : undefined;
-  const signatures = new Map<object, Signature | undefined>();
-  const signatureOf = (entity: object) => {
-    let s = signatures.get(entity);
-    if (s === undefined && !signatures.has(entity)) signatures.set(entity, (s = signature(entity, run.lines)));
-    return s;
-  };
+  // Every entity's signature, list by list (none without a memo: nothing is kept).
+  const signatures = (entities: readonly object[], from: OriginList | undefined) =>
+    entities.map((e, i) => (next && from ? signature(e, i, from, run.lines) : undefined));
+  const calls = signatures(model.calls, origins?.calls);
+  const retries = signatures(model.retries, origins?.retries);
+  const clients = signatures(model.clients, origins?.clients);
   const out: Diagnostic[] = [];
-  const subject = (linked: readonly object[], findings: () => Finding[]) => {
-    // linked[0] is the subject itself; the others are what its diagnostics also read.
-    let inputs: Signature[] | undefined = next && [];
-    for (const e of linked) {
-      const s = inputs && signatureOf(e);
-      if (!s) {
-        inputs = undefined;
-        break;
-      }
-      inputs!.push(s);
-    }
-    const id = inputs?.[0][0];
+  /** `inputs[0]` is the subject's own signature, the others those of what its diagnostics also read. */
+  const subject = (inputs: (Signature | undefined)[], findings: () => Finding[]) => {
+    const complete = inputs.every((s) => s !== undefined);
+    const id = complete ? inputs[0]![0] : undefined;
     const kept = id !== undefined ? previous?.get(id) : undefined;
     let diagnostics: Diagnostic[];
-    if (kept && inputs && sameInputs(kept.inputs, inputs)) diagnostics = kept.diagnostics;
+    if (kept && complete && sameInputs(kept.inputs, inputs as Signature[])) diagnostics = kept.diagnostics;
     else {
       ruleWork.subjects++;
       diagnostics = findings().map(run.diagnose);
     }
-    if (id !== undefined) next?.set(id, { inputs: inputs!, diagnostics });
+    if (id !== undefined) next?.set(id, { inputs: inputs as Signature[], diagnostics });
     for (const d of diagnostics) out.push(d);
   };
-  for (const call of model.calls) {
-    const linked: object[] = [call];
-    if (call.client !== undefined && model.clients[call.client]) linked.push(model.clients[call.client]);
-    for (const r of call.retries) if (model.retries[r]) linked.push(model.retries[r]);
-    subject(linked, () => rules.flatMap((rule) => rule.checkCall?.(call, ctx) ?? []));
-  }
+  model.calls.forEach((call, i) => {
+    const inputs = [calls[i]];
+    if (call.client !== undefined) inputs.push(clients[call.client]);
+    for (const r of call.retries) inputs.push(retries[r]);
+    subject(inputs, () => rules.flatMap((rule) => rule.checkCall?.(call, ctx) ?? []));
+  });
   model.retries.forEach((retry: RetryConstruct, i) =>
-    subject([retry, ...links.callsRetriedBy(i)], () => rules.flatMap((rule) => rule.checkRetry?.(retry, ctx) ?? [])),
+    subject([retries[i], ...links.callIndexesRetriedBy(i).map((c) => calls[c])], () =>
+      rules.flatMap((rule) => rule.checkRetry?.(retry, ctx) ?? []),
+    ),
   );
   model.clients.forEach((client: ClientConstruction, i) =>
-    subject([client, ...links.callsOf(i)], () => rules.flatMap((rule) => rule.checkClient?.(client, i, ctx) ?? [])),
+    subject([clients[i], ...links.callIndexesOf(i).map((c) => calls[c])], () =>
+      rules.flatMap((rule) => rule.checkClient?.(client, i, ctx) ?? []),
+    ),
   );
   if (memo && next) {
     memo.scope = scope;
@@ -105,13 +101,15 @@ function sameInputs(a: readonly Signature[], b: readonly Signature[]): boolean {
   return true;
 }
 
-/** An entity's signature, or undefined when it has no origin (made or changed after the model was assembled). */
-function signature(entity: object, lines: LineIndex): Signature | undefined {
-  const origin = originOf(entity);
-  if (!origin) return undefined;
-  // Set on the assembled model when another statement registers the same retry as relevant.
-  const out = [origin.id, (entity as RetryConstruct).relevant ? 1 : 0];
-  for (const { key } of origin.pins) {
+/**
+ * The signature of the entity at `index` of a model's list, or undefined when it is not the entity assembled there
+ * (a model made from the assembled one, with calls on imported clients resolved, holds new objects).
+ */
+function signature(entity: object, index: number, from: OriginList, lines: LineIndex): Signature | undefined {
+  if (from.entities[index] !== entity) return undefined;
+  // `relevant` is set on the assembled model when another statement registers the same retry as relevant.
+  const out = [from.ids[index], (entity as RetryConstruct).relevant ? 1 : 0];
+  for (const { key } of from.pins[index]) {
     const span = (entity as Record<string, Span>)[key];
     const a = lines.position(span.start);
     const b = lines.position(span.end);

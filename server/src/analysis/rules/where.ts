@@ -35,28 +35,37 @@ export function clientSpan(client: ClientConstruction): Span {
  * by a scan of every call (which made placing every finding of a large file quadratic).
  */
 export class ModelLinks {
-  private readonly byClient = new Map<number, HfCall[]>();
-  private readonly byRetry = new Map<number, HfCall[]>();
+  /** Indexes into the model's calls, by the index of the client they go through and of the retries covering them. */
+  private readonly byClient = new Map<number, number[]>();
+  private readonly byRetry = new Map<number, number[]>();
   private readonly clientIndex = new Map<ClientConstruction, number>();
   private readonly retryIndex = new Map<RetryConstruct, number>();
 
   constructor(readonly model: FileModel) {
-    for (const call of model.calls) {
-      if (call.client !== undefined) push(this.byClient, call.client, call);
-      for (const r of new Set(call.retries)) push(this.byRetry, r, call);
-    }
+    model.calls.forEach((call, i) => {
+      if (call.client !== undefined) push(this.byClient, call.client, i);
+      for (const r of new Set(call.retries)) push(this.byRetry, r, i);
+    });
     model.clients.forEach((c, i) => this.clientIndex.set(c, i));
     model.retries.forEach((r, i) => this.retryIndex.set(r, i));
   }
 
   /** The calls made through the client at `index` of the model's list. */
   callsOf(index: number): readonly HfCall[] {
-    return this.byClient.get(index) ?? NONE;
+    return this.callIndexesOf(index).map((i) => this.model.calls[i]);
   }
 
   /** The calls the retry at `index` covers. */
   callsRetriedBy(index: number): readonly HfCall[] {
-    return this.byRetry.get(index) ?? NONE;
+    return this.callIndexesRetriedBy(index).map((i) => this.model.calls[i]);
+  }
+
+  callIndexesOf(client: number): readonly number[] {
+    return this.byClient.get(client) ?? NONE;
+  }
+
+  callIndexesRetriedBy(retry: number): readonly number[] {
+    return this.byRetry.get(retry) ?? NONE;
   }
 
   indexOfClient(client: ClientConstruction): number {
@@ -68,7 +77,7 @@ export class ModelLinks {
   }
 }
 
-const NONE: readonly HfCall[] = Object.freeze([]);
+const NONE: readonly number[] = Object.freeze([]);
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
