@@ -15,6 +15,10 @@ export const httpxProfile: PythonProfile = {
   on429: { raises: "response", caught: [{ type: "httpx.HTTPStatusError" }, { type: "httpx.HTTPError" }] },
   // `stream(method, url)` (client or module) streams one request.
   http: { methods: [...HTTP_VERBS, "request", "stream"], verbFirst: ["request", "stream"], moduleFunctions: true },
+  connectionRetries: {
+    option: "retries",
+    note: "httpx transport retries= only retries connection failures, never a 429",
+  },
   selfRetry: "never a status code (HTTPTransport(retries=) retries connections only)",
   billTo: "X-HF-Bill-To in headers=",
 };

@@ -144,6 +144,11 @@ for (const p of python) {
   for (const m of p.modules) PY_HTTP.set(m, entry);
 }
 
+/** Per Python module: the client option that only retries failed connections (profile `connectionRetries`). */
+export const PY_CONNECTION_RETRIES = new Map(
+  python.flatMap((p) => (p.connectionRetries ? p.modules.map((m) => [m, p.connectionRetries!] as const) : [])),
+);
+
 /** Retry decorators provided by libraries (stamina, retrying), by qualified name. */
 export const PY_RETRY_DECORATORS = new Map(
   python.flatMap((p) => (p.retryDecorator ? p.retryDecorator.qualified.map((q) => [q, p] as const) : [])),

@@ -25,6 +25,12 @@ export const requestsProfile: PythonProfile = {
     ],
   },
   http: { methods: [...HTTP_VERBS, "request"], verbFirst: ["request"], moduleFunctions: true },
+  // HTTPAdapter(max_retries=3) builds Retry(3, read=False): connection errors only (urllib3's Retry, read as
+  // configuredRetry, is what retries statuses).
+  connectionRetries: {
+    option: "max_retries",
+    note: "HTTPAdapter(max_retries=<int>) retries connection failures only, never a 429",
+  },
   selfRetry: "never by itself; a urllib3 Retry mounted on a Session (see urllib3)",
   billTo: "X-HF-Bill-To in headers=",
 };

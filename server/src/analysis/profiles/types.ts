@@ -65,6 +65,11 @@ interface ProfileBase {
    * the profile's `versions` key), and the client option whose `value` switches it off (said by `off.note`).
    */
   builtinRetry?: { note: string; since?: string; off?: { option: string; value: string; note: string } };
+  /**
+   * Options of its clients that look like a retry of failed requests but only retry failed connections, never a
+   * 429 (httpx's transport `retries=`, requests' `HTTPAdapter(max_retries=<int>)`), with how messages say so.
+   */
+  connectionRetries?: { option: string; note: string };
   /** A retry set up once per client or session (see ConfiguredRetry). */
   configuredRetry?: ConfiguredRetry;
   /** What the library does on 429 by itself, with its version gates (for docs and explanations). */

@@ -3,7 +3,7 @@
 // are never retried; httpx's transport `retries=` only covers connection failures. This file finds the set-up (the
 // mount, the adapter, the Retry call); what its arguments mean is urllib3's profile (profiles/urllib3.ts).
 import type { PyNode } from "./tree";
-import { PY_CONFIGURED_RETRIES } from "../profiles";
+import { PY_CONFIGURED_RETRIES, PY_CONNECTION_RETRIES } from "../profiles";
 import type { PyCall } from "./calls";
 import type { Scope } from "./scope";
 import { kwargs, methodCall, positionalArgs } from "./syntax";
@@ -18,15 +18,11 @@ export function sessionRetry(scope: Scope, call: PyCall): SessionVerdict | undef
   const session = call.client?.node;
   if (!session || session.type !== "call") return undefined;
   const verb = httpVerb(scope, call);
+  const connections = PY_CONNECTION_RETRIES.get(call.client!.cls.library);
   if (call.client!.cls.kind === "httpx-client") {
     const transport = kwargs(session).get("transport");
-    if (transport && /retries\s*=/.test(scope.resolve(transport).text)) {
-      return {
-        protects: false,
-        by: "",
-        reason: "httpx transport retries= only retries connection failures, never a 429",
-      };
-    }
+    if (connections && transport && new RegExp(`${connections.option}\\s*=`).test(scope.resolve(transport).text))
+      return { protects: false, by: "", reason: connections.note };
     return undefined;
   }
   if (call.client!.cls.kind !== "requests-session") return undefined;
@@ -41,16 +37,11 @@ export function sessionRetry(scope: Scope, call: PyCall): SessionVerdict | undef
     if (!m || m[1] !== "mount" || scope.resolve(m[0]).id !== session.id) continue;
     const adapter = positionalArgs(mount)[1] ?? kwargs(mount).get("adapter");
     const adapterValue = adapter ? scope.resolve(adapter) : undefined;
-    const maxRetries = adapterValue?.type === "call" ? kwargs(adapterValue).get("max_retries") : undefined;
+    const maxRetries =
+      adapterValue?.type === "call" && connections ? kwargs(adapterValue).get(connections.option) : undefined;
     if (!maxRetries) continue;
     const retry = scope.resolve(maxRetries);
-    if (retry.type === "integer") {
-      return {
-        protects: false,
-        by: "",
-        reason: "HTTPAdapter(max_retries=<int>) retries connection failures only, never a 429",
-      };
-    }
+    if (retry.type === "integer") return { protects: false, by: "", reason: connections!.note };
     if (retry.type !== "call" || !/Retry$/.test(retry.childForFieldName("function")?.text ?? "")) continue;
     const kw = kwargs(retry);
     const name = `the ${profile.id} Retry`;
