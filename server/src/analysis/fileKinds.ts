@@ -69,10 +69,11 @@ const SHORT_HINTS = new RegExp(WORDS.short.map(escape).join("|"), "i");
  * For Python files (`kind`) the words are narrowed to where they can matter. Words of hand-written retries count
  * anywhere: a retry loop's only mention of them may be its docstring. Every other word names a library, an HF
  * client or a token, which code does in an import, a name or a string: it counts only in code, not in a comment
- * or a docstring (see `namedInPythonCode`). So do the method names of calls on a client imported from another
- * module (`client.text_generation(...)`, `.chat.completions.create(...)`), which need no other word. In HF
- * libraries' own repositories a sixth of the Python files that name a word name it only in comments and
- * docstrings, and parsing them found nothing.
+ * or a docstring (see `namedInPythonCode`). The method names of calls on a client imported from another module
+ * (`client.text_generation(...)`, `.chat.completions.create(...)`) count in code too: such a call needs no word of
+ * its own, so narrowing must not drop a file the word test let through for it. (A file with no word anywhere is
+ * still not parsed, as before.) In HF libraries' own repositories a sixth of the Python files that name a word
+ * name it only in comments and docstrings, and parsing them found nothing.
  */
 export function mayMatter(text: string, kind?: FileKind): boolean {
   if (!LONG_HINTS.test(text) && !SHORT_HINTS.test(text)) return false;
