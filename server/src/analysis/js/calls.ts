@@ -4,7 +4,7 @@ import { carriesHfToken } from "./authHeader";
 import { hostUnknown } from "../hfToken";
 import ts from "typescript";
 import type { BillTo, ImportedClientRef, Surface } from "../model";
-import { JS_BUILTIN_RETRIES, JS_HTTP, JS_HTTP_CALLABLES } from "../profiles";
+import { JS_BUILTIN_RETRIES, JS_HTTP, JS_HTTP_CALLABLES, jsBillTo } from "../profiles";
 import { AI_SDK_CALLS } from "../profiles/aiSdk";
 import { classifyUrl } from "../profiles/hosts";
 import { HUB_JS_DOWNLOADS } from "../profiles/huggingfaceHubJs";
@@ -68,7 +68,7 @@ export function recognise(scope: JsScope, clients: JsClients, call: ts.CallExpre
       surface: host === "hub" || host === "hub-download" ? "router" : host,
       raises: "hfjs",
       isStreaming: /stream/i.test(name),
-      billTo: billToOption(scope, call.arguments[1]),
+      billTo: billToOption(scope, call.arguments[1], module),
     };
   }
   if (module === "@huggingface/hub" && name && /^[a-z]/.test(name)) {
@@ -120,12 +120,12 @@ function clientMethod(
         client,
         raises: "hfjs",
         isStreaming: /stream/i.test(method),
-        billTo: client.billTo.present ? client.billTo : billToOption(scope, call.arguments[1]),
+        billTo: client.billTo.present ? client.billTo : billToOption(scope, call.arguments[1], client.library),
         builtinRetry: client.retryingFetch ? "the client's custom fetch retries" : undefined,
       };
     case "openai": {
       if (!client.surface || path.length === 0 || !OPENAI_REQUEST_METHODS.has(method)) return undefined;
-      const perRequest = call.arguments[1] ? optionOf(call.arguments[1], "headers") : undefined;
+      const perRequest = requestHeaders(call.arguments[1], client.library);
       return {
         node: call,
         callee: text,
@@ -193,7 +193,7 @@ function importedClientCall(
     surface: "router",
     raises: "hfjs",
     isStreaming: /stream/i.test(method),
-    billTo: billToOption(scope, call.arguments[1]),
+    billTo: billToOption(scope, call.arguments[1], "@huggingface/inference"),
     viaImport: { module: imported.module, name: imported.name, family: "hfjs", factory },
   };
 }
@@ -228,7 +228,7 @@ function httpCall(
   const host =
     known !== "other" ? known : urlNode && hostUnknown(url) && carriesHfToken(scope, headers) ? "unknown" : undefined;
   if (!host) return undefined;
-  const billTo = billToInObject(scope, headers);
+  const billTo = billToInObject(scope, requestHeaders(init, library));
   const raises: JsRaise = JS_HTTP.get(library)?.raises ?? "fetch";
   return {
     node: call,
@@ -255,8 +255,7 @@ function aiSdkCall(scope: JsScope, clients: JsClients, call: ts.CallExpression, 
   const off = JS_BUILTIN_RETRIES.get(library)?.off;
   const maxRetries = options && off ? optionOf(options, off.option) : undefined;
   const disabled = maxRetries !== undefined && maxRetries.getText() === off?.value;
-  const headers = options ? optionOf(options, "headers") : undefined;
-  const perCall = billToInObject(scope, headers);
+  const perCall = billToInObject(scope, requestHeaders(options, library));
   return {
     node: call,
     callee: call.expression.getText(),
@@ -270,8 +269,20 @@ function aiSdkCall(scope: JsScope, clients: JsClients, call: ts.CallExpression, 
   };
 }
 
-function billToOption(scope: JsScope, options: ts.Expression | undefined): BillTo {
-  const bill = options ? optionOf(options, "billTo") : undefined;
+/** The headers a request's options hold, under the names its library's profile gives (BillToOptions.callHeaders). */
+function requestHeaders(options: ts.Expression | undefined, library: string): ts.Expression | undefined {
+  if (!options) return undefined;
+  for (const name of jsBillTo(library).callHeaders) {
+    const headers = optionOf(options, name);
+    if (headers) return headers;
+  }
+  return undefined;
+}
+
+/** The org a request names directly (`{ billTo }`), where its library's profile says it takes one. */
+function billToOption(scope: JsScope, options: ts.Expression | undefined, library: string): BillTo {
+  const named = jsBillTo(library).option;
+  const bill = options && named ? optionOf(options, named) : undefined;
   if (!bill) return { present: false };
   const org = scope.evalString(bill);
   return { present: true, org: org && !org.includes("{}") ? org : undefined };

@@ -2,7 +2,7 @@
 // construction says (destination, bill-to, retries off, a custom fetch, instance retry configs).
 import ts from "typescript";
 import type { BillTo, ClientConstruction, Surface } from "../model";
-import { JS_BUILTIN_RETRIES } from "../profiles";
+import { JS_BUILTIN_RETRIES, jsBillTo } from "../profiles";
 import { classifyUrl } from "../profiles/hosts";
 import { CLIENT_CLASSES, FACTORIES, type JsClientKind } from "./catalog";
 import type { Reads } from "../incremental/reads";
@@ -271,7 +271,7 @@ export class JsClients {
       const src = node.getSourceFile();
       const open = node.getText().indexOf("(", node.expression.getEnd() - node.getStart());
       const argsStart = open >= 0 ? node.getStart() + open + 1 : node.getEnd();
-      const headersNode = this.headersOption(node, client.kind);
+      const headersNode = this.headersOption(node, client.kind, client.library);
       client.construction = {
         span: { start: node.getStart(src), end: node.getEnd() },
         library: client.library,
@@ -292,10 +292,14 @@ export class JsClients {
     return client;
   }
 
-  private headersOption(node: ts.NewExpression | ts.CallExpression, kind: JsClientKind): ts.Expression | undefined {
+  private headersOption(
+    node: ts.NewExpression | ts.CallExpression,
+    kind: JsClientKind,
+    library: string,
+  ): ts.Expression | undefined {
     const options = kind === "hfjs" ? node.arguments?.[1] : node.arguments?.[0];
     if (!options) return undefined;
-    return optionOf(options, kind === "openai" ? "defaultHeaders" : "headers");
+    return optionOf(options, jsBillTo(library).clientHeaders);
   }
 
   private describeClass(
@@ -306,7 +310,8 @@ export class JsClients {
     const client: JsClient = { node, ...cls, surface: "router", billTo: { present: false } };
     if (cls.kind === "hfjs") {
       const options = args[1];
-      const bill = options ? optionOf(options, "billTo") : undefined;
+      const named = jsBillTo(cls.library).option;
+      const bill = options && named ? optionOf(options, named) : undefined;
       if (bill) {
         const org = this.scope.evalString(bill);
         client.billTo = { present: true, org: org && !org.includes("{}") ? org : undefined };
@@ -332,7 +337,7 @@ export class JsClients {
       const url = base ? this.scope.evalString(base) : undefined;
       const host = url ? classifyUrl(url) : "other";
       client.surface = host === "other" || host === "hub" || host === "hub-download" ? undefined : host;
-      const headers = options ? optionOf(options, "defaultHeaders") : undefined;
+      const headers = options ? optionOf(options, jsBillTo(cls.library).clientHeaders) : undefined;
       client.billTo = billToInObject(this.scope, headers);
       client.retriesDisabled = this.retriesOff(cls.library, options);
     } else if (cls.kind === "langchain") {
@@ -366,7 +371,7 @@ export class JsClients {
     if (!options) return kind === "aisdk-provider" ? { ...client, surface: "router" } : client;
     const base = optionOf(options, kind === "axios" ? "baseURL" : kind === "aisdk-provider" ? "baseURL" : "prefixUrl");
     client.baseUrl = base ? this.scope.evalString(base) : undefined;
-    client.billTo = billToInObject(this.scope, optionOf(options, "headers"));
+    client.billTo = billToInObject(this.scope, optionOf(options, jsBillTo(library).clientHeaders));
     client.retryOption = optionOf(options, "retry");
     if (kind === "aisdk-provider") client.surface = "router";
     return client;

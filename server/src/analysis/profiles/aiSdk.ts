@@ -24,5 +24,5 @@ export const aiSdkProfile: JsProfile = {
     off: { option: "maxRetries", value: "0", note: "maxRetries: 0 switches off the AI SDK's retries" },
   },
   selfRetry: "maxRetries (default 2), Retry-After honoured",
-  billTo: "createHuggingFace({ headers })",
+  billTo: { note: "createHuggingFace({ headers })" },
 };

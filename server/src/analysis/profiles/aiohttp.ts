@@ -15,5 +15,5 @@ export const aiohttpProfile: PythonProfile = {
   },
   http: { methods: [...HTTP_VERBS, "request"], verbFirst: ["request"] },
   selfRetry: "never",
-  billTo: "X-HF-Bill-To in headers=",
+  billTo: { note: "X-HF-Bill-To in headers=", callHeaders: ["headers"] },
 };

@@ -14,5 +14,5 @@ export const axiosProfile: JsProfile = {
   errorShape: { raises: "axios", right: /\.response\??\.status\b|\.status\b/ },
   http: { methods: [...HTTP_VERBS, "request"], callables: ["axios.default"] },
   selfRetry: "never by itself (see axios-retry)",
-  billTo: "X-HF-Bill-To in headers",
+  billTo: { note: "X-HF-Bill-To in headers" },
 };

@@ -12,5 +12,5 @@ export const fetchProfile: JsProfile = {
   errorShape: { raises: "fetch", right: /./ },
   http: { callables: ["fetch", "globalThis.fetch", "node-fetch.default", "undici.fetch"] },
   selfRetry: "never",
-  billTo: "X-HF-Bill-To in headers",
+  billTo: { note: "X-HF-Bill-To in headers" },
 };

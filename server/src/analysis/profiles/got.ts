@@ -31,5 +31,5 @@ export const gotProfile: JsProfile = {
     retryAfterOption: "maxRetryAfter",
   },
   selfRetry: "2 retries, Retry-After honoured, not for POST unless retry.methods includes it",
-  billTo: "X-HF-Bill-To in headers",
+  billTo: { note: "X-HF-Bill-To in headers" },
 };

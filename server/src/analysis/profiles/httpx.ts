@@ -20,5 +20,5 @@ export const httpxProfile: PythonProfile = {
     note: "httpx transport retries= only retries connection failures, never a 429",
   },
   selfRetry: "never a status code (HTTPTransport(retries=) retries connections only)",
-  billTo: "X-HF-Bill-To in headers=",
+  billTo: { note: "X-HF-Bill-To in headers=", callHeaders: ["headers"] },
 };

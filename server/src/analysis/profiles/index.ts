@@ -32,6 +32,7 @@ import { staminaProfile } from "./stamina";
 import { tenacityProfile } from "./tenacity";
 import type { FrameworkClass } from "./frameworks";
 import type {
+  BillToOptions,
   ErrorShape,
   JsClientKind,
   JsProfile,
@@ -80,6 +81,37 @@ export const PROFILES: readonly LibraryProfile[] = [
 const python = PROFILES.filter((p): p is PythonProfile => p.language === "python");
 const js = PROFILES.filter((p): p is JsProfile => p.language === "js");
 
+// ---- Bill-to ------------------------------------------------------------------------------------------------
+
+/** A library's bill-to options, every name filled in. */
+export type BillToNames = Required<Pick<BillToOptions, "clientHeaders" | "callHeaders">> &
+  Pick<BillToOptions, "option" | "inDict">;
+
+/**
+ * The names read where a profile names none: most clients take `headers` when built; a Python request's own
+ * headers are looked for in `extra_headers=` (the OpenAI-style SDKs) and then `headers=`, a JS request's in the
+ * `headers` of its options.
+ */
+const BILL_TO_DEFAULTS = {
+  python: { clientHeaders: "headers", callHeaders: ["extra_headers", "headers"] },
+  js: { clientHeaders: "headers", callHeaders: ["headers"] },
+};
+
+/** The bill-to options of a profile, defaults filled in. */
+function billToNames(p: LibraryProfile): BillToNames {
+  const { clientHeaders, callHeaders, option, inDict } = { ...BILL_TO_DEFAULTS[p.language], ...p.billTo };
+  return { clientHeaders, callHeaders, option, inDict };
+}
+
+/** By Python module: where its clients and requests take X-HF-Bill-To (requests' `headers=`, `bill_to=`). */
+export const PY_BILL_TO = new Map(python.flatMap((p) => p.modules.map((m) => [m, billToNames(p)] as const)));
+/** By JS profile id and module: where its clients and requests take X-HF-Bill-To (`defaultHeaders`, `billTo`). */
+const JS_BILL_TO = new Map(js.flatMap((p) => [p.id, ...p.modules].map((m) => [m, billToNames(p)] as const)));
+/** A JS library's bill-to names, by profile id or module (the conventional names for a library without a profile). */
+export function jsBillTo(library: string): BillToNames {
+  return JS_BILL_TO.get(library) ?? BILL_TO_DEFAULTS.js;
+}
+
 // ---- Python -------------------------------------------------------------------------------------------------
 
 export interface PyClientClass {
@@ -90,6 +122,8 @@ export interface PyClientClass {
   isAsync: boolean;
   /** Framework classes (LangChain, agno, LlamaIndex, Haystack): their entry in the profile. */
   framework?: FrameworkClass;
+  /** Where its constructor and its requests take X-HF-Bill-To (the profile's, with the conventional names). */
+  billTo: BillToNames;
 }
 
 /** Qualified class name -> what an instance is. */
@@ -102,13 +136,21 @@ for (const p of python) {
       library: parts[0],
       className: parts.pop()!,
       isAsync: !!c.isAsync,
+      billTo: billToNames(p),
     });
   }
   for (const framework of p.frameworks?.classes ?? []) {
     const kind = p.frameworks!.kind ?? (framework.role === "agent" ? "framework-agent" : "framework-model");
     for (const q of framework.paths) {
       const parts = q.split(".");
-      PY_CLIENT_CLASSES.set(q, { kind, library: parts[0], className: parts.pop()!, isAsync: false, framework });
+      PY_CLIENT_CLASSES.set(q, {
+        kind,
+        library: parts[0],
+        className: parts.pop()!,
+        isAsync: false,
+        framework,
+        billTo: billToNames(p),
+      });
     }
   }
 }

@@ -29,5 +29,5 @@ export const kyProfile: JsProfile = {
     retryAfterOption: "afterStatusCodes",
   },
   selfRetry: "2 retries, Retry-After honoured, not for POST unless retry.methods includes it",
-  billTo: "X-HF-Bill-To in headers",
+  billTo: { note: "X-HF-Bill-To in headers" },
 };

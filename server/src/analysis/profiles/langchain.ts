@@ -156,7 +156,10 @@ export const langchainPythonProfile: PythonProfile = {
   // The HF classes keep their own client kind: composites and ChatHuggingFace are followed by the frontend.
   frameworks: { classes: LANGCHAIN_CLASSES, kind: "langchain" },
   selfRetry: "never; .with_retry() is LangChain's tenacity retry (3 attempts, exponential jitter, no Retry-After)",
-  billTo: 'HuggingFaceEndpoint(server_kwargs={"bill_to": ...})',
+  billTo: {
+    note: 'HuggingFaceEndpoint(server_kwargs={"bill_to": ...})',
+    inDict: { option: "server_kwargs", key: "bill_to" },
+  },
 };
 
 /**

@@ -42,5 +42,5 @@ export const litellmProfile: PythonProfile = {
     ]),
   },
   selfRetry: "only with num_retries (huggingface/ provider); openai/ on the router retries through the OpenAI SDK",
-  billTo: "extra_headers on the call",
+  billTo: { note: "extra_headers on the call", callHeaders: ["extra_headers", "headers"] },
 };

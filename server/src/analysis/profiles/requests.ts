@@ -32,5 +32,5 @@ export const requestsProfile: PythonProfile = {
     note: "HTTPAdapter(max_retries=<int>) retries connection failures only, never a 429",
   },
   selfRetry: "never by itself; a urllib3 Retry mounted on a Session (see urllib3)",
-  billTo: "X-HF-Bill-To in headers=",
+  billTo: { note: "X-HF-Bill-To in headers=", callHeaders: ["headers"] },
 };

@@ -30,5 +30,5 @@ export const smolagentsProfile: PythonProfile = {
     off: { option: "retry", value: "False", note: "retry=False switches off smolagents' retries" },
   },
   selfRetry: "from 1.23 (retry=True by default); not before",
-  billTo: "InferenceClientModel(bill_to=...) from 1.15",
+  billTo: { note: "InferenceClientModel(bill_to=...) from 1.15", option: "bill_to" },
 };

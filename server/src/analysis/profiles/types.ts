@@ -74,8 +74,25 @@ interface ProfileBase {
   configuredRetry?: ConfiguredRetry;
   /** What the library does on 429 by itself, with its version gates (for docs and explanations). */
   selfRetry?: string;
-  /** How X-HF-Bill-To is passed through it, when it makes billed calls. */
-  billTo?: string;
+  /** How X-HF-Bill-To is passed through it, when it makes billed calls (see BillToOptions). */
+  billTo?: BillToOptions;
+}
+
+/**
+ * How X-HF-Bill-To goes through a library: `note` says it for docs; the option names are what the Python
+ * frontend reads where a client is built and where a request is made (docs/hf-facts.md, "X-HF-Bill-To"). Options a
+ * profile leaves out take the conventional names (profiles/index.ts: `PY_BILL_TO_DEFAULTS`).
+ */
+export interface BillToOptions {
+  note: string;
+  /** Constructor option whose headers go with every request (`default_headers=`). */
+  clientHeaders?: string;
+  /** Options of one request holding its headers, looked for in this order (`extra_headers=`, `headers=`). */
+  callHeaders?: string[];
+  /** Option naming the org directly: a constructor's (`bill_to=`), and in JS also a request's (`{ billTo }`). */
+  option?: string;
+  /** A constructor option holding a dictionary with the org under `key` (`server_kwargs={"bill_to": ...}`). */
+  inDict?: { option: string; key: string };
 }
 
 /**

@@ -1,7 +1,7 @@
 // Finding HF calls: methods on known clients, Hub functions, raw HTTP to HF hosts, litellm.
 import type { PyNode } from "./tree";
 import type { BillTo, ImportedClientRef, PackageVersions, Surface } from "../model";
-import { PY_BUILTIN_RETRIES, PY_HTTP } from "../profiles";
+import { PY_BUILTIN_RETRIES, PY_BILL_TO, PY_HTTP } from "../profiles";
 import {
   HFAPI_NON_CALLS,
   HUB_DOWNLOADS,
@@ -163,7 +163,7 @@ function importedClientCall(
       raises: "hf",
       isAsync: false,
       isStreaming: kw.get("stream")?.text === "True" || /stream/.test(method),
-      billTo: ctx.billToOf(kw.get("extra_headers") ?? kw.get("headers")),
+      billTo: ctx.billToOf(firstKeyword(kw, PY_BILL_TO.get("huggingface_hub")!.callHeaders)),
       viaImport: { module: imported.module, name: imported.name, family: chat ? "chat" : "inference", factory },
     };
   }
@@ -175,7 +175,7 @@ function clientCall(ctx: CallContext, node: PyNode, client: PyClient, callee: st
   const kw = node.type === "call" ? kwargs(node) : new Map<string, PyNode>();
   const stream = kw.get("stream")?.text === "True" || /stream/.test(method);
   let billTo = client.billTo;
-  const perCall = kw.get("extra_headers") ?? kw.get("headers");
+  const perCall = firstKeyword(kw, client.cls.billTo.callHeaders);
   if (!billTo.present && perCall) billTo = ctx.billToOf(perCall);
   const call: PyCall = {
     node,
@@ -203,6 +203,15 @@ function clientCall(ctx: CallContext, node: PyNode, client: PyClient, callee: st
     call.builtinRetry = builtin.note;
   if (client.libraryRetry) call.builtinRetry = client.libraryRetry;
   return call;
+}
+
+/** The first of `names` the call is given: where its profile says a request takes its headers (BillToOptions). */
+function firstKeyword(kw: Map<string, PyNode>, names: readonly string[]): PyNode | undefined {
+  for (const name of names) {
+    const value = kw.get(name);
+    if (value) return value;
+  }
+  return undefined;
 }
 
 /** Framework methods named a* (`ainvoke`, `arun`, `acomplete`, `aget_query_embedding`) are coroutines. */
@@ -239,7 +248,7 @@ function httpCall(
         ? "unknown"
         : undefined;
   if (!host) return undefined;
-  const billTo = ctx.billToOf(kw.get("headers"));
+  const billTo = ctx.billToOf(firstKeyword(kw, PY_BILL_TO.get(library)!.callHeaders));
   return {
     node,
     callee,
@@ -310,7 +319,7 @@ function onModule(ctx: CallContext, node: PyNode, fn: PyNode): PyCall | undefine
       raises: "litellm",
       isAsync: name.startsWith("a"),
       isStreaming: kw.get("stream")?.text === "True",
-      billTo: ctx.billToOf(kw.get("extra_headers") ?? kw.get("headers")),
+      billTo: ctx.billToOf(firstKeyword(kw, PY_BILL_TO.get("litellm")!.callHeaders)),
       builtinRetry:
         route === "openai"
           ? off

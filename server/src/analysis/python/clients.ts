@@ -209,7 +209,7 @@ export class ClientTracker {
       cls.kind !== "aiohttp-session"
     ) {
       const args = call.childForFieldName("arguments")!;
-      const headersNode = kwarg(call, cls.kind === "openai" ? "default_headers" : "headers");
+      const headersNode = kwarg(call, cls.billTo.clientHeaders);
       client.construction = {
         span: { start: call.startIndex, end: call.endIndex },
         library: cls.library,
@@ -233,8 +233,11 @@ export class ClientTracker {
       call.childForFieldName("arguments")?.namedChildren.filter((a) => a.type !== "keyword_argument") ?? [];
     let surface: Surface | undefined = defaultSurface(cls);
     let billTo: BillTo = { present: false };
-    const headerBill = this.billToOf(kw.get(cls.kind === "openai" ? "default_headers" : "headers"));
+    const headerBill = this.billToOf(kw.get(cls.billTo.clientHeaders));
     if (headerBill.present) billTo = headerBill;
+    // The org named directly (`bill_to=`, `server_kwargs={"bill_to": ...}`) wins over headers, also a wrapped model's.
+    const named = this.namedBillTo(kw, cls);
+    if (named) billTo = named;
 
     if (cls.framework) {
       const f = cls.framework;
@@ -275,8 +278,6 @@ export class ClientTracker {
         const provider = kw.get("provider");
         const key = kw.get("api_key") ?? kw.get("token");
         if (provider && key && isProviderKey(s, key)) surface = "provider";
-        const bill = kw.get("bill_to");
-        if (bill) billTo = { present: true, org: s.evalString(bill) };
         break;
       }
       case "openai": {
@@ -295,21 +296,11 @@ export class ClientTracker {
         const inner = llm ? this.clientOf(llm) : undefined;
         if (inner) {
           surface = inner.surface;
-          billTo = inner.billTo;
-        }
-        const server = kw.get("server_kwargs");
-        if (server?.type === "dictionary") {
-          for (const pair of server.namedChildren) {
-            if (pair.type === "pair" && /^["']bill_to["']$/.test(pair.childForFieldName("key")?.text ?? "")) {
-              billTo = { present: true, org: s.evalString(pair.childForFieldName("value")) };
-            }
-          }
+          billTo = named ?? inner.billTo;
         }
         break;
       }
       case "smolagents-model": {
-        const bill = kw.get("bill_to");
-        if (bill) billTo = { present: true, org: s.evalString(bill) };
         const off = PY_BUILTIN_RETRIES.get(cls.library)?.off;
         const retry = off ? kw.get(off.option) : undefined;
         const provider = kw.get("provider");
@@ -325,6 +316,23 @@ export class ClientTracker {
       }
     }
     return { node: call, cls, surface, billTo };
+  }
+
+  /** The org a constructor names directly, where its profile says it takes one (profiles/types.ts: BillToOptions). */
+  private namedBillTo(kw: Map<string, PyNode>, cls: ClientClass): BillTo | undefined {
+    const { option, inDict } = cls.billTo;
+    let named: BillTo | undefined;
+    const bill = option ? kw.get(option) : undefined;
+    if (bill) named = { present: true, org: this.scope.evalString(bill) };
+    const dict = inDict ? kw.get(inDict.option) : undefined;
+    if (dict?.type === "dictionary") {
+      for (const pair of dict.namedChildren) {
+        const key = pair.type === "pair" ? pair.childForFieldName("key") : undefined;
+        if (key?.type === "string" && this.scope.evalString(key) === inDict!.key)
+          named = { present: true, org: this.scope.evalString(pair.childForFieldName("value")) };
+      }
+    }
+    return named;
   }
 }
 

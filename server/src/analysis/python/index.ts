@@ -151,7 +151,7 @@ class Analysis {
           : undefined;
       const viaHeaders = billToInHeaders(
         scope,
-        call.client.node.type === "call" ? kwarg(call.client.node, "headers") : undefined,
+        call.client.node.type === "call" ? kwarg(call.client.node, call.client.cls.billTo.clientHeaders) : undefined,
       );
       call.billTo = viaHeaders.present ? viaHeaders : sessionHeadersBillTo(scope, call.node.root, variable);
     }
