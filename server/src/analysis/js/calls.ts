@@ -4,7 +4,7 @@ import { carriesHfToken } from "./authHeader";
 import { hostUnknown } from "../hfToken";
 import ts from "typescript";
 import type { BillTo, ImportedClientRef, Surface } from "../model";
-import { JS_BUILTIN_RETRIES, JS_HTTP, JS_HTTP_CALLABLES, jsBillTo } from "../profiles";
+import { JS_BUILTIN_RETRIES, JS_HTTP, JS_HTTP_CALLABLES, jsBillTo, jsEndpoint } from "../profiles";
 import { AI_SDK_CALLS } from "../profiles/aiSdk";
 import { classifyUrl } from "../profiles/hosts";
 import { HUB_JS_DOWNLOADS } from "../profiles/huggingfaceHubJs";
@@ -12,7 +12,7 @@ import { HFJS_NON_CALLS, HFJS_NON_REQUEST_EXPORTS, HFJS_TASK_METHODS } from "../
 import { LANGCHAIN_JS_METHODS } from "../profiles/langchain";
 import { OPENAI_GROUPS, OPENAI_REQUEST_METHODS } from "../profiles/openai";
 import { CLIENT_CLASSES, FACTORIES, type JsClientKind, type JsRaise } from "./catalog";
-import { optionOf, billToInObject, type JsClient, type JsClients } from "./clients";
+import { firstOption, optionOf, billToInObject, type JsClient, type JsClients } from "./clients";
 import { unwrap, type JsScope } from "./scope";
 
 export interface JsCall {
@@ -57,7 +57,7 @@ export function recognise(scope: JsScope, clients: JsClients, call: ts.CallExpre
   ) {
     // Standalone task functions: chatCompletion({ accessToken, model, ... }).
     const options = call.arguments[0];
-    const endpoint = options ? optionOf(options, "endpointUrl") : undefined;
+    const endpoint = options ? firstOption(options, jsEndpoint(module)) : undefined;
     const url = endpoint ? scope.evalString(endpoint) : undefined;
     const host = url ? classifyUrl(url) : "router";
     if (host === "other") return undefined;
@@ -271,12 +271,7 @@ function aiSdkCall(scope: JsScope, clients: JsClients, call: ts.CallExpression, 
 
 /** The headers a request's options hold, under the names its library's profile gives (BillToOptions.callHeaders). */
 function requestHeaders(options: ts.Expression | undefined, library: string): ts.Expression | undefined {
-  if (!options) return undefined;
-  for (const name of jsBillTo(library).callHeaders) {
-    const headers = optionOf(options, name);
-    if (headers) return headers;
-  }
-  return undefined;
+  return options ? firstOption(options, jsBillTo(library).callHeaders) : undefined;
 }
 
 /** The org a request names directly (`{ billTo }`), where its library's profile says it takes one. */

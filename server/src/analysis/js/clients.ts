@@ -2,7 +2,7 @@
 // construction says (destination, bill-to, retries off, a custom fetch, instance retry configs).
 import ts from "typescript";
 import type { BillTo, ClientConstruction, Surface } from "../model";
-import { JS_BUILTIN_RETRIES, jsBillTo } from "../profiles";
+import { JS_BUILTIN_RETRIES, jsBillTo, jsEndpoint } from "../profiles";
 import { classifyUrl } from "../profiles/hosts";
 import { CLIENT_CLASSES, FACTORIES, type JsClientKind } from "./catalog";
 import type { Reads } from "../incremental/reads";
@@ -49,6 +49,15 @@ export interface JsClient {
 }
 
 const HEADER = /^x-hf-bill-to$/i;
+
+/** The first of `names` an options object holds (the options a library profile lists, in its order). */
+export function firstOption(obj: ts.Expression, names: readonly string[]): ts.Expression | undefined {
+  for (const name of names) {
+    const value = optionOf(obj, name);
+    if (value) return value;
+  }
+  return undefined;
+}
 
 export function optionOf(obj: ts.Expression, name: string): ts.Expression | undefined {
   const o = unwrap(obj);
@@ -317,7 +326,7 @@ export class JsClients {
         client.billTo = { present: true, org: org && !org.includes("{}") ? org : undefined };
       }
       const endpoint = options
-        ? optionOf(options, "endpointUrl")
+        ? firstOption(options, jsEndpoint(cls.library))
         : cls.className === "HfInferenceEndpoint"
           ? args[0]
           : undefined;
@@ -333,7 +342,7 @@ export class JsClients {
       }
     } else if (cls.kind === "openai") {
       const options = args[0];
-      const base = options ? optionOf(options, "baseURL") : undefined;
+      const base = options ? firstOption(options, jsEndpoint(cls.library)) : undefined;
       const url = base ? this.scope.evalString(base) : undefined;
       const host = url ? classifyUrl(url) : "other";
       client.surface = host === "other" || host === "hub" || host === "hub-download" ? undefined : host;
@@ -343,7 +352,7 @@ export class JsClients {
     } else if (cls.kind === "langchain") {
       const options = args[0];
       client.retriesDisabled = this.retriesOff(cls.library, options);
-      const endpoint = options ? optionOf(options, "endpointUrl") : undefined;
+      const endpoint = options ? firstOption(options, jsEndpoint(cls.library)) : undefined;
       const url = endpoint ? this.scope.evalString(endpoint) : undefined;
       if (url && classifyUrl(url) === "other") client.surface = undefined;
     }
@@ -369,7 +378,7 @@ export class JsClients {
       billTo: { present: false },
     };
     if (!options) return kind === "aisdk-provider" ? { ...client, surface: "router" } : client;
-    const base = optionOf(options, kind === "axios" ? "baseURL" : kind === "aisdk-provider" ? "baseURL" : "prefixUrl");
+    const base = firstOption(options, jsEndpoint(library));
     client.baseUrl = base ? this.scope.evalString(base) : undefined;
     client.billTo = billToInObject(this.scope, optionOf(options, jsBillTo(library).clientHeaders));
     client.retryOption = optionOf(options, "retry");

@@ -24,5 +24,6 @@ export const aiSdkProfile: JsProfile = {
     off: { option: "maxRetries", value: "0", note: "maxRetries: 0 switches off the AI SDK's retries" },
   },
   selfRetry: "maxRetries (default 2), Retry-After honoured",
+  endpoint: ["baseURL"],
   billTo: { note: "createHuggingFace({ headers })" },
 };

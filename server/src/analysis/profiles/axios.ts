@@ -14,5 +14,6 @@ export const axiosProfile: JsProfile = {
   errorShape: { raises: "axios", right: /\.response\??\.status\b|\.status\b/ },
   http: { methods: [...HTTP_VERBS, "request"], callables: ["axios.default"] },
   selfRetry: "never by itself (see axios-retry)",
+  endpoint: ["baseURL"],
   billTo: { note: "X-HF-Bill-To in headers" },
 };

@@ -31,5 +31,6 @@ export const gotProfile: JsProfile = {
     retryAfterOption: "maxRetryAfter",
   },
   selfRetry: "2 retries, Retry-After honoured, not for POST unless retry.methods includes it",
+  endpoint: ["prefixUrl"],
   billTo: { note: "X-HF-Bill-To in headers" },
 };

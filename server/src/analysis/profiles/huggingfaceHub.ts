@@ -125,5 +125,7 @@ export const huggingfaceHubProfile: PythonProfile = {
   // Downloads and uploads (HUB_DOWNLOADS) and http_backoff, from 1.2.
   builtinRetry: { note: "huggingface_hub retries downloads and uploads (>= 1.2)", since: "1.2.0" },
   selfRetry: "InferenceClient never; downloads, uploads and http_backoff from 1.2 (Retry-After from 1.22)",
+  // InferenceClient's `model=` may be a URL too.
+  endpoint: ["base_url", "model"],
   billTo: { note: "InferenceClient(bill_to=...) from 0.30, or X-HF-Bill-To in headers=", option: "bill_to" },
 };

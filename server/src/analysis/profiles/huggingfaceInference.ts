@@ -76,5 +76,6 @@ export const huggingfaceInferenceProfile: JsProfile = {
     },
   },
   selfRetry: "never a 429 (503 is re-sent); its errors carry no headers, so only a custom fetch can read Retry-After",
+  endpoint: ["endpointUrl"],
   billTo: { note: "new InferenceClient(token, { billTo }) or per call { billTo } (3.7 and later)", option: "billTo" },
 };

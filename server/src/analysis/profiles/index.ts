@@ -103,6 +103,14 @@ function billToNames(p: LibraryProfile): BillToNames {
   return { clientHeaders, callHeaders, option, inDict };
 }
 
+/** By Python module: the options naming where its requests go (profile `endpoint`). */
+export const PY_ENDPOINT = new Map(python.flatMap((p) => p.modules.map((m) => [m, p.endpoint ?? []] as const)));
+const JS_ENDPOINT = new Map(js.flatMap((p) => [p.id, ...p.modules].map((m) => [m, p.endpoint ?? []] as const)));
+/** A JS library's options naming where its requests go, by profile id or module. */
+export function jsEndpoint(library: string): string[] {
+  return JS_ENDPOINT.get(library) ?? [];
+}
+
 /** By Python module: where its clients and requests take X-HF-Bill-To (requests' `headers=`, `bill_to=`). */
 export const PY_BILL_TO = new Map(python.flatMap((p) => p.modules.map((m) => [m, billToNames(p)] as const)));
 /** By JS profile id and module: where its clients and requests take X-HF-Bill-To (`defaultHeaders`, `billTo`). */
@@ -124,6 +132,8 @@ export interface PyClientClass {
   framework?: FrameworkClass;
   /** Where its constructor and its requests take X-HF-Bill-To (the profile's, with the conventional names). */
   billTo: BillToNames;
+  /** Constructor options naming where its requests go (the profile's `endpoint`). */
+  endpoint: string[];
 }
 
 /** Qualified class name -> what an instance is. */
@@ -137,6 +147,7 @@ for (const p of python) {
       className: parts.pop()!,
       isAsync: !!c.isAsync,
       billTo: billToNames(p),
+      endpoint: p.endpoint ?? [],
     });
   }
   for (const framework of p.frameworks?.classes ?? []) {
@@ -150,6 +161,7 @@ for (const p of python) {
         isAsync: false,
         framework,
         billTo: billToNames(p),
+        endpoint: p.endpoint ?? [],
       });
     }
   }

@@ -29,5 +29,6 @@ export const kyProfile: JsProfile = {
     retryAfterOption: "afterStatusCodes",
   },
   selfRetry: "2 retries, Retry-After honoured, not for POST unless retry.methods includes it",
+  endpoint: ["prefixUrl"],
   billTo: { note: "X-HF-Bill-To in headers" },
 };

@@ -216,6 +216,7 @@ export const langchainJsProfile: JsProfile = {
       className: "HuggingFaceInferenceEmbeddings",
     },
   ],
+  endpoint: ["endpointUrl"],
   errorShape: { raises: "langchain", right: /\.status\b|\.message\b/ },
   builtinRetry: {
     note: "LangChain's AsyncCaller retries failed calls",

@@ -42,5 +42,6 @@ export const litellmProfile: PythonProfile = {
     ]),
   },
   selfRetry: "only with num_retries (huggingface/ provider); openai/ on the router retries through the OpenAI SDK",
+  endpoint: ["api_base", "base_url"],
   billTo: { note: "extra_headers on the call", callHeaders: ["extra_headers", "headers"] },
 };

@@ -29,6 +29,7 @@ export const openaiPythonProfile: PythonProfile = {
     off: { option: "max_retries", value: "0", note: "max_retries=0 switches off the OpenAI SDK's retries" },
   },
   selfRetry: "2 retries by default, Retry-After honoured; max_retries=0 switches them off",
+  endpoint: ["base_url"],
   billTo: { note: "default_headers= on the client or extra_headers= per call", clientHeaders: "default_headers" },
 };
 
@@ -49,5 +50,6 @@ export const openaiJsProfile: JsProfile = {
     off: { option: "maxRetries", value: "0", note: "maxRetries: 0 switches off the OpenAI SDK's retries" },
   },
   selfRetry: "2 retries by default, Retry-After honoured; maxRetries: 0 switches them off",
+  endpoint: ["baseURL"],
   billTo: { note: "defaultHeaders on the client or { headers } per request", clientHeaders: "defaultHeaders" },
 };

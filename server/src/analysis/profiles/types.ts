@@ -74,6 +74,11 @@ interface ProfileBase {
   configuredRetry?: ConfiguredRetry;
   /** What the library does on 429 by itself, with its version gates (for docs and explanations). */
   selfRetry?: string;
+  /**
+   * Options naming where its clients' (or its calls') requests go, looked for in this order: `base_url=`,
+   * `baseURL`, ky's and got's `prefixUrl`, `endpointUrl`. The frontend classifies the URL written there.
+   */
+  endpoint?: string[];
   /** How X-HF-Bill-To is passed through it, when it makes billed calls (see BillToOptions). */
   billTo?: BillToOptions;
 }

@@ -1,7 +1,7 @@
 // Finding HF calls: methods on known clients, Hub functions, raw HTTP to HF hosts, litellm.
 import type { PyNode } from "./tree";
 import type { BillTo, ImportedClientRef, PackageVersions, Surface } from "../model";
-import { PY_BUILTIN_RETRIES, PY_BILL_TO, PY_HTTP } from "../profiles";
+import { PY_BILL_TO, PY_BUILTIN_RETRIES, PY_ENDPOINT, PY_HTTP } from "../profiles";
 import {
   HFAPI_NON_CALLS,
   HUB_DOWNLOADS,
@@ -15,7 +15,7 @@ import { LITELLM_CALLS, LITELLM_NUM_RETRIES, LITELLM_OPENAI_RETRY, litellmRoute 
 import { classifyUrl, LANGCHAIN_METHODS } from "./catalog";
 import type { ClientTracker, PyClient } from "./clients";
 import type { Scope } from "./scope";
-import { kwargs, methodCall, positionalArgs } from "./syntax";
+import { firstKeyword, kwargs, methodCall, positionalArgs } from "./syntax";
 import { carriesHfToken } from "./authHeader";
 import type { StatusRaise } from "./statusRaise";
 import { hostUnknown } from "../hfToken";
@@ -205,15 +205,6 @@ function clientCall(ctx: CallContext, node: PyNode, client: PyClient, callee: st
   return call;
 }
 
-/** The first of `names` the call is given: where its profile says a request takes its headers (BillToOptions). */
-function firstKeyword(kw: Map<string, PyNode>, names: readonly string[]): PyNode | undefined {
-  for (const name of names) {
-    const value = kw.get(name);
-    if (value) return value;
-  }
-  return undefined;
-}
-
 /** Framework methods named a* (`ainvoke`, `arun`, `acomplete`, `aget_query_embedding`) are coroutines. */
 function isAsyncMethod(method: string): boolean {
   return (
@@ -306,7 +297,7 @@ function onModule(ctx: CallContext, node: PyNode, fn: PyNode): PyCall | undefine
   if (pkg === "litellm" && LITELLM_CALLS.has(name)) {
     const kw = kwargs(node);
     const model = ctx.scope.evalString(kw.get("model") ?? positionalArgs(node)[0]);
-    const base = kw.get("api_base") ?? kw.get("base_url");
+    const base = firstKeyword(kw, PY_ENDPOINT.get("litellm")!);
     const route = litellmRoute(model, base ? ctx.scope.evalString(base) : undefined);
     if (!route) return undefined;
     const retries = kw.get("num_retries") ?? kw.get("max_retries");

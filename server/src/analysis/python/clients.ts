@@ -10,7 +10,7 @@ import {
   LANGCHAIN_SAME_MODEL,
   LANGCHAIN_WITH_RETRY,
 } from "../profiles/langchain";
-import { kwarg, kwargs } from "./syntax";
+import { firstKeyword, kwarg, kwargs } from "./syntax";
 import { WRAPPER_NAME } from "../clientWrappers";
 import type { Reads } from "../incremental/reads";
 import type { Scope } from "./scope";
@@ -269,7 +269,7 @@ export class ClientTracker {
         };
       }
       case "inference": {
-        const target = kw.get("base_url") ?? kw.get("model") ?? positional[0];
+        const target = firstKeyword(kw, cls.endpoint) ?? positional[0];
         const url = target ? s.evalString(target) : undefined;
         if (url && /^(https?:)?\/\//i.test(url)) {
           const host = classifyUrl(url);
@@ -281,7 +281,7 @@ export class ClientTracker {
         break;
       }
       case "openai": {
-        const base = kw.get("base_url");
+        const base = firstKeyword(kw, cls.endpoint);
         const url = base ? s.evalString(base) : undefined;
         const host = url ? classifyUrl(url) : "other";
         surface = host === "other" || host === "hub" || host === "hub-download" ? undefined : host;

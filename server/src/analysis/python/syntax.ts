@@ -2,6 +2,15 @@
 import type { PyNode } from "./tree";
 
 /** Keyword arguments of a call by name. */
+/** The first of `names` a call is given as a keyword (the options a library profile lists, in its order). */
+export function firstKeyword(kw: Map<string, PyNode>, names: readonly string[]): PyNode | undefined {
+  for (const name of names) {
+    const value = kw.get(name);
+    if (value) return value;
+  }
+  return undefined;
+}
+
 export function kwargs(call: PyNode): Map<string, PyNode> {
   const out = new Map<string, PyNode>();
   const args = call.childForFieldName("arguments");
