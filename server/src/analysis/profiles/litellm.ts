@@ -17,7 +17,15 @@ export const LITELLM_CALLS = new Set([
   "atext_completion",
 ]);
 
+/**
+ * The call's retry options, read in this order: `num_retries` turns on LiteLLM's own retries (huggingface/); on the
+ * openai/ route the count reaches the OpenAI SDK as `max_retries`. Either written as 0 switches retrying off.
+ */
+export const LITELLM_RETRY_OPTIONS = ["num_retries", "max_retries"];
+export const LITELLM_RETRIES_OFF = "0";
+
 export const LITELLM_NUM_RETRIES = "litellm retries (num_retries)";
+export const LITELLM_OPENAI_RETRY_OFF = "max_retries=0 switches off the OpenAI SDK's retries under LiteLLM";
 export const LITELLM_OPENAI_RETRY =
   "LiteLLM's openai/ provider uses the OpenAI SDK, which retries 429 (2 retries, honours Retry-After)";
 

@@ -11,7 +11,15 @@ import {
 } from "../profiles/huggingfaceHub";
 import { OPENAI_GROUPS, OPENAI_REQUEST_METHODS } from "../profiles/openai";
 import { SMOLAGENTS_AGENT_METHODS, SMOLAGENTS_MODEL_METHODS } from "../profiles/smolagents";
-import { LITELLM_CALLS, LITELLM_NUM_RETRIES, LITELLM_OPENAI_RETRY, litellmRoute } from "../profiles/litellm";
+import {
+  LITELLM_CALLS,
+  LITELLM_NUM_RETRIES,
+  LITELLM_OPENAI_RETRY,
+  LITELLM_OPENAI_RETRY_OFF,
+  LITELLM_RETRIES_OFF,
+  LITELLM_RETRY_OPTIONS,
+  litellmRoute,
+} from "../profiles/litellm";
 import { classifyUrl, LANGCHAIN_METHODS } from "./catalog";
 import type { ClientTracker, PyClient } from "./clients";
 import type { Scope } from "./scope";
@@ -300,8 +308,8 @@ function onModule(ctx: CallContext, node: PyNode, fn: PyNode): PyCall | undefine
     const base = firstKeyword(kw, PY_ENDPOINT.get("litellm")!);
     const route = litellmRoute(model, base ? ctx.scope.evalString(base) : undefined);
     if (!route) return undefined;
-    const retries = kw.get("num_retries") ?? kw.get("max_retries");
-    const off = retries?.text.trim() === "0";
+    const retries = firstKeyword(kw, LITELLM_RETRY_OPTIONS);
+    const off = retries?.text.trim() === LITELLM_RETRIES_OFF;
     return {
       node,
       callee: fn.text,
@@ -319,8 +327,7 @@ function onModule(ctx: CallContext, node: PyNode, fn: PyNode): PyCall | undefine
           : retries && !off
             ? LITELLM_NUM_RETRIES
             : undefined,
-      builtinDisabled:
-        route === "openai" && off ? "max_retries=0 switches off the OpenAI SDK's retries under LiteLLM" : undefined,
+      builtinDisabled: route === "openai" && off ? LITELLM_OPENAI_RETRY_OFF : undefined,
     };
   }
   return undefined;
