@@ -74,6 +74,13 @@ export interface AnalyzerOptions {
   /** Keep per-file state that makes re-analysing an edited file fast (default true; the CLI sets false). Only
    * files set with their text (editor buffers) keep it. */
   incremental?: boolean;
+  /**
+   * Keep the text of a file that gives the rules and the other files nothing to read (no calls, clients, retries,
+   * bill-to evidence or exports), default true. Most files of a workspace are such files; a one-shot check that
+   * never fixes (the CLI without --fix) sets false and holds only the texts it may still report from; `text()` of
+   * the others is then "".
+   */
+  keepInertTexts?: boolean;
 }
 
 export class Analyzer {
@@ -120,6 +127,10 @@ export class Analyzer {
     // An editor file's state from its last version goes on to the next; a file read from disk keeps none.
     const state = keep ? (this.files.get(path)?.state ?? new FileState()) : undefined;
     const entry = this.build(path, kind, content, this.options.cache, state);
+    if (this.options.keepInertTexts === false && !entry.cells && isInert(entry.model)) {
+      entry.text = "";
+      entry.analysedText = "";
+    }
     this.files.set(path, entry);
     // Typing in a file that bills no org (most keystrokes) leaves the workspace's evidence as it was.
     if (before?.length || entry.model.billToEvidence.length) this.evidence.clear();
@@ -658,6 +669,16 @@ function deepFreeze<T extends object>(value: T): T {
 
 function isEmpty(model: FileModel): boolean {
   return model.calls.length === 0 && model.retries.length === 0 && model.clients.length === 0;
+}
+
+/** Nothing in the model for the rules, fixes or other files to read (see `keepInertTexts`). */
+function isInert(model: FileModel): boolean {
+  return (
+    isEmpty(model) &&
+    model.billToEvidence.length === 0 &&
+    Object.keys(model.exports.retryHelpers).length === 0 &&
+    Object.keys(model.exports.clients).length === 0
+  );
 }
 
 function isExcluded(path: string, config: ResolvedConfig): boolean {

@@ -8,6 +8,7 @@ import { DiskModelCache } from "../node/diskModelCache";
 import type { CheckOptions } from "./args";
 import type { Report, ReportedDiagnostic, SkippedFile } from "./formats/report";
 import { detectVersions } from "../analysis/versions/detectVersions";
+import { YoungGenerationCap } from "./heapGrowth";
 import { analyseInWorkers, pythonWorkerScript, scanJobs, workerCount, WorkerModels } from "./parallel";
 import { collectFiles } from "./walk";
 import { createFile, writeFixed } from "./writeFixed";
@@ -38,8 +39,9 @@ export async function runCheck(
   const disk =
     options.cache && build ? new DiskModelCache(path.resolve(cwd, options.cacheDir ?? CACHE_DIR), build) : undefined;
   const cache = new WorkerModels(disk);
-  // Each file is analysed once: nothing is kept for a next version.
-  const analyzer = await Analyzer.create({ fs, wasmDir, cache, incremental: false });
+  // Each file is analysed once: nothing is kept for a next version, and without --fix nothing reads the text of a
+  // file with nothing to check again (most files): only the others keep theirs.
+  const analyzer = await Analyzer.create({ fs, wasmDir, cache, incremental: false, keepInertTexts: options.fix });
   const walked = collectFiles(options.paths.map((p) => path.resolve(cwd, p)));
   const { files, missing, listings } = walked;
   for (const [dir, names] of listings) fs.know(dir, names);
@@ -62,32 +64,41 @@ export async function runCheck(
     );
 
   const paths = files.map(toPosix);
-  const texts = new Map<string, string>();
+  const native = new Map(files.map((f, i) => [paths[i], f]));
+  const young = new YoungGenerationCap();
+  const unread = new Set<string>();
+  const settled = new Set<string>();
+  // Files are set as soon as their model is known (the Analyzer's results do not depend on the order), so the text
+  // of a file with nothing to check is let go at once; `text` is the one read for the workers, so nothing is read
+  // twice and what they analysed is what is checked.
+  const settle = (p: string, text?: string) => {
+    settled.add(p);
+    analyzer.setFile(p, text);
+    if (!analyzer.hasFile(p)) {
+      const file = native.get(p) ?? p;
+      unread.add(file);
+      skipped.push({ file: relativeTo(file), reason: fs.problem(p) ?? "cannot read it (it disappeared)" });
+    }
+    young.check();
+  };
   if (workerScript && options.jobs !== 1) {
     const jobs = scanJobs(
       paths,
       (p) => fs.readFile(p),
       (p) => detectVersions(fs, p),
       cache,
-      texts,
+      settle,
     );
+    const count = jobs.length;
     const threads = workerCount(options.jobs, jobs);
     if (threads > 0) {
-      await analyseInWorkers(jobs, threads, workerScript, wasmDir, cache, pythonWorkerScript(workerScript));
-      if (options.verbose) notes.push(`${jobs.length} file(s) analysed on ${threads + 1} threads`);
-    }
+      await analyseInWorkers(jobs, threads, workerScript, wasmDir, cache, pythonWorkerScript(workerScript), (job) =>
+        settle(job.path, job.text),
+      );
+      if (options.verbose) notes.push(`${count} file(s) analysed on ${threads + 1} threads`);
+    } else for (const job of jobs.splice(0)) settle(job.path, job.text);
   }
-  const unread = new Set<string>();
-  for (const file of files) {
-    const p = toPosix(file);
-    // The text read for the workers, so nothing is read twice (and what they analysed is what is checked).
-    analyzer.setFile(p, texts.get(p));
-    texts.delete(p);
-    if (!analyzer.hasFile(p)) {
-      unread.add(file);
-      skipped.push({ file: relativeTo(file), reason: fs.problem(p) ?? "cannot read it (it disappeared)" });
-    }
-  }
+  for (const p of paths) if (!settled.has(p)) settle(p);
   const configErrors = new Set<string>();
   const diagnostics: ReportedDiagnostic[] = [];
   let fixed = 0;

@@ -12,6 +12,7 @@ import type { FileModel, PackageVersions } from "../analysis/model";
 import { fileKind, mayMatter, skipReason } from "../analysis/fileKinds";
 import { analyzeJs } from "../analysis/js/index";
 import { analyzePython, initPython } from "../analysis/python/index";
+import { reapplyHeapFlags } from "./heapGrowth";
 import { analyseBatch, type Job, type Reply } from "./scanBatch";
 
 export type { Job } from "./scanBatch";
@@ -104,7 +105,9 @@ export function pythonWorkerScript(cliScript: string): string | undefined {
 }
 
 /**
- * Runs the frontends of `jobs` on `threads` worker threads and on this thread, adding each model to `into`.
+ * Runs the frontends of `jobs` on `threads` worker threads and on this thread, adding each model to `into`, then
+ * handing the job to `settle` (also a job no thread could analyse, once that is known). The array is emptied and a
+ * job is let go once settled: a scan holds the text of the files still to analyse, not of every file.
  * Workers run `script` (the CLI bundle) or, for those that take only Python files, `pythonScript`. Batches are
  * handed out as threads ask, largest files first, so no thread is left with the longest file at the end; each
  * worker has two batches in hand so it never waits for this thread. This thread takes JS/TS batches first (the
@@ -116,14 +119,25 @@ export async function analyseInWorkers(
   script: string,
   wasmDir: string,
   into: WorkerModels,
-  pythonScript?: string,
+  pythonScript: string | undefined,
+  settle: (job: Job) => void,
 ): Promise<void> {
   const bySize = (a: Job, b: Job) => b.text.length - a.text.length;
   const queues = {
     python: jobs.filter((j) => j.language === "python").sort(bySize),
     js: jobs.filter((j) => j.language === "js").sort(bySize),
   };
+  const full = pythonScript ? jsWorkerCount(threads, jobs) : threads;
   const byPath = new Map(jobs.map((j) => [j.path, j]));
+  jobs.length = 0;
+  const done = (replies: Reply[]) => {
+    for (const r of replies) {
+      const job = byPath.get(r.path)!;
+      byPath.delete(r.path);
+      if (r.model) into.add(job, r.model);
+      settle(job);
+    }
+  };
   const take = (queue: Job[]): Job[] => {
     const batch: Job[] = [];
     let chars = 0;
@@ -135,12 +149,24 @@ export async function analyseInWorkers(
     }
     return batch;
   };
+  // This thread's JS/TS files, smallest first: its young generation is capped once it has grown (heapGrowth.ts),
+  // which a first batch holding the largest file would outgrow at once. Only the order of the last batches matters
+  // for the balance, and those are shared Python ones.
+  const takeSmallest = (queue: Job[]): Job[] => {
+    const batch: Job[] = [];
+    let chars = 0;
+    while (queue.length && (batch.length === 0 || chars + queue[queue.length - 1].text.length <= BATCH_CHARS)) {
+      const job = queue.pop()!;
+      batch.push(job);
+      chars += job.text.length;
+    }
+    return batch;
+  };
   const next = (jsFirst: boolean, pythonOnly: boolean): Job[] => {
     if (pythonOnly) return take(queues.python);
-    const first = take(jsFirst ? queues.js : queues.python);
-    return first.length ? first : take(jsFirst ? queues.python : queues.js);
+    const first = jsFirst ? takeSmallest(queues.js) : take(queues.python);
+    return first.length ? first : jsFirst ? take(queues.python) : take(queues.js);
   };
-  const full = pythonScript ? jsWorkerCount(threads, jobs) : threads;
   const workers = Array.from(
     { length: threads },
     (_, index) =>
@@ -150,6 +176,8 @@ export async function analyseInWorkers(
           workerData: { hfRateGuardWorker: true, wasmDir },
           resourceLimits: WORKER_LIMITS,
         });
+        // Starting a worker resets V8's flags: the scan's heap bounds are set again.
+        worker.on("online", reapplyHeapFlags);
         let inHand = 0;
         const give = () => {
           while (inHand < 2) {
@@ -164,7 +192,7 @@ export async function analyseInWorkers(
         worker.on("message", (replies: Reply[] | "ready") => {
           if (replies !== "ready") {
             inHand--;
-            for (const r of replies) if (r.model) into.add(byPath.get(r.path)!, r.model);
+            done(replies);
           }
           give();
         });
@@ -178,9 +206,16 @@ export async function analyseInWorkers(
     await new Promise((r) => setImmediate(r));
     const batch = next(true, false);
     if (!batch.length) break;
-    for (const r of analyse(batch)) if (r.model) into.add(byPath.get(r.path)!, r.model);
+    // File by file, so each is settled (and its memory checked) as soon as it is analysed; the heap's bounds are set
+    // again before each, since a worker starting up resets them at a moment this thread does not see.
+    for (const job of batch) {
+      reapplyHeapFlags();
+      done(analyse([job]));
+    }
   }
   await Promise.all(workers);
+  // Batches a dead worker held: analysed here, when settled.
+  for (const job of byPath.values()) settle(job);
 }
 
 function analyse(batch: Job[]): Reply[] {
@@ -201,15 +236,16 @@ export async function workerMain(): Promise<void> {
 
 /**
  * The jobs of a scan: files the Analyzer would parse (analysable, not skipped, mentioning something HF-related),
- * unless the cache has them. Notebooks stay on the main thread (their analysed text is the joined cells). `texts`
- * gets every file read here, so the Analyzer is given the same strings and nothing is read twice.
+ * unless the cache has them. Notebooks stay on the main thread (their analysed text is the joined cells). Every
+ * other file read here goes to `settle` at once with its text (nothing is read twice, and nothing waits holding a
+ * text no thread needs); the jobs' texts go with the jobs.
  */
 export function scanJobs(
   paths: string[],
   read: (path: string) => string | undefined,
   versionsOf: (path: string) => PackageVersions,
   models: WorkerModels,
-  texts: Map<string, string>,
+  settle: (path: string, text: string) => void,
 ): Job[] {
   const jobs: Job[] = [];
   for (const path of paths) {
@@ -217,10 +253,15 @@ export function scanJobs(
     if (!kind || kind === "notebook") continue;
     const text = read(path);
     if (text === undefined) continue;
-    texts.set(path, text);
-    if (skipReason(text) || !mayMatter(text, kind)) continue;
+    if (skipReason(text) || !mayMatter(text, kind)) {
+      settle(path, text);
+      continue;
+    }
     const versions = versionsOf(path);
-    if (models.cached({ path, text, versions })) continue;
+    if (models.cached({ path, text, versions })) {
+      settle(path, text);
+      continue;
+    }
     jobs.push({ path, language: kind === "js" ? "js" : "python", text, versions });
   }
   return jobs;
