@@ -38,9 +38,9 @@ export class YoungGenerationCap {
 const applied: string[] = [];
 
 /**
- * Sets the flags again. Node resets V8's flags to those the process started with whenever a worker thread starts
- * (measured on node 20: a capped young generation grew to 32 MB again), so the scan calls this once each worker is
- * online.
+ * Sets the flags again. Node puts V8's flags back to those the process started with when a worker thread starts or
+ * stops (measured on node 20: a capped young generation grew to 32 MB again), so the scan calls this once a worker
+ * is online, before each file the main thread analyses, and after the workers are done.
  */
 export function reapplyHeapFlags(): void {
   for (const flag of applied) setFlag(flag, false);

@@ -176,7 +176,8 @@ export async function analyseInWorkers(
           workerData: { hfRateGuardWorker: true, wasmDir },
           resourceLimits: WORKER_LIMITS,
         });
-        // Starting a worker resets V8's flags: the scan's heap bounds are set again.
+        // Starting a worker resets V8's flags (at some point of its start this thread does not see): the scan's heap
+        // bounds are set again when it is online, and before each file this thread analyses.
         worker.on("online", reapplyHeapFlags);
         let inHand = 0;
         const give = () => {
@@ -214,6 +215,8 @@ export async function analyseInWorkers(
     }
   }
   await Promise.all(workers);
+  // A worker stopping resets V8's flags too.
+  reapplyHeapFlags();
   // Batches a dead worker held: analysed here, when settled.
   for (const job of byPath.values()) settle(job);
 }
