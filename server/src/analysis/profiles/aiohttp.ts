@@ -13,6 +13,7 @@ export const aiohttpProfile: PythonProfile = {
     raises: "aiohttp-response",
     caught: [{ type: "aiohttp.ClientResponseError" }, { type: "aiohttp.ClientError" }],
   },
+  raisesThrough: { method: "raise_for_status", option: "raise_for_status" },
   http: { methods: [...HTTP_VERBS, "request"], verbFirst: ["request"] },
   selfRetry: "never",
   billTo: { note: "X-HF-Bill-To in headers=", callHeaders: ["headers"] },

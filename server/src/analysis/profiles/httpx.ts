@@ -14,6 +14,7 @@ export const httpxProfile: PythonProfile = {
   ],
   on429: { raises: "response", caught: [{ type: "httpx.HTTPStatusError" }, { type: "httpx.HTTPError" }] },
   // `stream(method, url)` (client or module) streams one request.
+  raisesThrough: { method: "raise_for_status" },
   http: { methods: [...HTTP_VERBS, "request", "stream"], verbFirst: ["request", "stream"], moduleFunctions: true },
   connectionRetries: {
     option: "retries",

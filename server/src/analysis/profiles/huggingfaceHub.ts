@@ -111,6 +111,8 @@ export const huggingfaceHubProfile: PythonProfile = {
   modules: ["huggingface_hub"],
   prefilter: ["hugging"],
   versions: { key: "huggingface_hub", names: ["huggingface_hub", "huggingface-hub"] },
+  // `hf_raise_for_status(r)` raises HfHubHTTPError (what except clauses must then catch).
+  raisesThrough: { function: { name: "hf_raise_for_status", raises: "hf" } },
   clients: [
     { qualified: "huggingface_hub.InferenceClient", kind: "inference" },
     { qualified: "huggingface_hub.AsyncInferenceClient", kind: "inference", isAsync: true },

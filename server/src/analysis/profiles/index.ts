@@ -203,6 +203,17 @@ export const PY_CONNECTION_RETRIES = new Map(
   python.flatMap((p) => (p.connectionRetries ? p.modules.map((m) => [m, p.connectionRetries!] as const) : [])),
 );
 
+/** How responses are made to raise on an error status, from every Python profile (profile `raisesThrough`). */
+export const PY_RAISES_THROUGH = {
+  methods: new Set(python.flatMap((p) => (p.raisesThrough?.method ? [p.raisesThrough.method] : []))),
+  options: new Set(python.flatMap((p) => (p.raisesThrough?.option ? [p.raisesThrough.option] : []))),
+  functions: new Map(
+    python.flatMap((p) =>
+      p.raisesThrough?.function ? [[p.raisesThrough.function.name, p.raisesThrough.function.raises] as const] : [],
+    ),
+  ),
+};
+
 /** Retry decorators provided by libraries (stamina, retrying), by qualified name. */
 export const PY_RETRY_DECORATORS = new Map(
   python.flatMap((p) => (p.retryDecorator ? p.retryDecorator.qualified.map((q) => [q, p] as const) : [])),

@@ -24,6 +24,7 @@ export const requestsProfile: PythonProfile = {
       { type: "OSError" },
     ],
   },
+  raisesThrough: { method: "raise_for_status" },
   http: { methods: [...HTTP_VERBS, "request"], verbFirst: ["request"], moduleFunctions: true },
   // HTTPAdapter(max_retries=3) builds Retry(3, read=False): connection errors only (urllib3's Retry, read as
   // configuredRetry, is what retries statuses).

@@ -161,6 +161,12 @@ export interface ConfiguredRetry {
 
 export interface PythonProfile extends ProfileBase {
   language: "python";
+  /**
+   * How code makes its responses raise on an error status (a 429 included): a method of the response
+   * (`r.raise_for_status()`), a client option that makes every response raise (aiohttp's `raise_for_status=True`),
+   * or a function of the library taking the response, with what it raises (`hf_raise_for_status(r)`).
+   */
+  raisesThrough?: { method?: string; option?: string; function?: { name: string; raises: PyRaise } };
   /** Classes whose instances are HF clients (or HTTP sessions that become HF calls with an HF URL). */
   clients?: { qualified: string; kind: PyClientKind; isAsync?: boolean }[];
   /**

@@ -28,7 +28,7 @@ import {
   type WalkSource,
 } from "../decide/walk";
 import { libraryDecoratorTraits, retryDecoratorProfile } from "./libraryRetry";
-import { PY_PROFILE_MODULES } from "../profiles";
+import { PY_PROFILE_MODULES, PY_RAISES_THROUGH } from "../profiles";
 import { headerSpan, isInside } from "./syntax";
 
 /**
@@ -38,6 +38,11 @@ import { headerSpan, isInside } from "./syntax";
 const LIBRARY_ROOTS = new RegExp(
   `^(asyncio|concurrent|functools|itertools|os|time|json|typing|threading|multiprocessing|contextlib|random|math|logging|anyio|trio|builtins|langchain\\w*|${PY_PROFILE_MODULES.join("|")})(\\.|$)`,
 );
+
+/** A client or call option that makes every response raise on an error status (`raise_for_status=True`). */
+const RAISING_OPTION = PY_RAISES_THROUGH.options.size
+  ? new RegExp(`(${[...PY_RAISES_THROUGH.options].join("|")})\\s*=\\s*True`)
+  : undefined;
 
 interface Verdict {
   protection: Protection;
@@ -128,23 +133,28 @@ export class ProtectionAnalyzer {
     }
   }
 
-  /** Response-returning calls (requests, httpx, aiohttp) raise on 429 only through raise_for_status. */
+  /**
+   * Response-returning calls (requests, httpx, aiohttp) raise on 429 only through what their profiles list
+   * (`raisesThrough`: `r.raise_for_status()`, aiohttp's `raise_for_status=True`, `hf_raise_for_status(r)`).
+   */
   private raisesOn429(call: PyCall): boolean {
     if (call.raises !== "response" && call.raises !== "aiohttp-response") return true;
     if (call.node.type !== "call") return false;
+    const { methods, functions } = PY_RAISES_THROUGH;
     const parent = call.node.parent;
-    if (parent?.type === "attribute" && parent.childForFieldName("attribute")?.text === "raise_for_status") return true;
-    if (/raise_for_status\s*=\s*True/.test(call.node.text)) return true;
-    if (call.client && /raise_for_status\s*=\s*True/.test(call.client.node.text)) return true;
+    if (parent?.type === "attribute" && methods.has(parent.childForFieldName("attribute")?.text ?? "")) return true;
+    if (RAISING_OPTION?.test(call.node.text)) return true;
+    if (call.client && RAISING_OPTION?.test(call.client.node.text)) return true;
     const name = resultName(call.node);
     if (!name) return false;
     const fn = this.enclosingOrModule(call.node, name);
     const later = fn.text.slice(call.node.endIndex - fn.startIndex);
-    if (new RegExp(`\\b${name}\\.raise_for_status\\s*\\(`).test(later)) return true;
-    // huggingface_hub's `hf_raise_for_status(r)` raises HfHubHTTPError (what except clauses must catch).
-    if (new RegExp(`\\bhf_raise_for_status\\(\\s*${name}\\b`).test(later)) {
-      call.raises = "hf";
-      return true;
+    for (const method of methods) if (new RegExp(`\\b${name}\\.${method}\\s*\\(`).test(later)) return true;
+    for (const [helper, raises] of functions) {
+      if (new RegExp(`\\b${helper}\\(\\s*${name}\\b`).test(later)) {
+        call.raises = raises;
+        return true;
+      }
     }
     // `if not r.ok: raise ...` (or a 429 branch that raises): the call raises on 429 through the user's check.
     call.statusRaise = statusRaise(fn, call.node, name);
