@@ -54,7 +54,13 @@ export function runRules(run: RuleRun, memo?: RuleMemo, scope = "", origins?: Or
   const clients = signatures(model.clients, origins?.clients);
   const out: Diagnostic[] = [];
   /** `inputs[0]` is the subject's own signature, the others those of what its diagnostics also read. */
-  const subject = (inputs: (Signature | undefined)[], findings: () => Finding[]) => {
+  const subject = (inputs: (Signature | undefined)[] | undefined, findings: () => Finding[]) => {
+    if (!inputs) {
+      // Nothing is kept without a memo (a one-shot check): no signatures to compare or record.
+      ruleWork.subjects++;
+      for (const finding of findings()) out.push(run.diagnose(finding));
+      return;
+    }
     const complete = inputs.every((s) => s !== undefined);
     const id = complete ? inputs[0]![0] : undefined;
     const kept = id !== undefined ? previous?.get(id) : undefined;
@@ -67,20 +73,27 @@ export function runRules(run: RuleRun, memo?: RuleMemo, scope = "", origins?: Or
     if (id !== undefined) next?.set(id, { inputs: inputs as Signature[], diagnostics });
     for (const d of diagnostics) out.push(d);
   };
+  // Each kind of subject runs only the rules that look at it.
+  const callRules = rules.filter((rule) => rule.checkCall);
+  const retryRules = rules.filter((rule) => rule.checkRetry);
+  const clientRules = rules.filter((rule) => rule.checkClient);
   model.calls.forEach((call, i) => {
-    const inputs = [calls[i]];
-    if (call.client !== undefined) inputs.push(clients[call.client]);
-    for (const r of call.retries) inputs.push(retries[r]);
-    subject(inputs, () => rules.flatMap((rule) => rule.checkCall?.(call, ctx) ?? []));
+    let inputs: (Signature | undefined)[] | undefined;
+    if (next) {
+      inputs = [calls[i]];
+      if (call.client !== undefined) inputs.push(clients[call.client]);
+      for (const r of call.retries) inputs.push(retries[r]);
+    }
+    subject(inputs, () => callRules.flatMap((rule) => rule.checkCall!(call, ctx)));
   });
   model.retries.forEach((retry: RetryConstruct, i) =>
-    subject([retries[i], ...links.callIndexesRetriedBy(i).map((c) => calls[c])], () =>
-      rules.flatMap((rule) => rule.checkRetry?.(retry, ctx) ?? []),
+    subject(next && [retries[i], ...links.callIndexesRetriedBy(i).map((c) => calls[c])], () =>
+      retryRules.flatMap((rule) => rule.checkRetry!(retry, ctx)),
     ),
   );
   model.clients.forEach((client: ClientConstruction, i) =>
-    subject([clients[i], ...links.callIndexesOf(i).map((c) => calls[c])], () =>
-      rules.flatMap((rule) => rule.checkClient?.(client, i, ctx) ?? []),
+    subject(next && [clients[i], ...links.callIndexesOf(i).map((c) => calls[c])], () =>
+      clientRules.flatMap((rule) => rule.checkClient!(client, i, ctx)),
     ),
   );
   if (memo && next) {
