@@ -1,6 +1,7 @@
 // What the frontends report, in no language's terms: the decision layer (this folder) reads only these.
 // Each frontend turns its syntax (web-tree-sitter nodes, TypeScript nodes) into these facts; the decisions about
 // protection and retry traits are then made once, for Python and JS/TS alike.
+import type { RetryConstruct } from "../model";
 
 /** A loop that wraps a retried operation. */
 export interface LoopFacts {
@@ -29,13 +30,10 @@ export interface HandWrittenFacts {
  * A retry's traits as a frontend found them (the fields of model.ts RetryConstruct it decides), with the nodes its
  * fixes and explanations point at. `N` is the frontend's node type.
  */
-export interface RetryTraits<N> {
-  handles429: boolean;
-  honorsRetryAfter: boolean;
-  waits: boolean;
-  hasJitter: boolean;
-  bounded: boolean;
-  retries402: boolean;
+export interface RetryTraits<N> extends Pick<
+  RetryConstruct,
+  "handles429" | "honorsRetryAfter" | "waits" | "hasJitter" | "bounded" | "retries402"
+> {
   /** The wait expression (tenacity `wait=`, a sleep's argument). */
   waitNode?: N;
   /** What bounds it, as written (`stop=`, `range(5)`, `retries:`). */

@@ -24,6 +24,7 @@ import {
   type CatchFacts,
   type HandlerRetryFacts,
   type Region,
+  type RetryFound,
   type StatusBranchFacts,
   type WalkSource,
 } from "../decide/walk";
@@ -219,15 +220,16 @@ export class ProtectionAnalyzer {
         p.type === "while_statement" ||
         (p.type === "for_statement" && countsAttempts(p.childForFieldName("right")?.text ?? ""))
       ) {
-        const loop = p;
-        facts.loop = () => ({
-          anchor: loop,
-          traits: { ...handWrittenTraits(this.scope, loop, loop), handles429: true },
-        });
+        facts.loop = this.loopRetry(p);
         break;
       }
     }
     return facts;
+  }
+
+  /** A loop around the call that goes round on its 429 (from an except clause or a status branch). */
+  private loopRetry(loop: PyNode): () => RetryFound<PyNode> {
+    return () => ({ anchor: loop, traits: { ...handWrittenTraits(this.scope, loop, loop), handles429: true } });
   }
 
   /** `r = requests.post(...)` followed by `if r.status_code == 429:` in the same function. */
@@ -244,11 +246,7 @@ export class ProtectionAnalyzer {
     };
     for (let p = call.node.parent; p && p.id !== fn.id; p = p.parent) {
       if (p.type === "for_statement" || p.type === "while_statement") {
-        const loop = p;
-        facts.loop = () => ({
-          anchor: loop,
-          traits: { ...handWrittenTraits(this.scope, loop, loop), handles429: true },
-        });
+        facts.loop = this.loopRetry(p);
         break;
       }
     }
