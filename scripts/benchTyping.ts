@@ -46,9 +46,12 @@ async function run(root: string): Promise<string[]> {
       const diagnostics = analyzer.check(file, {}, { fixes: false }).diagnostics as object[];
       const t2 = process.cpuUsage();
       const uri = `file://${file}`;
-      const items = diagnostics.map((d) => (forms ? forms.of(d, version, uri) : convert.toLsp(d, version, uri)));
+      const items = forms?.report
+        ? forms.report(diagnostics, version, uri)
+        : diagnostics.map((d) => (forms ? forms.of(d, version, uri) : convert.toLsp(d, version, uri)));
       const message = { jsonrpc: "2.0", id: version++, result: { kind: "full", items } };
-      Buffer.from(encoding ? encoding.encodeMessage(message) : JSON.stringify(message), "utf8");
+      if (encoding?.encodeMessageBytes) encoding.encodeMessageBytes(message);
+      else Buffer.from(encoding ? encoding.encodeMessage(message) : JSON.stringify(message), "utf8");
       const t3 = process.cpuUsage();
       stages.total.push(ms(t0, t3));
       stages.setFile.push(ms(t0, t1));

@@ -111,6 +111,29 @@ export class LspClient {
     return this.connection.sendRequest("textDocument/diagnostic", { textDocument: { uri } });
   }
 
+  /** Per document, the last full report a `pullAsEditor` received: what the editor shows, and its resultId. */
+  readonly held = new Map<string, { resultId?: string; items: PublishedDiagnostics["diagnostics"] }>();
+
+  /**
+   * A pull as VS Code's client makes it: naming the resultId of the last report it holds, and keeping that report's
+   * diagnostics when the answer is "unchanged". Returns the report's kind and the diagnostics then shown.
+   */
+  async pullAsEditor(uri: string): Promise<{ kind: string; items: PublishedDiagnostics["diagnostics"] }> {
+    const held = this.held.get(uri);
+    const report = (await this.connection.sendRequest("textDocument/diagnostic", {
+      textDocument: { uri },
+      previousResultId: held?.resultId,
+    })) as { kind: string; resultId?: string; items?: PublishedDiagnostics["diagnostics"] };
+    if (report.kind === "unchanged") {
+      if (!held || report.resultId !== held.resultId)
+        throw new Error(`"unchanged" for a report the client does not hold`);
+      return { kind: report.kind, items: held.items };
+    }
+    const items = report.items ?? [];
+    this.held.set(uri, { resultId: report.resultId, items });
+    return { kind: report.kind, items };
+  }
+
   /** Polls until `check` returns a value (never sleeps a fixed time to assert). */
   async waitFor<T>(
     check: () => T | undefined | false | Promise<T | undefined | false>,

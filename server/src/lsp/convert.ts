@@ -41,9 +41,16 @@ export function toLsp(d: Diagnostic, version: number, uri: string): LspDiagnosti
  * Each core diagnostic's LSP form, made once. The core hands back the same object for a diagnostic that did not
  * change (rules/run.ts), so a keystroke converts (and encoding.ts encodes) only what changed; the LSP form keeps
  * the version it was first reported in.
+ *
+ * A statement being typed is judged again on every keystroke, so its diagnostics are new objects even when they
+ * read exactly as before. `report` gives such a diagnostic the LSP form it had in the document's last report
+ * (same code, range, message, related places; its older version stamp with it), which keeps it unchanged for the
+ * encoding and lets a pull that asks with the last report's resultId be answered "unchanged" (diagnostics.ts).
  */
 export class LspForms {
-  private readonly forms = new WeakMap<Diagnostic, { uri: string; lsp: LspDiagnostic }>();
+  private readonly forms = new WeakMap<Diagnostic, { uri: string; lsp: LspDiagnostic; content?: string }>();
+  /** Per document, its last report's LSP forms by what they say (see `contentOf`). */
+  private readonly lastReport = new Map<string, Map<string, LspDiagnostic>>();
 
   of(d: Diagnostic, version: number, uri: string): LspDiagnostic {
     const known = this.forms.get(d);
@@ -52,6 +59,35 @@ export class LspForms {
     this.forms.set(d, { uri, lsp });
     return lsp;
   }
+
+  /** A document's diagnostics as LSP forms; one that reads as in its last report keeps that report's form. */
+  report(diagnostics: readonly Diagnostic[], version: number, uri: string): LspDiagnostic[] {
+    const previous = this.lastReport.get(uri);
+    const next = new Map<string, LspDiagnostic>();
+    const out = diagnostics.map((d) => {
+      let known = this.forms.get(d);
+      if (known?.uri !== uri || known.content === undefined) {
+        const fresh = known?.uri === uri ? known.lsp : toLsp(d, version, uri);
+        const content = contentOf(fresh);
+        known = { uri, lsp: previous?.get(content) ?? fresh, content };
+        this.forms.set(d, known);
+      }
+      next.set(known.content!, known.lsp);
+      return known.lsp;
+    });
+    this.lastReport.set(uri, next);
+    return out;
+  }
+
+  /** The document was closed: its next report starts afresh. */
+  forget(uri: string): void {
+    this.lastReport.delete(uri);
+  }
+}
+
+/** What an LSP diagnostic says, all but its version stamp (`data`), as one string. */
+function contentOf(d: LspDiagnostic): string {
+  return JSON.stringify({ ...d, data: undefined });
 }
 
 export function sameRange(a: Diagnostic["range"], b: Diagnostic["range"]): boolean {

@@ -35,6 +35,14 @@ export class DiagnosticsEngine {
   private readonly lastVersion = new Map<string, number>();
   /** Each core diagnostic's LSP form, made once (see LspForms). */
   private readonly forms = new LspForms();
+  /**
+   * The last full report pulled for each document and its resultId. A client that pulls again naming that id (as
+   * VS Code does) gets an "unchanged" report when the list is the same objects: no 300 KB of JSON for it to read
+   * on a keystroke that changed no diagnostic. An id names one list, so the answer is right whichever replies the
+   * client kept or dropped.
+   */
+  private readonly reports = new Map<string, { resultId: string; items: LspDiagnostic[] }>();
+  private nextResultId = 1;
 
   /**
    * Whether a diagnostic a client sends back (with a code action request) is one of the document's current ones:
@@ -100,6 +108,8 @@ export class DiagnosticsEngine {
     this.timers.delete(doc.uri);
     this.last.delete(doc.uri);
     this.lastVersion.delete(doc.uri);
+    this.reports.delete(doc.uri);
+    this.forms.forget(doc.uri);
     if (this.push()) void this.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
   }
 
@@ -150,7 +160,7 @@ export class DiagnosticsEngine {
       this.connection.console.error(`analysis failed for ${uri}: ${(err as Error).message}`);
       return [];
     }
-    const result = diagnostics.map((d) => this.forms.of(d, version, uri));
+    const result = this.forms.report(diagnostics, version, uri);
     this.last.set(uri, result);
     this.lastVersion.set(uri, version);
     this.status({ state: "ready", lastAnalysisMs: Math.round(performance.now() - started), uri });
@@ -202,11 +212,15 @@ export class DiagnosticsEngine {
     return this.analyse(doc, settings, asked).filter(asked);
   }
 
-  async pull(uri: string, token: CancellationToken): Promise<DocumentDiagnosticReport> {
-    const items = await this.compute(uri, "pull");
-    if (token.isCancellationRequested)
-      return { kind: DocumentDiagnosticReportKind.Full, items: this.last.get(uri) ?? [] };
-    return { kind: DocumentDiagnosticReportKind.Full, items: items ?? this.last.get(uri) ?? [] };
+  async pull(uri: string, token: CancellationToken, previousResultId?: string): Promise<DocumentDiagnosticReport> {
+    const computed = await this.compute(uri, "pull");
+    const items = (token.isCancellationRequested ? undefined : computed) ?? this.last.get(uri) ?? [];
+    const sent = this.reports.get(uri);
+    if (sent && previousResultId === sent.resultId && sameItems(sent.items, items))
+      return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: sent.resultId };
+    const resultId = String(this.nextResultId++);
+    this.reports.set(uri, { resultId, items });
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
   }
 
   private async publish(uri: string, reason: "open" | "change" | "save"): Promise<void> {
@@ -260,6 +274,11 @@ export class DiagnosticsEngine {
   status(params: StatusParams): void {
     void this.connection.sendNotification(STATUS_NOTIFICATION, params);
   }
+}
+
+/** The same diagnostics objects in the same order. */
+function sameItems(a: readonly LspDiagnostic[], b: readonly LspDiagnostic[]): boolean {
+  return a === b || (a.length === b.length && a.every((d, i) => d === b[i]));
 }
 
 function withIpynb(path: string): string {

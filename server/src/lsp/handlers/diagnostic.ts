@@ -7,5 +7,5 @@ export function diagnostic(
   params: DocumentDiagnosticParams,
   token: CancellationToken,
 ): Promise<DocumentDiagnosticReport> {
-  return server.engine.pull(params.textDocument.uri, token);
+  return server.engine.pull(params.textDocument.uri, token, params.previousResultId);
 }
