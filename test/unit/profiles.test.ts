@@ -1,12 +1,12 @@
 // Every library profile must be exercised: at least one flagged and one clean fixture use the library, and the
-// profile's own prefilter words find each of them (a library whose words were missing from the prefilter would
-// never be parsed, silently). Adding a profile without fixtures fails here.
+// text prefilter lets each flagged one through (a library whose needs were missing from the prefilter would never
+// be parsed, silently). Adding a profile without fixtures fails here.
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { fileKind, mayMatter } from "../../server/src/analysis/fileKinds";
-import { PROFILES } from "../../server/src/analysis/profiles";
+import { JS_PREFILTER, PROFILES, PY_PREFILTER } from "../../server/src/analysis/profiles";
 import type { LibraryProfile } from "../../server/src/analysis/profiles/types";
 import { FIXTURES } from "../support/paths";
 
@@ -38,8 +38,7 @@ const fixtures = {
 };
 
 for (const profile of PROFILES) {
-  test(`profile ${profile.language}/${profile.id} has flagged and clean fixtures its prefilter words find`, () => {
-    const words = new RegExp(profile.prefilter.map(escape).join("|"), "i");
+  test(`profile ${profile.language}/${profile.id} has flagged and clean fixtures the prefilter finds`, () => {
     for (const kind of ["flag", "clean"] as const) {
       const using = fixtures[profile.language][kind].filter((f) => uses(profile, fs.readFileSync(f, "utf8")));
       assert.ok(
@@ -50,22 +49,39 @@ for (const profile of PROFILES) {
       // (fetch of a non-HF URL), but at least one must be found.
       const found = using.filter((f) => {
         const text = fs.readFileSync(f, "utf8");
-        return words.test(text) && mayMatter(text, fileKind(f));
+        return mayMatter(text, fileKind(f));
       });
       if (kind === "flag")
         assert.deepEqual(
           using.filter((f) => !found.includes(f)).map((f) => path.relative(FIXTURES, f)),
           [],
-          `flagged fixtures of ${profile.id} that its prefilter words do not find`,
+          `flagged fixtures of ${profile.id} that the prefilter does not find`,
         );
-      else assert.ok(found.length > 0, `no clean fixture of ${profile.id} is found by its prefilter words`);
+      else assert.ok(found.length > 0, `no clean fixture of ${profile.id} is found by the prefilter`);
     }
   });
 }
 
-test("the prefilter looks for every word of every profile", () => {
-  for (const profile of PROFILES)
-    for (const word of profile.prefilter)
-      assert.ok(mayMatter(`x = ${word.toUpperCase()}\n`), `${profile.id}: "${word}" is not in the prefilter`);
+test("the prefilter looks for what every profile says a use needs, and only then", () => {
+  for (const [language, needs] of [
+    ["python", PY_PREFILTER],
+    ["js", JS_PREFILTER],
+  ] as const) {
+    for (const need of needs) {
+      const module = need.modules[0];
+      const name = need.names?.[0] ?? "client";
+      const host = need.destination ? `URL = "https://router.huggingface.co/v1"\n` : "";
+      const use =
+        language === "python"
+          ? `import ${module}\n${host}${module}.${name}()\n`
+          : `import * as lib from "${module}";\n${host.replace("URL", "const URL")}lib.${name}();\n`;
+      assert.ok(mayMatter(use, language), `${need.id}: a use of ${module}.${name} is not parsed:\n${use}`);
+      if (need.names || need.destination) {
+        const bare =
+          language === "python" ? `import ${module}\nprint(${module})\n` : `import * as lib from "${module}";\n`;
+        assert.equal(mayMatter(bare, language), false, `${need.id}: the module alone passes:\n${bare}`);
+      }
+    }
+  }
   assert.equal(mayMatter("import os\nprint(os.getcwd())\n"), false, "a file with no word at all is skipped");
 });

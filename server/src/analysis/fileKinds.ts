@@ -1,6 +1,8 @@
 // Which files the analyzer reads, and the cheap checks that let it skip the rest before parsing.
-import { prefilterWords } from "./profiles";
+import { namesHfToken } from "./hfToken";
+import { JS_PREFILTER, PY_PREFILTER, type PrefilterNeed } from "./profiles";
 import { INFERENCE_TASK_METHODS } from "./profiles/huggingfaceHub";
+import { HFJS_TASK_METHODS } from "./profiles/huggingfaceInference";
 
 export type FileKind = "python" | "notebook" | "js";
 
@@ -54,71 +56,139 @@ function looksMinified(text: string): boolean {
 }
 
 /**
- * A file that mentions none of the profiles' words (profiles/index.ts) nor these cannot hold an HF call or a retry
- * helper, so it is not parsed at all. This is what keeps a workspace scan close to the cost of reading the files.
- * Words of hand-written retries: `retry`, `sleep`, `setTimeout`, a 429 test, an `hf`-named client or token.
- * The short words are tested apart: with every alternative five characters or longer, the regex engine can skip
- * ahead through text that cannot match, which makes the common case (no hint at all) about twice as fast.
- */
-const WORDS = prefilterWords(["retry", "sleep", "settimeout", "hf", "429"]);
-const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const LONG_HINTS = new RegExp(WORDS.long.map(escape).join("|"), "i");
-const SHORT_HINTS = new RegExp(WORDS.short.map(escape).join("|"), "i");
-
-/**
- * For Python files (`kind`) the words are narrowed to where they can matter. Words of hand-written retries count
- * anywhere: a retry loop's only mention of them may be its docstring. Every other word names a library, an HF
- * client or a token, which code does in an import, a name or a string: it counts only in code, not in a comment
- * or a docstring (see `namedInPythonCode`). The method names of calls on a client imported from another module
- * (`client.text_generation(...)`, `.chat.completions.create(...)`) count in code too: such a call needs no word of
- * its own, so narrowing must not drop a file the word test let through for it. (A file with no word anywhere is
- * still not parsed, as before.) In HF libraries' own repositories a sixth of the Python files that name a word
- * name it only in comments and docstrings, and parsing them found nothing.
+ * Whether a file may hold anything the analyzer reports or another file reads (an HF call, a client, a retry helper,
+ * bill-to evidence); a file that cannot is not parsed at all, which keeps a workspace scan close to the cost of
+ * reading the files. Every way the frontends find something needs words of its own, and this looks for them:
+ * - a library's use: one of its modules named in code and what its profile says a use needs besides
+ *   (profiles/types.ts `prefilter`: a class or function the frontend recognises, or an HF host or HF token);
+ * - a call on a client imported from another workspace file (`client.text_generation(...)`,
+ *   `.chat.completions.create(...)`, `hf.chatCompletion(...)`), which needs no library in this file: its method name;
+ * - a hand-written retry (`RETRY_WORDS`) and bill-to evidence (`bill_to`, `billTo`, `X-HF-Bill-To`), anywhere.
+ * In Python (and notebooks) names, modules and method names count only in code: not in a comment, a docstring or a
+ * string (an import or a call names them outside strings); hosts and token names count in strings too.
  */
 export function mayMatter(text: string, kind?: FileKind): boolean {
-  if (!LONG_HINTS.test(text) && !SHORT_HINTS.test(text)) return false;
-  return kind !== "python" || ANYWHERE.test(text) || namedInPythonCode(text);
+  const language = kind === "js" ? JS : PY;
+  if (!language.anchors.test(text)) return false;
+  if (ANYWHERE.test(text)) return true;
+  return kind === "js" ? jsMayMatter(text) : scanPython(text, new Found(PY, text));
 }
 
-const RETRY_WORDS = ["retry", "sleep", "settimeout", "429", "backoff"];
-const ANYWHERE = new RegExp(RETRY_WORDS.join("|"), "i");
-const IN_CODE = new RegExp(
-  [...WORDS.long, ...WORDS.short, ...INFERENCE_TASK_METHODS, "completions"]
-    .filter((w) => !RETRY_WORDS.includes(w))
-    .map(escape)
-    .join("|"),
-  "gi",
-);
+/** Words of hand-written retries and of tests for a 429 (retryHeuristics.ts MENTIONS_429), and of bill-to evidence. */
+const RETRY_WORDS = ["retry", "sleep", "settimeout", "backoff", "429", "ratelimit", "rate_limit", "toomanyrequests"];
+const ANYWHERE = new RegExp([...RETRY_WORDS, "too_many_requests", "bill[-_]?to"].join("|"), "i");
+/** Where a URL reaches HF (profiles/hosts.ts: every HF host is huggingface.co or huggingface.cloud). */
+const HF_HOST = "huggingface.c";
+const AUTHORIZATION = "authorization";
+
+const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+const words = (list: Iterable<string>): string => [...new Set(list)].map(escape).join("|");
+
+interface Language {
+  needs: readonly PrefilterNeed[];
+  /** Method names of calls on a client imported from another file, lower-cased. */
+  methods: Set<string>;
+  /** A file with none of these holds nothing: every way to find something needs one of them. */
+  anchors: RegExp;
+  /** Words whose place in the file (code, string, comment) the scan reads. */
+  hits: RegExp;
+}
+
+function language(needs: readonly PrefilterNeed[], methods: string[], specifiers: boolean): Language {
+  const modules = needs.flatMap((n) => n.modules);
+  const globals = needs.flatMap((n) => n.globals);
+  const names = needs.flatMap((n) => n.names ?? []);
+  // JS names a module in its specifier (`from "openai"`, `require("@langchain/community/llms/hf")`).
+  const moduleWords = specifiers ? `["'\`](?:${words(modules)})["'\`/]` : `\\b(?:${words(modules)})\\b`;
+  const anchor = [moduleWords, `\\b(?:${words([...globals, ...methods])})\\b`, ANYWHERE.source];
+  // The host first: where `huggingface.co` is written, a name `huggingface` (the AI SDK's provider) is too (Found.add).
+  const hit = [escape(HF_HOST), AUTHORIZATION, moduleWords, `\\b(?:${words([...globals, ...names, ...methods])})\\b`];
+  return {
+    needs,
+    methods: new Set(methods.map((m) => m.toLowerCase())),
+    anchors: new RegExp(anchor.join("|"), "i"),
+    hits: new RegExp(hit.join("|"), "gi"),
+  };
+}
+
+const PY = language(PY_PREFILTER, [...INFERENCE_TASK_METHODS, "completions"], false);
+const JS = language(JS_PREFILTER, [...HFJS_TASK_METHODS], true);
+
+/** What a scan found so far, and whether that is enough. */
+class Found {
+  private readonly code = new Set<string>();
+  private host = false;
+  private authorization = false;
+  constructor(
+    private readonly language: Language,
+    private readonly text: string = "",
+  ) {}
+
+  /** Records a hit (`inString`: inside a string, where only hosts and header names count); true once enough. */
+  add(word: string, inString: boolean): boolean {
+    const w = word.toLowerCase();
+    if (w === HF_HOST) {
+      this.host = true;
+      if (!inString) this.code.add(HF_HOST.split(".")[0]);
+    } else if (w === AUTHORIZATION) this.authorization = true;
+    else if (inString) return false;
+    else {
+      // A module specifier hit holds its quotes: `"openai"`, `'@langchain/community/`.
+      const key = /^["'`]/.test(w) ? w.slice(1, -1) : w;
+      if (this.code.has(key)) return false;
+      this.code.add(key);
+      if (this.language.methods.has(key)) return true;
+    }
+    return this.enough();
+  }
+
+  private enough(): boolean {
+    return this.language.needs.some(
+      (need) =>
+        [...need.modules, ...need.globals].some((m) => this.code.has(m.toLowerCase())) &&
+        (!need.names || need.names.some((n) => this.code.has(n.toLowerCase()))) &&
+        (!need.destination || this.host || (this.authorization && namesHfToken([this.text]))),
+    );
+  }
+}
+/** JS/TS: every hit counts where it is (comments included: JSDoc rarely names a module specifier or a host). */
+function jsMayMatter(text: string): boolean {
+  const found = new Found(JS, text);
+  for (const m of text.matchAll(JS.hits)) if (found.add(m[0], false)) return true;
+  return false;
+}
+
 /** What ends a stretch of plain code: a comment, a string, a bracket (depth decides what a statement is). */
 const PY_SPECIAL = /[#'"()[\]{}]/g;
 
 /**
- * Whether a word of `IN_CODE` occurs in Python code outside comments and docstrings. A docstring here is a plain string
- * (no f prefix: an f-string's fields run code) standing alone on its lines, at bracket depth 0, right after a line
- * ending in `:` or at the start of the file: a statement that does nothing, which no analysis reads. Strings
- * elsewhere count (URLs, environment variable names). No word is part of a comment or string delimiter, so a word
+ * Reads each hit of `PY.hits` in its place: in code, in a string code can use, or in a comment or a docstring (not
+ * counted). A docstring here is a plain string (no f prefix: an f-string's fields run code, so an f-string counts
+ * as code) standing alone on its lines, at bracket depth 0, right after a line ending in `:` or at the start of the
+ * file: a statement that does nothing, which no analysis reads. No hit spans a comment or string delimiter, so each
  * lies wholly inside one stretch. When unsure (an unterminated string), the rest counts as code.
  */
-function namedInPythonCode(text: string): boolean {
-  IN_CODE.lastIndex = 0;
-  let hint = IN_CODE.exec(text);
+function scanPython(text: string, found: Found): boolean {
+  const hits = new RegExp(PY.hits);
+  let hit = hits.exec(text);
   let depth = 0;
   /** Whether the last significant code (not comment, not whitespace) was a `:` or there was none yet. */
   let afterColon = true;
   let i = 0;
-  /** [i, end) is code (or a string code can use) when `counts`; moves past it, saying whether a hint is inside. */
-  const stretch = (end: number, counts: boolean): boolean => {
-    if (!hint || hint.index >= end) return false;
-    if (counts) return true;
-    IN_CODE.lastIndex = end;
-    hint = IN_CODE.exec(text);
+  /** Gives `found` the hits before `end` (code or string, or none when `skip`); true once it has enough. */
+  const stretch = (end: number, inString: boolean, skip = false): boolean => {
+    while (hit && hit.index < end) {
+      if (!skip && found.add(hit[0], inString)) return true;
+      if (skip && hits.lastIndex < end) hits.lastIndex = end;
+      hit = hits.exec(text);
+    }
     return false;
   };
-  while (hint) {
+  while (hit) {
     PY_SPECIAL.lastIndex = i;
     const special = PY_SPECIAL.exec(text);
     const at = special ? special.index : text.length;
-    if (stretch(at, true)) return true;
+    if (stretch(at, false)) return true;
     if (!special) return false;
     const c = text[at];
     const start = c === "'" || c === '"' ? prefixStart(text, at) : at;
@@ -127,18 +197,14 @@ function namedInPythonCode(text: string): boolean {
     if (c === "#") {
       const eol = text.indexOf("\n", at);
       const end = eol < 0 ? text.length : eol;
-      stretch(end, false);
+      stretch(end, false, true);
       i = end;
     } else if (c === "'" || c === '"') {
       const closed = stringEnd(text, at);
       const end = closed < 0 ? text.length : closed;
-      const docstring =
-        closed >= 0 &&
-        depth === 0 &&
-        afterColon &&
-        !/[fFtT]/.test(text.slice(start, at)) &&
-        standsAlone(text, start, end);
-      if (stretch(end, !docstring)) return true;
+      const formatted = /[fFtT]/.test(text.slice(start, at));
+      const docstring = closed >= 0 && depth === 0 && afterColon && !formatted && standsAlone(text, start, end);
+      if (stretch(end, !formatted && closed >= 0, docstring)) return true;
       afterColon = false;
       i = end;
     } else {

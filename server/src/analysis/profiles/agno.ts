@@ -35,7 +35,7 @@ export const agnoProfile: PythonProfile = {
   id: "agno",
   modules: ["agno"],
   // Its HF model is imported from agno.models.huggingface.
-  prefilter: ["hugging"],
+  prefilter: { needs: "names" },
   frameworks: { classes: AGNO_CLASSES },
   selfRetry: "Model/Agent retries=N (default 0): the library's retry, ignoring Retry-After",
 };

@@ -16,7 +16,7 @@ export const aiSdkProfile: JsProfile = {
   language: "js",
   id: "@ai-sdk/huggingface",
   modules: ["@ai-sdk/huggingface", "ai"],
-  prefilter: ["ai-sdk"],
+  prefilter: { needs: "names", calls: ["huggingface"] },
   factories: [{ qualified: "@ai-sdk/huggingface.createHuggingFace", kind: "aisdk-provider" }],
   errorShape: { raises: "aisdk", right: /\.statusCode\b|APICallError/ },
   builtinRetry: {

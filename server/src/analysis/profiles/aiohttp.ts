@@ -7,7 +7,7 @@ export const aiohttpProfile: PythonProfile = {
   language: "python",
   id: "aiohttp",
   modules: ["aiohttp"],
-  prefilter: ["hugging", "hf"],
+  prefilter: { needs: "hf-destination" },
   clients: [{ qualified: "aiohttp.ClientSession", kind: "aiohttp-session", isAsync: true }],
   on429: {
     raises: "aiohttp-response",

@@ -7,7 +7,7 @@ export const asyncRetryProfile: JsProfile = {
   language: "js",
   id: "async-retry",
   modules: ["async-retry"],
-  prefilter: ["retry"],
+  prefilter: { needs: "module" },
   retryHelper: {
     qualified: ["async-retry.default"],
     callback: "retries-rejections",

@@ -6,7 +6,7 @@ export const axiosProfile: JsProfile = {
   language: "js",
   id: "axios",
   modules: ["axios"],
-  prefilter: ["hugging", "hf"],
+  prefilter: { needs: "hf-destination" },
   factories: [
     { qualified: "axios.default.create", kind: "axios" },
     { qualified: "axios.create", kind: "axios" },

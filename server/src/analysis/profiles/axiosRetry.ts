@@ -9,7 +9,7 @@ export const axiosRetryProfile: JsProfile = {
   language: "js",
   id: "axios-retry",
   modules: ["axios-retry"],
-  prefilter: ["retry"],
+  prefilter: { needs: "module" },
   versions: { key: "axios-retry", names: ["axios-retry"] },
   // axiosRetry(instance, { retries, retryCondition, retryDelay }): 3 retries, no delay by default.
   configuredRetry: {

@@ -6,7 +6,7 @@ export const backoffProfile: PythonProfile = {
   language: "python",
   id: "backoff",
   modules: ["backoff"],
-  prefilter: ["backoff"],
+  prefilter: { needs: "module" },
   versions: { key: "backoff", names: ["backoff"], presence: true },
   selfRetry: "a user-written retry (HF002 applies); full jitter by default",
 };

@@ -8,7 +8,7 @@ export const cockatielProfile: JsProfile = {
   language: "js",
   id: "cockatiel",
   modules: ["cockatiel"],
-  prefilter: ["cockatiel"],
+  prefilter: { needs: "module" },
   retryHelper: {
     qualified: ["cockatiel.retry"],
     callback: "retries-rejections",

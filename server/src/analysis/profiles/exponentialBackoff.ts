@@ -7,7 +7,7 @@ export const exponentialBackoffProfile: JsProfile = {
   language: "js",
   id: "exponential-backoff",
   modules: ["exponential-backoff"],
-  prefilter: ["backoff"],
+  prefilter: { needs: "module" },
   retryHelper: {
     qualified: ["exponential-backoff.backOff"],
     callback: "retries-rejections",

@@ -8,7 +8,7 @@ export const fetchProfile: JsProfile = {
   modules: ["node-fetch", "undici", "cross-fetch"],
   globals: ["fetch"],
   // An HF call through fetch names an HF URL or token.
-  prefilter: ["hugging", "hf"],
+  prefilter: { needs: "hf-destination" },
   errorShape: { raises: "fetch", right: /./ },
   http: { callables: ["fetch", "globalThis.fetch", "node-fetch.default", "undici.fetch"] },
   selfRetry: "never",

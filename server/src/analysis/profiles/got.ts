@@ -7,7 +7,7 @@ export const gotProfile: JsProfile = {
   language: "js",
   id: "got",
   modules: ["got"],
-  prefilter: ["hugging", "hf"],
+  prefilter: { needs: "hf-destination" },
   factories: [{ qualified: "got.default.extend", kind: "got" }],
   errorShape: {
     raises: "got",

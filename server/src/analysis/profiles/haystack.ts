@@ -50,7 +50,7 @@ export const haystackProfile: PythonProfile = {
   id: "haystack",
   modules: ["haystack"],
   // Its HF components are named HuggingFaceAPI*.
-  prefilter: ["hugging"],
+  prefilter: { needs: "names" },
   frameworks: { classes: HAYSTACK_CLASSES },
   selfRetry: "never",
 };

@@ -7,7 +7,7 @@ export const httpxProfile: PythonProfile = {
   language: "python",
   id: "httpx",
   modules: ["httpx"],
-  prefilter: ["hugging", "hf"],
+  prefilter: { needs: "hf-destination" },
   clients: [
     { qualified: "httpx.Client", kind: "httpx-client" },
     { qualified: "httpx.AsyncClient", kind: "httpx-client", isAsync: true },

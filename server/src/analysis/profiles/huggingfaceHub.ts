@@ -109,7 +109,7 @@ export const huggingfaceHubProfile: PythonProfile = {
   language: "python",
   id: "huggingface_hub",
   modules: ["huggingface_hub"],
-  prefilter: ["hugging"],
+  prefilter: { needs: "names", calls: [...HUB_FUNCTIONS, ...HUB_DOWNLOADS, "http_backoff"] },
   versions: { key: "huggingface_hub", names: ["huggingface_hub", "huggingface-hub"] },
   // `hf_raise_for_status(r)` raises HfHubHTTPError (what except clauses must then catch).
   raisesThrough: { function: { name: "hf_raise_for_status", raises: "hf" } },

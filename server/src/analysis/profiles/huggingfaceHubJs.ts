@@ -16,7 +16,7 @@ export const huggingfaceHubJsProfile: JsProfile = {
   language: "js",
   id: "@huggingface/hub",
   modules: ["@huggingface/hub"],
-  prefilter: ["hugging"],
+  prefilter: { needs: "module" },
   errorShape: {
     raises: "hubjs",
     right: /\.statusCode\b|\.message\b/,

@@ -53,7 +53,7 @@ export const huggingfaceInferenceProfile: JsProfile = {
   language: "js",
   id: "@huggingface/inference",
   modules: ["@huggingface/inference"],
-  prefilter: ["hugging"],
+  prefilter: { needs: "module" },
   versions: { key: "@huggingface/inference", names: ["@huggingface/inference"] },
   clients: ["InferenceClient", "HfInference", "HfInferenceEndpoint"].map((className) => ({
     qualified: `@huggingface/inference.${className}`,

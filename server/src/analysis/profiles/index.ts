@@ -295,12 +295,56 @@ export const PRESENCE_KEYS = new Set<VersionKey>(
 // ---- Prefilter ----------------------------------------------------------------------------------------------
 
 /**
- * The words of every profile (and `extra`), lower-cased, without those that contain another one: a text holding
- * `p-retry` holds `retry`. Split by length: with every alternative five characters or
- * longer, the regex engine can skip ahead through text that cannot match (fileKinds.ts).
+ * What one profile needs a file to hold before the frontend could find anything of that library in it (profile
+ * `prefilter`; fileKinds.ts looks for it): one of `modules` named in code (JS: as a module specifier) or one of
+ * `globals`, then one of `names` when listed, and an HF host or HF token when `destination`.
  */
-export function prefilterWords(extra: string[]): { long: string[]; short: string[] } {
-  const all = [...new Set([...extra, ...PROFILES.flatMap((p) => p.prefilter)].map((w) => w.toLowerCase()))];
-  const minimal = all.filter((w) => !all.some((o) => o !== w && w.includes(o)));
-  return { long: minimal.filter((w) => w.length >= 5).sort(), short: minimal.filter((w) => w.length < 5).sort() };
+export interface PrefilterNeed {
+  id: string;
+  modules: string[];
+  globals: string[];
+  names?: string[];
+  destination: boolean;
 }
+
+/** The last part of a qualified name: what code writes to use it (`huggingface_hub.InferenceClient`). */
+const lastPart = (q: string): string =>
+  q
+    .slice(q.lastIndexOf("/") + 1)
+    .split(".")
+    .pop()!;
+
+/** Every qualified name a profile lists: what its frontend can recognise a use of the library by. */
+function qualifiedNames(p: LibraryProfile): string[] {
+  const common = [...(p.http?.callables ?? []), ...(p.configuredRetry?.setup ?? [])];
+  if (p.language === "python")
+    return [
+      ...common,
+      ...(p.clients ?? []).map((c) => c.qualified),
+      ...(p.frameworks?.classes ?? []).flatMap((c) => c.paths),
+      ...(p.retryDecorator?.qualified ?? []),
+    ];
+  return [
+    ...common,
+    ...(p.clients ?? []).map((c) => c.qualified),
+    ...(p.factories ?? []).map((f) => f.qualified),
+    ...(p.retryHelper?.qualified ?? []),
+  ];
+}
+
+function prefilterNeed(p: LibraryProfile): PrefilterNeed {
+  const names =
+    p.prefilter.needs === "names"
+      ? [...new Set([...qualifiedNames(p).map(lastPart), ...(p.prefilter.calls ?? [])])]
+      : undefined;
+  return {
+    id: p.id,
+    modules: p.modules,
+    globals: p.language === "js" ? (p.globals ?? []) : [],
+    names,
+    destination: p.prefilter.needs === "hf-destination",
+  };
+}
+
+export const PY_PREFILTER: readonly PrefilterNeed[] = python.map(prefilterNeed);
+export const JS_PREFILTER: readonly PrefilterNeed[] = js.map(prefilterNeed);

@@ -7,7 +7,7 @@ export const kyProfile: JsProfile = {
   language: "js",
   id: "ky",
   modules: ["ky"],
-  prefilter: ["hugging", "hf"],
+  prefilter: { needs: "hf-destination" },
   factories: [
     { qualified: "ky.default.create", kind: "ky" },
     { qualified: "ky.default.extend", kind: "ky" },

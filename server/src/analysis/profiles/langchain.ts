@@ -152,7 +152,7 @@ export const langchainPythonProfile: PythonProfile = {
   language: "python",
   id: "langchain",
   modules: ["langchain_huggingface", "langchain_community", "langchain_core", "langchain"],
-  prefilter: ["langchain"],
+  prefilter: { needs: "names" },
   // The HF classes keep their own client kind: composites and ChatHuggingFace are followed by the frontend.
   frameworks: { classes: LANGCHAIN_CLASSES, kind: "langchain" },
   selfRetry: "never; .with_retry() is LangChain's tenacity retry (3 attempts, exponential jitter, no Retry-After)",
@@ -203,7 +203,7 @@ export const langchainJsProfile: JsProfile = {
   language: "js",
   id: "@langchain/community",
   modules: ["@langchain/community"],
-  prefilter: ["langchain"],
+  prefilter: { needs: "names" },
   clients: [
     {
       qualified: "@langchain/community/llms/hf.HuggingFaceInference",

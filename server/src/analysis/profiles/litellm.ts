@@ -41,7 +41,7 @@ export const litellmProfile: PythonProfile = {
   language: "python",
   id: "litellm",
   modules: ["litellm"],
-  prefilter: ["litellm"],
+  prefilter: { needs: "names", calls: [...LITELLM_CALLS] },
   on429: {
     raises: "litellm",
     caught: ["RateLimitError", "APIError", "APIStatusError", "OpenAIError"].flatMap((n) => [

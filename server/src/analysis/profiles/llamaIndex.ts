@@ -63,7 +63,7 @@ export const llamaIndexProfile: PythonProfile = {
   language: "python",
   id: "llama_index",
   modules: ["llama_index"],
-  prefilter: ["hugging", "llama_index"],
+  prefilter: { needs: "names" },
   frameworks: { classes: LLAMA_INDEX_CLASSES },
   selfRetry: "never",
 };

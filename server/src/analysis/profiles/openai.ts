@@ -14,7 +14,7 @@ export const openaiPythonProfile: PythonProfile = {
   language: "python",
   id: "openai",
   modules: ["openai"],
-  prefilter: ["openai"],
+  prefilter: { needs: "hf-destination" },
   versions: { key: "openai", names: ["openai"] },
   clients: [
     { qualified: "openai.OpenAI", kind: "openai" },
@@ -37,7 +37,7 @@ export const openaiJsProfile: JsProfile = {
   language: "js",
   id: "openai",
   modules: ["openai"],
-  prefilter: ["openai"],
+  prefilter: { needs: "hf-destination" },
   versions: { key: "openai-js", names: ["openai"] },
   clients: [
     { qualified: "openai.default", kind: "openai", className: "OpenAI" },

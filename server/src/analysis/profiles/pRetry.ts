@@ -19,7 +19,7 @@ export const pRetryProfile: JsProfile = {
   language: "js",
   id: "p-retry",
   modules: ["p-retry"],
-  prefilter: ["retry"],
+  prefilter: { needs: "module" },
   versions: { key: "p-retry", names: ["p-retry"], presence: true },
   retryHelper: {
     qualified: ["p-retry.default"],

@@ -8,7 +8,7 @@ export const promiseRetryProfile: JsProfile = {
   language: "js",
   id: "promise-retry",
   modules: ["promise-retry"],
-  prefilter: ["retry"],
+  prefilter: { needs: "module" },
   retryHelper: {
     qualified: ["promise-retry.default"],
     callback: "calls-retry",

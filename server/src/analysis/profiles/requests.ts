@@ -10,7 +10,7 @@ export const requestsProfile: PythonProfile = {
   id: "requests",
   modules: ["requests"],
   // An HF call through requests names an HF URL or token.
-  prefilter: ["hugging", "hf"],
+  prefilter: { needs: "hf-destination" },
   clients: [
     { qualified: "requests.Session", kind: "requests-session" },
     { qualified: "requests.session", kind: "requests-session" },

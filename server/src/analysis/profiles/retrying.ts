@@ -7,7 +7,7 @@ export const retryingProfile: PythonProfile = {
   language: "python",
   id: "retrying",
   modules: ["retrying"],
-  prefilter: ["retry"],
+  prefilter: { needs: "module" },
   retryDecorator: {
     qualified: ["retrying.retry"],
     defaults: {

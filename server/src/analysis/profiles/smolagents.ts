@@ -11,7 +11,7 @@ export const smolagentsProfile: PythonProfile = {
   language: "python",
   id: "smolagents",
   modules: ["smolagents"],
-  prefilter: ["smolagents"],
+  prefilter: { needs: "names" },
   versions: { key: "smolagents", names: ["smolagents"] },
   clients: [
     { qualified: "smolagents.InferenceClientModel", kind: "smolagents-model" },

@@ -8,7 +8,7 @@ export const staminaProfile: PythonProfile = {
   language: "python",
   id: "stamina",
   modules: ["stamina"],
-  prefilter: ["stamina"],
+  prefilter: { needs: "module" },
   retryDecorator: {
     qualified: ["stamina.retry"],
     defaults: {

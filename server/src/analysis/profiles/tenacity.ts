@@ -7,7 +7,7 @@ export const tenacityProfile: PythonProfile = {
   language: "python",
   id: "tenacity",
   modules: ["tenacity"],
-  prefilter: ["tenacity"],
+  prefilter: { needs: "module" },
   versions: { key: "tenacity", names: ["tenacity"], presence: true },
   selfRetry: "a user-written retry (HF002 applies); default stop never stops",
 };

@@ -43,10 +43,18 @@ interface ProfileBase {
   /** Import names that mark a file as using the library (Python top-level packages, npm package names). */
   modules: string[];
   /**
-   * Words a file using this library must contain for the text prefilter to parse it (case-insensitive). A file
-   * that mentions no profile's word is never parsed (fileKinds.ts), so these must appear in every real use.
+   * What a file must hold for this library to give the analyzer anything there; the text prefilter (fileKinds.ts)
+   * parses no other file, so this must hold in every real use. Always one of `modules` named in code (an import, or
+   * one of `globals`), and then:
+   * - "module": nothing more (every function @huggingface/hub exports is an HF call);
+   * - "names": one of the names the frontend recognises, in code: the last part of each qualified name this profile
+   *   lists (clients, framework classes, factories, retry helpers and decorators, callables) and `calls`;
+   * - "hf-destination": an HF host, or an Authorization header with an HF token: a generic HTTP client or SDK reaches
+   *   HF only through the URL or token it is given (profiles/hosts.ts, hfToken.ts).
+   * Retry libraries say "module": their use matters only around an HF call or in a retry helper, which the
+   * prefilter finds by their own words.
    */
-  prefilter: string[];
+  prefilter: { needs: "module" | "names" | "hf-destination"; calls?: string[] };
   /** Package names in manifests and lock files, and the PackageVersions key their version fills. */
   versions?: {
     key: keyof PackageVersions;

@@ -7,7 +7,7 @@ export const urllib3Profile: PythonProfile = {
   language: "python",
   id: "urllib3",
   modules: ["urllib3"],
-  prefilter: ["retry"],
+  prefilter: { needs: "module" },
   configuredRetry: {
     retries: "requests",
     // `total` bounds every kind of retry (default 10 for a Retry built by hand).
