@@ -304,12 +304,17 @@ export class Analyzer {
         range: lines.range(placed.span.start, placed.span.end),
         fixes: [],
       };
-      const related = placed.related.flatMap((r): RelatedInfo[] => {
-        if (!r.path) return [{ message: r.message, range: lines.range(r.span.start, r.span.end) }];
-        const other = this.linesOf(r.path);
-        return other ? [{ message: r.message, path: r.path, range: other.range(r.span.start, r.span.end) }] : [];
-      });
-      if (related.length) diagnostic.related = related;
+      if (placed.related.length) {
+        const related: RelatedInfo[] = [];
+        for (const { message, path: where, span } of placed.related) {
+          if (!where) related.push({ message, range: lines.range(span.start, span.end) });
+          else {
+            const other = this.linesOf(where);
+            if (other) related.push({ message, path: where, range: other.range(span.start, span.end) });
+          }
+        }
+        if (related.length) diagnostic.related = related;
+      }
       // The predicate sees the diagnostic as reported (in its cell's lines for a notebook).
       const asked =
         fixes === true || (fixes !== false && fixes(entry.cells ? toCell(diagnostic, entry.cells) : diagnostic));

@@ -116,8 +116,9 @@ function bracketDepth(text: string, limit: number): number {
   let depth = 0;
   let max = 0;
   BRACKET.lastIndex = 0;
-  for (let m = BRACKET.exec(text); m; m = BRACKET.exec(text)) {
-    const c = text.charCodeAt(m.index);
+  // test() moves lastIndex past each bracket without making a match array (exec made one per bracket: garbage).
+  while (BRACKET.test(text)) {
+    const c = text.charCodeAt(BRACKET.lastIndex - 1);
     if (c === 0x28 || c === 0x5b || c === 0x7b) {
       if (++depth > max && (max = depth) > limit) return max;
     } else if (depth > 0) depth--;

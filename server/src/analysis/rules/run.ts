@@ -43,24 +43,19 @@ export interface RuleRun {
  * `scope`) keeps its diagnostics from the last check, and the memo is replaced by this check's.
  */
 export function runRules(run: RuleRun, memo?: RuleMemo, scope = "", origins?: Origins): Diagnostic[] {
+  if (!memo) return runOnce(run);
   const { model, links, ctx, rules } = run;
-  const previous = memo && memo.scope === scope ? memo.bySubject : undefined;
-  const next = memo ? new Map<number, { inputs: Signature[]; diagnostics: Diagnostic[] }>() : undefined;
-  // Every entity's signature, list by list (none without a memo: nothing is kept).
+  const previous = memo.scope === scope ? memo.bySubject : undefined;
+  const next = new Map<number, { inputs: Signature[]; diagnostics: Diagnostic[] }>();
+  // Every entity's signature, list by list.
   const signatures = (entities: readonly object[], from: OriginList | undefined) =>
-    entities.map((e, i) => (next && from ? signature(e, i, from, run.lines) : undefined));
+    entities.map((e, i) => (from ? signature(e, i, from, run.lines) : undefined));
   const calls = signatures(model.calls, origins?.calls);
   const retries = signatures(model.retries, origins?.retries);
   const clients = signatures(model.clients, origins?.clients);
   const out: Diagnostic[] = [];
   /** `inputs[0]` is the subject's own signature, the others those of what its diagnostics also read. */
-  const subject = (inputs: (Signature | undefined)[] | undefined, findings: () => Finding[]) => {
-    if (!inputs) {
-      // Nothing is kept without a memo (a one-shot check): no signatures to compare or record.
-      ruleWork.subjects++;
-      for (const finding of findings()) out.push(run.diagnose(finding));
-      return;
-    }
+  const subject = (inputs: (Signature | undefined)[], findings: () => Finding[]) => {
     const complete = inputs.every((s) => s !== undefined);
     const id = complete ? inputs[0]![0] : undefined;
     const kept = id !== undefined ? previous?.get(id) : undefined;
@@ -70,37 +65,65 @@ export function runRules(run: RuleRun, memo?: RuleMemo, scope = "", origins?: Or
       ruleWork.subjects++;
       diagnostics = findings().map(run.diagnose);
     }
-    if (id !== undefined) next?.set(id, { inputs: inputs as Signature[], diagnostics });
+    if (id !== undefined) next.set(id, { inputs: inputs as Signature[], diagnostics });
     for (const d of diagnostics) out.push(d);
   };
   // Each kind of subject runs only the rules that look at it.
-  const callRules = rules.filter((rule) => rule.checkCall);
-  const retryRules = rules.filter((rule) => rule.checkRetry);
-  const clientRules = rules.filter((rule) => rule.checkClient);
+  const { call: callRules, retry: retryRules, client: clientRules } = rulesBySubject(rules);
   model.calls.forEach((call, i) => {
-    let inputs: (Signature | undefined)[] | undefined;
-    if (next) {
-      inputs = [calls[i]];
-      if (call.client !== undefined) inputs.push(clients[call.client]);
-      for (const r of call.retries) inputs.push(retries[r]);
-    }
+    const inputs = [calls[i]];
+    if (call.client !== undefined) inputs.push(clients[call.client]);
+    for (const r of call.retries) inputs.push(retries[r]);
     subject(inputs, () => callRules.flatMap((rule) => rule.checkCall!(call, ctx)));
   });
   model.retries.forEach((retry: RetryConstruct, i) =>
-    subject(next && [retries[i], ...links.callIndexesRetriedBy(i).map((c) => calls[c])], () =>
+    subject([retries[i], ...links.callIndexesRetriedBy(i).map((c) => calls[c])], () =>
       retryRules.flatMap((rule) => rule.checkRetry!(retry, ctx)),
     ),
   );
   model.clients.forEach((client: ClientConstruction, i) =>
-    subject(next && [clients[i], ...links.callIndexesOf(i).map((c) => calls[c])], () =>
+    subject([clients[i], ...links.callIndexesOf(i).map((c) => calls[c])], () =>
       clientRules.flatMap((rule) => rule.checkClient!(client, i, ctx)),
     ),
   );
-  if (memo && next) {
-    memo.scope = scope;
-    memo.bySubject = next;
+  memo.scope = scope;
+  memo.bySubject = next;
+  return out;
+}
+
+/**
+ * A one-shot check (nothing kept for a next version, as in a CLI scan of every file): each subject's rules run once,
+ * their findings going straight into the list, with no signatures, closures or per-subject lists.
+ */
+function runOnce(run: RuleRun): Diagnostic[] {
+  const { model, ctx } = run;
+  const { call: callRules, retry: retryRules, client: clientRules } = rulesBySubject(run.rules);
+  const out: Diagnostic[] = [];
+  const report = (findings: readonly Finding[]) => {
+    for (let i = 0; i < findings.length; i++) out.push(run.diagnose(findings[i]));
+  };
+  for (const call of model.calls) {
+    ruleWork.subjects++;
+    for (const rule of callRules) report(rule.checkCall!(call, ctx));
+  }
+  for (const retry of model.retries) {
+    ruleWork.subjects++;
+    for (const rule of retryRules) report(rule.checkRetry!(retry, ctx));
+  }
+  for (let i = 0; i < model.clients.length; i++) {
+    ruleWork.subjects++;
+    for (const rule of clientRules) report(rule.checkClient!(model.clients[i], i, ctx));
   }
   return out;
+}
+
+/** The rules that look at each kind of subject. */
+function rulesBySubject(rules: readonly Rule[]): { call: Rule[]; retry: Rule[]; client: Rule[] } {
+  return {
+    call: rules.filter((rule) => rule.checkCall),
+    retry: rules.filter((rule) => rule.checkRetry),
+    client: rules.filter((rule) => rule.checkClient),
+  };
 }
 
 function sameInputs(a: readonly Signature[], b: readonly Signature[]): boolean {

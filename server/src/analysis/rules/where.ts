@@ -36,18 +36,25 @@ export function clientSpan(client: ClientConstruction): Span {
  */
 export class ModelLinks {
   /** Indexes into the model's calls, by the index of the client they go through and of the retries covering them. */
-  private readonly byClient = new Map<number, number[]>();
-  private readonly byRetry = new Map<number, number[]>();
-  private readonly clientIndex = new Map<ClientConstruction, number>();
-  private readonly retryIndex = new Map<RetryConstruct, number>();
+  private byClient?: Map<number, number[]>;
+  private byRetry?: Map<number, number[]>;
+  private clientIndex?: Map<ClientConstruction, number>;
+  private retryIndex?: Map<RetryConstruct, number>;
 
-  constructor(readonly model: FileModel) {
-    model.calls.forEach((call, i) => {
-      if (call.client !== undefined) push(this.byClient, call.client, i);
-      for (const r of new Set(call.retries)) push(this.byRetry, r, i);
+  // Each table is made when first asked for: a one-shot check of a file whose findings are all on calls (most files
+  // with any) never asks.
+  constructor(readonly model: FileModel) {}
+
+  /** The calls by client and by retry (one pass over the calls for both). */
+  private indexCalls(): void {
+    const byClient = (this.byClient = new Map<number, number[]>());
+    const byRetry = (this.byRetry = new Map<number, number[]>());
+    this.model.calls.forEach((call, i) => {
+      if (call.client !== undefined) push(byClient, call.client, i);
+      const retries = call.retries;
+      if (retries.length === 1) push(byRetry, retries[0], i);
+      else if (retries.length > 1) for (const r of new Set(retries)) push(byRetry, r, i);
     });
-    model.clients.forEach((c, i) => this.clientIndex.set(c, i));
-    model.retries.forEach((r, i) => this.retryIndex.set(r, i));
   }
 
   /** The calls made through the client at `index` of the model's list. */
@@ -61,18 +68,22 @@ export class ModelLinks {
   }
 
   callIndexesOf(client: number): readonly number[] {
-    return this.byClient.get(client) ?? NONE;
+    if (!this.byClient) this.indexCalls();
+    return this.byClient!.get(client) ?? NONE;
   }
 
   callIndexesRetriedBy(retry: number): readonly number[] {
-    return this.byRetry.get(retry) ?? NONE;
+    if (!this.byRetry) this.indexCalls();
+    return this.byRetry!.get(retry) ?? NONE;
   }
 
   indexOfClient(client: ClientConstruction): number {
+    this.clientIndex ??= new Map(this.model.clients.map((c, i) => [c, i]));
     return this.clientIndex.get(client) ?? -1;
   }
 
   indexOfRetry(retry: RetryConstruct): number {
+    this.retryIndex ??= new Map(this.model.retries.map((r, i) => [r, i]));
     return this.retryIndex.get(retry) ?? -1;
   }
 }
@@ -95,8 +106,8 @@ export function placeFinding(
   if (finding.call && span === finding.call.span) span = callSpan(finding.call);
   else if (finding.client && span === finding.client.span) span = clientSpan(finding.client);
   const related: Related[] = [];
-  if (finding.code === "HF001" && finding.call) related.push(...retriesAround(model, finding.call));
-  if (finding.retry) related.push(...aboutRetry(links, finding.retry, finding.span));
+  if (finding.code === "HF001" && finding.call) retriesAround(model, finding.call, related);
+  if (finding.retry) aboutRetry(links, finding.retry, finding.span, related);
   if (finding.code === "HF003") {
     if (finding.client) {
       for (const call of links.callsOf(links.indexOfClient(finding.client))) {
@@ -117,24 +128,23 @@ export function placeFinding(
   return { span, related };
 }
 
-/** User-written retries around an unprotected call: each is a retry that does not protect it. */
-function retriesAround(model: FileModel, call: HfCall): Related[] {
+/** User-written retries around an unprotected call, added to `out`: each is a retry that does not protect it. */
+function retriesAround(model: FileModel, call: HfCall, out: Related[]): void {
   const why = call.protection.kind === "unprotected" ? call.protection.reason : undefined;
-  return call.retries
-    .map((i) => model.retries[i])
-    .filter(Boolean)
-    .map((retry) => ({
-      span: retry.span,
-      message: `This ${describe(retry.kind)} does not protect the call${why ? `: ${why}` : ""}.`,
-    }));
+  for (const i of call.retries) {
+    const retry = model.retries[i];
+    if (retry)
+      out.push({
+        span: retry.span,
+        message: `This ${describe(retry.kind)} does not protect the call${why ? `: ${why}` : ""}.`,
+      });
+  }
 }
 
-/** The HF calls a retry covers, and the retry itself when the finding sits on its wait. */
-function aboutRetry(links: ModelLinks, retry: RetryConstruct, findingSpan: Span): Related[] {
-  const out: Related[] = [];
+/** The HF calls a retry covers, and the retry itself when the finding sits on its wait, added to `out`. */
+function aboutRetry(links: ModelLinks, retry: RetryConstruct, findingSpan: Span, out: Related[]): void {
   if (findingSpan !== retry.span)
     out.push({ span: retry.span, message: `The ${describe(retry.kind)} this wait belongs to.` });
   for (const call of links.callsRetriedBy(links.indexOfRetry(retry)))
     out.push({ span: callSpan(call), message: `Retried here: \`${call.callee}\`.` });
-  return out;
 }
