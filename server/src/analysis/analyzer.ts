@@ -480,7 +480,9 @@ export class Analyzer {
   private orgContext(config: ResolvedConfig, path: string): OrgContext | undefined {
     if (config.billTo) return { org: config.billTo, source: "configuration" };
     const ownEntry = this.files.get(path);
-    const ownList = ownEntry && !isTestFile(path, ownEntry.text) ? ownEntry.model.billToEvidence : [];
+    // Evidence first: most files bill no org, and the test-file check reads the whole text.
+    const ownList =
+      ownEntry?.model.billToEvidence.length && !isTestFile(path, ownEntry.text) ? ownEntry.model.billToEvidence : [];
     const own = ownList.find((e) => e.org) ?? ownList[0];
     if (own) return { org: own.org, expression: own.expression, source: "this file", at: { span: own.span } };
     const project = `${this.rootOf(path)}\n${this.projectOf(path)}`;

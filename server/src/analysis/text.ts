@@ -31,6 +31,11 @@ export class LineIndex {
     return this.starts.length;
   }
   position(offset: number): Position {
+    const line = this.lineOf(offset);
+    return { line, character: offset - this.starts[line] };
+  }
+  /** The 0-based line holding an offset (what `position` gives, without making an object). */
+  lineOf(offset: number): number {
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -38,7 +43,7 @@ export class LineIndex {
       if (this.starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: offset - this.starts[lo] };
+    return lo;
   }
   offset(pos: Position): number {
     const line = Math.min(Math.max(pos.line, 0), this.starts.length - 1);

@@ -29,6 +29,12 @@ if (stdio) {
 // Before the connection exists, guard messages are kept and written to stderr (never stdout: it is the protocol).
 let log: (message: string) => void = (message) => void process.stderr.write(`${message}\n`);
 const heap = new HeapGovernor();
+// After each answer is written (not merely handed to the writer): the governor's idle-time collection (memory.ts).
+const write = writer.write.bind(writer);
+writer.write = async (message) => {
+  await write(message);
+  if ("id" in message && !("method" in message)) setImmediate(() => heap.idle());
+};
 const versions = new WireVersions();
 const reader = new GuardedReader(inner, writer, (message) => log(message), versions);
 // The heap is checked as each message is taken from the connection's queue: between the analyses a storm causes.

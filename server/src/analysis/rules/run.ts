@@ -147,9 +147,10 @@ function signature(entity: object, index: number, from: OriginList, lines: LineI
   const out = [from.ids[index], (entity as RetryConstruct).relevant ? 1 : 0];
   for (const { key } of from.pins[index]) {
     const span = (entity as Record<string, Span>)[key];
-    const a = lines.position(span.start);
-    const b = lines.position(span.end);
-    out.push(a.line, a.character, b.line, b.character);
+    // Lines and columns as `lines.position` gives them, without two objects per span on every keystroke.
+    const a = lines.lineOf(span.start);
+    const b = lines.lineOf(span.end);
+    out.push(a, span.start - lines.lineStart(a), b, span.end - lines.lineStart(b));
   }
   return out;
 }
