@@ -2,14 +2,27 @@
 // languages. A helper is a function that runs an operation it is handed (`with_backoff(fn)`, `retry(() => ...)`)
 // again; the frontends find that shape in their syntax and report what it does around the attempt.
 import type { RetryHelperFacts } from "../model";
+import { isStatusError, mayBeHttpError } from "./errorTypes";
 import { testsFor429 } from "./handler";
 
 /** A handler (`except` / `catch`) inside a helper's retrying part. */
 export interface HelperHandler {
-  /** It catches HTTP errors: a bare or broad except, a JS catch (untyped), a type that is not a transport error. */
-  catchesHttpErrors: boolean;
+  /** The exception types it names, qualified; undefined when it names none (a bare except, a JS catch). */
+  types?: string[];
   /** Its last statement raises, returns or breaks: what it catches fails fast, it is not retried. */
   exitsAtOnce: boolean;
+  /** The types named by the handlers before it in the same try that leave at once (`except HfHubHTTPError: raise`). */
+  leftEarlier?: string[];
+}
+
+/**
+ * Whether a handler can see an HTTP error response (a 429, a 402): it names no type, or a type that is neither a
+ * transport error nor the program's own (decide/errorTypes.ts). After a handler that leaves on HTTP status errors
+ * (`except HfHubHTTPError: raise`), a later `except httpx.HTTPError` sees only transport errors.
+ */
+export function catchesHttpErrors(h: HelperHandler): boolean {
+  if (h.leftEarlier?.some(isStatusError)) return false;
+  return h.types === undefined || h.types.some(mayBeHttpError);
 }
 
 export interface HelperFacts {
@@ -18,9 +31,10 @@ export interface HelperFacts {
   /** Its retrying part's code (the loop, or the whole function), with one level of the names it uses. */
   text: string;
   handlers: HelperHandler[];
-  /** It tests a response's status (`r.status_code`, `res.status`, `res.ok`). */
-  testsStatus: boolean;
 }
+
+/** A read of a response's status in a helper's text (`r.status_code`, `res.status`, `res.ok`). */
+const TESTS_STATUS = /\.(status_code|status|ok)\b/;
 
 /**
  * Undefined when the function is not a retry helper; else whether it retries a 429. It must go round again and
@@ -34,9 +48,10 @@ export interface HelperFacts {
 export function decideRetryHelper(f: HelperFacts): { handles429: boolean } | undefined {
   if (!f.retriesBy) return undefined;
   const mentions429 = testsFor429(f.text);
-  if (f.handlers.length === 0 && !f.testsStatus && !mentions429) return undefined;
-  const catches = f.handlers.some((h) => h.catchesHttpErrors && !h.exitsAtOnce);
-  return { handles429: mentions429 || f.testsStatus || catches };
+  const testsStatus = TESTS_STATUS.test(f.text);
+  if (f.handlers.length === 0 && !testsStatus && !mentions429) return undefined;
+  const catches = f.handlers.some((h) => catchesHttpErrors(h) && !h.exitsAtOnce);
+  return { handles429: mentions429 || testsStatus || catches };
 }
 
 /**

@@ -13,6 +13,8 @@ import type { LoopFacts, RetryTraits } from "../decide/facts";
 import { handWrittenTraits as decideHandWritten } from "../decide/handWritten";
 import { decideRetryHelper, exportedHelperFacts, helperIsRelevant, helperTraits } from "../decide/retryHelper";
 import { decideProtection } from "../decide/verdict";
+import { waitArgument } from "../decide/wait";
+import { callsItself } from "../decide/recursion";
 import { RetryRegistry, type Registration } from "../decide/registry";
 import {
   walkOutward,
@@ -155,7 +157,7 @@ export class JsProtection {
     const facts: HandlerRetryFacts<ts.Node> = {
       exitsAtOnce: !!last && (ts.isThrowStatement(last) || ts.isReturnStatement(last) || ts.isBreakStatement(last)),
     };
-    if (name && new RegExp(`\\b${name}\\s*\\(`).test(block.getText())) {
+    if (callsItself(name, calleeNames(block))) {
       facts.recursion = () => ({ anchor: fn!, traits: { ...this.handWritten(fn!, undefined), handles429: true } });
       return facts;
     }
@@ -295,21 +297,20 @@ export class JsProtection {
     };
     findLoop(body);
     const name = functionName(fn);
-    const recursive = !loop && name !== undefined && new RegExp(`\\b${name}\\s*\\(`).test(body.getText());
+    const recursive = !loop && callsItself(name, calleeNames(body));
     if (!loop && !recursive) return undefined;
     const retrying = loop ?? body;
     const text = this.scope.expandedText(codeText(retrying.getText(), "js"));
     const decided = decideRetryHelper({
       retriesBy: loop ? "loop" : "recursion",
       text,
-      // A catch has no type: it catches HTTP errors with the rest.
+      // A catch names no type: it catches HTTP errors with the rest.
       handlers: catchClauses(retrying).map((c) => {
         const last = c.block.statements[c.block.statements.length - 1];
         const exitsAtOnce =
           last !== undefined && (ts.isThrowStatement(last) || ts.isReturnStatement(last) || ts.isBreakStatement(last));
-        return { catchesHttpErrors: true, exitsAtOnce };
+        return { exitsAtOnce };
       }),
-      testsStatus: /\.status\b|\.ok\b/.test(text),
     });
     if (!decided) return undefined;
     const traits = helperTraits(decided.handles429, this.handWritten(fn, loop));
@@ -449,6 +450,22 @@ function loopFacts(loop: ts.Node): LoopFacts {
   return { header: { tests: cond }, body };
 }
 
+/** The last names of the callees called inside a node (`f` of `f()`, `this.f()`), nested functions included. */
+function* calleeNames(node: ts.Node): Iterable<string> {
+  const stack: ts.Node[] = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (ts.isCallExpression(n)) {
+      const e = n.expression;
+      if (ts.isIdentifier(e)) yield e.text;
+      else if (ts.isPropertyAccessExpression(e)) yield e.name.text;
+    }
+    ts.forEachChild(n, (c) => {
+      stack.push(c);
+    });
+  }
+}
+
 /** The catch clauses inside a node, nested ones included. */
 function catchClauses(node: ts.Node): ts.CatchClause[] {
   const out: ts.CatchClause[] = [];
@@ -460,7 +477,7 @@ function catchClauses(node: ts.Node): ts.CatchClause[] {
   return out;
 }
 
-/** `setTimeout(resolve, delay)` inside a Promise, a `sleep(ms)` / `delay(ms)` / `wait(ms)` call: returns the delay. */
+/** The delay of the first wait in `scope` (decide/wait.ts: `setTimeout(resolve, delay)`, `sleep(ms)`, ...). */
 function findWait(scope: ts.Node): ts.Node | undefined {
   let found: ts.Node | undefined;
   const visit = (n: ts.Node): void => {
@@ -471,8 +488,8 @@ function findWait(scope: ts.Node): ts.Node | undefined {
         : ts.isPropertyAccessExpression(n.expression)
           ? n.expression.name.text
           : "";
-      if (name === "setTimeout" && n.arguments[1]) found = n.arguments[1];
-      else if (/^(sleep|delay|wait|setTimeoutPromise)$/.test(name) && n.arguments[0]) found = n.arguments[0];
+      const index = waitArgument(name);
+      if (index !== undefined && n.arguments[index]) found = n.arguments[index];
     }
     ts.forEachChild(n, visit);
   };

@@ -124,6 +124,7 @@ export const huggingfaceHubProfile: PythonProfile = {
     raises: "hf",
     caught: HF_HUB_ERRORS_CAUGHT,
   },
+  errorTypes: { status: ["huggingface_hub.HfHubHTTPError"] },
   // Downloads and uploads (HUB_DOWNLOADS) and http_backoff, from 1.2.
   builtinRetry: { note: "huggingface_hub retries downloads and uploads (>= 1.2)", since: "1.2.0" },
   selfRetry: "InferenceClient never; downloads, uploads and http_backoff from 1.2 (Retry-After from 1.22)",

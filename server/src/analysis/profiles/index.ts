@@ -176,6 +176,12 @@ for (const p of python) {
   PY_CAUGHT.set(p.on429.raises, list);
 }
 
+/** Exception types raised for an HTTP error status, and for a failed connection only (profile `errorTypes`). */
+export const ERROR_TYPES = {
+  status: python.flatMap((p) => p.errorTypes?.status ?? []),
+  transport: python.flatMap((p) => p.errorTypes?.transport ?? []),
+};
+
 /** The import roots of every Python profile: a name imported from one is a library's, never a user's helper. */
 export const PY_PROFILE_MODULES = [...new Set(python.flatMap((p) => p.modules))];
 

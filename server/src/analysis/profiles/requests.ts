@@ -24,6 +24,19 @@ export const requestsProfile: PythonProfile = {
       { type: "OSError" },
     ],
   },
+  errorTypes: {
+    status: ["requests.HTTPError"],
+    transport: [
+      "requests.ConnectionError",
+      "requests.Timeout",
+      "requests.ConnectTimeout",
+      "requests.ReadTimeout",
+      "requests.SSLError",
+      "requests.ProxyError",
+      "requests.ChunkedEncodingError",
+      "requests.ContentDecodingError",
+    ],
+  },
   raisesThrough: { method: "raise_for_status" },
   http: { methods: [...HTTP_VERBS, "request"], verbFirst: ["request"], moduleFunctions: true },
   // HTTPAdapter(max_retries=3) builds Retry(3, read=False): connection errors only (urllib3's Retry, read as

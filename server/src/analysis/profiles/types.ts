@@ -187,6 +187,13 @@ export interface PythonProfile extends ProfileBase {
    * may name to catch it. `hub` limits an entry to huggingface_hub 1.x (`1`) or 0.x (`0`), whose error bases differ.
    */
   on429?: { raises: PyRaise; caught: { type: string; hub?: 0 | 1 }[] };
+  /**
+   * Its exception types (`root.Name`) raised for an HTTP error status, a 429 or a 402 among them (`status`), and
+   * those raised only when no response came, a failed connection or a timeout (`transport`): a retry helper's
+   * handler catching only the latter never retries a 429, and after a handler that leaves on the former, a broader
+   * one sees only transport errors (decide/errorTypes.ts).
+   */
+  errorTypes?: { status?: string[]; transport?: string[] };
   /** A retry decorator this library provides (`@stamina.retry(...)`), by qualified name. */
   retryDecorator?: { qualified: string[]; defaults: RetryDefaults };
 }

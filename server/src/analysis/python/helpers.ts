@@ -3,12 +3,14 @@
 // through ModuleFacts, in files that import them.
 import type { PyNode } from "./tree";
 import type { RetryHelperFacts } from "../model";
-import { caughtTypes, isBroad } from "./exceptions";
+import { caughtTypes } from "./exceptions";
 import { CALLABLE_NAME, codeText } from "../retryHeuristics";
+import { callsItself } from "../decide/recursion";
 import { decideRetryHelper, exportedHelperFacts, helperTraits } from "../decide/retryHelper";
 import { handWrittenTraits, isBackoff, isTenacity, tenacityTraits, backoffTraits, type Traits } from "./retryTraits";
 import type { Reads } from "../incremental/reads";
 import type { Scope } from "./scope";
+import { calleeNames } from "./syntax";
 
 export interface LocalHelper {
   def: PyNode;
@@ -17,16 +19,6 @@ export interface LocalHelper {
   /** The loop (or decorator) that does the retrying, for the RetryConstruct span. */
   anchor: PyNode;
 }
-
-const NOT_HTTP = new Set([
-  "ValueError",
-  "KeyError",
-  "TypeError",
-  "IndexError",
-  "AttributeError",
-  "json.JSONDecodeError",
-  "StopIteration",
-]);
 
 export class HelperIndex {
   private readonly cache = new Map<number, { value: LocalHelper | undefined; reads: Reads }>();
@@ -104,62 +96,41 @@ export class HelperIndex {
     }
     const loop = fn.descendantsOfType(["for_statement", "while_statement"]).find((l) => callsAny(l, params));
     const name = outer.childForFieldName("name")?.text;
-    const recursive =
-      !loop &&
-      name !== undefined &&
-      fn.descendantsOfType("call").some((c) => c.childForFieldName("function")?.text.split(".").pop() === name);
+    const recursive = !loop && callsItself(name, calleeNames(fn));
     const scopeNode = loop ?? fn;
     const expanded = this.scope.expandedText(codeText(scopeNode.text, "python"));
     const decided = decideRetryHelper({
       retriesBy: loop ? "loop" : recursive ? "recursion" : undefined,
       text: expanded,
-      handlers: scopeNode.descendantsOfType("except_clause").map((c) => {
-        const block = c.namedChildren.find((b) => b.type === "block");
-        const last = block?.namedChildren[block.namedChildren.length - 1];
-        const types = caughtTypes(this.scope, c);
-        return {
-          exitsAtOnce:
-            last !== undefined && ["raise_statement", "return_statement", "break_statement"].includes(last.type),
-          catchesHttpErrors:
-            // After a clause that fails fast on HTTP status errors (`except HfHubHTTPError: raise`), a later
-            // `except httpx.HTTPError` sees only transport errors, never a 429 or a 402.
-            !statusErrorsLeftEarlier(this.scope, c) &&
-            (isBroad(types) ||
-              (types ?? []).some(
-                (t) =>
-                  !NOT_HTTP.has(t) &&
-                  !/Timeout|Connection|Transport|Network|Decoding|Protocol|RemoteProtocol|ReadError/.test(t),
-              )),
-        };
-      }),
-      testsStatus: /\.(status_code|status|ok)\b/.test(expanded),
+      handlers: scopeNode.descendantsOfType("except_clause").map((c) => ({
+        types: caughtTypes(this.scope, c),
+        exitsAtOnce: exitsAtOnce(c),
+        leftEarlier: earlierClauses(c)
+          .filter(exitsAtOnce)
+          .flatMap((e) => caughtTypes(this.scope, e) ?? []),
+      })),
     });
     if (!decided) return undefined;
     return { traits: helperTraits(decided.handles429, handWrittenTraits(this.scope, fn, loop)), anchor: scopeNode };
   }
 }
 
-/** Exceptions raised for an HTTP error status (the 429 and 402 among them), not for a dropped connection. */
-const STATUS_ERRORS = /HfHubHTTPError$|HTTPStatusError$|^requests(\.exceptions)?\.HTTPError$|ClientResponseError$/;
-
-/** A clause that re-raises, returns or breaks: what it catches ends the loop instead of going round again. */
-function failsFast(clause: PyNode): boolean {
+/** A clause whose last statement raises, returns or breaks: what it catches ends the loop instead of going round. */
+function exitsAtOnce(clause: PyNode): boolean {
   const block = clause.namedChildren.find((b) => b.type === "block");
   const last = block?.namedChildren[block.namedChildren.length - 1];
   return last !== undefined && ["raise_statement", "return_statement", "break_statement"].includes(last.type);
 }
 
-/** An earlier clause of the same try fails fast on HTTP status errors. */
-function statusErrorsLeftEarlier(scope: Scope, clause: PyNode): boolean {
+/** The except clauses before `clause` in its try. */
+function earlierClauses(clause: PyNode): PyNode[] {
   const siblings = clause.parent?.namedChildren ?? [];
-  const earlier = siblings.slice(
-    0,
-    siblings.findIndex((x) => x.id === clause.id),
-  );
-  return earlier.some(
-    (e) =>
-      e.type === "except_clause" && failsFast(e) && (caughtTypes(scope, e) ?? []).some((t) => STATUS_ERRORS.test(t)),
-  );
+  return siblings
+    .slice(
+      0,
+      siblings.findIndex((x) => x.id === clause.id),
+    )
+    .filter((e) => e.type === "except_clause");
 }
 
 export function paramNames(def: PyNode): string[] {

@@ -15,6 +15,7 @@ import type { Scope } from "./scope";
 import { sessionRetry } from "./sessionRetry";
 import { helperIsRelevant } from "../decide/retryHelper";
 import { decideProtection } from "../decide/verdict";
+import { callsItself } from "../decide/recursion";
 import { wrongShapeReason } from "../decide/errorShape";
 import { branchesOn429 } from "../decide/statusCheck";
 import { RetryRegistry, type Registration } from "../decide/registry";
@@ -30,7 +31,7 @@ import {
 } from "../decide/walk";
 import { libraryDecoratorTraits, retryDecoratorProfile } from "./libraryRetry";
 import { PY_PROFILE_MODULES, PY_RAISES_THROUGH } from "../profiles";
-import { headerSpan, isInside } from "./syntax";
+import { calleeNames, headerSpan, isInside } from "./syntax";
 
 /**
  * Modules whose functions are never user retry helpers (so `asyncio.to_thread(lambda: ...)` is looked through): the
@@ -207,7 +208,7 @@ export class ProtectionAnalyzer {
     const facts: HandlerRetryFacts<PyNode> = {
       exitsAtOnce: !!last && ["raise_statement", "return_statement", "break_statement"].includes(last.type),
     };
-    if (fnName && new RegExp(`\\b${fnName}\\s*\\(`).test(block.text)) {
+    if (callsItself(fnName, calleeNames(block))) {
       facts.recursion = () => ({
         anchor: fn!.childForFieldName("name")!,
         traits: { ...handWrittenTraits(this.scope, fn!, undefined), handles429: true },

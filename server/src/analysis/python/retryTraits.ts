@@ -13,6 +13,7 @@ export type Traits = RetryTraits<PyNode>;
 import { codeText, JITTER, MENTIONS_429 } from "../retryHeuristics";
 import type { LoopFacts, RetryTraits } from "../decide/facts";
 import { handWrittenTraits as decideHandWritten } from "../decide/handWritten";
+import { waitArgument } from "../decide/wait";
 
 /** The text that decides a predicate or wait callable: a lambda's body or a named function's definition. */
 export function callableText(scope: Scope, node: PyNode | undefined): string {
@@ -188,31 +189,35 @@ export function exceptionTypesIn(scope: Scope, node: PyNode): string[] {
  * decides.
  */
 export function handWrittenTraits(scope: Scope, body: PyNode, loop: PyNode | undefined): Omit<Traits, "handles429"> {
-  const sleep = findSleep(body);
+  const delay = findWait(body);
   const catches = body.descendantsOfType("except_clause").map((c) => caughtTypes(scope, c));
   const traits = decideHandWritten({
     text: scope.expandedText(codeText(body.text, "python")),
-    wait: sleep ? sleepContext(scope, sleep) : undefined,
+    wait: delay ? waitContext(scope, delay) : undefined,
     loop: loop ? loopFacts(loop) : undefined,
     catchesBroadly: catches.some((t) => isBroad(t) || (t ?? []).some((x) => !isRateLimitType(x))),
   });
   return {
     ...traits,
-    waitNode: sleep?.childForFieldName("arguments")?.namedChildren[0] ?? sleep,
+    waitNode: delay,
     limitNode: loop ? loopLimit(loop) : undefined,
   };
 }
 
-function findSleep(body: PyNode): PyNode | undefined {
-  return body.descendantsOfType("call").find((c) => /(^|\.)sleep$/.test(c.childForFieldName("function")?.text ?? ""));
+/** The delay argument of the first wait in `body` (decide/wait.ts: which calls wait, which argument is the delay). */
+function findWait(body: PyNode): PyNode | undefined {
+  for (const call of body.descendantsOfType("call")) {
+    const index = waitArgument(call.childForFieldName("function")?.text.split(".").pop() ?? "");
+    const delay = index === undefined ? undefined : call.childForFieldName("arguments")?.namedChildren[index];
+    if (delay) return delay;
+  }
+  return undefined;
 }
 
-/** The sleep's argument plus the assignments of names it uses, so `time.sleep(delay)` sees `delay = random...`. */
-function sleepContext(scope: Scope, sleep: PyNode): string {
-  const arg = sleep.childForFieldName("arguments");
-  if (!arg) return "";
-  let text = arg.text;
-  for (const id of arg.descendantsOfType("identifier")) {
+/** The delay plus the assignments of names it uses, so `time.sleep(delay)` sees `delay = random...`. */
+function waitContext(scope: Scope, delay: PyNode): string {
+  let text = delay.text;
+  for (const id of delay.type === "identifier" ? [delay] : delay.descendantsOfType("identifier")) {
     const v = scope.valueOf(id);
     if (v) text += " " + v.text;
   }

@@ -57,3 +57,8 @@ export function headerSpan(node: PyNode): { start: number; end: number } {
   const trimmed = text.replace(/\s+$/, "");
   return { start: node.startIndex, end: node.startIndex + trimmed.length };
 }
+
+/** The last names of the callees called inside `node` (`f` of `f()`, `self.f()`), nested functions included. */
+export function calleeNames(node: PyNode): string[] {
+  return node.descendantsOfType("call").map((c) => c.childForFieldName("function")?.text.split(".").pop() ?? "");
+}

@@ -1,0 +1,18 @@
+// Which calls are a retry's wait, and which argument holds the delay, decided once for both languages: a sleep
+// (`time.sleep(d)`, `asyncio.sleep(d)`, a user's `sleep(ms)`), the delay helpers JS code writes (`delay(ms)`,
+// `wait(ms)`, `setTimeoutPromise(ms)`, `event.wait(d)` in Python) and `setTimeout(resolve, ms)`, whose delay comes
+// second. The frontend finds the calls; the delay's text (with what its names were assigned) decides the jitter.
+
+/** Delay helpers by name (the callee's last name), and the argument holding the delay. */
+const WAITS = new Map([
+  ["sleep", 0],
+  ["delay", 0],
+  ["wait", 0],
+  ["setTimeoutPromise", 0],
+  ["setTimeout", 1],
+]);
+
+/** The index of the argument holding a call's delay, or undefined when the call (its callee's last name) is no wait. */
+export function waitArgument(callee: string): number | undefined {
+  return WAITS.get(callee);
+}
