@@ -119,6 +119,18 @@ test("a region is not spliced where automatic semicolon insertion could join it 
   }
 });
 
+test("an edit after a class left open keeps the file's syntax error", () => {
+  // TypeScript reports the missing `}` of `class Store` at the first token of the next statement: a line typed just
+  // before that statement must not be spliced in as if the file were whole (it then passed as valid).
+  const before =
+    "class Store {\n  get(key: string) {\n    if (x) {\n    return key;\n  }\n}\nconst y = 1;\n\nfunction f() {}\n";
+  const after = before.replace("\n\nfunction", "\n\n`t${x}`;\nfunction");
+  assert.ok(parseJs("/ws/fresh.ts", after).hasSyntaxErrors);
+  const state = new FileState();
+  parseJs("/ws/case.ts", before, state);
+  assert.ok(parseJs("/ws/case.ts", after, state).hasSyntaxErrors);
+});
+
 test("a region is parsed as part of a module or a script, as its file is (top-level await)", () => {
   // In a module `await` is an await expression, in a script an identifier: a region holding neither an import nor
   // an export must not be parsed as a script when its file is a module (issue 13: `const res = await` then a new

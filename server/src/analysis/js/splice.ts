@@ -182,12 +182,14 @@ function ownErrors(file: ts.SourceFile): boolean {
 
 /**
  * Whether `file` has syntax errors outside statements `from`..`to`. An error belongs to the statement it falls in,
- * one at the boundary of two statements to the one ending there (a missing `}` is reported where it ends), and
- * one in a gap between statements (a spliced region's trailing trivia) to the region.
+ * one at the boundary of two statements to the one ending there, and one in a gap between statements (a spliced
+ * region's trailing trivia) to the region. An error at the first token of the region belongs to the statement
+ * before it too: a class left open is reported where the parser gave up on it, at the next statement's first
+ * token (`function` after `class Store { get() { ...`), and a region starting there would parse cleanly alone.
  */
 function errorsOutside(file: ts.SourceFile, from: number, to: number): boolean {
   const statements = file.statements;
-  const after = from > 0 ? statements[from - 1].end : -1;
+  const after = from > 0 ? statements[from].getStart(file) : -1;
   const before = to + 1 < statements.length ? statements[to + 1].pos : Infinity;
   return diagnosticsOf(file).some((d) => d.start <= after || d.start > before);
 }
