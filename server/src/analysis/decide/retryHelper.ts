@@ -2,6 +2,7 @@
 // languages. A helper is a function that runs an operation it is handed (`with_backoff(fn)`, `retry(() => ...)`)
 // again; the frontends find that shape in their syntax and report what it does around the attempt.
 import type { RetryHelperFacts } from "../model";
+import { PROFILE_MODULES } from "../profiles";
 import { isStatusError, mayBeHttpError } from "./errorTypes";
 import { testsFor429 } from "./handler";
 
@@ -85,4 +86,32 @@ export function exportedHelperFacts(
     bounded: t.bounded,
     retries402: t.retries402,
   };
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const roots = (names: string[]) => new RegExp(`^(${names.map(escape).join("|")})(\\.|$)`);
+
+/**
+ * Callees that are never user retry helpers, by qualified name, so that a call handed to them is looked through
+ * (`asyncio.to_thread(lambda: ...)`, `Promise.all(...)`, `items.map(...)`): the language's standard library and
+ * built-ins, and every profiled library of the language (a retry library's own entry points are judged from its
+ * profile before this is asked).
+ */
+const NEVER_HELPERS = {
+  python: roots([
+    ..."asyncio concurrent functools itertools os time json typing threading multiprocessing contextlib".split(" "),
+    ..."random math logging anyio trio builtins".split(" "),
+    ...PROFILE_MODULES.python,
+  ]),
+  js: roots(["Promise", "Array", "console", "setTimeout", "JSON", "Object", ...PROFILE_MODULES.js]),
+};
+/** LangChain's packages (langchain, langchain_core, langchain_openai, ...) and the methods of JS's built-in objects. */
+const NEVER_HELPERS_ALSO = {
+  python: /^langchain\w*(\.|$)/,
+  js: /\.(then|catch|finally|map|forEach|filter|reduce|push)$/,
+};
+
+/** Whether a callee (qualified name, or the module a name is imported from) is never a user's retry helper. */
+export function neverRetryHelper(qualified: string, language: "python" | "js"): boolean {
+  return NEVER_HELPERS[language].test(qualified) || NEVER_HELPERS_ALSO[language].test(qualified);
 }

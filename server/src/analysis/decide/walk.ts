@@ -257,3 +257,18 @@ class Walk<N> {
     return undefined;
   }
 }
+
+/**
+ * Whether a retry is wrapped around `regions` (those around a client's construction, innermost first): a library
+ * retry, a helper or a decorator written in the file, whatever it retries. Such a retry protects nothing, since
+ * building a client never calls HF (decide/verdict.ts says so when nothing protects the call). An imported helper is
+ * not known to retry, and does not count.
+ */
+export function wrapsInRetry<N>(regions: Iterable<Region<N>>): boolean {
+  for (const region of regions) {
+    const applied =
+      region.kind === "retry" ? region.applied() : region.kind === "function" ? region.decorators?.() : undefined;
+    if (applied && applied.kind !== "imported") return true;
+  }
+  return false;
+}

@@ -42,11 +42,6 @@ function find(
   return undefined;
 }
 
-/** Whether `q` names a retry library's entry point (for "the retry wraps the client's construction"). */
-export function isRetryLibrary(q: string): boolean {
-  return JS_RETRY_HELPERS.has(q);
-}
-
 /**
  * The retry a library call applies to `operation`, or undefined when `helperCall` is no profiled retry library.
  * `raises`: whether the HF call throws on 429 (a fetch Response does not, so no rejection-driven retry fires).

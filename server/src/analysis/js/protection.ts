@@ -11,13 +11,20 @@ import { CALLABLE_NAME, codeText } from "../retryHeuristics";
 import type { JsCall } from "./calls";
 import type { LoopFacts, RetryTraits } from "../decide/facts";
 import { handWrittenTraits as decideHandWritten } from "../decide/handWritten";
-import { decideRetryHelper, exportedHelperFacts, helperIsRelevant, helperTraits } from "../decide/retryHelper";
+import {
+  decideRetryHelper,
+  exportedHelperFacts,
+  helperIsRelevant,
+  helperTraits,
+  neverRetryHelper,
+} from "../decide/retryHelper";
 import { decideProtection } from "../decide/verdict";
 import { waitArgument } from "../decide/wait";
 import { callsItself } from "../decide/recursion";
 import { RetryRegistry, type Registration } from "../decide/registry";
 import {
   walkOutward,
+  wrapsInRetry,
   type AppliedRetry,
   type CatchFacts,
   type HandlerRetryFacts,
@@ -25,7 +32,7 @@ import {
   type StatusBranchFacts,
   type WalkSource,
 } from "../decide/walk";
-import { configuredRetry, isRetryLibrary, libraryRetry } from "./libraryRetry";
+import { configuredRetry, libraryRetry } from "./libraryRetry";
 import { JS_ERROR_SHAPES } from "../profiles";
 import { catchShapeTrap } from "../decide/errorShape";
 import { branchesOn429, statusRaise, type StatusCheck } from "../decide/statusCheck";
@@ -68,7 +75,7 @@ export class JsProtection {
       builtinRetry: call.builtinRetry,
       configured: () => configuredRetry(this.scope, call, this.axiosRetryVersion),
       builtinDisabled: call.builtinDisabled,
-      retryAroundConstruction: () => this.retryAroundConstruction(call),
+      retryAroundConstruction: () => this.retryAroundConstruction(call, raises),
     });
     return { protection, retries: covering };
   }
@@ -208,11 +215,7 @@ export class JsProtection {
       const { anchor, library, kind, ...traits } = lib;
       return { kind: "library", retry: kind, found: { anchor, traits }, by: library };
     }
-    if (
-      /^(Promise|Array|console|setTimeout|JSON|Object)\b/.test(q) ||
-      /\.(then|catch|finally|map|forEach|filter|reduce|push)$/.test(q)
-    )
-      return undefined;
+    if (neverRetryHelper(q, "js")) return undefined;
     const name = ts.isPropertyAccessExpression(helperCall.expression)
       ? helperCall.expression.name.text
       : helperCall.expression.getText();
@@ -235,22 +238,10 @@ export class JsProtection {
     for (const site of this.scope.callSites(name)) if (site.pos < fn.pos || site.end > fn.end) yield site;
   }
 
-  /** A retry library or helper around building the call's client (decide/verdict.ts: it protects nothing). */
-  private retryAroundConstruction(call: JsCall): boolean {
+  /** A retry around building the call's client (decide/walk.ts wrapsInRetry; decide/verdict.ts: it protects nothing). */
+  private retryAroundConstruction(call: JsCall, raises: boolean): boolean {
     const node = call.client?.node;
-    if (!node) return false;
-    for (let p = node.parent; p; p = p.parent) {
-      if (ts.isCallExpression(p)) {
-        const q = this.scope.qualify(p.expression) ?? "";
-        const name = ts.isIdentifier(p.expression) ? p.expression.text : "";
-        if (
-          isRetryLibrary(q) ||
-          (name && this.scope.functionNamed(name) && this.classifyHelper(this.scope.functionNamed(name)!))
-        )
-          return true;
-      }
-    }
-    return false;
+    return node !== undefined && wrapsInRetry(this.regions(call, node, raises));
   }
 
   /** A local function that retries a callable parameter: loop or recursion around a call of the parameter. */

@@ -26,6 +26,18 @@ export interface FrameworkClass {
   modelKeyword?: string;
 }
 
+/**
+ * Whether a framework method is a coroutine: LangChain's, LlamaIndex's and agno's async twins are named `a` +
+ * the method (`ainvoke`, `astream`, `acomplete`, `aget_query_embedding`, `aprint_response`), Haystack's
+ * `run_async`.
+ */
+export function isCoroutineMethod(method: string): boolean {
+  return (
+    /^a(invoke|stream|batch|generate|predict|embed_|run|print_response|complete|chat|get_|response)/.test(method) ||
+    method === "run_async"
+  );
+}
+
 /** Every class of `profiles`, by import path. */
 export function byPath(profiles: FrameworkClass[][]): Map<string, FrameworkClass> {
   const out = new Map<string, FrameworkClass>();

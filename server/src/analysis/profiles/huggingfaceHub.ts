@@ -68,6 +68,17 @@ export const HUB_DOWNLOADS = new Set([
   "delete_files",
   "delete_folder",
 ]);
+/**
+ * `huggingface_hub.utils.http_backoff(method, url, ...)`: a request function of its own that retries 429 from 1.2
+ * (the profile's builtinRetry `since`), with how messages say either way (docs/hf-facts.md, "What each client does
+ * on 429").
+ */
+export const HTTP_BACKOFF = {
+  name: "http_backoff",
+  retries: "http_backoff retries 429 (huggingface_hub >= 1.2)",
+  before: "http_backoff does not retry 429 before huggingface_hub 1.2",
+};
+
 /** Module-level Hub functions that make Hub API requests (HfApi methods are all requests but HFAPI_NON_CALLS). */
 export const HUB_FUNCTIONS = new Set([
   "model_info",

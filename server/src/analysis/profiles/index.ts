@@ -182,8 +182,11 @@ export const ERROR_TYPES = {
   transport: python.flatMap((p) => p.errorTypes?.transport ?? []),
 };
 
-/** The import roots of every Python profile: a name imported from one is a library's, never a user's helper. */
-export const PY_PROFILE_MODULES = [...new Set(python.flatMap((p) => p.modules))];
+/** The import names of every profile, per language: a name imported from one is a library's, never a user's helper. */
+export const PROFILE_MODULES = {
+  python: [...new Set(python.flatMap((p) => p.modules))],
+  js: [...new Set(js.flatMap((p) => p.modules))],
+};
 
 /** A raw HTTP client library (requests, httpx, aiohttp), by module: what sends a request, what a 429 is. */
 export interface PyHttpLibrary {

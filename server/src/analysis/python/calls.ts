@@ -4,11 +4,13 @@ import type { BillTo, ImportedClientRef, PackageVersions, Surface } from "../mod
 import { PY_BILL_TO, PY_BUILTIN_RETRIES, PY_ENDPOINT, PY_HTTP } from "../profiles";
 import {
   HFAPI_NON_CALLS,
+  HTTP_BACKOFF,
   HUB_DOWNLOADS,
   HUB_FUNCTIONS,
   INFERENCE_NON_CALLS,
   INFERENCE_TASK_METHODS,
 } from "../profiles/huggingfaceHub";
+import { isCoroutineMethod } from "../profiles/frameworks";
 import { OPENAI_GROUPS, OPENAI_REQUEST_METHODS } from "../profiles/openai";
 import { SMOLAGENTS_AGENT_METHODS, SMOLAGENTS_MODEL_METHODS } from "../profiles/smolagents";
 import {
@@ -198,7 +200,7 @@ function clientCall(ctx: CallContext, node: PyNode, client: PyClient, callee: st
         : kind.startsWith("smolagents")
           ? "smolagents"
           : "hf",
-    isAsync: client.cls.isAsync || isAsyncMethod(method),
+    isAsync: client.cls.isAsync || isCoroutineMethod(method),
     isStreaming: stream,
     billTo,
   };
@@ -211,14 +213,6 @@ function clientCall(ctx: CallContext, node: PyNode, client: PyClient, callee: st
     call.builtinRetry = builtin.note;
   if (client.libraryRetry) call.builtinRetry = client.libraryRetry;
   return call;
-}
-
-/** Framework methods named a* (`ainvoke`, `arun`, `acomplete`, `aget_query_embedding`) are coroutines. */
-function isAsyncMethod(method: string): boolean {
-  return (
-    /^a(invoke|stream|batch|generate|predict|embed_|run|print_response|complete|chat|get_|response)/.test(method) ||
-    method === "run_async"
-  );
 }
 
 function httpCall(
@@ -268,7 +262,7 @@ function onModule(ctx: CallContext, node: PyNode, fn: PyNode): PyCall | undefine
   const name = rest[rest.length - 1];
   if (PY_HTTP.get(pkg)?.moduleFunctions && rest.length === 1) return httpCall(ctx, node, name, undefined, q);
   if (pkg === "huggingface_hub") {
-    if (q.endsWith("http_backoff")) {
+    if (name === HTTP_BACKOFF.name) {
       const args = positionalArgs(node);
       const url = ctx.scope.evalString(kwargs(node).get("url") ?? args[1]);
       const host = url ? classifyUrl(url, (ctx.scope.evalString(args[0]) ?? "post").toLowerCase()) : "hub";
@@ -283,8 +277,8 @@ function onModule(ctx: CallContext, node: PyNode, fn: PyNode): PyCall | undefine
         isStreaming: false,
         billTo: ctx.billToOf(kwargs(node).get("headers")),
       };
-      if (hubRetry(ctx)) call.builtinRetry = "http_backoff retries 429 (huggingface_hub >= 1.2)";
-      else call.builtinDisabled = "http_backoff does not retry 429 before huggingface_hub 1.2";
+      if (hubRetry(ctx)) call.builtinRetry = HTTP_BACKOFF.retries;
+      else call.builtinDisabled = HTTP_BACKOFF.before;
       return call;
     }
     if (HUB_DOWNLOADS.has(name) || HUB_FUNCTIONS.has(name)) {

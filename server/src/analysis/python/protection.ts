@@ -13,7 +13,7 @@ import { codeText, countsAttempts } from "../retryHeuristics";
 import { backoffTraits, handWrittenTraits, isBackoff, isTenacity, tenacityTraits, type Traits } from "./retryTraits";
 import type { Scope } from "./scope";
 import { sessionRetry } from "./sessionRetry";
-import { helperIsRelevant } from "../decide/retryHelper";
+import { helperIsRelevant, neverRetryHelper } from "../decide/retryHelper";
 import { decideProtection } from "../decide/verdict";
 import { callsItself } from "../decide/recursion";
 import { wrongShapeReason } from "../decide/errorShape";
@@ -21,6 +21,7 @@ import { branchesOn429 } from "../decide/statusCheck";
 import { RetryRegistry, type Registration } from "../decide/registry";
 import {
   walkOutward,
+  wrapsInRetry,
   type AppliedRetry,
   type CatchFacts,
   type HandlerRetryFacts,
@@ -30,16 +31,8 @@ import {
   type WalkSource,
 } from "../decide/walk";
 import { libraryDecoratorTraits, retryDecoratorProfile } from "./libraryRetry";
-import { PY_PROFILE_MODULES, PY_RAISES_THROUGH } from "../profiles";
+import { PY_RAISES_THROUGH } from "../profiles";
 import { calleeNames, headerSpan, isInside } from "./syntax";
-
-/**
- * Modules whose functions are never user retry helpers (so `asyncio.to_thread(lambda: ...)` is looked through): the
- * standard library's and every Python profile's.
- */
-const LIBRARY_ROOTS = new RegExp(
-  `^(asyncio|concurrent|functools|itertools|os|time|json|typing|threading|multiprocessing|contextlib|random|math|logging|anyio|trio|builtins|langchain\\w*|${PY_PROFILE_MODULES.join("|")})(\\.|$)`,
-);
 
 /** A client or call option that makes every response raise on an error status (`raise_for_status=True`). */
 const RAISING_OPTION = PY_RAISES_THROUGH.options.size
@@ -82,7 +75,7 @@ export class ProtectionAnalyzer {
         return session?.reason ? { kind: "trap", reason: session.reason } : undefined;
       },
       builtinDisabled: call.builtinDisabled,
-      retryAroundConstruction: () => this.retryAroundConstruction(call),
+      retryAroundConstruction: () => this.retryAroundConstruction(call, raisesOn429),
     });
     return { protection, retries: covering };
   }
@@ -261,7 +254,7 @@ export class ProtectionAnalyzer {
     const tenacity = this.tenacityInstance(fn);
     if (tenacity) return this.tenacity(call, tenacity, helperCall, raisesOn429, "a tenacity Retrying call");
     const q = this.scope.qualify(fn) ?? fn.text;
-    if (LIBRARY_ROOTS.test(q)) return undefined;
+    if (neverRetryHelper(q, "python")) return undefined;
     const name = fn.type === "attribute" ? fn.childForFieldName("attribute")!.text : fn.text;
     const local = this.helpers.byName(name);
     if (local) return this.localHelper(local, name, false);
@@ -276,7 +269,7 @@ export class ProtectionAnalyzer {
   /** A helper or decorator imported from another workspace module: the workspace decides with its facts. */
   private imported(callee: PyNode | null | undefined): AppliedRetry<PyNode> | undefined {
     const imported = callee?.type === "identifier" ? this.scope.importOf(callee.text) : undefined;
-    if (imported && !LIBRARY_ROOTS.test(imported.module))
+    if (imported && !neverRetryHelper(imported.module, "python"))
       return { kind: "imported", module: imported.module, name: imported.name };
     return undefined;
   }
@@ -383,21 +376,10 @@ export class ProtectionAnalyzer {
     this.registry.register("helper", def.childForFieldName("name") ?? def, traits, relevant, name);
   }
 
-  /** A retry decorator on a function that builds the call's client (decide/verdict.ts: it protects nothing). */
-  private retryAroundConstruction(call: PyCall): boolean {
+  /** A retry around building the call's client (decide/walk.ts wrapsInRetry; decide/verdict.ts: it protects nothing). */
+  private retryAroundConstruction(call: PyCall, raisesOn429: boolean): boolean {
     const node = call.client?.node;
-    if (!node || node.type !== "call") return false;
-    for (let fn = this.scope.enclosingFunction(node); fn; fn = this.scope.enclosingFunction(fn)) {
-      const decorated = fn.parent?.type === "decorated_definition" ? fn.parent : undefined;
-      const hasRetry = decorated?.namedChildren.some((d) => {
-        if (d.type !== "decorator") return false;
-        const expr = d.namedChildren[0];
-        const callee = expr?.type === "call" ? expr.childForFieldName("function") : expr;
-        return isTenacity(this.scope, callee) === "decorator" || isBackoff(this.scope, callee) !== undefined;
-      });
-      if (hasRetry) return true;
-    }
-    return false;
+    return node?.type === "call" && wrapsInRetry(this.regions(call, node, raisesOn429));
   }
 }
 

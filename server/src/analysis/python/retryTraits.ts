@@ -71,6 +71,12 @@ export function tenacityTraits(
   const result = /retry_if_result/.test(condText) ? callableText(scope, cond) : "";
   const types =
     cond && /retry_if_exception_type|retry_if_not_exception_type/.test(condText) ? exceptionTypesIn(scope, cond) : [];
+  // `retry=retry_if_exception(pred)` alone: the predicate is the condition's own test of which errors go round
+  // again, read for a status filter (`e.response.status_code >= 500`) as the JS packages' `shouldRetry` is.
+  const onlyPredicate =
+    cond?.type === "call" && scope.qualify(cond.childForFieldName("function")) === "tenacity.retry_if_exception"
+      ? positionalArgs(cond)[0]
+      : undefined;
   const decided = decideRetryArgs(
     {
       library: "tenacity",
@@ -85,6 +91,7 @@ export function tenacityTraits(
           ? { names: types, catchesCall: catchesCall(types, raises, hubMajor1, status), word: "its condition" }
           : undefined,
         predicate: cond && !types.length ? callableText(scope, cond) : undefined,
+        filter: onlyPredicate ? codeText(callableText(scope, onlyPredicate), "python") : undefined,
       },
     },
     { raisesOn429, statusCheckAdmits402: status?.admits402 },

@@ -2,6 +2,7 @@
 // version; without one, a manifest's range (`huggingface_hub>=0.31.2`, `"@huggingface/inference": "^3.1.0"`)
 // admits every version from its floor up, and when the floor lies below a gate the user can be on a version
 // without the behaviour. Where the range is written (file and offsets) lets a quick fix raise its floor there.
+import { HTTP_BACKOFF } from "../profiles/huggingfaceHub";
 import type { FileSystem } from "../fileSystem";
 import type { HfCall, PackageVersions } from "../model";
 import { atLeast } from "./semver";
@@ -33,7 +34,10 @@ export interface VersionGate {
 
 /** The gate that decided a call's HF001, when a version decided it (python/calls.ts, js/protection.ts). */
 export function gateOf(call: HfCall): VersionGate | undefined {
-  if (call.library === "huggingface_hub" && (call.surface === "hub-download" || /\bhttp_backoff$/.test(call.callee)))
+  if (
+    call.library === "huggingface_hub" &&
+    (call.surface === "hub-download" || call.callee.split(".").pop() === HTTP_BACKOFF.name)
+  )
     return { key: "huggingface_hub", min: "1.2.0", lacks: "do not retry 429 by themselves" };
   if (call.library === "smolagents")
     return { key: "smolagents", min: "1.23.0", lacks: "do not retry 429 by themselves" };
