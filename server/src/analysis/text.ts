@@ -34,15 +34,21 @@ export class LineIndex {
     const line = this.lineOf(offset);
     return { line, character: offset - this.starts[line] };
   }
+  /** The line the last `lineOf` found: offsets asked in a row are mostly near each other (a subject's spans). */
+  private hint = 0;
   /** The 0-based line holding an offset (what `position` gives, without making an object). */
   lineOf(offset: number): number {
+    const starts = this.starts;
+    const h = this.hint;
+    if (starts[h] <= offset && (h + 1 === starts.length || offset < starts[h + 1])) return h;
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
+      if (starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
+    this.hint = lo;
     return lo;
   }
   offset(pos: Position): number {

@@ -252,7 +252,13 @@ function assemble<N extends object>(model: FileModel, layout: Layout<N>, results
       const call = unpin(layout, c.call);
       if (c.client) call.client = clientIndex.get(c.client);
       // A last good result kept while the file is broken may name a retry whose statement is being typed.
-      call.retries = c.covering.map((a) => retryIndex.get(a)).filter((i) => i !== undefined);
+      // A loop, not map and filter: this runs for every call of the file on every keystroke.
+      const retries: number[] = [];
+      for (const a of c.covering) {
+        const i = retryIndex.get(a);
+        if (i !== undefined) retries.push(i);
+      }
+      call.retries = retries;
       model.calls.push(call);
       note(from.calls, c.call);
     }
