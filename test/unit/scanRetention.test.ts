@@ -20,7 +20,7 @@ const files: Record<string, string> = {
   "/ws/app/bill.py": "import os\nos.environ['HF_BILL_TO'] = 'acme'\n",
 };
 
-async function analyzer(keepInertTexts: boolean): Promise<Analyzer> {
+async function analyzer(keepInertTexts: boolean | "given"): Promise<Analyzer> {
   const a = await Analyzer.create({
     fs: new MemoryFileSystem(files),
     wasmDir: path.join(ROOT, "node_modules"),
@@ -44,4 +44,23 @@ test("a one-shot check keeps only the texts it may still read, and reports the s
   assert.equal(lean.text("/ws/app/call.py"), files["/ws/app/call.py"]);
   assert.equal(lean.text("/ws/app/retry.py"), files["/ws/app/retry.py"]);
   assert.ok(lean.check("/ws/app/call.py", {}, { fixes: false }).diagnostics.length > 0);
+});
+
+test("the language server's analyzer drops the inert texts it read from disk, never an editor buffer's", async () => {
+  const kept = await analyzer(true);
+  const server = await analyzer("given");
+  for (const p of Object.keys(files))
+    assert.deepEqual(server.check(p, {}, { fixes: false }), kept.check(p, {}, { fixes: false }), p);
+  assert.equal(server.text("/ws/app/plain.py"), "");
+  assert.equal(server.text("/ws/app/notes.ts"), "");
+  assert.equal(server.text("/ws/app/call.py"), files["/ws/app/call.py"]);
+  assert.equal(server.text("/ws/app/retry.py"), files["/ws/app/retry.py"]);
+  // Opened in the editor: the buffer is kept, inert or not (code actions and fixes read it).
+  const buffer = "def add(a, b):\n    return a - b\n";
+  server.setFile("/ws/app/plain.py", buffer);
+  assert.equal(server.text("/ws/app/plain.py"), buffer);
+  const edited = files["/ws/app/call.py"].replace("ask(p)", "ask(prompt, p=None)");
+  server.setFile("/ws/app/call.py", edited);
+  assert.equal(server.text("/ws/app/call.py"), edited);
+  assert.ok(server.fixAll("/ws/app/call.py").changed);
 });

@@ -78,9 +78,10 @@ export interface AnalyzerOptions {
    * Keep the text of a file that gives the rules and the other files nothing to read (no calls, clients, retries,
    * bill-to evidence or exports), default true. Most files of a workspace are such files; a one-shot check that
    * never fixes (the CLI without --fix) sets false and holds only the texts it may still report from; `text()` of
-   * the others is then "".
+   * the others is then "". "given" keeps the texts given to `setFile` (editor buffers, which fixes and code actions
+   * read) and drops those it read from the file system (the language server's workspace files).
    */
-  keepInertTexts?: boolean;
+  keepInertTexts?: boolean | "given";
 }
 
 export class Analyzer {
@@ -127,7 +128,8 @@ export class Analyzer {
     // An editor file's state from its last version goes on to the next; a file read from disk keeps none.
     const state = keep ? (this.files.get(path)?.state ?? new FileState()) : undefined;
     const entry = this.build(path, kind, content, this.options.cache, state);
-    if (this.options.keepInertTexts === false && !entry.cells && isInert(entry.model)) {
+    const keepText = this.options.keepInertTexts ?? true;
+    if ((keepText === false || (keepText === "given" && text === undefined)) && !entry.cells && isInert(entry.model)) {
       entry.text = "";
       entry.analysedText = "";
     }

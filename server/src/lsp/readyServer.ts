@@ -62,7 +62,9 @@ export function newOverlay(): MemoryFileSystem {
 export async function loadReadyServer(base: ServerBase, wasmDir: string): Promise<ReadyServer> {
   const started = performance.now();
   const { Analyzer } = await import("../analysis/analyzer.js");
-  const analyzer = await Analyzer.create({ fs: base.overlay, wasmDir });
+  // A workspace file read from disk that holds nothing to check (most of them) is not kept in memory as text: a
+  // document the editor opens brings its own.
+  const analyzer = await Analyzer.create({ fs: base.overlay, wasmDir, keepInertTexts: "given" });
   base.connection.console.info(`analyzer loaded in ${Math.round(performance.now() - started)} ms`);
   const engine = new DiagnosticsEngine(
     base.connection,
