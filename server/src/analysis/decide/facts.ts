@@ -22,8 +22,11 @@ export interface HandWrittenFacts {
   wait?: string;
   /** The loop, when it is one. */
   loop?: LoopFacts;
-  /** It catches errors other than rate-limit ones (a bare or broad except, a JS catch, which has no type). */
-  catchesBroadly: boolean;
+  /**
+   * Its handlers, each as the error types it names (qualified); undefined for one that names none (a bare except, a
+   * JS catch or `.catch(...)` callback).
+   */
+  handlers: (string[] | undefined)[];
 }
 
 /**

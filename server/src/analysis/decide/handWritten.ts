@@ -1,6 +1,7 @@
 // The traits of a hand-written retry (a loop, a recursive function, a helper's body), decided once for both
 // languages from what the frontend reports about it (facts.ts). They drive HF002, HF004, HF005 and HF006.
-import { ATTEMPT_LIMIT, JITTER, retries402FromText } from "../retryHeuristics";
+import { ATTEMPT_LIMIT, countsAttempts, JITTER, retries402FromText } from "../retryHeuristics";
+import { isRateLimitType } from "./retryLibrary";
 import type { HandWrittenFacts, LoopFacts } from "./facts";
 import { honoursRetryAfter } from "./retryAfter";
 
@@ -19,7 +20,7 @@ export function handWrittenTraits(facts: HandWrittenFacts): HandWrittenTraits {
     // The wait's own expression (with what its names were assigned) decides; without a wait, the whole retry.
     hasJitter: JITTER.test(facts.wait ?? facts.text),
     bounded: facts.loop ? loopBounded(facts.loop) : ATTEMPT_LIMIT.test(facts.text),
-    retries402: retries402FromText(facts.text, facts.catchesBroadly),
+    retries402: retries402FromText(facts.text, catchesBroadly(facts.handlers)),
   };
 }
 
@@ -36,4 +37,21 @@ export function loopBounded(loop: LoopFacts): boolean {
 function headerEnds(header: LoopFacts["header"]): boolean {
   if ("iterates" in header) return !/itertools\.count|\bcount\(\)|\bcycle\(/.test(header.iterates);
   return !/^(True|true|1)$/.test(header.tests.trim());
+}
+
+/**
+ * Whether it catches errors other than rate-limit ones (a 402 among them): a handler naming no type (a bare except,
+ * a JS catch or `.catch(...)`), or one naming a type that is not a rate-limit error.
+ */
+function catchesBroadly(handlers: HandWrittenFacts["handlers"]): boolean {
+  return handlers.some((types) => types === undefined || types.some((t) => !isRateLimitType(t)));
+}
+
+/**
+ * Whether a loop around a handler goes round again for another attempt: a loop that tests a condition (`while`,
+ * `for (;;)`, `do ... while`), or one that counts attempts (`for attempt in range(5)`). A loop over a collection
+ * (`for name in CANDIDATES`, `for (const m of models)`) tries something else each round: a fallback, not a retry.
+ */
+export function retriesAround(header: LoopFacts["header"]): boolean {
+  return "tests" in header || countsAttempts(header.iterates);
 }

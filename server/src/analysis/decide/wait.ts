@@ -16,3 +16,10 @@ const WAITS = new Map([
 export function waitArgument(callee: string): number | undefined {
   return WAITS.get(callee);
 }
+
+const WAIT_CALL = new RegExp(`\\b(${[...WAITS.keys()].join("|")})\\b`);
+
+/** Whether code names a wait (a hook that waits itself: `await sleep(...)`, `setTimeout(r, ...)`). */
+export function callsWait(text: string): boolean {
+  return WAIT_CALL.test(text);
+}

@@ -7,6 +7,7 @@ import type { Found } from "../decide/verdict";
 import type { JsCall } from "./calls";
 import type { JsProfile, RetryDefaults } from "../profiles/types";
 import { decideRetryArgs, defaultsTraits } from "../decide/retryLibrary";
+import { callsWait } from "../decide/wait";
 import { codeText } from "../retryHeuristics";
 import { optionOf } from "./clients";
 import { isFunctionLike, unwrap, type JsScope } from "./scope";
@@ -71,7 +72,7 @@ export function libraryRetry(
   // and constants it uses, two levels deep (its retryable test, that test's status set).
   const hookNode = options ? optionOf(options, "onFailedAttempt") : undefined;
   const hook = hookNode ? scope.expandedText(scope.expandedText(functionText(scope, hookNode))) : "";
-  const ownJitter = /\b(setTimeout|sleep|delay)\b/.test(hook) && /Math\.random\(/.test(hook);
+  const ownJitter = callsWait(hook) && /Math\.random\(/.test(hook);
   const opText = codeText(operationText(scope, operation), "js");
   // promise-retry goes round again only when the operation calls the retry function it is handed.
   const fn = isFunctionLike(operation) ? operation : undefined;

@@ -10,7 +10,7 @@ import type { PackageVersions, Protection, RetryHelperFacts, Span } from "../mod
 import { CALLABLE_NAME, codeText } from "../retryHeuristics";
 import type { JsCall } from "./calls";
 import type { LoopFacts, RetryTraits } from "../decide/facts";
-import { handWrittenTraits as decideHandWritten } from "../decide/handWritten";
+import { handWrittenTraits as decideHandWritten, retriesAround } from "../decide/handWritten";
 import {
   decideRetryHelper,
   exportedHelperFacts,
@@ -169,8 +169,8 @@ export class JsProtection {
       return facts;
     }
     for (let p: ts.Node | undefined = tryNode.parent; p && p !== fn; p = p.parent) {
-      // `for (const name of CANDIDATES)` tries something else each round: a fallback, not a retry.
-      if (isLoop(p) && !ts.isForOfStatement(p) && !ts.isForInStatement(p)) {
+      // decide/handWritten.ts: `for (const name of CANDIDATES)` tries something else each round, a fallback.
+      if (isLoop(p) && retriesAround(loopFacts(p).header)) {
         const loop = p;
         facts.loop = () => ({ anchor: loop, traits: { ...this.handWritten(loop, loop), handles429: true } });
         break;
@@ -320,8 +320,8 @@ export class JsProtection {
       text,
       wait: wait ? this.waitContext(wait) : undefined,
       loop: loop ? loopFacts(loop) : undefined,
-      // A catch has no type: it catches every error.
-      catchesBroadly: /\bcatch\b/.test(text),
+      // A catch names no type: each catches every error.
+      handlers: catchHandlers(scopeNode),
     });
     return { ...traits, waitNode: wait, limitNode: loop ? loopLimit(loop) : undefined };
   }
@@ -455,6 +455,21 @@ function* calleeNames(node: ts.Node): Iterable<string> {
       stack.push(c);
     });
   }
+}
+
+/** The handlers inside a node, each untyped: its catch clauses and its `.catch(...)` callbacks. */
+function catchHandlers(node: ts.Node): undefined[] {
+  const out: undefined[] = [];
+  const visit = (n: ts.Node): void => {
+    if (
+      ts.isCatchClause(n) ||
+      (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === "catch")
+    )
+      out.push(undefined);
+    ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return out;
 }
 
 /** The catch clauses inside a node, nested ones included. */

@@ -9,8 +9,17 @@ import type { Protection } from "../model";
 import type { PyCall } from "./calls";
 import { caughtTypes, describeTypes, isBroad, isRateLimitType, matches } from "./exceptions";
 import type { HelperIndex, LocalHelper } from "./helpers";
-import { codeText, countsAttempts } from "../retryHeuristics";
-import { backoffTraits, handWrittenTraits, isBackoff, isTenacity, tenacityTraits, type Traits } from "./retryTraits";
+import { codeText } from "../retryHeuristics";
+import { retriesAround } from "../decide/handWritten";
+import {
+  backoffTraits,
+  handWrittenTraits,
+  isBackoff,
+  isTenacity,
+  loopFacts,
+  tenacityTraits,
+  type Traits,
+} from "./retryTraits";
 import type { Scope } from "./scope";
 import { sessionRetry } from "./sessionRetry";
 import { helperIsRelevant, neverRetryHelper } from "../decide/retryHelper";
@@ -209,11 +218,8 @@ export class ProtectionAnalyzer {
       return facts;
     }
     for (let p = tryNode.parent; p && p.id !== fn?.id; p = p.parent) {
-      // `for name in CANDIDATES:` tries something else each round: a fallback, not a retry.
-      if (
-        p.type === "while_statement" ||
-        (p.type === "for_statement" && countsAttempts(p.childForFieldName("right")?.text ?? ""))
-      ) {
+      // decide/handWritten.ts: `for name in CANDIDATES:` tries something else each round, a fallback.
+      if ((p.type === "while_statement" || p.type === "for_statement") && retriesAround(loopFacts(p).header)) {
         facts.loop = this.loopRetry(p);
         break;
       }

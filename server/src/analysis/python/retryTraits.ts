@@ -2,7 +2,7 @@
 // The traits map onto RetryConstruct (model.ts) and drive HF002, HF004, HF005 and HF006.
 import type { PyNode } from "./tree";
 import type { RaiseKind } from "./calls";
-import { caughtTypes, isBroad, isRateLimitType, matches } from "./exceptions";
+import { caughtTypes, matches } from "./exceptions";
 import { decideRetryArgs, type RetryCondition } from "../decide/retryLibrary";
 import type { Scope } from "./scope";
 import { kwargs, positionalArgs } from "./syntax";
@@ -202,7 +202,7 @@ export function handWrittenTraits(scope: Scope, body: PyNode, loop: PyNode | und
     text: scope.expandedText(codeText(body.text, "python")),
     wait: delay ? waitContext(scope, delay) : undefined,
     loop: loop ? loopFacts(loop) : undefined,
-    catchesBroadly: catches.some((t) => isBroad(t) || (t ?? []).some((x) => !isRateLimitType(x))),
+    handlers: catches,
   });
   return {
     ...traits,
@@ -238,7 +238,7 @@ function loopLimit(loop: PyNode): PyNode | undefined {
 }
 
 /** A loop's header as written: what a `for` iterates, what a `while` tests (decide/handWritten.ts reads it). */
-function loopFacts(loop: PyNode): LoopFacts {
+export function loopFacts(loop: PyNode): LoopFacts {
   const body = loop.childForFieldName("body")?.text ?? "";
   if (loop.type === "for_statement") return { header: { iterates: loop.childForFieldName("right")?.text ?? "" }, body };
   return { header: { tests: loop.childForFieldName("condition")?.text ?? "True" }, body };
