@@ -3,7 +3,7 @@
 // that reads the status where the error does not keep it (`err.status` on an @huggingface/inference error,
 // `err.response.status` on a got error) never matches, so the 429 branch never runs.
 import type { PackageVersions } from "../model";
-import type { ErrorShape } from "../profiles/types";
+import type { ErrorShape, PyErrorShape } from "../profiles/types";
 import { decidingText } from "../retryHeuristics";
 import { testsFor429 } from "./handler";
 
@@ -30,4 +30,29 @@ export function catchShapeTrap(
   if (shape.wrong && shape.wrong.re.test(deciding) && !shape.right.test(deciding))
     return wrongShapeReason("the catch", shape.wrong.fix);
   return undefined;
+}
+
+const escape = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Why an except clause's 429 branch never fires on the error it binds to `name`, or undefined when it can (or no
+ * test decides on 429): every test deciding the branch (`tests`, with the names assigned in the handler replaced
+ * by their values) reads the status where the error does not keep it (`err.status`, `getattr(err, "status_code")`)
+ * and nowhere it does (the shape's `right` attributes, or the message: `str(err)`, `err.args`, `f"{err}"`).
+ */
+export function exceptShapeTrap(
+  shape: PyErrorShape | undefined,
+  name: string | undefined,
+  tests: string[],
+): string | undefined {
+  if (!shape || !name || !tests.length) return undefined;
+  const e = escape(name);
+  const wrongs = shape.wrong.join("|");
+  const wrong = new RegExp(`\\b${e}\\.(${wrongs})\\b|getattr\\(\\s*${e}\\s*,\\s*["'](${wrongs})["']`);
+  const right = new RegExp(
+    `\\b${e}\\.(${shape.right.join("|")})\\b|\\bstr\\(\\s*${e}\\s*\\)|\\b${e}\\.args\\b|f["'].*\\{${e}\\}`,
+  );
+  return tests.every((t) => wrong.test(t) && !right.test(t))
+    ? wrongShapeReason("the except clause", shape.fix)
+    : undefined;
 }

@@ -13,6 +13,12 @@ export const httpxProfile: PythonProfile = {
     { qualified: "httpx.AsyncClient", kind: "httpx-client", isAsync: true },
   ],
   on429: { raises: "response", caught: [{ type: "httpx.HTTPStatusError" }, { type: "httpx.HTTPError" }] },
+  // httpx's HTTPStatusError keeps the status on its response only.
+  errorShape: {
+    right: ["response"],
+    wrong: ["status", "status_code", "code", "http_status"],
+    fix: "HTTPError exposes err.response.status_code",
+  },
   // RequestError is the base of every error raised without a response (TransportError, DecodingError, ...).
   errorTypes: {
     status: ["httpx.HTTPStatusError"],

@@ -136,6 +136,12 @@ export const huggingfaceHubProfile: PythonProfile = {
     caught: HF_HUB_ERRORS_CAUGHT,
   },
   errorTypes: { status: ["huggingface_hub.HfHubHTTPError"] },
+  // HfHubHTTPError keeps the status on its response only (docs/hf-facts.md, "What each client does on 429").
+  errorShape: {
+    right: ["response"],
+    wrong: ["status", "status_code", "code", "http_status"],
+    fix: "HfHubHTTPError exposes err.response.status_code",
+  },
   // Downloads and uploads (HUB_DOWNLOADS) and http_backoff, from 1.2.
   builtinRetry: { note: "huggingface_hub retries downloads and uploads (>= 1.2)", since: "1.2.0" },
   selfRetry: "InferenceClient never; downloads, uploads and http_backoff from 1.2 (Retry-After from 1.22)",

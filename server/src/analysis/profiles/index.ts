@@ -39,6 +39,7 @@ import type {
   JsRaise,
   LibraryProfile,
   PyClientKind,
+  PyErrorShape,
   PyRaise,
   PythonProfile,
 } from "./types";
@@ -175,6 +176,11 @@ for (const p of python) {
   for (const c of p.on429.caught) if (!list.some((x) => x.type === c.type && x.hub === c.hub)) list.push(c);
   PY_CAUGHT.set(p.on429.raises, list);
 }
+
+/** Per raise kind: where its 429 error keeps the status (profile `errorShape`; profiles sharing a kind agree). */
+export const PY_ERROR_SHAPES = new Map<PyRaise, PyErrorShape>(
+  python.flatMap((p) => (p.errorShape && p.on429 ? [[p.on429.raises, p.errorShape] as const] : [])),
+);
 
 /** Exception types raised for an HTTP error status, and for a failed connection only (profile `errorTypes`). */
 export const ERROR_TYPES = {

@@ -24,6 +24,12 @@ export const requestsProfile: PythonProfile = {
       { type: "OSError" },
     ],
   },
+  // requests's HTTPError keeps the status on its response only.
+  errorShape: {
+    right: ["response"],
+    wrong: ["status", "status_code", "code", "http_status"],
+    fix: "HTTPError exposes err.response.status_code",
+  },
   errorTypes: {
     status: ["requests.HTTPError"],
     transport: [

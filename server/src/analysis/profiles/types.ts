@@ -194,8 +194,21 @@ export interface PythonProfile extends ProfileBase {
    * one sees only transport errors (decide/errorTypes.ts).
    */
   errorTypes?: { status?: string[]; transport?: string[] };
+  /**
+   * Where its 429 error keeps the status, for an except clause's 429 test (decide/errorShape.ts): the attributes
+   * that hold it (`right`: `err.response`), those that look as if they did and are not there (`wrong`:
+   * `err.status_code`), and how messages say where it is (`fix`).
+   */
+  errorShape?: PyErrorShape;
   /** A retry decorator this library provides (`@stamina.retry(...)`), by qualified name. */
   retryDecorator?: { qualified: string[]; defaults: RetryDefaults };
+}
+
+/** Where a Python library's 429 error keeps the status (PythonProfile `errorShape`). */
+export interface PyErrorShape {
+  right: string[];
+  wrong: string[];
+  fix: string;
 }
 
 /**

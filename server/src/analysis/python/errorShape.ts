@@ -1,17 +1,14 @@
-// The error shape an except clause's 429 branch is judged on: the test that decides the branch, not any
-// property read elsewhere in the handler (a log line reading `err.response.status_code` does not make
-// `if err.status == 429` fire). huggingface_hub's HfHubHTTPError, requests' HTTPError and httpx's
-// HTTPStatusError expose the status only as `err.response.status_code`; their message text carries it too
-// (docs/hf-facts.md, "What each client does on 429").
+// The tests an except clause's 429 branch is judged on: the tests that decide the branch, not any property read
+// elsewhere in the handler (a log line reading `err.response.status_code` does not make `if err.status == 429`
+// fire). Where each library's error keeps the status is its profile's `errorShape`; decide/errorShape.ts decides.
 import type { PyNode } from "./tree";
 
 /**
- * Whether every test in `block` that decides on 429 reads the status from `name` in a way the error does not
- * expose (`err.status`, `err.status_code`, `err.code`, `getattr(err, "status", None)`), directly or through a
- * variable assigned in the block. Undefined when no test decides on 429 there.
+ * The tests in `block` that decide on 429 (`if`/`elif` conditions naming it, not in nested functions), each with
+ * one level of the names assigned in the block replaced by their values: `status = getattr(err, "status", None)`
+ * ... `if status == 429`. decide/errorShape.ts judges them against the error's shape.
  */
-export function wrongShapeOnly(block: PyNode, name: string | undefined): boolean | undefined {
-  if (!name) return undefined;
+export function decidingTests(block: PyNode): string[] {
   const assigned = new Map<string, string>();
   const tests: string[] = [];
   const stack = [block];
@@ -29,15 +26,5 @@ export function wrongShapeOnly(block: PyNode, name: string | undefined): boolean
     }
     stack.push(...node.namedChildren);
   }
-  if (!tests.length) return undefined;
-  const e = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const wrong = new RegExp(
-    `\\b${e}\\.(status|status_code|code|http_status)\\b|getattr\\(\\s*${e}\\s*,\\s*["'](status|status_code|code|http_status)["']`,
-  );
-  const right = new RegExp(`\\b${e}\\.response\\b|\\bstr\\(\\s*${e}\\s*\\)|\\b${e}\\.args\\b|f["'].*\\{${e}\\}`);
-  return tests.every((t) => {
-    // One level of names assigned in the handler: `status = getattr(err, "status", None)` ... `if status == 429`.
-    const expanded = t.replace(/\b[A-Za-z_]\w*\b/g, (w) => (assigned.has(w) ? `(${assigned.get(w)})` : w));
-    return wrong.test(expanded) && !right.test(expanded);
-  });
+  return tests.map((t) => t.replace(/\b[A-Za-z_]\w*\b/g, (w) => (assigned.has(w) ? `(${assigned.get(w)})` : w)));
 }

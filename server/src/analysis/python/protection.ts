@@ -2,7 +2,7 @@
 // Walks outward from the call: try/except clauses, retry helpers it is passed into, retry decorators on the
 // enclosing functions, tenacity Retrying loops, session retry configs, callers that protect the function, and
 // the library's own retries. The first thing that really protects wins; the first trap met explains HF001.
-import { wrongShapeOnly } from "./errorShape";
+import { decidingTests } from "./errorShape";
 import { statusRaise } from "./statusRaise";
 import type { PyNode } from "./tree";
 import type { Protection } from "../model";
@@ -25,7 +25,7 @@ import { sessionRetry } from "./sessionRetry";
 import { helperIsRelevant, neverRetryHelper } from "../decide/retryHelper";
 import { decideProtection } from "../decide/verdict";
 import { callsItself } from "../decide/recursion";
-import { wrongShapeReason } from "../decide/errorShape";
+import { exceptShapeTrap } from "../decide/errorShape";
 import { branchesOn429 } from "../decide/statusCheck";
 import { RetryRegistry, type Registration } from "../decide/registry";
 import {
@@ -40,7 +40,7 @@ import {
   type WalkSource,
 } from "../decide/walk";
 import { libraryDecoratorTraits, retryDecoratorProfile } from "./libraryRetry";
-import { PY_RAISES_THROUGH } from "../profiles";
+import { PY_ERROR_SHAPES, PY_RAISES_THROUGH } from "../profiles";
 import { calleeNames, headerSpan, isInside } from "./syntax";
 
 /** A client or call option that makes every response raise on an error status (`raise_for_status=True`). */
@@ -190,12 +190,10 @@ export class ProtectionAnalyzer {
             ? () => ({ text: codeText(block.text, "python"), namesRateLimitType: rateLimitType })
             : undefined,
           wrongShape: () => {
-            if (rateLimitType || (call.raises !== "hf" && call.raises !== "response")) return undefined;
+            if (rateLimitType || !block) return undefined;
             // The test that decides the 429 branch must read the status where the error keeps it.
             const alias = clause.namedChildren.find((c) => c.type === "as_pattern")?.childForFieldName("alias")?.text;
-            if (!block || !wrongShapeOnly(block, alias ?? asName(clause))) return undefined;
-            const error = call.raises === "hf" ? "HfHubHTTPError" : "HTTPError";
-            return wrongShapeReason("the except clause", `${error} exposes err.response.status_code`);
+            return exceptShapeTrap(PY_ERROR_SHAPES.get(call.raises), alias ?? asName(clause), decidingTests(block));
           },
           retry: () => this.handlerRetry(tryNode, block!),
         };
