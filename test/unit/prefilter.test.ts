@@ -73,6 +73,27 @@ test("a retry helper, written here or imported, and bill-to evidence are parsed"
   assert.equal(py('params = {"bill_to": "acme"}\n'), true);
 });
 
+test("Python retry words count only where some function may call the operation it is handed", () => {
+  // Sleeping in a function that calls none of its parameters retries nothing a call could be handed to.
+  assert.equal(py("import time\n\ndef pause(seconds):\n    time.sleep(seconds)\n"), false);
+  // A parameter named in a docstring, called as a method or defined as a function is not a call of it.
+  assert.equal(
+    py(
+      'import time\n\ndef pause(fn, items):\n    """fn (callable): retried."""\n    items.copy()\n    time.sleep(1)\n',
+    ),
+    false,
+  );
+  // Handed on to a wrapper that calls it (python/helpers.ts callsAny) counts.
+  assert.equal(
+    py(
+      "import time\n\ndef again(fn):\n    for _ in range(3):\n        try:\n            return limiter.run(fn)\n        except Exception:\n            time.sleep(1)\n",
+    ),
+    true,
+  );
+  // A call inside an f-string's field is code.
+  assert.equal(py('import time\n\ndef again(op):\n    print(f"{op()}")\n    time.sleep(1)\n'), true);
+});
+
 test("JS/TS: a library's module specifier, with a host or token when its profile needs one", () => {
   assert.equal(js("/** Calls Hugging Face models. */\nexport const answer = 42;\n"), false);
   assert.equal(js('import { InferenceClient } from "@huggingface/inference";\n'), true);
