@@ -28,6 +28,13 @@ test("a library's module alone is not enough when its profile needs one of its n
   assert.equal(py("from huggingface_hub import constants\nprint(constants.ENDPOINT)\n"), false);
   assert.equal(py("from huggingface_hub import InferenceClient\n"), true);
   assert.equal(py("import huggingface_hub as hh\nhh.hf_hub_download('gpt2', 'config.json')\n"), true);
+  assert.equal(py("from huggingface_hub import InferenceClient as IC\n\nc = IC()\n"), true);
+  assert.equal(py("from huggingface_hub import inference\n\nc = inference._client.InferenceClient()\n"), true);
+  // HF's own sources import their classes relatively, which the analyzer does not resolve to the library.
+  assert.equal(
+    py("from huggingface_hub.errors import HfHubHTTPError\nfrom .hf_api import HfApi\n\napi = HfApi()\n"),
+    false,
+  );
   assert.equal(py("from haystack import Pipeline\np = Pipeline()\n"), false);
   // An f-string's fields are code.
   assert.equal(py('import huggingface_hub\nprint(f"{huggingface_hub.whoami()}")\n'), true);

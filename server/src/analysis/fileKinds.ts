@@ -304,7 +304,7 @@ class Found {
 }
 /**
  * Each name Python import statements bind, with the top modules it may stand for: `from a.b import c as d` binds
- * `d` to `a`, `import a.b as e` binds `e` to `a` (and `import a.b`, `a` to itself). Read from the whole text,
+ * `d` (and `c`, as written there) to `a`, `import a.b as e` binds `e` to `a` (and `import a.b`, `a` to itself). Read from the whole text,
  * comments and strings included: a binding too many only lets a file through.
  */
 function importBindings(text: string): Map<string, Set<string>> {
@@ -323,8 +323,10 @@ function importBindings(text: string): Map<string, Set<string>> {
       .filter(Boolean);
   for (const m of text.matchAll(/\bfrom\s+([A-Za-z_][\w.]*)\s+import\s*(\([^)]*\)|(?:[^\n;\\]|\\\r?\n)*)/g)) {
     for (const item of items(m[2])) {
+      // The name as imported counts too: that is where the file writes it (`import InferenceClient as IC`).
       const [name, alias] = item.split(/\s+as\s+/);
-      bind((alias ?? name).trim(), m[1]);
+      bind(name.trim(), m[1]);
+      if (alias) bind(alias.trim(), m[1]);
     }
   }
   for (const m of text.matchAll(/\bimport\s+((?:[^\n;\\]|\\\r?\n)*)/g)) {
