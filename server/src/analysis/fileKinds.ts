@@ -241,7 +241,7 @@ class Found {
     else if (inString) return false;
     else {
       // A module specifier hit holds its quotes: `"openai"`, `'@langchain/community/`.
-      let key = /^["'`]/.test(w) ? w.slice(1, -1) : w;
+      const key = /^["'`]/.test(w) ? w.slice(1, -1) : w;
       if (this.language.methods.has(key) && (this.loose || afterDot(this.text, at, this.language.comment))) return true;
       if (this.language.boundNames && this.language.names.has(key) && !this.loose) {
         // Python: a name counts for the modules it is reached through (`hh.InferenceClient`, an import of it).
