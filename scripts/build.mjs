@@ -57,8 +57,10 @@ const entries = [
   // more RSS than 4 MB minified; esbuild's keepNames would give back half of it). The source map next to the bundle
   // still maps a stack trace (`node --enable-source-maps`).
   { in: "server/src/cli/run.ts", out: "cli.js", compact: true },
-  // The scan worker for Python files: the Python frontend alone, without TypeScript's compiler (cli/parallel.ts).
-  { in: "server/src/cli/pythonWorker.ts", out: "pyWorker.js", compact: true },
+  // The scan worker: the Python frontend alone, without TypeScript's compiler, which it loads from jsFrontend.js
+  // only when it is given JS/TS files (cli/parallel.ts, cli/scanWorker.ts).
+  { in: "server/src/cli/scanWorker.ts", out: "scanWorker.js", compact: true },
+  { in: "server/src/analysis/js/index.ts", out: "jsFrontend.js", compact: true },
 ];
 await Promise.all(
   entries

@@ -33,7 +33,30 @@ test("check on several threads reports exactly what one thread reports", () => {
   const dir = workspace(files);
   const one = runCli(["check", "--no-cache", "--jobs", "1", "--format", "json", "."], dir);
   const many = runCli(["check", "--no-cache", "--jobs", "3", "--verbose", "--format", "json", "."], dir);
-  assert.match(many.stderr, /file\(s\) analysed on [23] threads/, many.stderr);
+  assert.match(
+    many.stderr,
+    /file\(s\) analysed on [23] threads, [1-9]\d* of them \(0 JS\/TS\) by worker threads/,
+    many.stderr,
+  );
+  assert.equal(many.status, one.status);
+  assert.ok(JSON.parse(one.stdout).diagnostics.length > 100);
+  assert.equal(many.stdout, one.stdout);
+});
+
+test("worker threads take JS/TS files too when there is enough of them, with the same report", () => {
+  // Only TypeScript, more than worker threads load TypeScript's compiler for (JS_WORTH_LOADING in parallel.ts).
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 7; i++) files[`web/m${i}.ts`] = hfTs(100 + i);
+  const dir = workspace(files);
+  const one = runCli(["check", "--no-cache", "--jobs", "1", "--format", "json", "."], dir);
+  const many = runCli(["check", "--no-cache", "--jobs", "2", "--verbose", "--format", "json", "."], dir);
+  const note = /(\d+) file\(s\) analysed on 2 threads, (\d+) of them \((\d+) JS\/TS\) by worker threads/.exec(
+    many.stderr,
+  );
+  assert.ok(note, many.stderr);
+  assert.equal(note[1], "7");
+  assert.ok(Number(note[3]) > 0, many.stderr);
+  assert.equal(note[2], note[3]);
   assert.equal(many.status, one.status);
   assert.ok(JSON.parse(one.stdout).diagnostics.length > 100);
   assert.equal(many.stdout, one.stdout);

@@ -8,8 +8,8 @@ import { DiskModelCache } from "../node/diskModelCache";
 import type { CheckOptions } from "./args";
 import type { Report, ReportedDiagnostic, SkippedFile } from "./formats/report";
 import { detectVersions } from "../analysis/versions/detectVersions";
-import { YoungGenerationCap } from "./heapGrowth";
-import { analyseInWorkers, pythonWorkerScript, scanJobs, workerCount, WorkerModels } from "./parallel";
+import { reapplyHeapFlags, YoungGenerationCap } from "./heapGrowth";
+import { ScanPool, scanJobs, scanWorkerScript, WorkerModels } from "./parallel";
 import { collectFiles } from "./walk";
 import { createFile, writeFixed } from "./writeFixed";
 
@@ -25,8 +25,8 @@ export interface CheckOutcome {
 
 /** `build` identifies the analyzer build; without one (running from sources) nothing is cached. */
 /**
- * `workerScript` is the CLI bundle, which worker threads run to analyse files on every core (see parallel.ts);
- * without it (running from sources) everything runs on this thread.
+ * `workerScript` is the CLI bundle: the scan worker's bundle next to it analyses files on every core (see
+ * parallel.ts); without it (running from sources) everything runs on this thread.
  */
 export async function runCheck(
   options: CheckOptions,
@@ -81,21 +81,29 @@ export async function runCheck(
     }
     young.check();
   };
-  if (workerScript && options.jobs !== 1) {
+  const scanWorker = workerScript && options.jobs !== 1 ? scanWorkerScript(workerScript) : undefined;
+  if (scanWorker) {
+    // Workers start while the files are read, as soon as there is text enough for them (see ScanPool).
+    const pool = new ScanPool(options.jobs, scanWorker, wasmDir);
     const jobs = scanJobs(
       paths,
       (p) => fs.readFile(p),
       (p) => detectVersions(fs, p),
       cache,
       settle,
+      (job) => {
+        pool.add(job);
+        if (pool.size) reapplyHeapFlags();
+      },
     );
     const count = jobs.length;
-    const threads = workerCount(options.jobs, jobs);
-    if (threads > 0) {
-      await analyseInWorkers(jobs, threads, workerScript, wasmDir, cache, pythonWorkerScript(workerScript), (job) =>
-        settle(job.path, job.text),
-      );
-      if (options.verbose) notes.push(`${count} file(s) analysed on ${threads + 1} threads`);
+    if (pool.size > 0) {
+      await pool.run(jobs, cache, (job) => settle(job.path, job.text));
+      const { files, js } = pool.analysed;
+      if (options.verbose)
+        notes.push(
+          `${count} file(s) analysed on ${pool.size + 1} threads, ${files} of them (${js} JS/TS) by worker threads`,
+        );
     } else for (const job of jobs.splice(0)) settle(job.path, job.text);
   }
   for (const p of paths) if (!settled.has(p)) settle(p);

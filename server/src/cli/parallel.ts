@@ -6,12 +6,12 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { Worker } from "node:worker_threads";
 import type { ModelCache, ModelCacheKey } from "../analysis/modelCache";
 import type { FileModel, PackageVersions } from "../analysis/model";
 import { fileKind, mayMatter, skipReason } from "../analysis/fileKinds";
 import { analyzeJs } from "../analysis/js/index";
-import { analyzePython, initPython } from "../analysis/python/index";
+import { analyzePython } from "../analysis/python/index";
 import { reapplyHeapFlags } from "./heapGrowth";
 import { analyseBatch, type Job, type Reply } from "./scanBatch";
 
@@ -64,184 +64,210 @@ export class WorkerModels implements ModelCache {
 }
 
 /**
- * Worker threads for a scan: the main thread analyses too, so one fewer than the cores the machine offers
- * (`--jobs` counts all threads), and never more than there are batches to share.
- */
-export function workerCount(requested: number | undefined, jobs: Job[]): number {
-  const chars = jobs.reduce((n, j) => n + j.text.length, 0);
-  const batches = Math.ceil(chars / BATCH_CHARS);
-  const threads = requested ?? os.availableParallelism();
-  // Starting a worker loads the analyzer again (about a quarter of a second): only worth it for real work.
-  if (threads <= 1 || batches < 2) return 0;
-  return Math.min(threads - 1, batches - 1);
-}
-
-/**
- * How many of `workers` run the whole CLI bundle (and so take JS/TS files too); the others run the Python-only
- * bundle, which leaves TypeScript's compiler unloaded. The main thread takes JS/TS files first, so extra JS
- * threads are only worth it when its share of the JS/TS text is larger than one thread's share of all the work.
- */
-export function jsWorkerCount(workers: number, jobs: Job[]): number {
-  let js = 0;
-  let all = 0;
-  for (const j of jobs) {
-    all += j.text.length;
-    if (j.language === "js") js += j.text.length;
-  }
-  if (!all) return 0;
-  return Math.min(workers, Math.max(0, Math.round(((workers + 1) * js) / all) - 1));
-}
-
-/**
  * A worker's heap: a scan's garbage is collected early instead of letting every thread's heap grow (memory is
  * counted for the whole process). A worker that runs out only costs speed: its files go back to the main thread.
  */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 };
 
-/** The Python-only worker bundle next to the CLI bundle (see pythonWorker.ts). */
-export function pythonWorkerScript(cliScript: string): string | undefined {
-  const lean = path.join(path.dirname(cliScript), "pyWorker.js");
+/** The scan worker's bundle next to the CLI bundle (see scanWorker.ts); without it everything runs on this thread. */
+export function scanWorkerScript(cliScript: string): string | undefined {
+  const lean = path.join(path.dirname(cliScript), "scanWorker.js");
   return fs.existsSync(lean) ? lean : undefined;
 }
 
 /**
- * Runs the frontends of `jobs` on `threads` worker threads and on this thread, adding each model to `into`, then
- * handing the job to `settle` (also a job no thread could analyse, once that is known). The array is emptied and a
- * job is let go once settled: a scan holds the text of the files still to analyse, not of every file.
- * Workers run `script` (the CLI bundle) or, for those that take only Python files, `pythonScript`. Batches are
- * handed out as threads ask, largest files first, so no thread is left with the longest file at the end; each
- * worker has two batches in hand so it never waits for this thread. This thread takes JS/TS batches first (the
- * Python-only workers cannot), then Python ones.
+ * JS/TS text left over that a worker must see before it loads TypeScript's compiler for it (a quarter of a second
+ * and tens of MB per thread): a little is better left to this thread, which has it loaded already.
  */
-export async function analyseInWorkers(
-  jobs: Job[],
-  threads: number,
-  script: string,
-  wasmDir: string,
-  into: WorkerModels,
-  pythonScript: string | undefined,
-  settle: (job: Job) => void,
-): Promise<void> {
-  const bySize = (a: Job, b: Job) => b.text.length - a.text.length;
-  const queues = {
-    python: jobs.filter((j) => j.language === "python").sort(bySize),
-    js: jobs.filter((j) => j.language === "js").sort(bySize),
-  };
-  const full = pythonScript ? jsWorkerCount(threads, jobs) : threads;
-  const byPath = new Map(jobs.map((j) => [j.path, j]));
-  jobs.length = 0;
-  const done = (replies: Reply[]) => {
-    for (const r of replies) {
-      const job = byPath.get(r.path)!;
-      byPath.delete(r.path);
-      if (r.model) into.add(job, r.model);
-      settle(job);
+const JS_WORTH_LOADING = 2 * BATCH_CHARS;
+
+interface PoolWorker {
+  worker: Worker;
+  /** Batches sent and not answered yet. */
+  inHand: number;
+  /** Whether it has taken JS/TS files (and so loaded TypeScript's compiler). */
+  js: boolean;
+  /** Settled when the worker is gone (stopped once out of work, or died). */
+  gone: Promise<void>;
+}
+
+/**
+ * The worker threads of a scan. They are started while this thread reads the files (`add`), so that loading the
+ * worker bundle and the parser overlaps the reading instead of following it; the main thread analyses too, so a
+ * scan uses one fewer worker than the threads asked for (`--jobs`, default one per core), and never more than
+ * there are batches of text to share (starting a worker costs about a quarter of a second of CPU).
+ */
+export class ScanPool {
+  private readonly threads: number;
+  private readonly workers: PoolWorker[] = [];
+  private chars = 0;
+  /** Python jobs found and not sent yet while the files are read, and their text. */
+  private readonly found: Job[] = [];
+  private foundChars = 0;
+  /** Jobs sent while the files were read (their answers are taken in by `run`). */
+  private readonly sent = new Set<Job>();
+  /** Files the workers analysed, and how many of them were JS/TS (the `--verbose` note). */
+  readonly analysed = { files: 0, js: 0 };
+  /** What answers and idle workers do, once `run` has the jobs. */
+  private onReply?: (w: PoolWorker, replies: Reply[] | "ready") => void;
+
+  constructor(
+    requested: number | undefined,
+    private readonly script: string,
+    private readonly wasmDir: string,
+  ) {
+    this.threads = requested ?? os.availableParallelism();
+  }
+
+  /** Worker threads started. */
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /**
+   * Counts a job's text, starting another worker once the text so far makes one more batch than threads, and sends
+   * Python files found so far to workers that have fewer than two batches in hand (in the order they were found:
+   * the order only matters for the last batches, handed out by `run`).
+   */
+  add(job: Job): void {
+    this.chars += job.text.length;
+    const wanted = Math.min(this.threads - 1, Math.ceil(this.chars / BATCH_CHARS) - 1);
+    while (this.workers.length < wanted) this.start();
+    if (job.language !== "python") return;
+    this.found.push(job);
+    this.foundChars += job.text.length;
+    for (const w of this.workers) {
+      while (w.inHand < 2 && this.foundChars >= BATCH_CHARS) {
+        const batch: Job[] = [];
+        let chars = 0;
+        while (chars < BATCH_CHARS) {
+          const next = this.found.shift()!;
+          batch.push(next);
+          chars += next.text.length;
+          this.sent.add(next);
+        }
+        this.foundChars -= chars;
+        w.worker.postMessage(batch);
+        w.inHand++;
+      }
     }
-  };
-  const take = (queue: Job[]): Job[] => {
-    const batch: Job[] = [];
-    let chars = 0;
-    while (queue.length && (batch.length === 0 || chars + queue[queue.length - 1].text.length <= BATCH_CHARS)) {
-      // The largest file left opens a batch, the smallest fill it up.
-      const job = chars === 0 ? queue.shift()! : queue.pop()!;
-      batch.push(job);
-      chars += job.text.length;
-    }
-    return batch;
-  };
-  // This thread's JS/TS files, smallest first: its young generation is capped once it has grown (heapGrowth.ts),
-  // which a first batch holding the largest file would outgrow at once. Only the order of the last batches matters
-  // for the balance, and those are shared Python ones.
-  const takeSmallest = (queue: Job[]): Job[] => {
-    const batch: Job[] = [];
-    let chars = 0;
-    while (queue.length && (batch.length === 0 || chars + queue[queue.length - 1].text.length <= BATCH_CHARS)) {
-      const job = queue.pop()!;
-      batch.push(job);
-      chars += job.text.length;
-    }
-    return batch;
-  };
-  const next = (jsFirst: boolean, pythonOnly: boolean): Job[] => {
-    if (pythonOnly) return take(queues.python);
-    const first = jsFirst ? takeSmallest(queues.js) : take(queues.python);
-    return first.length ? first : jsFirst ? take(queues.python) : take(queues.js);
-  };
-  const workers = Array.from(
-    { length: threads },
-    (_, index) =>
-      new Promise<void>((resolve) => {
-        const pythonOnly = index >= full;
-        const worker = new Worker(pythonOnly ? pythonScript! : script, {
-          workerData: { hfRateGuardWorker: true, wasmDir },
-          resourceLimits: WORKER_LIMITS,
-        });
-        // Starting a worker resets V8's flags (at some point of its start this thread does not see): the scan's heap
-        // bounds are set again when it is online, and before each file this thread analyses.
-        worker.on("online", reapplyHeapFlags);
-        let inHand = 0;
-        const give = () => {
-          while (inHand < 2) {
-            // Full workers share the JS/TS files with this thread once Python is done.
-            const batch = next(false, pythonOnly);
-            if (!batch.length) break;
-            worker.postMessage(batch);
-            inHand++;
-          }
-          if (inHand === 0) void worker.terminate().then(() => resolve());
-        };
-        worker.on("message", (replies: Reply[] | "ready") => {
-          if (replies !== "ready") {
-            inHand--;
-            done(replies);
-          }
-          give();
-        });
-        // A worker that dies loses only speed: the files it held are analysed on the main thread later.
-        worker.on("error", () => resolve());
-        worker.on("exit", () => resolve());
-      }),
-  );
-  // This thread takes batches too, yielding between them so the workers' replies are taken in.
-  for (;;) {
-    await new Promise((r) => setImmediate(r));
-    const batch = next(true, false);
-    if (!batch.length) break;
-    // File by file, so each is settled (and its memory checked) as soon as it is analysed; the heap's bounds are set
-    // again before each, since a worker starting up resets them at a moment this thread does not see.
-    for (const job of batch) {
+  }
+
+  private start(): void {
+    const worker = new Worker(this.script, {
+      workerData: { hfRateGuardWorker: true, wasmDir: this.wasmDir },
+      resourceLimits: WORKER_LIMITS,
+    });
+    let gone!: () => void;
+    const w: PoolWorker = { worker, inHand: 0, js: false, gone: new Promise<void>((r) => (gone = r)) };
+    // Starting a worker resets V8's flags (at some point of its start this thread does not see): the scan's heap
+    // bounds are set again when it is online, and before each file this thread analyses.
+    worker.on("online", reapplyHeapFlags);
+    worker.on("message", (replies: Reply[] | "ready") => this.onReply?.(w, replies));
+    // A worker that dies loses only speed: the files it held are analysed on the main thread later.
+    worker.on("error", () => gone());
+    worker.on("exit", () => gone());
+    this.workers.push(w);
+  }
+
+  /**
+   * Runs the frontends of `jobs` on the workers and on this thread, adding each model to `into`, then handing the
+   * job to `settle` (also a job no thread could analyse, once that is known). The array is emptied and a job is let
+   * go once settled: a scan holds the text of the files still to analyse, not of every file.
+   *
+   * `jobs` holds those `add` sent already too (their answers are taken in here). The others go to the workers in
+   * batches of Python files, largest first, so no thread is left with the longest file at the end; each worker has
+   * two batches in hand (queued while it starts, when the reading did not send them) so it never waits for this
+   * thread.
+   * A worker takes JS/TS batches once the Python ones are gone and enough JS/TS is left to be worth loading
+   * TypeScript for. This thread takes JS/TS files first, smallest first (its young generation is capped once it has
+   * grown, see heapGrowth.ts, which a first file that large would outgrow at once), then Python ones; one file at a
+   * time, taking in the workers' answers between files.
+   */
+  async run(jobs: Job[], into: WorkerModels, settle: (job: Job) => void): Promise<void> {
+    const bySize = (a: Job, b: Job) => b.text.length - a.text.length;
+    const python = jobs.filter((j) => j.language === "python" && !this.sent.has(j)).sort(bySize);
+    const js = jobs.filter((j) => j.language === "js").sort(bySize);
+    this.found.length = 0;
+    this.sent.clear();
+    let jsChars = js.reduce((n, j) => n + j.text.length, 0);
+    const byPath = new Map(jobs.map((j) => [j.path, j]));
+    jobs.length = 0;
+    const done = (replies: Reply[]) => {
+      for (const r of replies) {
+        const job = byPath.get(r.path)!;
+        byPath.delete(r.path);
+        if (r.model) into.add(job, r.model);
+        settle(job);
+      }
+    };
+    // The largest file left opens a batch, the smallest fill it up.
+    const take = (queue: Job[]): Job[] => {
+      const batch: Job[] = [];
+      let chars = 0;
+      while (queue.length && (batch.length === 0 || chars + queue[queue.length - 1].text.length <= BATCH_CHARS)) {
+        const job = chars === 0 ? queue.shift()! : queue.pop()!;
+        batch.push(job);
+        chars += job.text.length;
+      }
+      return batch;
+    };
+    const give = (w: PoolWorker) => {
+      while (w.inHand < 2) {
+        let batch = take(python);
+        if (!batch.length && (w.js || jsChars >= JS_WORTH_LOADING)) {
+          batch = take(js);
+          w.js ||= batch.length > 0;
+          for (const job of batch) jsChars -= job.text.length;
+        }
+        if (!batch.length) break;
+        w.worker.postMessage(batch);
+        w.inHand++;
+      }
+      if (w.inHand === 0) void w.worker.terminate();
+    };
+    this.onReply = (w, replies) => {
+      if (replies !== "ready") {
+        w.inHand--;
+        for (const r of replies) {
+          if (!r.model) continue;
+          this.analysed.files++;
+          if (r.model.language === "js") this.analysed.js++;
+        }
+        done(replies);
+      }
+      give(w);
+    };
+    for (const w of this.workers) give(w);
+    for (;;) {
+      // Answers that arrived meanwhile are taken in (and their workers given more) before each file.
+      await new Promise((r) => setImmediate(r));
+      const job = js.length ? js.pop()! : python.shift();
+      if (!job) break;
+      if (job.language === "js") jsChars -= job.text.length;
+      // The heap's bounds are set again before each file, since a worker starting up resets them at a moment this
+      // thread does not see.
       reapplyHeapFlags();
       done(analyse([job]));
     }
+    await Promise.all(this.workers.map((w) => w.gone));
+    this.onReply = undefined;
+    // A worker stopping resets V8's flags too.
+    reapplyHeapFlags();
+    // Batches a dead worker held: analysed here, when settled.
+    for (const job of byPath.values()) settle(job);
   }
-  await Promise.all(workers);
-  // A worker stopping resets V8's flags too.
-  reapplyHeapFlags();
-  // Batches a dead worker held: analysed here, when settled.
-  for (const job of byPath.values()) settle(job);
 }
 
 function analyse(batch: Job[]): Reply[] {
   return analyseBatch(batch, { python: analyzePython, js: analyzeJs });
 }
 
-/** Whether this thread is a scan worker (the CLI bundle's entry then runs `workerMain` instead of the command). */
-export function isScanWorker(): boolean {
-  return !isMainThread && (workerData as { hfRateGuardWorker?: boolean } | undefined)?.hfRateGuardWorker === true;
-}
-
-/** A worker's life: load the frontends, then analyse each batch it is given and send the models back. */
-export async function workerMain(): Promise<void> {
-  await initPython((workerData as { wasmDir: string }).wasmDir);
-  parentPort!.on("message", (batch: Job[]) => parentPort!.postMessage(analyse(batch)));
-  parentPort!.postMessage("ready");
-}
-
 /**
  * The jobs of a scan: files the Analyzer would parse (analysable, not skipped, mentioning something HF-related),
  * unless the cache has them. Notebooks stay on the main thread (their analysed text is the joined cells). Every
  * other file read here goes to `settle` at once with its text (nothing is read twice, and nothing waits holding a
- * text no thread needs); the jobs' texts go with the jobs.
+ * text no thread needs); the jobs' texts go with the jobs. `found` hears of each job as it is found.
  */
 export function scanJobs(
   paths: string[],
@@ -249,6 +275,7 @@ export function scanJobs(
   versionsOf: (path: string) => PackageVersions,
   models: WorkerModels,
   settle: (path: string, text: string) => void,
+  found?: (job: Job) => void,
 ): Job[] {
   const jobs: Job[] = [];
   for (const path of paths) {
@@ -265,7 +292,9 @@ export function scanJobs(
       settle(path, text);
       continue;
     }
-    jobs.push({ path, language: kind === "js" ? "js" : "python", text, versions });
+    const job: Job = { path, language: kind === "js" ? "js" : "python", text, versions };
+    jobs.push(job);
+    found?.(job);
   }
   return jobs;
 }
