@@ -314,33 +314,61 @@ function cursorWalk(cursor: TreeCursor): Walk {
 
 type Walk = Omit<RawCursor, "end">;
 
+/**
+ * Whether nodes of a type are named, by grammar symbol: a property of the symbol (its alias when it has one, which
+ * is the id the cursor gives), so it is asked of the runtime once per type instead of once per node.
+ */
+const namedTypes: boolean[] = [];
+
+/**
+ * The children of the nodes being read, in one stack: a node's list is copied out at its exact length once its
+ * last child is read (a list grown by pushes would hold room for 17, and most nodes have one to three).
+ */
+const pending: PyNode[] = [];
+
 function readSubtreeWith(walk: Walk, text: string, offset: number, group?: number): PyNode {
   const start = walk.startIndex() + offset;
   const end = walk.endIndex() + offset;
   const moved: Statement = { delta: 0, origin: start, text: detach(text.slice(start, end)), broken: false, group };
-  const top = new PyNode(typeName(walk.typeId()), walk.isNamed(), start, end, moved);
+  let id = walk.typeId();
+  const top = new PyNode(typeName(id), (namedTypes[id] ??= walk.isNamed()), start, end, moved);
   if (!walk.gotoFirstChild()) return top;
   const fields = currentLanguage!.fields;
   let parent = top;
-  for (;;) {
-    const node = new PyNode(
-      typeName(walk.typeId()),
-      walk.isNamed(),
-      walk.startIndex() + offset,
-      walk.endIndex() + offset,
-      moved,
-    );
-    node.field = fields[walk.fieldId()] as string | null;
-    node.parent = parent;
-    parent.adopt(node);
-    if (walk.gotoFirstChild()) {
-      parent = node;
-      continue;
+  // Where the children of each node being read start in `pending`, and how much of `pending` is in use.
+  const opened = [0];
+  let used = 0;
+  let peak = 0;
+  try {
+    for (;;) {
+      id = walk.typeId();
+      const node = new PyNode(
+        typeName(id),
+        (namedTypes[id] ??= walk.isNamed()),
+        walk.startIndex() + offset,
+        walk.endIndex() + offset,
+        moved,
+      );
+      node.field = fields[walk.fieldId()] as string | null;
+      node.parent = parent;
+      pending[used++] = node;
+      if (walk.gotoFirstChild()) {
+        parent = node;
+        opened.push(used);
+        continue;
+      }
+      while (!walk.gotoNextSibling()) {
+        walk.gotoParent();
+        const from = opened.pop()!;
+        parent.children = pending.slice(from, used);
+        if (used > peak) peak = used;
+        used = from;
+        if (parent === top) return top;
+        parent = parent.parent!;
+      }
     }
-    while (!walk.gotoNextSibling()) {
-      walk.gotoParent();
-      if (parent === top) return top;
-      parent = parent.parent!;
-    }
+  } finally {
+    // The stack must not keep the last statement's nodes alive.
+    pending.fill(undefined as unknown as PyNode, 0, Math.max(peak, used));
   }
 }
