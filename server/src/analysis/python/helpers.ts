@@ -47,9 +47,11 @@ export class HelperIndex {
   private compute(def: PyNode): LocalHelper | undefined {
     // Cheap text test first: a helper calls one of its parameters and either loops, recurses or is decorated.
     const text = def.text;
-    if (!/\b(for|while)\b|@/.test(text) && !mayRecurse(text)) return undefined;
     const params = paramNames(def);
-    if (params.length === 0 || !params.some((p) => new RegExp(`\\b${p}\\s*\\(`).test(text))) return undefined;
+    if (params.length === 0) return undefined;
+    const calls = calledWords(text);
+    if (!params.some((p) => calledIn(p, text, calls))) return undefined;
+    if (!/\b(for|while)\b|@/.test(text) && !mayRecurse(text, calls)) return undefined;
     const name = def.childForFieldName("name")?.text ?? "";
     // Decorator factory: def retry_hf(func): def wrapper(*a, **k): <loop calling func> ; return wrapper
     const inner = def
@@ -161,15 +163,33 @@ function callsAny(node: PyNode, names: string[]): boolean {
 }
 
 /**
+ * Each word of `text` followed by `(`, with where it last is: one pass over a function's text, where a regular
+ * expression per parameter (`\bname\s*\(`) was compiled and run for every function of a file.
+ */
+function calledWords(text: string): Map<string, number> {
+  const lastCall = new Map<string, number>();
+  for (const m of text.matchAll(/\b(\w+)\s*\(/g)) lastCall.set(m[1], m.index!);
+  return lastCall;
+}
+
+/**
+ * Whether `name` is called in `text` (`\bname\s*\(`). A name of word characters is called exactly when it is one
+ * of the words `calledWords` found (the match starts a word and the `(` ends it); other names (letters outside
+ * ASCII, which `\w` does not cover) are searched for.
+ */
+function calledIn(name: string, text: string, calls: Map<string, number>): boolean {
+  if (/^\w+$/.test(name)) return calls.has(name);
+  return new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*\\(`).test(text);
+}
+
+/**
  * Whether a function named by some `def` in `text` is called after that `def` (or a name its first letters spell:
  * what `/\bdef\s+(\w+)[\s\S]*\b\1\s*\(/` answers, without its backtracking over the rest of the text for
  * every `def`, which made a large module quadratic). Each word followed by `(` is found once; a `def` then asks
  * where its name (or a prefix of it) is last called.
  */
-function mayRecurse(text: string): boolean {
+function mayRecurse(text: string, lastCall: Map<string, number>): boolean {
   if (!text.includes("def")) return false;
-  const lastCall = new Map<string, number>();
-  for (const m of text.matchAll(/\b(\w+)\s*\(/g)) lastCall.set(m[1], m.index!);
   // The name is looked ahead, not consumed: it may itself be the `def` of the next match (`def def f(`).
   for (const m of text.matchAll(/\bdef\s+(?=(\w+))/g)) {
     const name = m[1];
