@@ -12,7 +12,7 @@ import type { FileModel, PackageVersions } from "../analysis/model";
 import { fileKind, mayMatter, skipReason } from "../analysis/fileKinds";
 import { analyzeJs } from "../analysis/js/index";
 import { analyzePython } from "../analysis/python/index";
-import { reapplyHeapFlags } from "./heapGrowth";
+import { reapplyHeapFlags, sizeWorkersYoungGeneration } from "./heapGrowth";
 import { analyseBatch, type Job, type Reply } from "./scanBatch";
 
 export type { Job } from "./scanBatch";
@@ -154,6 +154,7 @@ export class ScanPool {
   }
 
   private start(): void {
+    if (this.workers.length === 0) sizeWorkersYoungGeneration();
     const worker = new Worker(this.script, {
       workerData: { hfRateGuardWorker: true, wasmDir: this.wasmDir },
       resourceLimits: WORKER_LIMITS,
