@@ -2,6 +2,12 @@
 // bound unless max_tries / max_time (docs/hf-facts.md, "Retry libraries"). Read by python/retryTraits.ts.
 import type { PythonProfile } from "./types";
 
+/** backoff's decorators: retrying on raised exceptions, or on returned values a predicate rejects. */
+export const BACKOFF_ENTRIES = new Map<string, "on_exception" | "on_predicate">([
+  ["backoff.on_exception", "on_exception"],
+  ["backoff.on_predicate", "on_predicate"],
+]);
+
 export const backoffProfile: PythonProfile = {
   language: "python",
   id: "backoff",

@@ -3,6 +3,13 @@
 // read by python/retryTraits.ts; the fixes write tenacity code for projects that depend on it.
 import type { PythonProfile } from "./types";
 
+/** tenacity's entry points: the `@retry` decorator, and the `Retrying` objects iterated or called with the operation. */
+export const TENACITY_ENTRIES = new Map<string, "decorator" | "retrying">([
+  ["tenacity.retry", "decorator"],
+  ["tenacity.Retrying", "retrying"],
+  ["tenacity.AsyncRetrying", "retrying"],
+]);
+
 export const tenacityProfile: PythonProfile = {
   language: "python",
   id: "tenacity",

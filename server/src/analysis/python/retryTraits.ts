@@ -5,6 +5,8 @@ import type { RaiseKind } from "./calls";
 import { caughtTypes, matches } from "./exceptions";
 import { decideRetryArgs, type RetryCondition } from "../decide/retryLibrary";
 import type { Scope } from "./scope";
+import { BACKOFF_ENTRIES } from "../profiles/backoff";
+import { TENACITY_ENTRIES } from "../profiles/tenacity";
 import { kwargs, positionalArgs } from "./syntax";
 import type { StatusRaise } from "./statusRaise";
 
@@ -41,12 +43,9 @@ export function callableText(scope: Scope, node: PyNode | undefined): string {
   return node.text;
 }
 
+/** Which of tenacity's entry points `fn` names (its profile's TENACITY_ENTRIES). */
 export function isTenacity(scope: Scope, fn: PyNode | null | undefined): "decorator" | "retrying" | undefined {
-  const q = scope.qualify(fn);
-  if (!q) return undefined;
-  if (q === "tenacity.retry") return "decorator";
-  if (q === "tenacity.Retrying" || q === "tenacity.AsyncRetrying") return "retrying";
-  return undefined;
+  return TENACITY_ENTRIES.get(scope.qualify(fn) ?? "");
 }
 
 /**
@@ -117,11 +116,9 @@ function raisedBy(t: string, raises: RaiseKind, hubMajor1: boolean, status: Stat
   return matches(t, raises, hubMajor1);
 }
 
+/** Which of backoff's decorators `fn` names (its profile's BACKOFF_ENTRIES). */
 export function isBackoff(scope: Scope, fn: PyNode | null | undefined): "on_exception" | "on_predicate" | undefined {
-  const q = scope.qualify(fn);
-  if (q === "backoff.on_exception") return "on_exception";
-  if (q === "backoff.on_predicate") return "on_predicate";
-  return undefined;
+  return BACKOFF_ENTRIES.get(scope.qualify(fn) ?? "");
 }
 
 /**
