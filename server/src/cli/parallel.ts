@@ -191,7 +191,12 @@ export class ScanPool {
     const js = jobs.filter((j) => j.language === "js").sort(bySize);
     this.found.length = 0;
     this.sent.clear();
-    let jsChars = js.reduce((n, j) => n + j.text.length, 0);
+    const chars = (queue: Job[]) => queue.reduce((n, j) => n + j.text.length, 0);
+    // Text left in each queue.
+    const left = new Map([
+      [python, chars(python)],
+      [js, chars(js)],
+    ]);
     const byPath = new Map(jobs.map((j) => [j.path, j]));
     jobs.length = 0;
     const done = (replies: Reply[]) => {
@@ -203,23 +208,26 @@ export class ScanPool {
       }
     };
     // The largest file left opens a batch, the smallest fill it up.
+    // Batches shrink as a queue runs out (to a share of what is left per thread and batch in hand), so that at the
+    // end no thread waits long for another's last two batches.
     const take = (queue: Job[]): Job[] => {
+      const limit = Math.min(BATCH_CHARS, Math.ceil(left.get(queue)! / (2 * (this.workers.length + 1))));
       const batch: Job[] = [];
-      let chars = 0;
-      while (queue.length && (batch.length === 0 || chars + queue[queue.length - 1].text.length <= BATCH_CHARS)) {
-        const job = chars === 0 ? queue.shift()! : queue.pop()!;
+      let size = 0;
+      while (queue.length && (batch.length === 0 || size + queue[queue.length - 1].text.length <= limit)) {
+        const job = size === 0 ? queue.shift()! : queue.pop()!;
         batch.push(job);
-        chars += job.text.length;
+        size += job.text.length;
       }
+      left.set(queue, left.get(queue)! - size);
       return batch;
     };
     const give = (w: PoolWorker) => {
       while (w.inHand < 2) {
         let batch = take(python);
-        if (!batch.length && (w.js || jsChars >= JS_WORTH_LOADING)) {
+        if (!batch.length && (w.js || left.get(js)! >= JS_WORTH_LOADING)) {
           batch = take(js);
           w.js ||= batch.length > 0;
-          for (const job of batch) jsChars -= job.text.length;
         }
         if (!batch.length) break;
         w.worker.postMessage(batch);
@@ -245,7 +253,8 @@ export class ScanPool {
       await new Promise((r) => setImmediate(r));
       const job = js.length ? js.pop()! : python.shift();
       if (!job) break;
-      if (job.language === "js") jsChars -= job.text.length;
+      const queue = job.language === "js" ? js : python;
+      left.set(queue, left.get(queue)! - job.text.length);
       // The heap's bounds are set again before each file, since a worker starting up resets them at a moment this
       // thread does not see.
       reapplyHeapFlags();
