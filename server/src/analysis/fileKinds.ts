@@ -84,9 +84,15 @@ const retryWords = (text: string): boolean => RETRY.test(text) || text.includes(
 /** Whether the hits anywhere in the text, wherever they are and however bound, would be enough. */
 function mayBeEnough(text: string, language: Language): boolean {
   const found = new Found(language, text, true);
-  for (const m of text.matchAll(language.hits)) if (found.add(m[0], false, m.index!)) return true;
+  // Hosts and the header name are looked for apart: alternatives of literal words let the engine skip ahead.
+  if (HOST_ANYWHERE.test(text)) found.add(HF_HOST, true, 0);
+  if (AUTHORIZATION_ANYWHERE.test(text)) found.add(AUTHORIZATION, true, 0);
+  for (const m of text.matchAll(language.words)) if (found.add(m[0], false, m.index!)) return true;
   return false;
 }
+
+const HOST_ANYWHERE = /huggingface\.c/i;
+const AUTHORIZATION_ANYWHERE = /authorization/i;
 
 /**
  * Words of hand-written retries and of tests for a 429 (retryHeuristics.ts MENTIONS_429): a retry helper written
@@ -124,6 +130,8 @@ interface Language {
   first: (text: string) => boolean;
   /** Words whose place in the file (code, string, comment) the scan reads. */
   hits: RegExp;
+  /** The hits but hosts and the header name: modules, globals, names and methods, as written. */
+  words: RegExp;
   /** What may start or end a comment on a line (a method name may follow its `.` past a comment). */
   comment: RegExp;
 }
@@ -170,6 +178,7 @@ function language(needs: readonly PrefilterNeed[], methods: string[], specifiers
     anchors: new RegExp(anchor.join("|")),
     first: firstTest(specifiers ? modules.map((m) => `"${m}"`) : modules, [...globals, ...methods]),
     hits: new RegExp(hit.join("|"), "g"),
+    words: new RegExp(hit.slice(2).join("|"), "g"),
     comment,
   };
 }
@@ -465,7 +474,7 @@ function pythonHelperShape(text: string): boolean {
   const handed = operations.length > 0 && new RegExp(`[(,]\\s*(?:${operations.join("|")})\\s*[,)]`);
   // Most files are ruled out before comments, strings and parameter lists are blanked out.
   if (!new RegExp(`\\b(?:${alternatives})\\s*\\(`).test(text) && !(handed && handed.test(text))) return false;
-  const called = new RegExp(`(?<!\\.\\s*)(?<!\\bdef\\s+)\\b(?:${alternatives})\\s*\\(`);
+  const called = new RegExp(`\\b(?:${alternatives})\\s*\\(`, "g");
   const bodies = pythonCode(text);
   const parts: string[] = [];
   let last = 0;
@@ -476,7 +485,16 @@ function pythonHelperShape(text: string): boolean {
   }
   parts.push(bodies.slice(last));
   const code = parts.join("");
-  return called.test(code) || (handed && handed.test(code));
+  // A call, not a method (`x.p(`) nor the `def p(` itself.
+  for (const m of code.matchAll(called)) {
+    // Only on its own line: a line may end in `1.` or `...` before a call on the next.
+    let before = m.index - 1;
+    while (before >= 0 && (code[before] === " " || code[before] === "\t")) before--;
+    if (before > 0 && code[before] === "." && code[before - 1] !== ".") continue;
+    if (/\bdef\s*$/.test(code.slice(Math.max(0, m.index - 12), m.index))) continue;
+    return true;
+  }
+  return !!handed && handed.test(code);
 }
 
 /**
