@@ -330,8 +330,17 @@ function importBindings(text: string): Map<string, Set<string>> {
       .split(",")
       .map((i) => i.trim())
       .filter(Boolean);
-  for (const m of text.matchAll(/\bfrom\s+([A-Za-z_][\w.]*)\s+import\s*(\([^)]*\)|(?:[^\n;\\]|\\\r?\n)*)/g)) {
-    for (const item of items(m[2])) {
+  // The closing bracket of a bracketed list, found once however many lists are left open (hostile input).
+  let close = -1;
+  for (const m of text.matchAll(/\bfrom\s+([A-Za-z_][\w.]*)\s+import\s*(\(|(?:[^\n;\\]|\\\r?\n)*)/g)) {
+    let list = m[2];
+    if (list === "(") {
+      const open = m.index! + m[0].length;
+      if (close !== text.length && close < open) close = text.indexOf(")", open);
+      if (close < 0) close = text.length;
+      list = text.slice(open, close);
+    }
+    for (const item of items(list)) {
       // The name as imported counts too: that is where the file writes it (`import InferenceClient as IC`).
       const [name, alias] = item.split(/\s+as\s+/);
       bind(name.trim(), m[1]);
@@ -442,16 +451,22 @@ function pythonHelperShape(text: string): boolean {
   const names = new Set<string>();
   /** Where each parameter list lies: not a call's arguments. */
   const headers: [number, number][] = [];
-  for (const m of text.matchAll(/\bdef\s+\w+\s*(?:\[[^\]]*\]\s*)?\(/g)) {
+  const defs = [...text.matchAll(/\bdef\s+\w+\s*(?:\[[^\]]{0,200}\]\s*)?\(/g)];
+  for (const [i, m] of defs.entries()) {
     let depth = 0;
     let piece = "";
     const pieces: string[] = [];
     let k = m.index! + m[0].length;
-    for (; k < text.length; k++) {
+    // A parameter list ends before the next `def` (a statement cannot be inside it) and is never this long: past
+    // either, or in a string that does not end, the file is unsure (hostile or broken) and counts as a helper, so
+    // that each list costs at most its own bound.
+    const bound = Math.min(defs[i + 1]?.index ?? text.length, k + 65536);
+    for (; ; k++) {
+      if (k >= bound) return true;
       const ch = text[k];
       if (ch === "'" || ch === '"') {
         const end = stringEnd(text, k);
-        if (end < 0) break;
+        if (end < 0 || end > bound) return true;
         k = end - 1;
         piece += "''";
       } else if (ch === "(" || ch === "[" || ch === "{") depth++;
