@@ -152,6 +152,23 @@ export class Analyzer {
     return this.roots.find((r) => path.startsWith(r + "/")) ?? "";
   }
 
+  /** The last file `worthParsing` found holds nothing to parse: the `setFile` of the same text that follows need not
+   * run the prefilter again (a string compared with itself costs nothing). */
+  private screened?: { path: string; text: string };
+
+  /**
+   * Whether `setFile(path, text)` would parse the file: it is analysable, not skipped, and the prefilter finds words
+   * that matter. A caller that reads the files itself (the CLI's scan, which hands what needs parsing to worker
+   * threads) asks this first; a "no" is remembered for the `setFile` of the same text, so each file is screened once.
+   */
+  worthParsing(path: string, text: string): boolean {
+    const kind = fileKind(path);
+    if (!kind || kind === "notebook" || skipReason(text, this.options.maxBytes)) return false;
+    if (mayMatter(text, kind)) return true;
+    this.screened = { path, text };
+    return false;
+  }
+
   removeFile(path: string): void {
     this.files.delete(path);
     this.helperNeeds = undefined;
@@ -187,6 +204,10 @@ export class Analyzer {
       versions: NO_VERSIONS,
       notes: NO_NOTES,
     };
+    // Screened by `worthParsing` just before: not skipped, and nothing for the prefilter.
+    const screened = this.screened;
+    this.screened = undefined;
+    if (screened?.path === path && screened.text === text) return base;
     const skipped = skipReason(text, this.options.maxBytes);
     if (skipped) return { ...base, skipped };
     let analysedText = text;

@@ -56,6 +56,9 @@ function looksMinified(text: string): boolean {
   return longest > 5000 && text.length / lines > 300;
 }
 
+/** How many times `mayMatter` ran, for tests that count work (a scan screens each file once). */
+export const prefilterCounts = { runs: 0 };
+
 /**
  * Whether a file may hold anything the analyzer reports or another file reads (an HF call, a client, a retry helper,
  * bill-to evidence); a file that cannot is not parsed at all, which keeps a workspace scan close to the cost of
@@ -69,6 +72,7 @@ function looksMinified(text: string): boolean {
  * string (an import or a call names them outside strings); hosts and token names count in strings too.
  */
 export function mayMatter(text: string, kind?: FileKind): boolean {
+  prefilterCounts.runs++;
   const language = kind === "js" ? JS : PY;
   // One pass rules out most files (no word at all); the rest are read again for what they hold.
   if (!language.first(text)) return false;

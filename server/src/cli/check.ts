@@ -88,6 +88,7 @@ export async function runCheck(
     const jobs = scanJobs(
       paths,
       (p) => fs.readFile(p),
+      (p, text) => analyzer.worthParsing(p, text),
       (p) => detectVersions(fs, p),
       cache,
       settle,

@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { ModelCache, ModelCacheKey } from "../analysis/modelCache";
 import type { FileModel, PackageVersions } from "../analysis/model";
-import { fileKind, mayMatter, skipReason } from "../analysis/fileKinds";
+import { fileKind } from "../analysis/fileKinds";
 import { analyzeJs } from "../analysis/js/index";
 import { analyzePython } from "../analysis/python/index";
 import { reapplyHeapFlags, sizeWorkersYoungGeneration } from "./heapGrowth";
@@ -282,6 +282,7 @@ function analyse(batch: Job[]): Reply[] {
 export function scanJobs(
   paths: string[],
   read: (path: string) => string | undefined,
+  worthParsing: (path: string, text: string) => boolean,
   versionsOf: (path: string) => PackageVersions,
   models: WorkerModels,
   settle: (path: string, text: string) => void,
@@ -293,7 +294,7 @@ export function scanJobs(
     if (!kind || kind === "notebook") continue;
     const text = read(path);
     if (text === undefined) continue;
-    if (skipReason(text) || !mayMatter(text, kind)) {
+    if (!worthParsing(path, text)) {
       settle(path, text);
       continue;
     }
