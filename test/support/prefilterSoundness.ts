@@ -1,11 +1,12 @@
-// Whether the text prefilter (fileKinds.ts: mayMatter) lets through every file that holds something: each file is
+// Whether the text prefilter (prefilter.ts: mayMatter) lets through every file that holds something: each file is
 // parsed whatever the prefilter says, and a file whose model is not inert (a call, a client, a retry, bill-to
 // evidence, an exported helper or client) but that the prefilter would skip is a finding lost. Used by
 // test/unit/prefilterSoundness.test.ts over the fixtures and examples, and by scripts/checkPrefilter.ts over any
 // folder (the real workspace).
 import fs from "node:fs";
 import path from "node:path";
-import { fileKind, mayMatter, skipReason } from "../../server/src/analysis/fileKinds";
+import { fileKind, skipReason } from "../../server/src/analysis/fileKinds";
+import { mayMatter } from "../../server/src/analysis/prefilter";
 import { analyzeJs } from "../../server/src/analysis/js";
 import type { FileModel } from "../../server/src/analysis/model";
 import { nestingProblem } from "../../server/src/analysis/nesting";

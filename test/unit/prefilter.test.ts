@@ -1,4 +1,4 @@
-// The text prefilter (fileKinds.ts: mayMatter) decides which files are parsed at all. A file is parsed only when
+// The text prefilter (prefilter.ts: mayMatter) decides which files are parsed at all. A file is parsed only when
 // it holds what a frontend needs to find something: a library's module named in code together with what its
 // profile says a use needs (a class or function the frontend knows, or an HF host or token), the method name of a
 // call on a client imported from another file, a word of a hand-written retry, or bill-to evidence. In Python,
@@ -6,7 +6,7 @@
 // names count in strings too. test/unit/prefilterSoundness.test.ts proves over every fixture that nothing is lost.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { mayMatter } from "../../server/src/analysis/fileKinds";
+import { mayMatter } from "../../server/src/analysis/prefilter";
 
 const py = (text: string) => mayMatter(text, "python");
 const js = (text: string) => mayMatter(text, "js");

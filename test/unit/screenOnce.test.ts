@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { test } from "node:test";
 import { Analyzer } from "../../server/src/analysis/analyzer";
-import { prefilterCounts } from "../../server/src/analysis/fileKinds";
+import { prefilterCounts } from "../../server/src/analysis/prefilter";
 import { MemoryFileSystem } from "../../server/src/analysis/fileSystem";
 import { scanJobs, WorkerModels } from "../../server/src/cli/parallel";
 import { ROOT } from "../support/paths";

@@ -1,5 +1,10 @@
 // Offsets (what the frontends produce) to line/character positions (what editors and the CLI speak).
 
+/** `text` as a regular expression that matches it literally (`/` escaped too, for patterns shown as literals). */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+
 export interface Position {
   /** 0-based line. */
   line: number;

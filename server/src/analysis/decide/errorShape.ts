@@ -6,6 +6,7 @@ import type { PackageVersions } from "../model";
 import type { ErrorShape, PyErrorShape } from "../profiles/types";
 import { decidingText } from "../retryHeuristics";
 import { testsFor429 } from "./handler";
+import { escapeRegExp as escape } from "../text";
 
 /** The reason a 429 test on the wrong shape never fires (`handler`: "the catch", "the except clause"). */
 export function wrongShapeReason(handler: string, fix: string): string {
@@ -31,8 +32,6 @@ export function catchShapeTrap(
     return wrongShapeReason("the catch", shape.wrong.fix);
   return undefined;
 }
-
-const escape = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * Why an except clause's 429 branch never fires on the error it binds to `name`, or undefined when it can (or no

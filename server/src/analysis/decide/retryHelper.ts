@@ -5,6 +5,7 @@ import type { RetryHelperFacts } from "../model";
 import { PROFILE_MODULES } from "../profiles";
 import { isStatusError, mayBeHttpError } from "./errorTypes";
 import { testsFor429 } from "./handler";
+import { escapeRegExp as escape } from "../text";
 
 /** A handler (`except` / `catch`) inside a helper's retrying part. */
 export interface HelperHandler {
@@ -88,7 +89,6 @@ export function exportedHelperFacts(
   };
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const roots = (names: string[]) => new RegExp(`^(${names.map(escape).join("|")})(\\.|$)`);
 
 /**

@@ -3,6 +3,7 @@
 // in order, with what its branch raises) and the code after it; this decides whether the call raises on 429
 // through the user's own check (so a retry or handler around it sees the 429) and whether that check also raises
 // on 402, and whether the code branches on a 429 at all.
+import { escapeRegExp as escape } from "../text";
 
 /** One `if` after the call, in source order (not inside nested functions). */
 export interface StatusCheck {
@@ -18,8 +19,6 @@ export interface StatusRaise {
   /** The exception classes raised there, last name only. */
   types: string[];
 }
-
-const escape = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** A test of the status for 429 only: `r.status_code == 429`, `res.status in (429, 503)`, `[429].includes(res.status)`. */
 const ONLY_429 = (n: string) =>

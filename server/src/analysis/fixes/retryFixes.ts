@@ -21,6 +21,7 @@ import {
   PY_TENACITY_WAIT,
   type Block,
 } from "./templates/python";
+import { escapeRegExp } from "../text";
 
 function js(ctx: FixContext) {
   return once(ctx, "jsBlocks", () => jsBlocks(isTypeScript(ctx.path)));
@@ -178,7 +179,7 @@ function helperFor(
 /** `import { hfRetry } from "./hfRetry";`, merged into an existing import of that module, after the imports. */
 function jsImport(ctx: FixContext, specifier: string, name: string): OffsetEdit[] {
   const text = ctx.text;
-  const quoted = specifier.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  const quoted = escapeRegExp(specifier);
   const existing = new RegExp(`import\\s*\\{([^}]*)\\}\\s*from\\s*["']${quoted}["']`).exec(text);
   if (existing) {
     const names = existing[1]

@@ -311,7 +311,7 @@ export const PRESENCE_KEYS = new Set<VersionKey>(
 
 /**
  * What one profile needs a file to hold before the frontend could find anything of that library in it (profile
- * `prefilter`; fileKinds.ts looks for it): one of `modules` named in code (JS: as a module specifier) or one of
+ * `prefilter`; prefilter.ts looks for it): one of `modules` named in code (JS: as a module specifier) or one of
  * `globals`, then one of `names` when listed, and an HF host or HF token when `destination`.
  */
 export interface PrefilterNeed {

@@ -43,7 +43,7 @@ interface ProfileBase {
   /** Import names that mark a file as using the library (Python top-level packages, npm package names). */
   modules: string[];
   /**
-   * What a file must hold for this library to give the analyzer anything there; the text prefilter (fileKinds.ts)
+   * What a file must hold for this library to give the analyzer anything there; the text prefilter (prefilter.ts)
    * parses no other file, so this must hold in every real use. Always one of `modules` named in code (an import, or
    * one of `globals`), and then:
    * - "module": nothing more (every function @huggingface/hub exports is an HF call);

@@ -11,6 +11,7 @@ import { handWrittenTraits, isBackoff, isTenacity, tenacityTraits, backoffTraits
 import type { Reads } from "../incremental/reads";
 import type { Scope } from "./scope";
 import { calleeNames } from "./syntax";
+import { escapeRegExp } from "../text";
 
 export interface LocalHelper {
   def: PyNode;
@@ -179,7 +180,7 @@ function calledWords(text: string): Map<string, number> {
  */
 function calledIn(name: string, text: string, calls: Map<string, number>): boolean {
   if (/^\w+$/.test(name)) return calls.has(name);
-  return new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*\\(`).test(text);
+  return new RegExp(`\\b${escapeRegExp(name)}\\s*\\(`).test(text);
 }
 
 /**
