@@ -35,6 +35,17 @@ async function initializeMs(): Promise<number> {
 /** `--only typing` (or `edits`, `init`, `workspace`, `storm`) runs one part, for development. */
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
 const runs = (part: string) => !only || only === part;
+/**
+ * `--baseline <checkout>`: the typing part also types into that checkout's server (its `dist/server.js`, built),
+ * alternately with this tree's, three rounds each, so both are measured under the same load.
+ */
+const baseline = process.argv.includes("--baseline")
+  ? path.resolve(process.argv[process.argv.indexOf("--baseline") + 1], "dist", "server.js")
+  : undefined;
+const flagValues = new Set([
+  only,
+  process.argv.includes("--baseline") ? process.argv[process.argv.indexOf("--baseline") + 1] : undefined,
+]);
 
 async function main(): Promise<void> {
   console.log(machineLoad());
@@ -110,6 +121,14 @@ async function lineEdits(): Promise<void> {
 }
 
 async function typing(): Promise<void> {
+  if (!baseline) return typingWith(undefined, "");
+  for (let round = 0; round < 3; round++) {
+    await typingWith(baseline, "baseline: ");
+    await typingWith(undefined, "");
+  }
+}
+
+async function typingWith(server: string | undefined, label: string): Promise<void> {
   // Typing a new HF call into a function one character at a time, pulling diagnostics after every keystroke as
   // VS Code does (naming the last report's resultId: a keystroke that changes no diagnostic is answered
   // "unchanged", and how many were is printed): most states are syntax errors. Four rounds (four functions) per language, then two rounds of a
@@ -120,7 +139,7 @@ async function typing(): Promise<void> {
     ["python", "file:///tmp/hfrg-bench-lsp/typing.py", "python", sized(hfPython)],
     ["typescript", "file:///tmp/hfrg-bench-lsp/typing.ts", "typescript", sized(hfTs)],
   ] as const) {
-    const t = new LspClient();
+    const t = new LspClient(server);
     await t.initialize({ pull: true });
     const small = uriOf.replace("typing.", "small.");
     t.open(
@@ -170,7 +189,7 @@ async function typing(): Promise<void> {
       const p95 = pct(xs, 95);
       const med = pct(xs, 50);
       report(
-        `typing ${what} key by key, ${language} (p95)`,
+        `${label}typing ${what} key by key, ${language} (p95)`,
         `${p95.toFixed(1)} ms (median ${med.toFixed(1)}, max ${Math.max(...xs).toFixed(0)}, ${xs.length} keys, ${unchanged.get(xs) ?? 0} unchanged; server CPU ${((cpu.get(xs) ?? 0) / xs.length).toFixed(1)} ms per key with the small pull${what === "a call" ? `; open ${openMs.toFixed(0)} ms` : ""}${base})`,
         p95 <= 30 && med <= 10,
         "p95 <= 30 ms, median <= 10 ms",
@@ -186,7 +205,7 @@ async function workspace(): Promise<void> {
   await checkWorkspace(ws, `${wsLines} generated lines`);
   fs.rmSync(ws, { recursive: true, force: true });
   // The real HF-heavy workspace (a folder argument, else the shared archive), when this machine has it.
-  const real = realWorkspace(process.argv.slice(2).filter((a) => a !== only));
+  const real = realWorkspace(process.argv.slice(2).filter((a) => !flagValues.has(a) && a !== "--baseline"));
   if (real) await checkWorkspace(real, "the real workspace");
 }
 

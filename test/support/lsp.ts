@@ -33,10 +33,11 @@ export class LspClient {
   refreshRequests = 0;
   stderr = "";
 
-  constructor() {
+  /** `server`: another build's server bundle (a benchmark's baseline checkout); this tree's by default. */
+  constructor(server = SERVER) {
     // HFRG_SERVER_NODE_ARGS: extra node flags for the server (e.g. --cpu-prof when profiling).
     const nodeArgs = process.env.HFRG_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
-    this.proc = spawn(process.execPath, [...nodeArgs, SERVER, "--stdio"]);
+    this.proc = spawn(process.execPath, [...nodeArgs, server, "--stdio"]);
     this.proc.stderr.on("data", (d) => (this.stderr += d));
     this.connection = createMessageConnection(
       new StreamMessageReader(this.proc.stdout),

@@ -681,6 +681,16 @@ export class Analyzer {
   text(path: string): string | undefined {
     return this.files.get(path)?.text;
   }
+
+  /**
+   * Offsets in the file's text of the top-level statements that hold syntax errors (none for a valid file, a
+   * skipped one, or a notebook, whose analysed text is not the editor's).
+   */
+  brokenStatements(path: string): readonly Span[] {
+    const entry = this.files.get(path);
+    if (!entry || entry.skipped || entry.cells) return [];
+    return entry.model.brokenStatements ?? [];
+  }
 }
 
 const EMPTY = { python: deepFreeze(emptyModel("python")), js: deepFreeze(emptyModel("js")) };

@@ -216,6 +216,11 @@ export interface FileModel {
   exports: ModuleFacts;
   /** True when the parser had to recover from syntax errors (analysis is still as complete as it could be). */
   hasSyntaxErrors: boolean;
+  /**
+   * Where the syntax errors are: the spans of the top-level statements holding them (incremental/locate.ts:
+   * brokenSpans), when there are any. An editor holds a broken statement's last diagnostics while it is typed.
+   */
+  brokenStatements?: Span[];
 }
 
 export function emptyModel(language: Language): FileModel {

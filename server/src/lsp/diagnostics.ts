@@ -8,6 +8,7 @@ import {
   type Diagnostic as LspDiagnostic,
   type DocumentDiagnosticReport,
   type NotebookDocuments,
+  type Range,
   type TextDocuments,
   type WorkspaceEdit,
 } from "vscode-languageserver";
@@ -19,6 +20,7 @@ import type { CallExplanation } from "../analysis/explain";
 import { notebookJson } from "../analysis/notebook";
 import { changedRegion } from "../analysis/textDiff";
 import { LspForms, sameRange, type DiagnosticData } from "./convert";
+import { HeldWhileBroken } from "./heldWhileBroken";
 import { overridesOf, type SettingsStore } from "./settings";
 import type { Settings } from "../../../shared/src/settings";
 import { uriToPath } from "./uris";
@@ -35,6 +37,8 @@ export class DiagnosticsEngine {
   private readonly lastVersion = new Map<string, number>();
   /** Each core diagnostic's LSP form, made once (see LspForms). */
   private readonly forms = new LspForms();
+  /** What the last report said in the statements being typed, held while they are broken (see heldWhileBroken.ts). */
+  private readonly held = new HeldWhileBroken();
   /**
    * The last full report pulled for each document and its resultId. A client that pulls again naming that id (as
    * VS Code does) gets an "unchanged" report when the list is the same objects: no 300 KB of JSON for it to read
@@ -110,6 +114,7 @@ export class DiagnosticsEngine {
     this.lastVersion.delete(doc.uri);
     this.reports.delete(doc.uri);
     this.forms.forget(doc.uri);
+    this.held.forget(doc.uri);
     if (this.push()) void this.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
   }
 
@@ -160,11 +165,24 @@ export class DiagnosticsEngine {
       this.connection.console.error(`analysis failed for ${uri}: ${(err as Error).message}`);
       return [];
     }
-    const result = this.forms.report(diagnostics, version, uri);
+    const result = this.held.report(
+      uri,
+      doc.getText(),
+      this.forms.report(diagnostics, version, uri),
+      this.brokenRanges(doc),
+    );
     this.last.set(uri, result);
     this.lastVersion.set(uri, version);
     this.status({ state: "ready", lastAnalysisMs: Math.round(performance.now() - started), uri });
     return result;
+  }
+
+  /** The statements of a document that hold syntax errors, as the last analysis found them (none in a notebook). */
+  private brokenRanges(doc: TextDocument): Range[] {
+    if (this.notebooks.findNotebookDocumentForCell(doc.uri)) return [];
+    return this.analyzer
+      .brokenStatements(this.pathOf(doc))
+      .map((s) => ({ start: doc.positionAt(s.start), end: doc.positionAt(s.end) }));
   }
 
   /** The core's diagnostics for a document (a notebook cell gets its own cell's), with the fixes asked for. */
@@ -235,6 +253,7 @@ export class DiagnosticsEngine {
   /** After settings, config files or other files changed. */
   refreshAll(): void {
     this.last.clear();
+    this.held.forget();
     if (!this.push()) {
       this.connection.languages.diagnostics.refresh().catch(() => undefined);
       return;
@@ -276,9 +295,13 @@ export class DiagnosticsEngine {
   }
 }
 
-/** The same diagnostics objects in the same order. */
+/** The same diagnostics objects (in any order: a held statement's come after the rest, see heldWhileBroken.ts). */
 function sameItems(a: readonly LspDiagnostic[], b: readonly LspDiagnostic[]): boolean {
-  return a === b || (a.length === b.length && a.every((d, i) => d === b[i]));
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  if (a.every((d, i) => d === b[i])) return true;
+  const inA = new Set(a);
+  return b.every((d) => inA.has(d));
 }
 
 function withIpynb(path: string): string {

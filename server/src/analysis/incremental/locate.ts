@@ -56,3 +56,29 @@ let groups = 0;
 export function newGroup(): number {
   return ++groups;
 }
+
+/**
+ * The spans of the top-level statements that hold a syntax error, with the other statements of their groups (one
+ * broken region parsed into several statements is one statement being typed), adjacent ones merged. The language
+ * server holds what it last reported there while they stay broken (lsp/heldWhileBroken.ts).
+ */
+export function brokenSpans<N>(
+  statements: readonly N[],
+  startOf: (s: N) => number,
+  endOf: (s: N) => number,
+  broken: (index: number) => boolean,
+  groupOf: (s: N) => number | undefined,
+): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (let i = 0; i < statements.length; i++) {
+    if (!broken(i)) continue;
+    const { from, to } = widenToGroups(statements, i, i, groupOf);
+    const start = startOf(statements[from]);
+    const end = endOf(statements[to]);
+    const last = out[out.length - 1];
+    if (last && start <= last.end) last.end = Math.max(last.end, end);
+    else out.push({ start, end });
+    i = Math.max(i, to);
+  }
+  return out;
+}

@@ -9,7 +9,7 @@ import { atLeast } from "../versions/semver";
 import { recognise, type JsCall } from "./calls";
 import { JsClients, type JsClient } from "./clients";
 import { parseJs } from "./parse";
-import { settle } from "./splice";
+import { brokenStatements, settle } from "./splice";
 import { JsProtection } from "./protection";
 import { billToEvidenceIn } from "../billToEvidence";
 import { functionName, JsScope, isFunctionLike, unwrap as unwrapExpression } from "./scope";
@@ -18,6 +18,7 @@ export function analyzeJs(input: FrontendInput): FileModel {
   const model = emptyModel("js");
   const { file, hasSyntaxErrors } = parseJs(input.path, input.text, input.keep !== false ? input.state : undefined);
   model.hasSyntaxErrors = hasSyntaxErrors;
+  if (hasSyntaxErrors) model.brokenStatements = brokenStatements(file);
   const scope = new JsScope(file, input.keep !== false ? input.state : undefined);
   const analysis = new Analysis(scope, input);
   const layout: Layout<ts.Node> = { statementAt: (offset) => scope.statementAt(offset), startOf: (s) => s.pos };

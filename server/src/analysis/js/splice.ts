@@ -6,7 +6,7 @@
 // be given such a file (its bookkeeping, like JSDoc and identifier tables, was not updated), so parse.ts parses
 // the next version from scratch unless it can splice again.
 import ts from "typescript";
-import { lastStartingAtOrBefore, newGroup, touchedStatements, widenToGroups } from "../incremental/locate";
+import { brokenSpans, lastStartingAtOrBefore, newGroup, touchedStatements, widenToGroups } from "../incremental/locate";
 import type { TextChange } from "../textDiff";
 
 /** Statements spliced in from one region that parsed with a syntax error share a group (see locate.ts). */
@@ -330,6 +330,31 @@ function splice(
   eof.pos = m.end;
   eof.end = text.length;
   return file;
+}
+
+/**
+ * The spans of the top-level statements holding `file`'s syntax errors, with their groups (see brokenSpans). An
+ * error where one statement ends and the next starts counts for both (see errorsOutside).
+ */
+export function brokenStatements(file: ts.SourceFile): { start: number; end: number }[] {
+  const statements = file.statements;
+  const broken = new Set<number>();
+  for (const d of diagnosticsOf(file)) {
+    const i = Math.max(
+      0,
+      lastStartingAtOrBefore(statements, (s) => s.pos, d.start),
+    );
+    broken.add(i);
+    if (i > 0 && statements[i].pos === d.start) broken.add(i - 1);
+  }
+  if (statements.length === 0) return [{ start: 0, end: file.text.length }];
+  return brokenSpans(
+    statements,
+    (s) => s.pos,
+    (s) => s.end,
+    (i) => broken.has(i),
+    (s) => groupOf.get(s),
+  );
 }
 
 function scriptKindOf(file: ts.SourceFile): ts.ScriptKind {

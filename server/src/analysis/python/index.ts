@@ -14,6 +14,7 @@ import { Scope } from "./scope";
 import { billToEvidenceIn } from "../billToEvidence";
 import { kwarg } from "./syntax";
 import { judgeStatements, type Layout, type StatementResult } from "../incremental/results";
+import { brokenSpans } from "../incremental/locate";
 
 export async function initPython(wasmDir?: string): Promise<void> {
   await initPythonParser(wasmDir);
@@ -24,6 +25,16 @@ export function analyzePython(input: FrontendInput): FileModel {
   const model = emptyModel("python");
   model.hasSyntaxErrors = tree.hasError;
   const scope = new Scope(tree.root, input.keep !== false ? input.state : undefined);
+  if (tree.hasError) {
+    const statements = scope.statements;
+    model.brokenStatements = brokenSpans(
+      statements,
+      (s) => s.startIndex,
+      (s) => s.endIndex,
+      (i) => statements[i].broken,
+      (s) => s.group,
+    );
+  }
   const analysis = new Analysis(scope, input);
   const layout: Layout<PyNode> = { statementAt: (offset) => scope.statementAt(offset), startOf: (s) => s.startIndex };
   judgeStatements(model, input, scope.statements, scope.reads, layout, (i) => analysis.statement(i));
