@@ -66,3 +66,13 @@ test("a statement broken before the edits (a file opened broken) is reported as 
   const now = [diag("HF003", range(1, 4, 1, 10))];
   assert.deepEqual(held.report(URI, edited, now, [range(0, 0, 1, 10)]), now);
 });
+
+test("edits spread over several statements between two reports are reported as analysed", () => {
+  const held = new HeldWhileBroken();
+  const wait = diag("HF002", range(4, 8, 4, 16), 2);
+  held.report(URI, before, [wait], []);
+  // One report later, "x" typed at the start of line 0 and "e" into the function: both statements broken.
+  const spread = before.replace("x = 1", "xx = 1").replace("    for", "e    for");
+  const now = [diag("HF002", range(4, 8, 4, 16), 3)];
+  assert.deepEqual(held.report(URI, spread, now, [range(0, 0, 0, 6), fn(spread)]), now);
+});

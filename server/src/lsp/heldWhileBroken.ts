@@ -26,18 +26,20 @@ export class HeldWhileBroken {
   private readonly last = new Map<string, Reported>();
 
   /**
-   * The report for `text`: `fresh` (the analysis' diagnostics), except in the broken statements (`broken`, in
-   * `text`'s positions) that the edit since the last report touched or that were held then, where the last
-   * report's diagnostics stay.
+   * The report for `text`: `fresh` (the analysis' diagnostics), except in the broken statement (`broken`, in
+   * `text`'s positions) that holds the edit since the last report, and those held then that are still broken,
+   * where the last report's diagnostics stay.
    */
   report(uri: string, text: string, fresh: LspDiagnostic[], broken: readonly Range[]): LspDiagnostic[] {
     const last = this.last.get(uri);
     if (!last || broken.length === 0) return this.keep(uri, text, fresh);
     const edit = editBetween(last.text, text);
+    // The statement being typed: a broken one that holds the whole edit since the last report. Edits elsewhere, or
+    // spread over several statements (a paste, a storm of edits between two pulls), are reported as analysed.
+    const typedIn = edit && broken.find((r) => within(edit.start, r) && within(edit.newEnd, r));
+    if (edit && !typedIn) return this.keep(uri, text, fresh);
     const held = broken.filter(
-      (r) =>
-        (edit && overlaps(r, { start: edit.start, end: edit.newEnd })) ||
-        last.held.some((h) => overlaps(r, edit ? mapRange(h, edit) : h)),
+      (r) => r === typedIn || last.held.some((h) => overlaps(r, edit ? mapRange(h, edit) : h)),
     );
     if (held.length === 0) return this.keep(uri, text, fresh);
     const inHeld = (p: Position) => held.some((r) => within(p, r));
