@@ -15,7 +15,8 @@ export interface Entry<N> {
   value: unknown;
 }
 
-const NONE: readonly never[] = [];
+// Frozen: it is handed out by `values`, and a caller that changed it would change every empty lookup after it.
+const NONE: readonly never[] = Object.freeze([]);
 
 export class StatementTables<N extends object> {
   private readonly entries = new Map<TableKey, Entry<N>[]>();
@@ -83,8 +84,10 @@ export class StatementTables<N extends object> {
         const l = list(key);
         return l.length ? (l[l.length - 1].value as V) : undefined;
       },
-      values<V>(key: TableKey): V[] {
-        return list(key).map((e) => e.value as V);
+      values<V>(key: TableKey): readonly V[] {
+        const found = list(key);
+        // Most names have no entry under most keys: those share one empty list (callers only read the lists).
+        return found.length ? found.map((e) => e.value as V) : NONE;
       },
     };
   }
@@ -95,5 +98,5 @@ export interface NameLookup {
   /** The value of a key's last entry (the binding that wins), if any. */
   last<V>(key: TableKey): V | undefined;
   /** The values of a key's entries, in source order. */
-  values<V>(key: TableKey): V[];
+  values<V>(key: TableKey): readonly V[];
 }

@@ -143,7 +143,7 @@ class Analysis {
       if (node.type === "function_definition" || node.type === "class_definition" || node.type === "lambda") continue;
       const left = node.type === "assignment" ? node.childForFieldName("left") : undefined;
       if (left?.type === "identifier") names.set(left.text, left);
-      else stack.push(...node.namedChildren);
+      else for (const child of node.children) if (child.isNamed) stack.push(child);
     }
     for (const [name, left] of names) add(name, this.ctx.clients.clientOf(left), false);
     return out;

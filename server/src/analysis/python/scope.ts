@@ -116,7 +116,7 @@ export class Scope {
     this.add(Key.scoped(scope, name), value);
   }
 
-  private bindings(scope: number, name: string): PyNode[] {
+  private bindings(scope: number, name: string): readonly PyNode[] {
     return this.names.values<PyNode>(Key.scoped(scope, name));
   }
 
@@ -166,7 +166,7 @@ export class Scope {
   }
 
   /** Every function or method defined under a name, in source order. */
-  functionsNamed(name: string): PyNode[] {
+  functionsNamed(name: string): readonly PyNode[] {
     return this.names.values<PyNode>(Key.function(name));
   }
 
@@ -299,7 +299,7 @@ export class Scope {
    * Every value a name or `self.attr` may hold where `ref` reads it: all its bindings in the nearest scope that
    * binds it. A `try` that builds a client and an `except` that sets it to None both count.
    */
-  valuesOf(ref: PyNode): PyNode[] {
+  valuesOf(ref: PyNode): readonly PyNode[] {
     const name = ref.text;
     if (ref.type === "attribute" && ref.childForFieldName("object")?.text === "self") {
       const cls = this.enclosingClass(ref, false);
@@ -350,13 +350,11 @@ export class Scope {
           break;
         case "identifier":
         case "attribute": {
-          const values = this.valuesOf(current).filter((v) => !seen.has(v.id));
-          if (values.length) {
-            for (let i = values.length - 1; i >= 0; i--) stack.push(values[i]);
-            continue;
-          }
-          if (this.valuesOf(current).length) continue; // every binding already followed
-          break;
+          const bound = this.valuesOf(current);
+          if (bound.length === 0) break;
+          // Followed in source order; bindings already followed are not followed again.
+          for (let i = bound.length - 1; i >= 0; i--) if (!seen.has(bound[i].id)) stack.push(bound[i]);
+          continue;
         }
       }
       out.push(current);
@@ -442,7 +440,7 @@ export class Scope {
   }
 
   /** Calls of a function by name (`f(...)`, `self.f(...)`) and places it is passed by name. */
-  callSites(name: string): PyNode[] {
+  callSites(name: string): readonly PyNode[] {
     return this.names.values<PyNode>(Key.callSite(name));
   }
 
@@ -575,11 +573,11 @@ function parameterNames(fn: PyNode): string[] {
   );
 }
 
-function last<T>(list: T[] | undefined): T | undefined {
+function last<T>(list: readonly T[] | undefined): T | undefined {
   return list ? list[list.length - 1] : undefined;
 }
 
-function lastBefore(list: PyNode[], ref: PyNode): PyNode | undefined {
+function lastBefore(list: readonly PyNode[], ref: PyNode): PyNode | undefined {
   let found: PyNode | undefined;
   for (const n of list) if (n.startIndex < ref.startIndex) found = n;
   return found;
