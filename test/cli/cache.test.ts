@@ -42,6 +42,26 @@ test("a second run reuses the analysis of unchanged files and reports exactly th
   assert.equal(second.status, 1);
 });
 
+test("an unchanged file with nothing to parse is not screened again, and one that gains an HF call is found", () => {
+  const ws = workspace({ "a.py": BARE, "plain.py": PLAIN, "notes.ts": "export const twice = (x: number) => 2 * x;\n" });
+  const known = (stderr: string) => Number(/(\d+) known to hold nothing to parse/.exec(stderr)?.[1]);
+  const first = runCli(["check", "--format", "json", "--verbose"], ws);
+  assert.equal(known(first.stderr), 0);
+  const second = runCli(["check", "--format", "json", "--verbose"], ws);
+  assert.equal(known(second.stderr), 2, "both plain files: the prefilter's verdict is reused");
+  assert.equal(second.stdout, first.stdout);
+  // The same path with new text: screened again, parsed, reported.
+  fs.writeFileSync(path.join(ws, "plain.py"), PLAIN + BARE);
+  const third = runCli(["check", "--format", "json", "--verbose"], ws);
+  assert.equal(known(third.stderr), 1);
+  assert.deepEqual(reused(third.stderr), { reused: 1, analysed: 1 });
+  assert.ok(
+    JSON.parse(third.stdout).diagnostics.some((d: { file: string; code: string }) => d.file === "plain.py"),
+    "the file's new HF call is reported",
+  );
+  assert.equal(third.stdout, runCli(["check", "--format", "json", "--no-cache"], ws).stdout);
+});
+
 test("an edited file is analysed again", () => {
   const ws = workspace({ "a.py": BARE, "b.py": BARE });
   runCli(["check", "--format", "json"], ws);

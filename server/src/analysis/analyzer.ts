@@ -165,8 +165,17 @@ export class Analyzer {
   worthParsing(path: string, text: string): boolean {
     const kind = fileKind(path);
     if (!kind || kind === "notebook" || skipReason(text, this.options.maxBytes)) return false;
-    if (mayMatter(text, kind)) return true;
+    if (this.screen(path, text, kind)) return true;
     this.screened = { path, text };
+    return false;
+  }
+
+  /** The prefilter's verdict on a file's (analysed) text, kept in the model cache when there is one. */
+  private screen(path: string, text: string, kind: FileKind, cache = this.options.cache): boolean {
+    const known = cache?.screened?.(path, text);
+    if (known !== undefined) return known;
+    if (mayMatter(text, kind)) return true;
+    cache?.setInert?.(path, text);
     return false;
   }
 
@@ -219,7 +228,8 @@ export class Analyzer {
       analysedText = parsed.text;
       cells = parsed.cells;
     }
-    if (!mayMatter(analysedText, kind)) return kind === "notebook" ? { ...base, analysedText, cells } : base;
+    if (!this.screen(path, analysedText, kind, cache))
+      return kind === "notebook" ? { ...base, analysedText, cells } : base;
     // Checked before any parser sees the file: too deep a file can break the parser for every later file. An
     // editor file's last version bounds the count (typing does not re-read the whole file).
     const last = state ? this.files.get(path) : undefined;

@@ -13,4 +13,12 @@ export interface ModelCacheKey {
 export interface ModelCache {
   get(key: ModelCacheKey): FileModel | undefined;
   set(key: ModelCacheKey, model: FileModel): void;
+  /**
+   * The text prefilter's verdict on this text of `path` when the cache knows it (it depends on the text alone):
+   * false for a file found to hold nothing worth parsing, true for one whose model was kept. Most files of a
+   * workspace hold nothing: a cache that keeps the verdict spares an unchanged file the prefilter, the largest cost
+   * per file of a cached scan. Optional.
+   */
+  screened?(path: string, text: string): boolean | undefined;
+  setInert?(path: string, text: string): void;
 }

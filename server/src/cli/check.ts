@@ -165,7 +165,10 @@ export async function runCheck(
     }
   }
   disk?.save();
-  if (disk && options.verbose) notes.push(`cache: ${disk.hits} file(s) reused, ${disk.misses} analysed`);
+  if (disk && options.verbose)
+    notes.push(
+      `cache: ${disk.hits} file(s) reused, ${disk.misses} analysed, ${disk.inertHits} known to hold nothing to parse`,
+    );
   diagnostics.sort(
     (a, b) =>
       (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||

@@ -61,6 +61,14 @@ export class WorkerModels implements ModelCache {
   set(key: ModelCacheKey, model: FileModel): void {
     this.inner?.set(key, model);
   }
+
+  screened(path: string, text: string): boolean | undefined {
+    return this.inner?.screened?.(path, text);
+  }
+
+  setInert(path: string, text: string): void {
+    this.inner?.setInert?.(path, text);
+  }
 }
 
 /**

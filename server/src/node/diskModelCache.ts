@@ -6,7 +6,8 @@
 // kept in the user's cache folder (never in the workspace). A cache committed to a repository, copied from
 // another machine or edited by hand fails the check and is ignored, so it can never hide findings in CI; the
 // same check catches a damaged file.
-import { createHash, createHmac, randomBytes } from "node:crypto";
+import * as crypto from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -16,7 +17,11 @@ import { readRegularFile } from "./readRegular";
 
 interface Stored {
   build: string;
-  entries: Record<string, { hash: string; model: FileModel }>;
+  /**
+   * Per path, a hash of the text and what was found in it: the model of a file worth parsing (with the package
+   * versions it was computed under), or `inert` for a file the prefilter found holds nothing.
+   */
+  entries: Record<string, { hash: string; versions?: string; model?: FileModel; inert?: true }>;
 }
 
 /** Entries kept at most: a cache must not grow without bound in a monorepo. */
@@ -30,6 +35,8 @@ export class DiskModelCache implements ModelCache {
   private dirty = false;
   hits = 0;
   misses = 0;
+  /** Files whose prefilter verdict ("nothing to parse") was reused. */
+  inertHits = 0;
 
   /** Why the stored cache was not used (verbose output), when there was one. */
   ignored?: string;
@@ -71,8 +78,8 @@ export class DiskModelCache implements ModelCache {
   }
 
   get(key: ModelCacheKey): FileModel | undefined {
-    const entry = Object.hasOwn(this.entries, key.path) ? this.entries[key.path] : undefined;
-    if (entry && entry.hash === hashOf(key) && looksLikeModel(entry.model)) {
+    const entry = this.entry(key.path, key.text);
+    if (entry?.versions === versionsKey(key.versions) && looksLikeModel(entry.model)) {
       this.hits++;
       return entry.model;
     }
@@ -81,8 +88,43 @@ export class DiskModelCache implements ModelCache {
   }
 
   set(key: ModelCacheKey, model: FileModel): void {
-    this.entries[key.path] = { hash: hashOf(key), model };
+    this.entries[key.path] = { hash: this.hashOf(key.path, key.text), versions: versionsKey(key.versions), model };
     this.dirty = true;
+  }
+
+  /** Worth parsing when a model was kept for this text (under whatever versions), not when it was found inert. */
+  screened(path: string, text: string): boolean | undefined {
+    const entry = this.entry(path, text);
+    if (entry?.inert === true) {
+      this.inertHits++;
+      return false;
+    }
+    return entry?.model ? true : undefined;
+  }
+
+  setInert(path: string, text: string): void {
+    this.entries[path] = { hash: this.hashOf(path, text), inert: true };
+    this.dirty = true;
+  }
+
+  /** The entry kept for this text of `path`, if any. */
+  private entry(path: string, text: string): Stored["entries"][string] | undefined {
+    const entry = Object.hasOwn(this.entries, path) ? this.entries[path] : undefined;
+    return entry && entry.hash === this.hashOf(path, text) ? entry : undefined;
+  }
+
+  /**
+   * The last text hashed: a file is screened, then (worth parsing) looked up, then perhaps stored, all with the
+   * same text, which is hashed once.
+   */
+  private last?: { path: string; text: string; hash: string };
+
+  private hashOf(path: string, text: string): string {
+    const last = this.last;
+    if (last?.path === path && last.text === text) return last.hash;
+    const hash = crypto.hash("sha1", text, "base64");
+    this.last = { path, text, hash };
+    return hash;
   }
 
   /** Writes the cache if anything changed (atomically: a crash never leaves a half-written file). */
@@ -120,8 +162,9 @@ function ensureDir(dir: string): void {
   for (const d of missing) fs.mkdirSync(d);
 }
 
-function hashOf(key: ModelCacheKey): string {
-  return createHash("sha1").update(JSON.stringify(key.versions)).update("\0").update(key.text).digest("base64");
+/** The versions a model was computed under, as stored (a model depends on them as well as the text). */
+function versionsKey(versions: ModelCacheKey["versions"]): string {
+  return JSON.stringify(versions);
 }
 
 /** The user's cache folder, outside any workspace (XDG_CACHE_HOME, else ~/.cache). */
