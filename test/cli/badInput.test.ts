@@ -176,14 +176,22 @@ test("a damaged cache entry (even one signed here) costs a re-analysis, never a 
   const text = fs.readFileSync(cacheFile, "utf8");
   const body = JSON.parse(text.slice(text.indexOf("\n") + 1));
   const [p] = Object.keys(body.entries);
-  const hash = createHash("sha1").update(JSON.stringify({})).update("\0").update(BARE).digest("base64");
+  const hash = createHash("sha1").update(BARE).digest("base64");
   assert.equal(body.entries[p].hash, hash, "the test forges entries the way the cache keys them");
-  for (const model of [null, { language: "python", calls: "x" }, 5]) {
-    body.entries[p].model = model;
+  assert.equal(body.entries[p].versions, JSON.stringify({}));
+  const damaged: Record<string, unknown>[] = [
+    { model: null },
+    { model: { language: "python", calls: "x" } },
+    { model: 5 },
+    { inert: "yes", model: undefined },
+    { versions: 7 },
+  ];
+  for (const change of damaged) {
+    Object.assign(body.entries[p], change);
     const signed = JSON.stringify(body);
     fs.writeFileSync(cacheFile, `hmac-sha256:${createHmac("sha256", key).update(signed).digest("hex")}\n${signed}`);
     const r = runCli(["check", "--format", "json"], ws, here);
     assert.equal(r.status, 1, r.stderr);
-    assert.equal(json(r.stdout).diagnostics.length, 1, JSON.stringify(model));
+    assert.equal(json(r.stdout).diagnostics.length, 1, JSON.stringify(change));
   }
 });
