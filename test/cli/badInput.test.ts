@@ -4,10 +4,10 @@ import assert from "node:assert/strict";
 import { createHash, createHmac } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { runCli, workspace } from "../support/cli";
+import { tempDir } from "../support/tempDir";
 
 const BARE = `from huggingface_hub import InferenceClient\nclient = InferenceClient()\nclient.text_generation("hi")\n`;
 
@@ -19,7 +19,7 @@ function nestedDefs(depth: number): string {
 
 /** A private cache-key folder, as another machine (or this one) would have. */
 function machine(): Record<string, string> {
-  return { XDG_CACHE_HOME: fs.mkdtempSync(path.join(os.tmpdir(), "hfrg-home-")) };
+  return { XDG_CACHE_HOME: tempDir("hfrg-home-") };
 }
 
 const json = (stdout: string) =>

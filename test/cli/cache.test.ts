@@ -3,10 +3,10 @@
 import assert from "node:assert/strict";
 import { createHmac } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { runCli, workspace } from "../support/cli";
+import { tempDir } from "../support/tempDir";
 
 const BARE = `from huggingface_hub import InferenceClient
 
@@ -77,7 +77,7 @@ test("an edited file is analysed again", () => {
 test("a corrupt cache, or one from another build, is ignored and never gives stale results", () => {
   const ws = workspace({ "a.py": BARE });
   // A private key folder, so the test can sign a cache as this machine would.
-  const env = { XDG_CACHE_HOME: fs.mkdtempSync(path.join(os.tmpdir(), "hfrg-home-")) };
+  const env = { XDG_CACHE_HOME: tempDir("hfrg-home-") };
   const expected = runCli(["check", "--format", "json", "--no-cache"], ws, env).stdout;
   assert.ok(!fs.existsSync(path.join(ws, ".hf-rate-guard-cache")), "--no-cache writes nothing");
   const dir = path.join(ws, ".hf-rate-guard-cache");

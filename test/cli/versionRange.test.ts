@@ -7,9 +7,10 @@ import path from "node:path";
 import { test } from "node:test";
 import { runCli } from "../support/cli";
 import { FIXTURES } from "../support/paths";
+import { tempDir } from "../support/tempDir";
 
 function copyFixture(rel: string): string {
-  const dir = fs.mkdtempSync(path.join(fs.realpathSync(process.env.TMPDIR ?? "/tmp"), "hfrg-range-"));
+  const dir = tempDir("hfrg-range-", fs.realpathSync(process.env.TMPDIR ?? "/tmp"));
   fs.cpSync(path.join(FIXTURES, rel), dir, { recursive: true });
   return dir;
 }

@@ -6,6 +6,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { ROOT } from "../support/paths";
+import { tempDir } from "../support/tempDir";
 
 export const TOOLS = process.env.HFRG_TOOLS ?? path.join(os.homedir(), ".cache", "hf-rate-guard");
 export const CODE_SERVER = path.join(TOOLS, "cs", "node_modules", ".bin", "code-server");
@@ -42,7 +43,7 @@ export class CodeServer {
   }
 
   static async start(opts: StartOptions): Promise<CodeServer> {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hfrg-cs-"));
+    const dir = tempDir("hfrg-cs-");
     const userData = path.join(dir, "user-data");
     const extensions = path.join(dir, "extensions");
     fs.mkdirSync(path.join(userData, "User"), { recursive: true });

@@ -5,7 +5,6 @@
 // 80% and 100% notifications come once each.
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
@@ -14,6 +13,7 @@ import { ROOT } from "../support/paths";
 import { launch, openFile, openWorkbench as workbenchPage, screenshot, until } from "./browser";
 import { CodeServer } from "./codeServer";
 import { captureForReadme } from "./readmeImages";
+import { tempDir } from "../support/tempDir";
 
 const api = new MockHfApi();
 let browser: Browser;
@@ -39,7 +39,7 @@ after(async () => {
 });
 
 async function openWorkbench(env: Record<string, string>): Promise<{ server: CodeServer; page: Page }> {
-  const ws = fs.mkdtempSync(path.join(os.tmpdir(), "hfrg-meter-"));
+  const ws = tempDir("hfrg-meter-");
   fs.cpSync(path.join(ROOT, "test", "e2e", "fixtures", "ws"), ws, { recursive: true });
   const server = await CodeServer.start({
     workspace: ws,

@@ -3,7 +3,6 @@
 // the mock listens on that port, a refresh signs in with the kept token.
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import type { Browser } from "playwright-core";
@@ -11,6 +10,7 @@ import { MockHfApi, USAGE, WHOAMI } from "../mock-hf/mockHfApi";
 import { ROOT } from "../support/paths";
 import { launch, screenshot, until } from "./browser";
 import { CodeServer } from "./codeServer";
+import { tempDir } from "../support/tempDir";
 
 const TOKEN = "hf_offlinee2etoken1234";
 let browser: Browser;
@@ -31,7 +31,7 @@ test("a token set while HF is unreachable is kept, not called a rejection, and u
   const port = Number(new URL(url).port);
   await api.stop();
 
-  const ws = fs.mkdtempSync(path.join(os.tmpdir(), "hfrg-meter-offline-"));
+  const ws = tempDir("hfrg-meter-offline-");
   fs.cpSync(path.join(ROOT, "test", "e2e", "fixtures", "ws"), ws, { recursive: true });
   const server = await CodeServer.start({
     workspace: ws,

@@ -4,7 +4,6 @@
 // screenshots of the hover and of a quick fix (images/).
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
@@ -13,6 +12,7 @@ import { ROOT } from "../support/paths";
 import { launch, openFile, openWorkbench, screenshotOnFailure, until } from "./browser";
 import { CodeServer } from "./codeServer";
 import { captureForReadme } from "./readmeImages";
+import { tempDir } from "../support/tempDir";
 
 const FIXTURE = path.join(ROOT, "test", "e2e", "fixtures", "problems");
 let server: CodeServer;
@@ -40,10 +40,10 @@ let atStart: string;
 let afterFixAll: string;
 
 before(async () => {
-  ws = fs.mkdtempSync(path.join(os.tmpdir(), "hfrg-problems-"));
+  ws = tempDir("hfrg-problems-");
   fs.cpSync(FIXTURE, ws, { recursive: true });
   atStart = expectedLabel(ws);
-  const fixed = fs.mkdtempSync(path.join(os.tmpdir(), "hfrg-problems-fixed-"));
+  const fixed = tempDir("hfrg-problems-fixed-");
   fs.cpSync(FIXTURE, fixed, { recursive: true });
   runCli(["check", "--fix", "--no-cache", "app.py"], fixed);
   afterFixAll = expectedLabel(fixed);

@@ -3,13 +3,13 @@
 // save, and the language status item reports. Screenshots land in test-artifacts/screenshots on failure.
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { launch, openFile, openWorkbench, screenshotOnFailure, until } from "./browser";
 import { CodeServer } from "./codeServer";
 import { ROOT } from "../support/paths";
+import { tempDir } from "../support/tempDir";
 
 let server: CodeServer;
 let browser: Browser;
@@ -17,7 +17,7 @@ let page: Page;
 let ws: string;
 
 before(async () => {
-  ws = fs.mkdtempSync(path.join(os.tmpdir(), "hfrg-ws-"));
+  ws = tempDir("hfrg-ws-");
   fs.cpSync(path.join(ROOT, "test", "e2e", "fixtures", "ws"), ws, { recursive: true });
   server = await CodeServer.start({
     workspace: ws,

@@ -2,11 +2,11 @@
 // WorkspaceEdit that creates hf_retry.py and edits the document's imports and call; fix-all does the same.
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { test } from "node:test";
 import { LspClient } from "../support/lsp";
+import { tempDir } from "../support/tempDir";
 
 const ASK = `from huggingface_hub import InferenceClient
 
@@ -17,7 +17,7 @@ client.text_generation("hi")
 type Change = { kind?: string; uri?: string; textDocument?: { uri: string }; edits?: { newText: string }[] };
 
 test("the quick fix creates the helper module and imports it in one WorkspaceEdit", async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hfrg-lsp-module-"));
+  const dir = tempDir("hfrg-lsp-module-");
   for (const f of ["a.py", "b.py"]) fs.writeFileSync(path.join(dir, f), ASK);
   const uri = pathToFileURL(path.join(dir, "a.py")).toString();
   const moduleUri = pathToFileURL(path.join(dir, "hf_retry.py")).toString();

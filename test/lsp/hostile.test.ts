@@ -3,11 +3,11 @@
 // and neither Check Workspace nor the answers about other files suffer.
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { test } from "node:test";
 import { LspClient } from "../support/lsp";
+import { tempDir } from "../support/tempDir";
 
 const BARE = `from huggingface_hub import InferenceClient\nclient = InferenceClient()\nclient.chat_completion(messages=[])\n`;
 const HF_FETCH = `fetch("https://router.huggingface.co/v1/chat/completions", { method: "POST" });`;
@@ -33,7 +33,7 @@ function hostileFiles(): Record<string, string> {
 }
 
 test("Check Workspace gets through a malformed notebook and hostile files, every time, and reports the rest", async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hfrg-lsp-hostile-"));
+  const dir = tempDir("hfrg-lsp-hostile-");
   for (const [rel, text] of Object.entries(hostileFiles())) fs.writeFileSync(path.join(dir, rel), text);
   const uri = (rel: string) => pathToFileURL(path.join(dir, rel)).toString();
   const c = new LspClient();

@@ -1,11 +1,11 @@
 // The real server over stdio (issue 4, protocol tests).
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { test } from "node:test";
 import { LspClient } from "../support/lsp";
+import { tempDir } from "../support/tempDir";
 
 const BARE = `from huggingface_hub import InferenceClient
 client = InferenceClient()
@@ -13,7 +13,7 @@ client.chat_completion(messages=[])
 `;
 
 function tmpWorkspace(files: Record<string, string>): { dir: string; uri: (rel: string) => string } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hfrg-lsp-"));
+  const dir = tempDir("hfrg-lsp-");
   for (const [rel, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     fs.writeFileSync(path.join(dir, rel), text);

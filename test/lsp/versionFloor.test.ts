@@ -2,11 +2,11 @@
 // on the manifest the range came from (requirements.txt here), offered after the code fix and not preferred.
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { test } from "node:test";
 import { LspClient } from "../support/lsp";
+import { tempDir } from "../support/tempDir";
 
 const WEIGHTS = `from huggingface_hub import hf_hub_download
 
@@ -16,7 +16,7 @@ path = hf_hub_download("org/model", "model.safetensors")
 type Change = { textDocument?: { uri: string; version: number | null }; edits?: { range: unknown; newText: string }[] };
 
 test("the floor fix edits requirements.txt where the range is written", async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hfrg-lsp-range-"));
+  const dir = tempDir("hfrg-lsp-range-");
   fs.writeFileSync(path.join(dir, "weights.py"), WEIGHTS);
   fs.writeFileSync(path.join(dir, "requirements.txt"), "torch>=2\nhuggingface_hub>=0.31.2\n");
   const uri = pathToFileURL(path.join(dir, "weights.py")).toString();

@@ -3,16 +3,16 @@
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { promisify } from "node:util";
 import { ROOT, SERVER } from "../support/paths";
+import { tempDir } from "../support/tempDir";
 
 const exec = promisify(execFile);
 
 test("Neovim gets HF001 pushed for a Python file and fixes it with the server's code action", async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hfrg-nvim-"));
+  const dir = tempDir("hfrg-nvim-");
   const file = path.join(dir, "app.py");
   fs.writeFileSync(
     file,

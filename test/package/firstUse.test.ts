@@ -3,12 +3,12 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { pathToFileURL } from "node:url";
 import ts from "typescript";
 import { ROOT } from "../support/paths";
+import { tempDir } from "../support/tempDir";
 
 // The scripts are plain ES modules (run by node before anything is compiled); the path keeps tsc out of them.
 const load = (name: string) => import(pathToFileURL(path.join(ROOT, "scripts", name)).href);
@@ -30,7 +30,7 @@ function typeErrors(project: string): string[] {
 
 test("npm start's workspace is a scratch copy of examples/, outside any repository, whose TypeScript type-checks", async () => {
   const { makeScratchExamples } = await load("startWorkspace.mjs");
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hfrg-start-"));
+  const dir = tempDir("hfrg-start-");
   try {
     const copy: string = makeScratchExamples(ROOT, dir);
     assert.ok(path.relative(ROOT, copy).startsWith(".."), "the copy is outside the repository");
@@ -52,9 +52,9 @@ test("npm start's workspace is a scratch copy of examples/, outside any reposito
 
 test("set-up that cannot install a tool says in one line what is missing and how to get it", () => {
   // A PATH with node alone: no apt-get, no sudo, no nvim, no python3, and an empty tools cache.
-  const bin = fs.mkdtempSync(path.join(os.tmpdir(), "hfrg-bin-"));
+  const bin = tempDir("hfrg-bin-");
   fs.symlinkSync(process.execPath, path.join(bin, "node"));
-  const tools = fs.mkdtempSync(path.join(os.tmpdir(), "hfrg-tools-"));
+  const tools = tempDir("hfrg-tools-");
   const setup = pathToFileURL(path.join(ROOT, "scripts", "setup.mjs")).href;
   for (const [step, names] of [
     ["ensureNeovim", /needs neovim, which is missing: install neovim with your system's package manager/],

@@ -3,10 +3,10 @@
 import assert from "node:assert/strict";
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { ROOT } from "../support/paths";
+import { tempDir } from "../support/tempDir";
 
 const BARE = `from huggingface_hub import InferenceClient\nclient = InferenceClient()\nclient.text_generation("hi")\n`;
 
@@ -20,7 +20,7 @@ function npm(args: string[], cwd: string): string {
 }
 
 test("npm pack ships the bin commands and the bundles they load, not sources or tests; installed, it checks a file", async () => {
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "hfrg-pack-"));
+  const scratch = tempDir("hfrg-pack-");
   const [packed] = JSON.parse(npm(["pack", "--json", "--pack-destination", scratch], ROOT)) as {
     filename: string;
     files: { path: string }[];

@@ -1,9 +1,9 @@
 // Runs the real CLI bundle (dist/cli.js) in a child process, as CI scripts do.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { CLI } from "./paths";
+import { tempDir } from "./tempDir";
 
 export interface CliRun {
   status: number;
@@ -25,7 +25,7 @@ export function runCli(args: string[], cwd: string, env: Record<string, string> 
 
 /** A temporary workspace with the given files (relative paths). */
 export function workspace(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hfrg-"));
+  const dir = tempDir("hfrg-");
   for (const [rel, content] of Object.entries(files)) {
     const full = path.join(dir, rel);
     fs.mkdirSync(path.dirname(full), { recursive: true });

@@ -3,13 +3,13 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { RULE_CODES } from "../../shared/src/rules";
 import { validateConfig } from "../../server/src/analysis/config/validateConfig";
 import { ALL_RULES } from "../../server/src/analysis/rules/index";
 import { ROOT } from "../support/paths";
+import { tempDir } from "../support/tempDir";
 
 const generator = path.join(ROOT, "scripts", "generate-rules.ts");
 const check = (...args: string[]) =>
@@ -21,7 +21,7 @@ test("every file generated from the rule modules is up to date (run npm run gene
 });
 
 test("a generated file edited by hand, or a rule changed without regenerating, is reported by name", () => {
-  const copy = fs.mkdtempSync(path.join(os.tmpdir(), "hfrg-gen-"));
+  const copy = tempDir("hfrg-gen-");
   try {
     for (const rel of [
       "package.json",

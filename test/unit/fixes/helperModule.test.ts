@@ -4,12 +4,12 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { Analyzer } from "../../../server/src/analysis/analyzer";
 import { MemoryFileSystem } from "../../../server/src/analysis/fileSystem";
 import { ROOT } from "../../support/paths";
+import { tempDir } from "../../support/tempDir";
 
 async function workspace(files: Record<string, string>) {
   const a = await Analyzer.create({
@@ -32,7 +32,7 @@ def ${fn}(prompt):
 
 /** ruff at its defaults over the files written to a folder (it decides first-party imports from what is there). */
 function ruffFindings(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hfrg-ruff-"));
+  const dir = tempDir("hfrg-ruff-");
   for (const [name, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), text);
