@@ -112,7 +112,6 @@ export const HF_HUB_ERRORS_CAUGHT: { type: string; hub?: 0 | 1 }[] = [
   { type: "httpx.HTTPError", hub: 1 },
   { type: "requests.HTTPError", hub: 0 },
   { type: "requests.RequestException", hub: 0 },
-  { type: "IOError", hub: 0 },
   { type: "OSError", hub: 0 },
 ];
 

@@ -17,12 +17,7 @@ export const requestsProfile: PythonProfile = {
   ],
   on429: {
     raises: "response",
-    caught: [
-      { type: "requests.HTTPError" },
-      { type: "requests.RequestException" },
-      { type: "IOError" },
-      { type: "OSError" },
-    ],
+    caught: [{ type: "requests.HTTPError" }, { type: "requests.RequestException" }, { type: "OSError" }],
   },
   // requests's HTTPError keeps the status on its response only.
   errorShape: {

@@ -6,6 +6,11 @@ import type { Scope } from "./scope";
 import { PY_CAUGHT } from "../profiles";
 
 const BROAD = new Set(["Exception", "BaseException", "builtins.Exception", "builtins.BaseException"]);
+/**
+ * Python 3's other names for OSError (PEP 3151): an except clause naming one catches what `except OSError` does,
+ * so the profiles list OSError alone.
+ */
+const OS_ERROR_ALIASES = new Set(["EnvironmentError", "IOError", "builtins.EnvironmentError", "builtins.IOError"]);
 
 /** Qualified names of the exception types an except clause names; undefined for a bare `except:`. */
 export function caughtTypes(scope: Scope, clause: PyNode): string[] | undefined {
@@ -25,8 +30,9 @@ export function isBroad(types: string[] | undefined): boolean {
  * raise kind (`root.Name`, matched on the first and last parts so `huggingface_hub.errors.HfHubHTTPError` counts),
  * or a bare builtin name.
  */
-export function matches(type: string, raises: RaiseKind, hubMajor1: boolean): boolean {
-  if (BROAD.has(type)) return true;
+export function matches(written: string, raises: RaiseKind, hubMajor1: boolean): boolean {
+  if (BROAD.has(written)) return true;
+  const type = OS_ERROR_ALIASES.has(written) ? "OSError" : written;
   const short = type.split(".").pop()!;
   const root = type.split(".")[0];
   return (PY_CAUGHT.get(raises) ?? []).some((c) => {
