@@ -47,8 +47,9 @@ export class HeldWhileBroken {
     const actual = new Map<LspDiagnostic, LspDiagnostic>();
     for (const d of last.items) {
       const was = last.actual.get(d) ?? d;
+      // Where it starts decides; most of the file's diagnostics are not held, and are not copied.
+      if (!inHeld(edit ? mapPosition(was.range.start, edit) : was.range.start)) continue;
       const now = edit ? mapDiagnostic(was, edit, uri) : was;
-      if (!inHeld(now.range.start)) continue;
       if (edit?.linesMoved) kept.push(now);
       else {
         kept.push(d);
