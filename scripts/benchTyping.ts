@@ -1,6 +1,6 @@
 // `npm run bench:typing -- [baseline checkout]`: bench:lsp's typing sequences replayed in process against the
 // Analyzer, with the CPU time of each stage per keystroke (setFile: parse and judge; check: rules; lsp: the LSP form
-// and the stdio encoding of the report). CPU time of one process is what a shared, loaded machine inflates least;
+// and the stdio encoding of the report, with what is held while the statement being typed is broken). CPU time of one process is what a shared, loaded machine inflates least;
 // with a baseline checkout (a worktree of another commit, with node_modules) both are run alternately, three times.
 import path from "node:path";
 import { ROOT } from "../test/support/paths";
@@ -23,6 +23,7 @@ async function run(root: string): Promise<string[]> {
   const { MemoryFileSystem } = (await load(root, "server/src/analysis/fileSystem.ts"))!;
   const convert = (await load(root, "server/src/lsp/convert.ts"))!;
   const encoding = await load(root, "server/src/lsp/encoding.ts");
+  const holding = await load(root, "server/src/lsp/heldWhileBroken.ts");
   const { TYPED, TYPED_STRINGS, typingSequence } = (await load(root, "test/support/typing.ts"))!;
   const { hfPython, hfTs, sized } = (await load(root, "test/support/heavyFiles.ts"))!;
   const out: string[] = [];
@@ -34,6 +35,8 @@ async function run(root: string): Promise<string[]> {
     analyzer.setFile(file, source);
     analyzer.check(file, {}, { fixes: false });
     const forms = convert.LspForms ? new convert.LspForms() : undefined;
+    // What the server reports while a statement is broken (a checkout without it reports the analysis as is).
+    const held = holding?.HeldWhileBroken ? new holding.HeldWhileBroken() : undefined;
     const call = typingSequence(language, source, 4, TYPED);
     const strings = typingSequence(language, call.keystrokes[call.keystrokes.length - 1].text, 2, TYPED_STRINGS);
     const stages = { total: [] as number[], setFile: [] as number[], check: [] as number[], lsp: [] as number[] };
@@ -46,9 +49,16 @@ async function run(root: string): Promise<string[]> {
       const diagnostics = analyzer.check(file, {}, { fixes: false }).diagnostics as object[];
       const t2 = process.cpuUsage();
       const uri = `file://${file}`;
-      const items = forms?.report
+      let items = forms?.report
         ? forms.report(diagnostics, version, uri)
         : diagnostics.map((d) => (forms ? forms.of(d, version, uri) : convert.toLsp(d, version, uri)));
+      if (held) {
+        const broken = (analyzer.brokenStatements(file) as { start: number; end: number }[]).map((s) => ({
+          start: positionAt(k.text, s.start),
+          end: positionAt(k.text, s.end),
+        }));
+        items = held.report(uri, k.text, items, broken);
+      }
       const message = { jsonrpc: "2.0", id: version++, result: { kind: "full", items } };
       if (encoding?.encodeMessageBytes) encoding.encodeMessageBytes(message);
       else Buffer.from(encoding ? encoding.encodeMessage(message) : JSON.stringify(message), "utf8");
@@ -64,6 +74,17 @@ async function run(root: string): Promise<string[]> {
     );
   }
   return out;
+}
+
+/** Line and character of an offset (the server's documents keep their line starts; this scans, once per span). */
+function positionAt(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let start = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, character: offset - start };
 }
 
 async function main(): Promise<void> {
