@@ -4,6 +4,7 @@
 import ts from "typescript";
 import type { FileState } from "../incremental/fileState";
 import { changedRegion } from "../textDiff";
+import { setParents } from "./parents";
 import { diagnosticsOf, spliceRegion } from "./splice";
 
 const KINDS: Record<string, ts.ScriptKind> = {
@@ -25,31 +26,6 @@ const PARSE_OPTIONS: ts.CreateSourceFileOptions = {
   languageVersion: ts.ScriptTarget.Latest,
   jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
 };
-
-/** The node whose children `adopt` is being given: one callback for the whole walk, not a closure per node. */
-let adopting: ts.Node | undefined;
-
-function adopt(child: ts.Node): undefined {
-  const parent = adopting!;
-  (child as { parent: ts.Node }).parent = parent;
-  adopting = child;
-  ts.forEachChild(child, adopt);
-  adopting = parent;
-  return undefined;
-}
-
-/**
- * Sets every node's `parent`, as `setParentNodes` does (no JSDoc nodes to bind: they are not parsed). A closure per
- * node (`forEachChild(node, (child) => ...)`) was a seventh of what the JS/TS frontend allocated on a cold scan.
- */
-function setParents(file: ts.SourceFile): void {
-  adopting = file;
-  try {
-    ts.forEachChild(file, adopt);
-  } finally {
-    adopting = undefined; // the module must not keep the last tree alive
-  }
-}
 
 /** What a FileState keeps for JS/TS (`parsed.tree`): the last tree, and whether statements were spliced into it. */
 interface KeptTree {
