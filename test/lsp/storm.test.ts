@@ -37,6 +37,17 @@ for (const [language, ext, gen] of [
       }
       const answered = await Promise.all(pulls);
       assert.equal(answered.length, 10, "every pull is answered");
+      // The last change is a blank line at the top and one at the end: an edit that spreads over the file. (Had the
+      // last pull been followed by one keystroke in a broken statement, the final report would hold what that pull
+      // reported there: lsp/heldWhileBroken.ts, the statement being typed.)
+      const end = { line: lines.length - 1, character: lines[lines.length - 1].length };
+      const top = { line: 0, character: 0 };
+      c.change(uri, 2002, [
+        { range: { start: end, end }, text: "\n" },
+        { range: { start: top, end: top }, text: "\n" },
+      ]);
+      lines.push("");
+      lines.unshift("");
       const final = await c.pull(uri);
       const storm = analyses(c) - opened;
       // The last pull of the storm and the one after it may each analyse; the nine pulls overtaken by edits do not,
