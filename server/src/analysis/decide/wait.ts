@@ -12,9 +12,20 @@ const WAITS = new Map([
   ["setTimeout", 1],
 ]);
 
-/** The index of the argument holding a call's delay, or undefined when the call (its callee's last name) is no wait. */
-export function waitArgument(callee: string): number | undefined {
-  return WAITS.get(callee);
+/**
+ * A timer whose callback aborts something (`setTimeout(() => controller.abort(), 30_000)`) bounds a request's
+ * duration: a timeout, not a wait before the next attempt.
+ */
+const ABORTS = /\babort\s*\(/;
+
+/**
+ * The index of the argument holding a call's delay, or undefined when the call (its callee's last name, and the
+ * text of its first argument when it has one) is no wait.
+ */
+export function waitArgument(callee: string, firstArgument?: string): number | undefined {
+  const index = WAITS.get(callee);
+  if (index !== undefined && index > 0 && firstArgument !== undefined && ABORTS.test(firstArgument)) return undefined;
+  return index;
 }
 
 const WAIT_CALL = new RegExp(`\\b(${[...WAITS.keys()].join("|")})\\b`);

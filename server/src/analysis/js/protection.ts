@@ -494,7 +494,7 @@ function findWait(scope: ts.Node): ts.Node | undefined {
         : ts.isPropertyAccessExpression(n.expression)
           ? n.expression.name.text
           : "";
-      const index = waitArgument(name);
+      const index = waitArgument(name, n.arguments[0]?.getText());
       if (index !== undefined && n.arguments[index]) found = n.arguments[index];
     }
     ts.forEachChild(n, visit);
@@ -505,6 +505,16 @@ function findWait(scope: ts.Node): ts.Node | undefined {
 
 export function resultName(call: ts.Node): string | undefined {
   let node: ts.Node = call;
+  // `fetch(...).finally(cleanup)` settles with what the call settles with (a timeout's timer cleared there).
+  while (
+    node.parent &&
+    ts.isPropertyAccessExpression(node.parent) &&
+    node.parent.name.text === "finally" &&
+    node.parent.parent &&
+    ts.isCallExpression(node.parent.parent) &&
+    node.parent.parent.expression === node.parent
+  )
+    node = node.parent.parent;
   if (node.parent && ts.isAwaitExpression(node.parent)) node = node.parent;
   const parent = node.parent;
   if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
