@@ -106,13 +106,16 @@ export const HUB_FUNCTIONS = new Set([
  */
 export const INFERENCE_API_CLASSES = ["huggingface_hub.inference_api.InferenceApi", "huggingface_hub.InferenceApi"];
 
-/** What catches huggingface_hub's HTTP errors: HfHubHTTPError subclasses requests.HTTPError in 0.x, httpx's in 1.x. */
+/**
+ * What catches huggingface_hub's HTTP errors: HfHubHTTPError subclasses requests.HTTPError in 0.x, httpx's in 1.x,
+ * and is an OSError in both (docs/hf-facts.md, "What each client does on 429").
+ */
 export const HF_HUB_ERRORS_CAUGHT: { type: string; hub?: 0 | 1 }[] = [
   { type: "huggingface_hub.HfHubHTTPError" },
   { type: "httpx.HTTPError", hub: 1 },
   { type: "requests.HTTPError", hub: 0 },
   { type: "requests.RequestException", hub: 0 },
-  { type: "OSError", hub: 0 },
+  { type: "OSError" },
 ];
 
 export const huggingfaceHubProfile: PythonProfile = {
