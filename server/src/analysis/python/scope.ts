@@ -242,7 +242,7 @@ export class Scope {
       // Class fields are reachable as self.<name> from the class's methods.
       const cls = this.enclosingClass(node, true);
       if (cls) this.bind(cls.id, `self.${left.text}`, right);
-    } else if (left.type === "attribute" && left.childForFieldName("object")?.text === "self") {
+    } else if (left.type === "attribute" && isSelf(left.childForFieldName("object"))) {
       const cls = this.enclosingClass(node, false);
       if (cls) this.bind(cls.id, left.text, right);
     } else if (left.type === "attribute") {
@@ -279,7 +279,7 @@ export class Scope {
   /** The value last assigned to a name or `self.attr` visible from `at` (before `at` when in the same scope). */
   valueOf(ref: PyNode): PyNode | undefined {
     const name = ref.text;
-    if (ref.type === "attribute" && ref.childForFieldName("object")?.text === "self") {
+    if (ref.type === "attribute" && isSelf(ref.childForFieldName("object"))) {
       const cls = this.enclosingClass(ref, false);
       return cls ? last(this.bindings(cls.id, name)) : undefined;
     }
@@ -301,7 +301,7 @@ export class Scope {
    */
   valuesOf(ref: PyNode): readonly PyNode[] {
     const name = ref.text;
-    if (ref.type === "attribute" && ref.childForFieldName("object")?.text === "self") {
+    if (ref.type === "attribute" && isSelf(ref.childForFieldName("object"))) {
       const cls = this.enclosingClass(ref, false);
       return cls ? this.bindings(cls.id, name) : [];
     }
@@ -322,12 +322,13 @@ export class Scope {
    */
   resolveAll(node: PyNode, limit = 8): PyNode[] {
     const out: PyNode[] = [];
-    const seen = new Set<number>();
+    // At most 32 steps: a list searched is cheaper to make than a Set, and this runs for most names a call reads.
+    const seen: number[] = [];
     const stack = [node];
     for (let steps = 0; stack.length && steps < 32 && out.length < limit; steps++) {
       const current = stack.pop()!;
-      if (seen.has(current.id)) continue;
-      seen.add(current.id);
+      if (seen.includes(current.id)) continue;
+      seen.push(current.id);
       switch (current.type) {
         case "parenthesized_expression":
         case "await":
@@ -353,7 +354,7 @@ export class Scope {
           const bound = this.valuesOf(current);
           if (bound.length === 0) break;
           // Followed in source order; bindings already followed are not followed again.
-          for (let i = bound.length - 1; i >= 0; i--) if (!seen.has(bound[i].id)) stack.push(bound[i]);
+          for (let i = bound.length - 1; i >= 0; i--) if (!seen.includes(bound[i].id)) stack.push(bound[i]);
           continue;
         }
       }
@@ -571,6 +572,11 @@ function parameterNames(fn: PyNode): string[] {
         : (p.childForFieldName("name") ?? p.namedChildren.find((c) => c.type === "identifier"))
       )?.text ?? "",
   );
+}
+
+/** Whether a node is the name `self`, without copying out the text of every other node asked about. */
+function isSelf(node: PyNode | null): boolean {
+  return node !== null && node.endIndex - node.startIndex === 4 && node.text === "self";
 }
 
 function last<T>(list: readonly T[] | undefined): T | undefined {
