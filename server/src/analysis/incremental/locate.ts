@@ -59,7 +59,8 @@ export function newGroup(): number {
 
 /**
  * The spans of the top-level statements that hold a syntax error, with the other statements of their groups (one
- * broken region parsed into several statements is one statement being typed), adjacent ones merged. The language
+ * broken region parsed into several statements is one statement being typed), a run of consecutive ones as one span
+ * (an open docstring or template literal breaks every statement after it: one span, not hundreds). The language
  * server holds what it last reported there while they stay broken (lsp/heldWhileBroken.ts).
  */
 export function brokenSpans<N>(
@@ -70,14 +71,14 @@ export function brokenSpans<N>(
   groupOf: (s: N) => number | undefined,
 ): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
+  let lastTo = -2;
   for (let i = 0; i < statements.length; i++) {
     if (!broken(i)) continue;
     const { from, to } = widenToGroups(statements, i, i, groupOf);
-    const start = startOf(statements[from]);
-    const end = endOf(statements[to]);
     const last = out[out.length - 1];
-    if (last && start <= last.end) last.end = Math.max(last.end, end);
-    else out.push({ start, end });
+    if (last && from <= lastTo + 1) last.end = Math.max(last.end, endOf(statements[to]));
+    else out.push({ start: startOf(statements[from]), end: endOf(statements[to]) });
+    lastTo = Math.max(lastTo, to);
     i = Math.max(i, to);
   }
   return out;
