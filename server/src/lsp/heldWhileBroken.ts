@@ -2,8 +2,9 @@
 // what the analysis finds in it changes with each half-typed state: a call appears, vanishes with error recovery,
 // or its related places move a column with every character typed in front of them. A linter should not flicker
 // on half-typed code, and the whole report (hundreds of diagnostics) would go to the client on each keystroke.
-// So while a top-level statement the edits touched holds a syntax error, its diagnostics are held as they were
-// last reported before it broke; the rest of the file is reported fresh. Once it parses again, everything is.
+// So while the top-level statement being typed (the broken one that holds each edit) has a syntax error, its
+// diagnostics are held as they were last reported before it broke; the rest of the file is reported fresh. Once it
+// parses again, or an edit lands elsewhere, everything is.
 //
 // Where a held diagnostic is now is followed through every edit. What the report says moves only when an edit adds
 // or removes lines (everything after it moves then anyway); a column typed in front of one on its own line leaves
