@@ -30,6 +30,7 @@ test("npm pack ships the bin commands and the bundles they load, not sources or 
     "bin/hf-rate-guard.js",
     "bin/hf-rate-guard-ls.js",
     "dist/cli.js",
+    "dist/cliMain.js",
     "dist/scanWorker.js",
     "dist/jsFrontend.js",
     "dist/server.js",

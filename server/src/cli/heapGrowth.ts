@@ -60,6 +60,18 @@ export function reapplyHeapFlags(): void {
   for (const flag of applied) setFlag(flag, false);
 }
 
+/**
+ * V8's own values of the flags this file sets (node 20's V8; a start with none of them on the command line). Put
+ * back at exit, so the code cache made then carries the flags the next start has (see node/codeCache.ts, which
+ * checks that they are back before it writes anything).
+ */
+const V8_DEFAULTS = ["--heap-growing-percent=0", "--semi-space-growth-factor=2", "--min-semi-space-size=0"];
+
+/** Puts the flags this file sets back to V8's defaults; for the exit, when memory no longer matters. */
+export function restoreDefaultHeapFlags(): void {
+  for (const flag of V8_DEFAULTS) setFlag(flag, false);
+}
+
 function setFlag(flag: string, record = true): void {
   try {
     v8.setFlagsFromString(flag);

@@ -1,4 +1,5 @@
-// Bundle entry of the CLI (dist/cli.js): runs the command and sets the exit status.
+// Bundle entry of the CLI (dist/cliMain.js, which dist/cli.js loads: see start.ts): runs the command and sets the
+// exit status.
 import { main } from "./main";
 
 main(process.argv.slice(2)).then(

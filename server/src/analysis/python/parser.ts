@@ -55,7 +55,9 @@ export function initPythonParser(wasmDir?: string): Promise<void> {
   initializing ??= (async () => {
     const runtime = locate("web-tree-sitter.wasm", "web-tree-sitter", wasmDir);
     await Parser.init({ locateFile: () => runtime, instantiateWasm: instantiateKeepingState(runtime) });
-    language = await Language.load(locate("tree-sitter-python.wasm", "tree-sitter-python", wasmDir));
+    // Handed over as bytes: given a path, web-tree-sitter reads it through a dynamic `import("fs/promises")`, which
+    // a bundle compiled from V8's code cache (bin/codeCache.js) cannot run.
+    language = await Language.load(fs.readFileSync(locate("tree-sitter-python.wasm", "tree-sitter-python", wasmDir)));
     const p = new Parser();
     p.setLanguage(language);
     parser = p;
