@@ -15,6 +15,7 @@ import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
+import * as v8 from "node:v8";
 import * as vm from "node:vm";
 import * as zlib from "node:zlib";
 
@@ -69,7 +70,17 @@ export function requireCached(file: string, options: CodeCacheOptions = {}): unk
   // Written at exit when none was given or V8 refused it (a used cache is never written again).
   if (cacheFile && (!cachedData || script.cachedDataRejected)) {
     const flagsAtLoad = flagStamp();
-    process.on("exit", () => writeCache(script, cacheFile!, name, flagsAtLoad, options.restoreFlags));
+    // V8 drops the bytecode of functions unused for a while (after some full collections): at the end of a long
+    // scan, the cache would lack everything that ran at start (loading the bundle's modules), most of what it saves
+    // (measured on the real workspace: 17% of the main thread's CPU with them, 4% without). This run, which writes
+    // the cache, keeps them; the flag is put back before the cache is stamped.
+    setFlag("--no-flush-bytecode");
+    process.on("exit", () =>
+      writeCache(script, cacheFile!, name, flagsAtLoad, () => {
+        setFlag("--flush-bytecode");
+        options.restoreFlags?.();
+      }),
+    );
   }
   const module = { exports: {} as unknown, filename: file, id: file, loaded: false };
   const run = script.runInThisContext() as (
@@ -146,6 +157,14 @@ function writeCache(
   } catch {
     // A read-only home or a full disk: the next run compiles from source, as without a cache.
     return false;
+  }
+}
+
+function setFlag(flag: string): void {
+  try {
+    v8.setFlagsFromString(flag);
+  } catch {
+    // Only speed is at stake.
   }
 }
 
