@@ -17,11 +17,13 @@ import { readRegularFile } from "./readRegular";
 
 interface Stored {
   build: string;
+  /** Per path, a hash of the text and the model of that text (with the package versions it was computed under). */
+  entries: Record<string, { hash: string; versions?: string; model?: FileModel }>;
   /**
-   * Per path, a hash of the text and what was found in it: the model of a file worth parsing (with the package
-   * versions it was computed under), or `inert` for a file the prefilter found holds nothing.
+   * The files the prefilter found hold nothing worth parsing, as `path, hash` pairs in one flat list: most files of
+   * a workspace, and a list of strings reads far faster than as many objects (the cache is read on every run).
    */
-  entries: Record<string, { hash: string; versions?: string; model?: FileModel; inert?: true }>;
+  inert?: string[];
 }
 
 /** Entries kept at most: a cache must not grow without bound in a monorepo. */
@@ -32,6 +34,9 @@ const MAX_CACHE_BYTES = 512 * 1024 * 1024;
 export class DiskModelCache implements ModelCache {
   private readonly file: string;
   private entries: Stored["entries"] = {};
+  /** The stored inert list, read into `inert` when first asked. */
+  private storedInert: unknown = [];
+  private inertByPath?: Map<string, string>;
   private dirty = false;
   hits = 0;
   misses = 0;
@@ -70,8 +75,10 @@ export class DiskModelCache implements ModelCache {
     }
     try {
       const stored = JSON.parse(body) as Stored;
-      if (stored && stored.build === build && stored.entries && typeof stored.entries === "object")
+      if (stored && stored.build === build && stored.entries && typeof stored.entries === "object") {
         this.entries = stored.entries;
+        this.storedInert = stored.inert;
+      }
     } catch {
       // Signed yet unreadable: cannot happen short of a bug; start empty.
     }
@@ -89,22 +96,39 @@ export class DiskModelCache implements ModelCache {
 
   set(key: ModelCacheKey, model: FileModel): void {
     this.entries[key.path] = { hash: this.hashOf(key.path, key.text), versions: versionsKey(key.versions), model };
+    this.inert().delete(key.path);
     this.dirty = true;
   }
 
   /** Worth parsing when a model was kept for this text (under whatever versions), not when it was found inert. */
   screened(path: string, text: string): boolean | undefined {
-    const entry = this.entry(path, text);
-    if (entry?.inert === true) {
+    const inert = this.inert().get(path);
+    if (inert !== undefined && inert === this.hashOf(path, text)) {
       this.inertHits++;
       return false;
     }
-    return entry?.model ? true : undefined;
+    return this.entry(path, text)?.model ? true : undefined;
   }
 
   setInert(path: string, text: string): void {
-    this.entries[path] = { hash: this.hashOf(path, text), inert: true };
+    this.inert().set(path, this.hashOf(path, text));
+    delete this.entries[path];
     this.dirty = true;
+  }
+
+  private inert(): Map<string, string> {
+    if (this.inertByPath) return this.inertByPath;
+    const map = (this.inertByPath = new Map<string, string>());
+    const list = this.storedInert;
+    this.storedInert = undefined;
+    // A damaged list (signed here, so only a bug) is dropped where it stops being pairs of strings.
+    if (Array.isArray(list))
+      for (let i = 0; i + 1 < list.length; i += 2) {
+        const [p, hash] = [list[i], list[i + 1]];
+        if (typeof p !== "string" || typeof hash !== "string") break;
+        map.set(p, hash);
+      }
+    return map;
   }
 
   /** The entry kept for this text of `path`, if any. */
@@ -135,11 +159,19 @@ export class DiskModelCache implements ModelCache {
       const ignore = path.join(this.dir, ".gitignore");
       if (!fs.existsSync(ignore))
         fs.writeFileSync(ignore, "# Created by hf-rate-guard: a cache, never commit it.\n*\n");
+      // Oldest first, inert verdicts before models (a model costs a parse to make again, a verdict a prefilter run).
+      const inert = this.inert();
       const paths = Object.keys(this.entries);
+      for (const p of inert.keys()) {
+        if (inert.size + paths.length <= MAX_ENTRIES) break;
+        inert.delete(p);
+      }
       if (paths.length > MAX_ENTRIES)
         for (const p of paths.slice(0, paths.length - MAX_ENTRIES)) delete this.entries[p];
+      const pairs: string[] = [];
+      for (const [p, hash] of inert) pairs.push(p, hash);
       const tmp = `${this.file}.${process.pid}.tmp`;
-      const body = JSON.stringify({ build: this.build, entries: this.entries } satisfies Stored);
+      const body = JSON.stringify({ build: this.build, entries: this.entries, inert: pairs } satisfies Stored);
       fs.writeFileSync(tmp, `${sign(this.key, body)}\n${body}`);
       fs.renameSync(tmp, this.file);
       this.dirty = false;
