@@ -3,6 +3,7 @@
 // and the stdio encoding of the report, with what is held while the statement being typed is broken). CPU time of one process is what a shared, loaded machine inflates least;
 // with a baseline checkout (a worktree of another commit, with node_modules) both are run alternately, three times.
 import path from "node:path";
+import { positionAt } from "../server/src/analysis/text";
 import { ROOT } from "../test/support/paths";
 
 const pct = (xs: number[], p: number) =>
@@ -74,17 +75,6 @@ async function run(root: string): Promise<string[]> {
     );
   }
   return out;
-}
-
-/** Line and character of an offset (the server's documents keep their line starts; this scans, once per span). */
-function positionAt(text: string, offset: number): { line: number; character: number } {
-  let line = 0;
-  let start = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return { line, character: offset - start };
 }
 
 async function main(): Promise<void> {

@@ -17,6 +17,20 @@ export interface Range {
   end: Position;
 }
 
+/**
+ * Line and UTF-16 character of one offset, scanning only up to it (line breaks are "\n"; a lone "\r" is not one).
+ * For a single position; `LineIndex` indexes a text asked about many times.
+ */
+export function positionAt(text: string, offset: number): Position {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, character: offset - lineStart };
+}
+
 export class LineIndex {
   private readonly starts: number[] = [0];
   constructor(readonly text: string) {

@@ -12,6 +12,7 @@
 // keystroke, which is what holding avoids (editors move what they show through edits themselves).
 import type { Diagnostic as LspDiagnostic, Position, Range } from "vscode-languageserver";
 import { changedRegion } from "../analysis/textDiff";
+import { positionAt } from "../analysis/text";
 
 interface Reported {
   /** The text the report was made for. */
@@ -94,16 +95,6 @@ function editBetween(before: string, after: string): Edit | undefined {
   const oldEnd = advance(start, before, change.start, change.oldEnd);
   const newEnd = advance(start, after, change.start, change.newEnd);
   return { start, oldEnd, newEnd, linesMoved: oldEnd.line - start.line !== newEnd.line - start.line };
-}
-
-function positionAt(text: string, offset: number): Position {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, character: offset - lineStart };
 }
 
 /** `from` moved over text[start, end). */

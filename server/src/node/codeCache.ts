@@ -13,11 +13,11 @@
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import { createRequire } from "node:module";
-import * as os from "node:os";
 import * as path from "node:path";
 import * as v8 from "node:v8";
 import * as vm from "node:vm";
 import * as zlib from "node:zlib";
+import { ensureDir, userCachePath } from "./userCache";
 
 export interface CodeCacheOptions {
   /** The folder holding the cache files; default: the user's cache folder (see `defaultCodeCacheDir`). */
@@ -36,10 +36,9 @@ const MAGIC = Buffer.from("HFRG-V8CACHE-1\n\0");
 /** node's own CommonJS wrapper, on a line of its own so that line numbers stay those of the bundle. */
 const WRAPPER_HEAD = "(function (exports, require, module, __filename, __dirname) {\n";
 
-/** The user's cache folder, outside any workspace (XDG_CACHE_HOME, else ~/.cache), as the CLI's model cache. */
+/** In the user's cache folder, outside any workspace, beside the model cache's key. */
 function defaultCodeCacheDir(): string {
-  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache");
-  return path.join(base, "hf-rate-guard", "code-cache");
+  return userCachePath("code-cache");
 }
 
 /**
@@ -166,17 +165,4 @@ function setFlag(flag: string): void {
   } catch {
     // Only speed is at stake.
   }
-}
-
-/**
- * mkdir -p one level at a time: node's recursive mkdir retries forever on a path the kernel refuses with ENOENT
- * although its parent exists (under /proc, say); here each missing level is made once, or it throws.
- */
-function ensureDir(dir: string): void {
-  const missing: string[] = [];
-  for (let d = path.resolve(dir); !fs.existsSync(d); d = path.dirname(d)) {
-    missing.unshift(d);
-    if (path.dirname(d) === d) break;
-  }
-  for (const d of missing) fs.mkdirSync(d);
 }

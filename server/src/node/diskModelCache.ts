@@ -7,13 +7,12 @@
 // another machine or edited by hand fails the check and is ignored, so it can never hide findings in CI; the
 // same check catches a damaged file.
 import * as crypto from "node:crypto";
-import { createHmac, randomBytes } from "node:crypto";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import type { ModelCache, ModelCacheKey } from "../analysis/modelCache";
 import type { FileModel } from "../analysis/model";
 import { readRegularFile } from "./readRegular";
+import { ensureDir, userCachePath } from "./userCache";
 
 interface Stored {
   build: string;
@@ -181,28 +180,14 @@ export class DiskModelCache implements ModelCache {
   }
 }
 
-/**
- * mkdir -p without `{ recursive: true }`: on a path the kernel refuses with ENOENT although its parent exists
- * (under /proc, say), node's recursive mkdir retries forever. Here each missing level is made once, or it throws.
- */
-function ensureDir(dir: string): void {
-  const missing: string[] = [];
-  for (let d = path.resolve(dir); !fs.existsSync(d); d = path.dirname(d)) {
-    missing.unshift(d);
-    if (path.dirname(d) === d) break;
-  }
-  for (const d of missing) fs.mkdirSync(d);
-}
-
 /** The versions a model was computed under, as stored (a model depends on them as well as the text). */
 function versionsKey(versions: ModelCacheKey["versions"]): string {
   return JSON.stringify(versions);
 }
 
-/** The user's cache folder, outside any workspace (XDG_CACHE_HOME, else ~/.cache). */
+/** In the user's cache folder, outside any workspace. */
 function defaultKeyFile(): string {
-  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache");
-  return path.join(base, "hf-rate-guard", "cache-key");
+  return userCachePath("cache-key");
 }
 
 /** This machine's secret for signing caches, made on first use; undefined when it can be neither read nor made. */
@@ -215,7 +200,7 @@ function machineKey(file: string): Buffer | undefined {
   }
   try {
     ensureDir(path.dirname(file));
-    const made = randomBytes(32);
+    const made = crypto.randomBytes(32);
     // Written aside and renamed: two runs at once both end up with one valid key (the later one wins, and the
     // earlier run's cache is then simply not reused).
     const tmp = `${file}.${process.pid}.tmp`;
@@ -228,7 +213,7 @@ function machineKey(file: string): Buffer | undefined {
 }
 
 function sign(key: Buffer, body: string): string {
-  return "hmac-sha256:" + createHmac("sha256", key).update(body).digest("hex");
+  return "hmac-sha256:" + crypto.createHmac("sha256", key).update(body).digest("hex");
 }
 
 /** The fields every model has, as arrays and objects: a damaged entry costs a re-analysis, never a crash. */

@@ -7,6 +7,7 @@ import type { HfCall } from "../model";
 import { atLeast } from "../versions/semver";
 import { gateOf, raisedFloor } from "../versions/ranges";
 import type { FixContext } from "./context";
+import { positionAt } from "../text";
 
 export function raiseFloorFixes(ctx: FixContext, call: HfCall): Fix[] {
   const gate = gateOf(call);
@@ -26,7 +27,7 @@ export function raiseFloorFixes(ctx: FixContext, call: HfCall): Fix[] {
           path: range.file,
           edits: [
             {
-              range: { start: position(range.text, range.start), end: position(range.text, range.end) },
+              range: { start: positionAt(range.text, range.start), end: positionAt(range.text, range.end) },
               newText: spec,
             },
           ],
@@ -34,15 +35,4 @@ export function raiseFloorFixes(ctx: FixContext, call: HfCall): Fix[] {
       ],
     },
   ];
-}
-
-/** Line and UTF-16 character of an offset (JS strings index UTF-16 code units, as LSP positions count). */
-function position(text: string, offset: number): { line: number; character: number } {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, character: offset - lineStart };
 }
